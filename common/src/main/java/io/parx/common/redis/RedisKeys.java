@@ -1,0 +1,56 @@
+package io.parx.common.redis;
+
+/**
+ * The Redis names every service agrees on (CONTRACTS.md, "Redis"), all under one prefix
+ * ({@code PARX_REDIS_PREFIX}, default {@code parx:}) so that several installations or
+ * test runs can share one Redis.
+ *
+ * @param prefix prepended to every key and channel name
+ */
+public record RedisKeys(String prefix) {
+
+	public static final String DEFAULT_PREFIX = "parx:";
+
+	/** Consumer group of the storage engine on the sample stream. */
+	public static final String STORAGE_GROUP = "storage";
+
+	/** Stream field that carries the encoded batch. */
+	public static final String BATCH_FIELD = "b";
+
+	public RedisKeys {
+		if (prefix == null || prefix.isBlank() || prefix.chars().anyMatch(Character::isWhitespace)) {
+			throw new IllegalArgumentException(
+					"Redis prefix must be non-empty without whitespace, was '" + prefix + "'");
+		}
+	}
+
+	public static RedisKeys withDefaultPrefix() {
+		return new RedisKeys(DEFAULT_PREFIX);
+	}
+
+	/** Stream of durable sample batches, one entry per batch. */
+	public String samples() {
+		return this.prefix + "samples";
+	}
+
+	/** Stream where the storage engine parks entries that keep failing. */
+	public String samplesQuarantine() {
+		return this.prefix + "samples:quarantine";
+	}
+
+	/** Pub/sub channel of the same batches for the live view. */
+	public String live() {
+		return this.prefix + "live";
+	}
+
+	/** Hash channelId to the last known sample. */
+	public String latest() {
+		return this.prefix + "latest";
+	}
+
+	/** Pub/sub channel of configuration changes. */
+	public String config() {
+		return this.prefix + "config";
+	}
+
+}

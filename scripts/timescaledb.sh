@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs a TimescaleDB (PostgreSQL 17, Apache-licensed edition) for tests and native runs on a Debian 12 machine,
+# where TimescaleDB is not packaged: Debian 13 (trixie) is bootstrapped into a cached folder once and its
+# PostgreSQL is started from there, listening on 127.0.0.1:${PARX_TSDB_PORT:-5433} with trust authentication.
+#
+#   scripts/timescaledb.sh start    build the folder if needed (about a minute), init the cluster, start it
+#   scripts/timescaledb.sh stop     stop the server
+#   scripts/timescaledb.sh status   exit 0 when the server answers
+#
+# PARX_TSDB_ROOT chooses the folder (default /var/cache/parx/timescaledb-trixie); it survives clean clones.
+set -euo pipefail
+
+ROOT="${PARX_TSDB_ROOT:-/var/cache/parx/timescaledb-trixie}"
+PORT="${PARX_TSDB_PORT:-5433}"
+PGBIN=/usr/lib/postgresql/17/bin
+PGDATA=/var/lib/parx/pgdata
+
+log() { echo "[timescaledb] $*" >&2; }
+
+mirror() {
+	# Use the Debian mirror this machine is already configured with.
+	if [[ -n "${PARX_DEBIAN_MIRROR:-}" ]]; then echo "$PARX_DEBIAN_MIRROR"; return; fi
+	local uri
+	uri=$(grep -hoE '^(URIs:|deb) *[^ ]+/debian/?( |$)' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+		| head -1 | awk '{print $2}')
+	[[ -n "$uri" ]] || { log "cannot find a Debian mirror in /etc/apt; set PARX_DEBIAN_MIRROR"; exit 1; }
+	echo "${uri%/}"
+}
+
+mounted() { mountpoint -q "$ROOT/$1"; }
+
+mount_fs() {
+	mounted proc || mount -t proc proc "$ROOT/proc"
+	mounted dev || mount --bind /dev "$ROOT/dev"
+}
+
+in_root() { chroot "$ROOT" "$@"; }
+
+build() {
+	if [[ -f "$ROOT/.parx-ready" ]]; then return; fi
+	command -v debootstrap >/dev/null || {
+		log "installing debootstrap"
+		apt-get install -y -qq --no-install-recommends debootstrap >/dev/null 2>&1 \
+			|| { apt-get update -qq && apt-get install -y -qq --no-install-recommends debootstrap >/dev/null; }
+	}
+	log "bootstrapping Debian trixie with postgresql-17-timescaledb into $ROOT (about a minute)"
+	rm -rf "$ROOT"
+	mkdir -p "$ROOT"
+	debootstrap --variant=minbase --include=postgresql-17,postgresql-17-timescaledb \
+		trixie "$ROOT" "$(mirror)" >"$ROOT.debootstrap.log" 2>&1 \
+		|| { log "debootstrap failed, see $ROOT.debootstrap.log"; tail -20 "$ROOT.debootstrap.log" >&2; exit 1; }
+	touch "$ROOT/.parx-ready"
+}
+
+init_cluster() {
+	if [[ -f "$ROOT$PGDATA/PG_VERSION" ]]; then return; fi
+	log "initialising cluster"
+	mkdir -p "$ROOT$PGDATA"
+	in_root chown -R postgres:postgres /var/lib/parx
+	in_root su postgres -s /bin/sh -c "$PGBIN/initdb -D $PGDATA -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
+	cat >>"$ROOT$PGDATA/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $PORT
+unix_socket_directories = '/tmp'
+shared_preload_libraries = 'timescaledb'
+timescaledb.telemetry_level = off
+max_connections = 200
+shared_buffers = 512MB
+synchronous_commit = on
+CONF
+}
+
+answers() { "$ROOT$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" 2>/dev/null || pg_isready -q -h 127.0.0.1 -p "$PORT"; }
+
+start() {
+	if answers; then log "already running on 127.0.0.1:$PORT"; return; fi
+	build
+	mount_fs
+	init_cluster
+	in_root su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $PGDATA -l /var/lib/parx/postgres.log -w -t 60 start" >/dev/null \
+		|| { log "start failed:"; tail -20 "$ROOT/var/lib/parx/postgres.log" >&2; exit 1; }
+	log "TimescaleDB running on 127.0.0.1:$PORT ($(psql -h 127.0.0.1 -p "$PORT" -U postgres -Atc \
+		"select 'timescaledb ' || default_version from pg_available_extensions where name = 'timescaledb'"))"
+}
+
+stop() {
+	if [[ -f "$ROOT$PGDATA/postmaster.pid" ]]; then
+		in_root su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $PGDATA -m fast -w stop" >/dev/null || true
+	fi
+}
+
+case "${1:-start}" in
+	start) start ;;
+	stop) stop ;;
+	status) answers ;;
+	*) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
