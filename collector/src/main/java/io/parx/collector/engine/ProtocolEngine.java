@@ -1,0 +1,41 @@
+package io.parx.collector.engine;
+
+import java.time.Duration;
+import java.util.Collection;
+
+import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.channels.Protocol;
+
+/**
+ * Reads the channels of one protocol. Engines are Spring beans; the collector core finds
+ * all of them, hands each the channels of its protocol and a {@link SampleSink} (by
+ * injection) to publish to.
+ */
+public interface ProtocolEngine extends AutoCloseable {
+
+	Protocol protocol();
+
+	/**
+	 * Applies the full desired set of this protocol's enabled channels. The engine diffs
+	 * it against what runs and touches only what changed: an unchanged channel keeps its
+	 * connection and schedule. Called at start-up and on every config change of one of
+	 * its channels; must return quickly (well under a second).
+	 */
+	void apply(Collection<ChannelConfig> channels);
+
+	/**
+	 * Reads one channel once, live, for the channel test; does not publish to the sink.
+	 * The channel need not be one that runs (id 0 for an unsaved channel).
+	 * @return the value or the reason it could not be read; never throws for device
+	 * errors
+	 */
+	ReadResult readOnce(ChannelConfig channel, Duration timeout);
+
+	/** Connections and channels for the status API. */
+	EngineStatus status();
+
+	/** Stops all reading and closes connections; does not throw checked exceptions. */
+	@Override
+	void close();
+
+}
