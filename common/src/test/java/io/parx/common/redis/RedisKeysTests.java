@@ -1,0 +1,29 @@
+package io.parx.common.redis;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class RedisKeysTests {
+
+	@Test
+	void defaultNamesAreTheContractOnes() {
+		RedisKeys keys = RedisKeys.withDefaultPrefix();
+		assertThat(keys.samples()).isEqualTo("parx:samples");
+		assertThat(keys.live()).isEqualTo("parx:live");
+		assertThat(keys.latest()).isEqualTo("parx:latest");
+		assertThat(keys.config()).isEqualTo("parx:config");
+	}
+
+	@Test
+	void aPrefixSeparatesInstallations() {
+		assertThat(new RedisKeys("plant2:").samples()).isEqualTo("plant2:samples");
+	}
+
+	@Test
+	void aBlankPrefixIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RedisKeys(" "));
+	}
+
+}
