@@ -1,0 +1,61 @@
+package io.parx.collector.publish;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parx.collector.CollectorSettings;
+import io.parx.collector.buffer.BufferSettings;
+import io.parx.collector.buffer.DiskBuffer;
+import io.parx.common.redis.RedisKeys;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the publish pipeline: disk buffer, Redis writer and the {@link Publisher}. */
+@Configuration(proxyBeanMethods = false)
+class PublishConfiguration {
+
+	@Bean
+	RedisKeys redisKeys(RedisSettings settings) {
+		return new RedisKeys(settings.prefix());
+	}
+
+	@Bean(destroyMethod = "close")
+	DiskBuffer diskBuffer(BufferSettings settings) {
+		return new DiskBuffer(settings, Clock.systemUTC());
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	Publisher publisher(PublishSettings settings, RedisKeys keys, CollectorSettings collector, DiskBuffer buffer,
+			MeterRegistry registry) {
+		RedisBatchWriter writer = new RedisBatchWriter(settings.redisUrl(), keys, collector.name(),
+				settings.commandTimeout());
+		Publisher publisher = new Publisher(writer, buffer, settings, Clock.systemUTC());
+		Gauge.builder("parx.collector.buffer.depth", buffer, DiskBuffer::depth)
+			.description("Batches waiting in the disk buffer")
+			.register(registry);
+		Gauge.builder("parx.collector.buffer.bytes", buffer, DiskBuffer::bytes)
+			.baseUnit("bytes")
+			.description("Size of the disk buffer")
+			.register(registry);
+		FunctionCounter.builder("parx.collector.buffer.dropped", buffer, DiskBuffer::droppedBatches)
+			.description("Batches dropped by the buffer's size or age bound")
+			.register(registry);
+		FunctionCounter.builder("parx.collector.buffer.torn", buffer, DiskBuffer::tornRecords)
+			.description("Torn or corrupt buffer records skipped at start-up")
+			.register(registry);
+		FunctionCounter.builder("parx.collector.published.samples", publisher, Publisher::publishedSamples)
+			.description("Samples published directly to Redis")
+			.register(registry);
+		FunctionCounter.builder("parx.collector.replayed.batches", publisher, Publisher::replayedBatches)
+			.description("Batches replayed from the disk buffer")
+			.register(registry);
+		Gauge.builder("parx.collector.publish.spooling", publisher, (p) -> p.spooling() ? 1 : 0)
+			.description("1 while batches go to the disk buffer")
+			.register(registry);
+		return publisher;
+	}
+
+}

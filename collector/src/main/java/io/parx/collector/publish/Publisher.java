@@ -1,0 +1,267 @@
+package io.parx.collector.publish;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.parx.collector.buffer.BufferRecord;
+import io.parx.collector.buffer.DiskBuffer;
+import io.parx.collector.engine.SampleSink;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleBatchCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publish pipeline: takes batches from the engines and sends each to Redis, or to the
+ * disk buffer while Redis is unreachable or its sample stream is above the high-water
+ * mark.
+ *
+ * <p>
+ * Ordering: while the disk buffer holds anything, new batches are appended to it too, so
+ * the durable stream receives every batch exactly once and in the order it was read. The
+ * live paths (PUBLISH and latest values) get new batches at once even then, so dashboards
+ * stay current during a replay; replayed batches only go to the stream. Replay proceeds a
+ * few records at a time between new batches (interleaved), oldest first, and removes a
+ * record from disk only after Redis accepted it.
+ */
+public class Publisher implements SampleSink, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(Publisher.class);
+
+	private static final int REPLAY_CHUNK = 32;
+
+	private final BlockingQueue<Pending> queue;
+
+	private final DiskBuffer buffer;
+
+	private final RedisBatchWriter writer;
+
+	private final PublishSettings settings;
+
+	private final SequenceClock sequences;
+
+	private final Thread thread;
+
+	private final AtomicLong publishedBatches = new AtomicLong();
+
+	private final AtomicLong publishedSamples = new AtomicLong();
+
+	private final AtomicLong replayedBatches = new AtomicLong();
+
+	private volatile boolean running = true;
+
+	private volatile boolean redisUp = true;
+
+	private volatile boolean backlogHigh;
+
+	private volatile long streamLength;
+
+	private long lastProbeNanos;
+
+	public Publisher(RedisBatchWriter writer, DiskBuffer buffer, PublishSettings settings, Clock clock) {
+		this.writer = writer;
+		this.buffer = buffer;
+		this.settings = settings;
+		this.sequences = new SequenceClock(clock);
+		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+		this.thread = Thread.ofPlatform().name("parx-publisher").daemon().unstarted(this::run);
+	}
+
+	public void start() {
+		this.thread.start();
+	}
+
+	@Override
+	public void publish(List<Sample> batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		Pending pending = new Pending(this.sequences.next(), batch);
+		try {
+			this.queue.put(pending);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			// Shutting down: keep the batch rather than lose it.
+			this.buffer.append(pending.sequence, SampleBatchCodec.encode(batch));
+		}
+	}
+
+	/** Whether batches currently go to the disk buffer. */
+	public boolean spooling() {
+		return !this.buffer.isEmpty() || !this.redisUp || this.backlogHigh;
+	}
+
+	public boolean redisReachable() {
+		return this.redisUp;
+	}
+
+	public long streamLength() {
+		return this.streamLength;
+	}
+
+	public long queued() {
+		return this.queue.size();
+	}
+
+	public long publishedBatches() {
+		return this.publishedBatches.get();
+	}
+
+	public long publishedSamples() {
+		return this.publishedSamples.get();
+	}
+
+	public long replayedBatches() {
+		return this.replayedBatches.get();
+	}
+
+	public DiskBuffer buffer() {
+		return this.buffer;
+	}
+
+	private void run() {
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				boolean replaying = !this.buffer.isEmpty() && this.redisUp && !this.backlogHigh;
+				Pending next = this.queue.poll(replaying ? 0 : 100, TimeUnit.MILLISECONDS);
+				if (next != null) {
+					handle(next);
+				}
+				if (!this.redisUp || this.backlogHigh) {
+					probeIfDue();
+				}
+				if (!this.buffer.isEmpty() && this.redisUp && !this.backlogHigh) {
+					replay();
+				}
+				this.buffer.flushIfDue();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Publisher loop failed; continuing", ex);
+			}
+		}
+	}
+
+	private void handle(Pending pending) {
+		byte[] encoded = SampleBatchCodec.encode(pending.samples);
+		if (this.buffer.isEmpty() && this.redisUp && !this.backlogHigh) {
+			try {
+				long length = this.writer.send(RedisBatchWriter.Mode.FULL, pending.sequence, encoded, pending.samples);
+				published(pending, length);
+				return;
+			}
+			catch (RuntimeException ex) {
+				redisDown(ex);
+			}
+		}
+		this.buffer.append(pending.sequence, encoded);
+		if (this.redisUp) {
+			try {
+				long length = this.writer.send(RedisBatchWriter.Mode.LIVE, pending.sequence, encoded, pending.samples);
+				observe(length);
+			}
+			catch (RuntimeException ex) {
+				redisDown(ex);
+			}
+		}
+	}
+
+	private void replay() {
+		for (int i = 0; i < REPLAY_CHUNK && this.queue.isEmpty() || i == 0; i++) {
+			BufferRecord record = this.buffer.peek();
+			if (record == null) {
+				logger.info("Disk buffer replayed; publishing directly again");
+				return;
+			}
+			try {
+				long length = this.writer.send(RedisBatchWriter.Mode.REPLAY, record.sequence(), record.payload(), null);
+				this.buffer.remove(record);
+				this.replayedBatches.incrementAndGet();
+				observe(length);
+				if (this.backlogHigh) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				redisDown(ex);
+				return;
+			}
+		}
+	}
+
+	private void published(Pending pending, long length) {
+		this.publishedBatches.incrementAndGet();
+		this.publishedSamples.addAndGet(pending.samples.size());
+		observe(length);
+	}
+
+	private void observe(long length) {
+		this.streamLength = length;
+		if (!this.backlogHigh && length > this.settings.highWaterMark()) {
+			this.backlogHigh = true;
+			logger.warn("Sample stream holds {} entries, above the high-water mark {}: spooling to the disk buffer",
+					length, this.settings.highWaterMark());
+		}
+		else if (this.backlogHigh && length <= this.settings.lowWaterMark()) {
+			this.backlogHigh = false;
+			logger.info("Sample stream down to {} entries: replaying the disk buffer", length);
+		}
+	}
+
+	private void redisDown(RuntimeException ex) {
+		if (this.redisUp) {
+			logger.warn("Redis unreachable, spooling to the disk buffer: {}", ex.toString());
+		}
+		this.redisUp = false;
+		this.lastProbeNanos = System.nanoTime();
+	}
+
+	private void probeIfDue() {
+		long now = System.nanoTime();
+		if (now - this.lastProbeNanos < this.settings.probeInterval().toNanos()) {
+			return;
+		}
+		this.lastProbeNanos = now;
+		try {
+			long length = this.writer.probe();
+			if (!this.redisUp) {
+				logger.info("Redis reachable again; replaying {} buffered batches", this.buffer.depth());
+			}
+			this.redisUp = true;
+			observe(length);
+		}
+		catch (RuntimeException ex) {
+			this.redisUp = false;
+		}
+	}
+
+	/** Stops taking batches, sends or buffers what is queued, and closes Redis. */
+	@Override
+	public void close() {
+		this.running = false;
+		try {
+			this.thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		Pending left;
+		while ((left = this.queue.poll()) != null) {
+			this.buffer.append(left.sequence, SampleBatchCodec.encode(left.samples));
+		}
+		this.writer.close();
+	}
+
+	private record Pending(long sequence, List<Sample> samples) {
+
+	}
+
+}
