@@ -1,0 +1,33 @@
+package io.parx.admin.audit;
+
+/** The action names of the audit trail. */
+public final class AuditActions {
+
+	public static final String CREATE = "CREATE";
+
+	public static final String UPDATE = "UPDATE";
+
+	public static final String DELETE = "DELETE";
+
+	public static final String LOGIN = "LOGIN";
+
+	public static final String LOGIN_FAILED = "LOGIN_FAILED";
+
+	public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
+
+	public static final String LOGOUT = "LOGOUT";
+
+	public static final String TOKEN_REUSE = "TOKEN_REUSE";
+
+	public static final String ROLE_CHANGE = "ROLE_CHANGE";
+
+	public static final String PASSWORD_CHANGE = "PASSWORD_CHANGE";
+
+	public static final String USER_DISABLE = "USER_DISABLE";
+
+	public static final String USER_ENABLE = "USER_ENABLE";
+
+	private AuditActions() {
+	}
+
+}
