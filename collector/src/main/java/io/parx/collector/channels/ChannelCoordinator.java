@@ -1,0 +1,194 @@
+package io.parx.collector.channels;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.parx.collector.CollectorSettings;
+import io.parx.collector.engine.ProtocolEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the engines running exactly the channels assigned to this collector: loads them
+ * at start-up, reloads one channel on a config event and applies the change to the
+ * engine(s) of its protocol only, and resynchronizes everything periodically. All work
+ * runs on one thread, so engines see {@code apply} calls one at a time.
+ */
+@Component
+public class ChannelCoordinator implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChannelCoordinator.class);
+
+	private final ChannelRepository repository;
+
+	private final CollectorSettings collector;
+
+	private final ChannelsSettings settings;
+
+	private final Map<Protocol, ProtocolEngine> engines = new EnumMap<>(Protocol.class);
+
+	private final Map<Long, ChannelConfig> running = new HashMap<>();
+
+	private ScheduledExecutorService executor;
+
+	private volatile boolean started;
+
+	public ChannelCoordinator(ChannelRepository repository, CollectorSettings collector, ChannelsSettings settings,
+			List<ProtocolEngine> engines) {
+		this.repository = repository;
+		this.collector = collector;
+		this.settings = settings;
+		for (ProtocolEngine engine : engines) {
+			if (this.engines.put(engine.protocol(), engine) != null) {
+				throw new IllegalStateException("two engines for protocol " + engine.protocol());
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parx-channels").factory());
+		long resync = this.settings.resyncInterval().toMillis();
+		this.executor.scheduleWithFixedDelay(this::resyncQuietly, 0, resync, TimeUnit.MILLISECONDS);
+		this.started = true;
+	}
+
+	/** Reloads one channel after a config event, asynchronously. */
+	public void channelChanged(long id) {
+		ScheduledExecutorService executor = this.executor;
+		if (executor != null) {
+			executor.execute(() -> reloadQuietly(id));
+		}
+	}
+
+	/** A snapshot of the channels that run. */
+	public synchronized List<ChannelConfig> channels() {
+		return List.copyOf(this.running.values());
+	}
+
+	public Map<Protocol, ProtocolEngine> engines() {
+		return Map.copyOf(this.engines);
+	}
+
+	public Optional<ProtocolEngine> engine(Protocol protocol) {
+		return Optional.ofNullable(this.engines.get(protocol));
+	}
+
+	private void resyncQuietly() {
+		try {
+			List<ChannelConfig> desired = this.repository.findAssigned(this.collector.name(),
+					this.collector.isDefault());
+			Map<Long, ChannelConfig> next = new HashMap<>();
+			desired.forEach((channel) -> next.put(channel.id(), channel));
+			List<Protocol> changed = new ArrayList<>();
+			synchronized (this) {
+				for (Protocol protocol : Protocol.values()) {
+					if (!ofProtocol(this.running.values(), protocol).equals(ofProtocol(next.values(), protocol))) {
+						changed.add(protocol);
+					}
+				}
+				this.running.clear();
+				this.running.putAll(next);
+			}
+			changed.forEach(this::applyTo);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Loading channels failed, retrying in {}: {}", this.settings.resyncInterval(), ex.toString());
+		}
+	}
+
+	private void reloadQuietly(long id) {
+		try {
+			Optional<ChannelConfig> loaded = this.repository.findById(id).filter(this::assignedHere);
+			ChannelConfig previous;
+			synchronized (this) {
+				previous = loaded.isPresent() ? this.running.put(id, loaded.get()) : this.running.remove(id);
+			}
+			if (previous != null && loaded.isPresent() && previous.equals(loaded.get())) {
+				return;
+			}
+			if (previous != null) {
+				applyTo(previous.protocol());
+			}
+			if (loaded.isPresent() && (previous == null || previous.protocol() != loaded.get().protocol())) {
+				applyTo(loaded.get().protocol());
+			}
+			logger.info("Channel {} reloaded: {}", id, loaded.isPresent() ? "running" : "stopped");
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Reloading channel {} failed: {}", id, ex.toString());
+		}
+	}
+
+	private boolean assignedHere(ChannelConfig channel) {
+		return channel.enabled() && (this.collector.name().equals(channel.collector())
+				|| (channel.collector() == null && this.collector.isDefault()));
+	}
+
+	private void applyTo(Protocol protocol) {
+		List<ChannelConfig> channels;
+		synchronized (this) {
+			channels = ofProtocol(this.running.values(), protocol);
+		}
+		ProtocolEngine engine = this.engines.get(protocol);
+		if (engine == null) {
+			if (!channels.isEmpty()) {
+				logger.warn("{} channels use protocol {}, which this collector has no engine for", channels.size(),
+						protocol);
+			}
+			return;
+		}
+		try {
+			engine.apply(channels);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Engine {} rejected its {} channels", protocol, channels.size(), ex);
+		}
+	}
+
+	private static List<ChannelConfig> ofProtocol(Collection<ChannelConfig> channels, Protocol protocol) {
+		return channels.stream()
+			.filter((channel) -> channel.protocol() == protocol)
+			.sorted((a, b) -> Long.compare(a.id(), b.id()))
+			.toList();
+	}
+
+	@Override
+	public void stop() {
+		this.started = false;
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+		}
+		for (ProtocolEngine engine : this.engines.values()) {
+			try {
+				engine.close();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Closing engine {} failed", engine.protocol(), ex);
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.started;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stop before the publisher closes, so the last batches still reach it.
+		return Integer.MAX_VALUE - 1000;
+	}
+
+}
