@@ -1,0 +1,100 @@
+package io.parx.collector.mqtt;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.zip.CRC32;
+
+import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
+import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuthBuilder;
+
+import io.parx.collector.channels.ChannelConfig;
+
+/**
+ * One broker connection: channels with equal broker URL, client id and credentials share
+ * it. The client id is stable across restarts (derived from the broker URL when the
+ * channel sets none) so the broker can resume the persistent session.
+ *
+ * @param url the broker URL as configured, {@code tcp://host:1883} or
+ * {@code ssl://host:8883}
+ * @param host the broker host
+ * @param port the broker port
+ * @param tls whether to connect with TLS
+ * @param clientId the MQTT client identifier
+ * @param username user name, or {@code null}
+ * @param password password, or {@code null}
+ */
+record MqttBroker(String url, String host, int port, boolean tls, String clientId, String username, String password) {
+
+	static MqttBroker of(ChannelConfig channel, MqttSettings settings) {
+		String url = MqttChannel.text(channel.settings(), "brokerUrl");
+		if (url == null) {
+			throw new IllegalArgumentException("brokerUrl is required");
+		}
+		URI uri;
+		try {
+			uri = new URI(url.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("brokerUrl is not a URL: " + url);
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		boolean tls = switch (scheme) {
+			case "tcp", "mqtt" -> false;
+			case "ssl", "tls", "mqtts" -> true;
+			default -> throw new IllegalArgumentException("brokerUrl must start with tcp:// or ssl://, was " + url);
+		};
+		if (uri.getHost() == null) {
+			throw new IllegalArgumentException("brokerUrl has no host: " + url);
+		}
+		int port = (uri.getPort() > 0) ? uri.getPort() : (tls ? 8883 : 1883);
+		String username = MqttChannel.text(channel.settings(), "username");
+		String password = MqttChannel.text(channel.settings(), "password");
+		String clientId = MqttChannel.text(channel.settings(), "clientId");
+		if (clientId == null) {
+			clientId = defaultClientId(settings.clientIdPrefix(), channel.collector(), url, username);
+		}
+		return new MqttBroker(url.trim(), uri.getHost(), port, tls, clientId, username, password);
+	}
+
+	/**
+	 * A client id that is the same on every start of this collector for this broker and
+	 * user, at most 23 characters where the prefix allows (MQTT 3.1.1 §3.1.3.1 minimum).
+	 */
+	static String defaultClientId(String prefix, String collector, String url, String username) {
+		CRC32 crc = new CRC32();
+		crc.update(((collector != null) ? collector : "default").getBytes(StandardCharsets.UTF_8));
+		crc.update(0);
+		crc.update(url.trim().getBytes(StandardCharsets.UTF_8));
+		crc.update(0);
+		crc.update(((username != null) ? username : "").getBytes(StandardCharsets.UTF_8));
+		return prefix + "-" + HexFormat.of().toHexDigits((int) crc.getValue());
+	}
+
+	/** The credentials for CONNECT, or {@code null} when the broker is used without. */
+	Mqtt5SimpleAuth simpleAuth() {
+		if (this.username == null && this.password == null) {
+			return null;
+		}
+		Mqtt5SimpleAuthBuilder.Complete auth = (this.username != null)
+				? Mqtt5SimpleAuth.builder().username(this.username)
+				: Mqtt5SimpleAuth.builder().password(this.password.getBytes(StandardCharsets.UTF_8));
+		if (this.username != null && this.password != null) {
+			auth = auth.password(this.password.getBytes(StandardCharsets.UTF_8));
+		}
+		return auth.build();
+	}
+
+	/** The key shown in the status API; never contains the password. */
+	String key() {
+		return this.url + "#" + this.clientId;
+	}
+
+	@Override
+	public String toString() {
+		return "MqttBroker[" + key() + ((this.username != null) ? ", user=" + this.username : "") + "]";
+	}
+
+}

@@ -1,0 +1,242 @@
+package io.parx.collector.mqtt;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientState;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5RetainHandling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.parx.collector.engine.ConnectionStatus;
+
+/**
+ * One MQTT 5 client connection to one broker, shared by all channels with that broker,
+ * client id and credentials. The session is persistent (Clean Start 0, Session Expiry
+ * &gt; 0, MQTT 5 §3.1.2.4 and §3.1.2.11.2) so the broker queues QoS 1/2 messages while
+ * the collector is away and delivers them on reconnect; the client reconnects by itself
+ * with exponential backoff.
+ */
+final class MqttConnection implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(MqttConnection.class);
+
+	private final MqttBroker broker;
+
+	private final MqttSettings settings;
+
+	private final Mqtt5AsyncClient client;
+
+	/** Topic filter to the highest QoS any channel asks for on it. */
+	private volatile Map<String, MqttQos> filters = Map.of();
+
+	private volatile List<MqttTopicFilter> compiledFilters = List.of();
+
+	private volatile List<MqttChannel> channels = List.of();
+
+	private final OverlapFilter overlap = new OverlapFilter();
+
+	private final AtomicLong reconnectAttempts = new AtomicLong();
+
+	private volatile String lastError;
+
+	private volatile boolean everConnected;
+
+	private volatile boolean closing;
+
+	/**
+	 * @param broker where to connect
+	 * @param settings engine settings
+	 * @param onMessage receives every message with the channels of this connection at
+	 * that moment
+	 * @param onConnectionLost called once when an established connection drops
+	 */
+	MqttConnection(MqttBroker broker, MqttSettings settings, BiConsumer<List<MqttChannel>, Mqtt5Publish> onMessage,
+			Runnable onConnectionLost) {
+		this.broker = broker;
+		this.settings = settings;
+		Mqtt5ClientBuilder builder = MqttClient.builder()
+			.useMqttVersion5()
+			.identifier(broker.clientId())
+			.serverHost(broker.host())
+			.serverPort(broker.port())
+			.automaticReconnect()
+			.initialDelay(settings.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
+			.maxDelay(settings.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
+			.applyAutomaticReconnect()
+			.addConnectedListener((context) -> onConnected())
+			.addDisconnectedListener((context) -> onDisconnected(context, onConnectionLost));
+		if (broker.tls()) {
+			builder = builder.sslWithDefaultConfig();
+		}
+		builder = builder.simpleAuth(broker.simpleAuth());
+		this.client = builder.buildAsync();
+		// Registered before CONNECT so that messages the broker queued for the session
+		// (delivered right after CONNACK) are not lost for want of a listener.
+		this.client.publishes(MqttGlobalPublishFilter.ALL, (publish) -> {
+			if (!this.overlap.isCopy(publish.getTopic(), publish.getPayloadAsBytes(), this.compiledFilters)) {
+				onMessage.accept(this.channels, publish);
+			}
+		});
+	}
+
+	MqttBroker broker() {
+		return this.broker;
+	}
+
+	List<MqttChannel> channels() {
+		return this.channels;
+	}
+
+	void connect() {
+		this.client.connectWith()
+			.cleanStart(false)
+			.sessionExpiryInterval(this.settings.sessionExpiry().toSeconds())
+			.keepAlive((int) this.settings.keepAlive().toSeconds())
+			.send()
+			.whenComplete((ack, ex) -> {
+				if (ex != null) {
+					this.lastError = message(ex);
+					logger.warn("MQTT connect to {} failed, retrying: {}", this.broker, this.lastError);
+				}
+			});
+	}
+
+	/**
+	 * Sets the channels of this connection, subscribing new topic filters and
+	 * unsubscribing those no channel uses any more.
+	 */
+	void update(List<MqttChannel> channels) {
+		Map<String, MqttQos> wanted = new HashMap<>();
+		for (MqttChannel channel : channels) {
+			wanted.merge(channel.topicFilter().toString(), channel.qos(),
+					(a, b) -> (a.getCode() >= b.getCode()) ? a : b);
+		}
+		Map<String, MqttQos> previous = this.filters;
+		this.filters = Map.copyOf(wanted);
+		this.compiledFilters = wanted.keySet().stream().map(MqttTopicFilter::of).toList();
+		this.channels = List.copyOf(channels);
+		if (this.client.getState() != MqttClientState.CONNECTED) {
+			return; // onConnected subscribes what is wanted then
+		}
+		wanted.forEach((filter, qos) -> {
+			if (previous.get(filter) != qos) {
+				subscribe(filter, qos);
+			}
+		});
+		previous.keySet().stream().filter((filter) -> !wanted.containsKey(filter)).forEach(this::unsubscribe);
+	}
+
+	private void onConnected() {
+		this.everConnected = true;
+		this.reconnectAttempts.set(0);
+		this.lastError = null;
+		logger.info("MQTT connected to {}", this.broker);
+		// Idempotent: an existing subscription is only replaced, and retained messages
+		// are not sent again for it (MQTT 5 §3.8.3.1, Retain Handling 1).
+		this.filters.forEach(this::subscribe);
+	}
+
+	private void onDisconnected(MqttClientDisconnectedContext context, Runnable onConnectionLost) {
+		if (this.closing || context.getSource() == MqttDisconnectSource.USER) {
+			return;
+		}
+		this.lastError = message(context.getCause());
+		this.reconnectAttempts.incrementAndGet();
+		if (context.getReconnector().getAttempts() == 0) {
+			logger.warn("MQTT connection to {} lost, reconnecting: {}", this.broker, this.lastError);
+			if (this.everConnected) {
+				onConnectionLost.run();
+			}
+		}
+	}
+
+	private void subscribe(String filter, MqttQos qos) {
+		this.client.subscribeWith()
+			.topicFilter(filter)
+			.qos(qos)
+			.retainHandling(Mqtt5RetainHandling.SEND_IF_SUBSCRIPTION_DOES_NOT_EXIST)
+			.send()
+			.whenComplete((ack, ex) -> {
+				if (ex != null) {
+					this.lastError = "subscribe " + filter + ": " + message(ex);
+				}
+				else if (ack.getReasonCodes().stream().anyMatch((code) -> code.isError())) {
+					this.lastError = "subscribe " + filter + " refused: " + ack.getReasonCodes();
+					logger.warn("MQTT broker {} refused subscription {}: {}", this.broker, filter,
+							ack.getReasonCodes());
+				}
+			});
+	}
+
+	private void unsubscribe(String filter) {
+		this.client.unsubscribeWith().topicFilter(filter).send().whenComplete((ack, ex) -> {
+			if (ex != null) {
+				logger.debug("MQTT unsubscribe {} on {} failed: {}", filter, this.broker, message(ex));
+			}
+		});
+	}
+
+	ConnectionStatus status() {
+		String state = switch (this.client.getState()) {
+			case CONNECTED -> ConnectionStatus.CONNECTED;
+			case CONNECTING, CONNECTING_RECONNECT, DISCONNECTED_RECONNECT -> ConnectionStatus.CONNECTING;
+			case DISCONNECTED -> ConnectionStatus.DISCONNECTED;
+		};
+		return new ConnectionStatus(this.broker.key(), state, this.lastError, this.reconnectAttempts.get());
+	}
+
+	/**
+	 * Disconnects. With {@code keepSession} the broker keeps queueing QoS 1/2 messages
+	 * for the session (collector shutdown); without, the session ends with the connection
+	 * (no channel uses this broker any more).
+	 */
+	void close(boolean keepSession) {
+		this.closing = true;
+		try {
+			if (this.client.getState().isConnected()) {
+				var disconnect = this.client.disconnectWith();
+				if (!keepSession) {
+					disconnect = disconnect.sessionExpiryInterval(0);
+				}
+				disconnect.send().get(5, TimeUnit.SECONDS);
+			}
+			else if (this.client.getState() != MqttClientState.DISCONNECTED) {
+				this.client.disconnect();
+			}
+		}
+		catch (Exception ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			logger.debug("MQTT disconnect from {} failed: {}", this.broker, message(ex));
+		}
+	}
+
+	@Override
+	public void close() {
+		close(true);
+	}
+
+	static String message(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+}

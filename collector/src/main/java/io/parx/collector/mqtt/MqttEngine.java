@@ -1,0 +1,229 @@
+package io.parx.collector.mqtt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.channels.Protocol;
+import io.parx.collector.engine.ChannelStatusTracker;
+import io.parx.collector.engine.EngineStatus;
+import io.parx.collector.engine.ProtocolEngine;
+import io.parx.collector.engine.ReadResult;
+import io.parx.collector.engine.SampleSink;
+import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
+import io.parx.collector.mqtt.MqttPayloadParser.Reading;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Receives MQTT channels: one connection per broker (URL, client id, credentials), one
+ * subscription per distinct topic filter, every message matched against the filters of
+ * that connection's channels. A payload that does not parse marks only its channel
+ * Bad_DecodingError, is counted and logged, and never disturbs the subscription.
+ */
+@Component
+public class MqttEngine implements ProtocolEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(MqttEngine.class);
+
+	private final SampleSink sink;
+
+	private final MqttSettings settings;
+
+	private final Counter decodeErrors;
+
+	private final ChannelStatusTracker tracker = new ChannelStatusTracker();
+
+	/** Guarded by {@code this}. */
+	private final Map<MqttBroker, MqttConnection> connections = new HashMap<>();
+
+	/** Channels whose settings are invalid, with the config they were rejected for. */
+	private final Map<Long, ChannelConfig> invalid = new HashMap<>();
+
+	private final Map<Long, String> channelErrors = new ConcurrentHashMap<>();
+
+	public MqttEngine(SampleSink sink, MqttSettings settings, MeterRegistry registry) {
+		this.sink = sink;
+		this.settings = settings;
+		this.decodeErrors = Counter.builder("parx.collector.mqtt.decode.errors")
+			.description("MQTT payloads that did not parse for a channel (marked Bad_DecodingError)")
+			.register(registry);
+	}
+
+	@Override
+	public Protocol protocol() {
+		return Protocol.MQTT;
+	}
+
+	@Override
+	public synchronized void apply(Collection<ChannelConfig> channels) {
+		Map<MqttBroker, List<MqttChannel>> wanted = new LinkedHashMap<>();
+		Set<Long> ids = new HashSet<>();
+		Map<Long, ChannelConfig> nowInvalid = new HashMap<>();
+		for (ChannelConfig config : channels) {
+			if (config.protocol() != Protocol.MQTT || !config.enabled() || config.id() == 0) {
+				continue;
+			}
+			ids.add(config.id());
+			try {
+				MqttBroker broker = MqttBroker.of(config, this.settings);
+				MqttChannel channel = MqttChannel.of(config);
+				wanted.computeIfAbsent(broker, (b) -> new ArrayList<>()).add(channel);
+				this.channelErrors.remove(config.id());
+			}
+			catch (IllegalArgumentException ex) {
+				nowInvalid.put(config.id(), config);
+				if (!config.equals(this.invalid.get(config.id()))) {
+					rejectConfiguration(config, ex.getMessage());
+				}
+			}
+		}
+		this.invalid.clear();
+		this.invalid.putAll(nowInvalid);
+		this.connections.entrySet().removeIf((entry) -> {
+			if (!wanted.containsKey(entry.getKey())) {
+				entry.getValue().close(false);
+				return true;
+			}
+			return false;
+		});
+		wanted.forEach((broker, brokerChannels) -> {
+			MqttConnection connection = this.connections.get(broker);
+			if (connection == null) {
+				MqttConnection created = new MqttConnection(broker, this.settings, this::onMessage,
+						() -> onConnectionLost(broker));
+				created.update(brokerChannels);
+				this.connections.put(broker, created);
+				created.connect();
+			}
+			else {
+				connection.update(brokerChannels);
+			}
+		});
+		this.channelErrors.keySet().retainAll(ids);
+		this.tracker.retain(ids);
+	}
+
+	private void rejectConfiguration(ChannelConfig config, String reason) {
+		logger.warn("MQTT channel {} ({}) not started: {}", config.id(), config.name(), reason);
+		this.channelErrors.put(config.id(), reason);
+		publish(List.of(Sample.failed(config.id(), Instant.now(), Quality.BAD_CONFIGURATION_ERROR)));
+	}
+
+	private void onMessage(List<MqttChannel> channels, Mqtt5Publish publish) {
+		try {
+			Instant receivedAt = Instant.now();
+			byte[] payload = publish.getPayloadAsBytes();
+			List<Sample> batch = new ArrayList<>(1);
+			for (MqttChannel channel : channels) {
+				if (channel.topicFilter().matches(publish.getTopic())) {
+					batch.add(sample(channel, payload, receivedAt, publish));
+				}
+			}
+			if (!batch.isEmpty()) {
+				publish(batch);
+			}
+		}
+		catch (RuntimeException ex) {
+			// Never let one message end the subscription's flow.
+			logger.error("MQTT message on {} could not be processed", publish.getTopic(), ex);
+		}
+	}
+
+	private Sample sample(MqttChannel channel, byte[] payload, Instant receivedAt, Mqtt5Publish publish) {
+		try {
+			Reading reading = MqttPayloadParser.parse(channel, payload, receivedAt);
+			this.channelErrors.remove(channel.id());
+			return Sample.of(channel.id(), reading.time(), reading.value(), Quality.GOOD);
+		}
+		catch (PayloadException ex) {
+			this.decodeErrors.increment();
+			String reason = "topic " + publish.getTopic() + ": " + ex.getMessage();
+			if (this.channelErrors.put(channel.id(), reason) == null) {
+				logger.warn("MQTT channel {} ({}) Bad_DecodingError: {}", channel.id(), channel.config().name(),
+						reason);
+			}
+			else {
+				logger.debug("MQTT channel {} Bad_DecodingError: {}", channel.id(), reason);
+			}
+			return Sample.failed(channel.id(), receivedAt, Quality.BAD_DECODING_ERROR);
+		}
+	}
+
+	private void onConnectionLost(MqttBroker broker) {
+		MqttConnection connection;
+		synchronized (this) {
+			connection = this.connections.get(broker);
+		}
+		if (connection == null) {
+			return;
+		}
+		Instant now = Instant.now();
+		List<Sample> batch = connection.channels()
+			.stream()
+			.map((channel) -> Sample.failed(channel.id(), now, Quality.BAD_NOT_CONNECTED))
+			.toList();
+		if (!batch.isEmpty()) {
+			publish(batch);
+		}
+	}
+
+	private void publish(List<Sample> batch) {
+		this.tracker.record(batch);
+		this.sink.publish(new ArrayList<>(batch));
+	}
+
+	/**
+	 * Waits for the next message on the channel's topic (a retained message arrives at
+	 * once) with a temporary clean-session client, so the running connection and its
+	 * session are untouched.
+	 */
+	@Override
+	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
+		return MqttSingleRead.read(channel, this.settings, timeout);
+	}
+
+	/** Why the channel is not good, when it is not: configuration or payload problem. */
+	public Optional<String> lastError(long channelId) {
+		return Optional.ofNullable(this.channelErrors.get(channelId));
+	}
+
+	@Override
+	public synchronized EngineStatus status() {
+		return new EngineStatus(this.connections.values()
+			.stream()
+			.map(MqttConnection::status)
+			.sorted(Comparator.comparing((status) -> status.key()))
+			.toList(), this.tracker.snapshot(), null);
+	}
+
+	/**
+	 * Disconnects but keeps the broker sessions, so QoS 1/2 messages wait for the
+	 * restart.
+	 */
+	@Override
+	public synchronized void close() {
+		this.connections.values().forEach((connection) -> connection.close(true));
+		this.connections.clear();
+	}
+
+}

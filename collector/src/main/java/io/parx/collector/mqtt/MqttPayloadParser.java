@@ -1,0 +1,206 @@
+package io.parx.collector.mqtt;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.channels.DataType;
+import io.parx.common.sample.SampleValue;
+
+/**
+ * Turns an MQTT payload into the channel's value and source time. Pure logic: every
+ * failure is a {@link PayloadException} whose message says why, so the engine can mark
+ * the channel Bad_DecodingError with that reason.
+ */
+final class MqttPayloadParser {
+
+	/** Longest payload parsed; larger ones are rejected rather than read into memory. */
+	static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private MqttPayloadParser() {
+	}
+
+	/**
+	 * Parses one payload for one channel.
+	 * @param channel the channel, with its format and pointers
+	 * @param payload the message payload
+	 * @param receivedAt the time of receipt, used when the channel has no timestamp
+	 * pointer
+	 * @return the value converted to the channel's data type (scaled) and its time
+	 * @throws PayloadException if the payload does not fit the channel's settings
+	 */
+	static Reading parse(MqttChannel channel, byte[] payload, Instant receivedAt) {
+		if (payload.length > MAX_PAYLOAD_BYTES) {
+			throw new PayloadException("payload of " + payload.length + " bytes exceeds " + MAX_PAYLOAD_BYTES);
+		}
+		String text = utf8(payload);
+		ChannelConfig config = channel.config();
+		return switch (channel.format()) {
+			case NUMBER -> new Reading(convert(config, number(text.strip())), receivedAt);
+			case BOOLEAN -> new Reading(convert(config, bool(text.strip())), receivedAt);
+			case STRING -> new Reading(convert(config, text), receivedAt);
+			case JSON -> json(channel, text, receivedAt);
+		};
+	}
+
+	private static Reading json(MqttChannel channel, String text, Instant receivedAt) {
+		JsonNode document;
+		try {
+			document = JSON.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new PayloadException("not JSON: " + ex.getOriginalMessage());
+		}
+		if (document == null || document.isMissingNode()) {
+			throw new PayloadException("empty payload");
+		}
+		JsonNode valueNode = document.at(channel.valuePointer());
+		Object raw;
+		if (valueNode.isNumber()) {
+			raw = valueNode.doubleValue();
+		}
+		else if (valueNode.isBoolean()) {
+			raw = valueNode.booleanValue();
+		}
+		else if (valueNode.isString()) {
+			raw = valueNode.stringValue();
+		}
+		else if (valueNode.isMissingNode()) {
+			throw new PayloadException("no value at " + pointerText(channel.valuePointer().toString()));
+		}
+		else {
+			throw new PayloadException("value at " + pointerText(channel.valuePointer().toString()) + " is "
+					+ valueNode.getNodeType().name().toLowerCase(Locale.ROOT) + ", not a number, boolean or string");
+		}
+		Instant time = receivedAt;
+		if (channel.timestampPointer() != null) {
+			time = timestamp(document.at(channel.timestampPointer()), channel.timestampPointer().toString());
+		}
+		return new Reading(convert(channel.config(), raw), time);
+	}
+
+	private static Instant timestamp(JsonNode node, String pointer) {
+		if (node.isIntegralNumber()) {
+			return Instant.ofEpochMilli(node.longValue());
+		}
+		if (node.isNumber()) {
+			double millis = node.doubleValue();
+			long whole = (long) Math.floor(millis);
+			return Instant.ofEpochMilli(whole).plusNanos(Math.round((millis - whole) * 1_000_000));
+		}
+		if (node.isString()) {
+			String text = node.stringValue().strip();
+			try {
+				if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+					return Instant.ofEpochMilli(Long.parseLong(text));
+				}
+				return Instant.parse(text);
+			}
+			catch (DateTimeParseException | NumberFormatException ex) {
+				throw new PayloadException("timestamp at " + pointerText(pointer)
+						+ " is neither ISO-8601 with offset nor epoch milliseconds: " + abbreviate(text));
+			}
+		}
+		if (node.isMissingNode()) {
+			throw new PayloadException("no timestamp at " + pointerText(pointer));
+		}
+		throw new PayloadException("timestamp at " + pointerText(pointer) + " is not a string or number");
+	}
+
+	/** Converts a raw number, boolean or string to the channel's data type. */
+	static SampleValue convert(ChannelConfig config, Object raw) {
+		DataType type = config.dataType();
+		if (type == DataType.STRING) {
+			return SampleValue.of(switch (raw) {
+				case Double d when d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ->
+					Long.toString(d.longValue());
+				default -> String.valueOf(raw);
+			});
+		}
+		if (type == DataType.BOOL) {
+			return SampleValue.of(switch (raw) {
+				case Boolean b -> b;
+				case Double d -> d != 0;
+				case String s -> bool(s.strip());
+				default -> throw new PayloadException("cannot convert " + raw + " to a boolean");
+			});
+		}
+		double number = switch (raw) {
+			case Double d -> d;
+			case Boolean b -> b ? 1 : 0;
+			case String s -> number(s.strip());
+			default -> throw new PayloadException("cannot convert " + raw + " to a number");
+		};
+		return SampleValue.of(config.scaled(number));
+	}
+
+	private static double number(String text) {
+		try {
+			return new BigDecimal(text).doubleValue();
+		}
+		catch (NumberFormatException ex) {
+			throw new PayloadException("not a number: " + abbreviate(text));
+		}
+	}
+
+	private static boolean bool(String text) {
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "true", "1", "on" -> true;
+			case "false", "0", "off" -> false;
+			default -> throw new PayloadException("not a boolean (true/false, 1/0, on/off): " + abbreviate(text));
+		};
+	}
+
+	private static String utf8(byte[] payload) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(payload))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new PayloadException("payload is not UTF-8");
+		}
+	}
+
+	private static String pointerText(String pointer) {
+		return pointer.isEmpty() ? "the document root" : pointer;
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 40) ? "'" + text + "'" : "'" + text.substring(0, 40) + "…'";
+	}
+
+	/**
+	 * A parsed payload.
+	 *
+	 * @param value the value in the channel's data type
+	 * @param time the source time
+	 */
+	record Reading(SampleValue value, Instant time) {
+
+	}
+
+	/** A payload that does not fit the channel's settings; the message is the reason. */
+	static final class PayloadException extends RuntimeException {
+
+		PayloadException(String message) {
+			super(message, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.parx.collector.mqtt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+
+import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ReadResult;
+import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
+import io.parx.collector.mqtt.MqttPayloadParser.Reading;
+import io.parx.common.sample.Quality;
+
+/**
+ * The channel test for MQTT: connects a temporary clean-session client, subscribes to the
+ * channel's topic and parses the first message that arrives.
+ */
+final class MqttSingleRead {
+
+	private MqttSingleRead() {
+	}
+
+	static ReadResult read(ChannelConfig config, MqttSettings settings, Duration timeout) {
+		long start = System.nanoTime();
+		MqttBroker broker;
+		MqttChannel channel;
+		try {
+			broker = MqttBroker.of(config, settings);
+			channel = MqttChannel.of(config);
+		}
+		catch (IllegalArgumentException ex) {
+			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, elapsed(start), ex.getMessage());
+		}
+		Mqtt5ClientBuilder builder = MqttClient.builder()
+			.useMqttVersion5()
+			.identifier(broker.clientId() + "-test-" + UUID.randomUUID().toString().substring(0, 8))
+			.serverHost(broker.host())
+			.serverPort(broker.port());
+		if (broker.tls()) {
+			builder = builder.sslWithDefaultConfig();
+		}
+		builder = builder.simpleAuth(broker.simpleAuth());
+		Mqtt5AsyncClient client = builder.buildAsync();
+		CompletableFuture<Mqtt5Publish> first = new CompletableFuture<>();
+		long deadline = start + timeout.toNanos();
+		try {
+			client.connectWith()
+				.cleanStart(true)
+				.noSessionExpiry()
+				.send()
+				.get(remaining(deadline), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start),
+					"cannot connect to " + broker.url() + ": " + MqttConnection.message(ex));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start), "interrupted");
+		}
+		try {
+			client.subscribeWith()
+				.topicFilter(channel.topicFilter())
+				.qos(channel.qos())
+				.callback(first::complete)
+				.send()
+				.get(remaining(deadline), TimeUnit.NANOSECONDS);
+			Mqtt5Publish publish = first.get(remaining(deadline), TimeUnit.NANOSECONDS);
+			Reading reading = MqttPayloadParser.parse(channel, publish.getPayloadAsBytes(), Instant.now());
+			return ReadResult.good(reading.value(), elapsed(start));
+		}
+		catch (TimeoutException ex) {
+			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start),
+					"no message on " + channel.topicFilter() + " within " + timeout.toMillis() + " ms");
+		}
+		catch (PayloadException ex) {
+			return ReadResult.failed(Quality.BAD_DECODING_ERROR, elapsed(start), ex.getMessage());
+		}
+		catch (ExecutionException ex) {
+			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start), MqttConnection.message(ex));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start), "interrupted");
+		}
+		finally {
+			client.disconnect();
+		}
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(1, deadline - System.nanoTime());
+	}
+
+	private static long elapsed(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+}
