@@ -1,0 +1,125 @@
+package io.parx.collector.modbus;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.util.BitVector;
+import io.parx.collector.engine.ConnectionStatus;
+
+/**
+ * The one TCP connection to a device, reconnected with exponential backoff and jitter
+ * after a loss. Not thread-safe: its device's poll thread owns it.
+ */
+final class ModbusConnection implements AutoCloseable {
+
+	private final DeviceKey key;
+
+	private final int timeoutMs;
+
+	private final Duration reconnectInitial;
+
+	private final Duration reconnectMax;
+
+	private ModbusTCPMaster master;
+
+	private volatile String state = ConnectionStatus.DISCONNECTED;
+
+	private volatile String lastError;
+
+	private volatile long reconnectAttempts;
+
+	private long nextAttemptNanos;
+
+	ModbusConnection(DeviceKey key, int timeoutMs, Duration reconnectInitial, Duration reconnectMax) {
+		this.key = key;
+		this.timeoutMs = timeoutMs;
+		this.reconnectInitial = reconnectInitial;
+		this.reconnectMax = reconnectMax;
+	}
+
+	/**
+	 * Connects if needed and the backoff allows it.
+	 * @return whether the connection is up
+	 */
+	boolean ensureConnected() {
+		if (this.master != null) {
+			return true;
+		}
+		long now = System.nanoTime();
+		if (now < this.nextAttemptNanos) {
+			return false;
+		}
+		this.state = ConnectionStatus.CONNECTING;
+		ModbusTCPMaster candidate = new ModbusTCPMaster(this.key.host(), this.key.port(), this.timeoutMs, false);
+		try {
+			candidate.connect();
+			this.master = candidate;
+			this.state = ConnectionStatus.CONNECTED;
+			this.reconnectAttempts = 0;
+			return true;
+		}
+		catch (Exception ex) {
+			candidate.disconnect();
+			failed("connect failed: " + ex.getMessage());
+			return false;
+		}
+	}
+
+	/** Drops the connection after an I/O failure and schedules the next attempt. */
+	void failed(String reason) {
+		if (this.master != null) {
+			this.master.disconnect();
+			this.master = null;
+		}
+		this.lastError = reason;
+		this.state = ConnectionStatus.DISCONNECTED;
+		this.reconnectAttempts++;
+		long base = this.reconnectInitial.toNanos() << Math.min(this.reconnectAttempts - 1, 20);
+		long delay = Math.min(base, this.reconnectMax.toNanos());
+		// Jitter: 50-100% of the delay, so that many collectors do not reconnect in step.
+		delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+		this.nextAttemptNanos = System.nanoTime() + delay;
+	}
+
+	int[] readRegisters(RegisterType type, int start, int count) throws ModbusException {
+		InputRegister[] registers = (type == RegisterType.HOLDING_REGISTER)
+				? this.master.readMultipleRegisters(this.key.unitId(), start, count)
+				: this.master.readInputRegisters(this.key.unitId(), start, count);
+		int[] words = new int[registers.length];
+		for (int i = 0; i < registers.length; i++) {
+			words[i] = registers[i].toUnsignedShort();
+		}
+		if (words.length < count) {
+			throw new com.ghgande.j2mod.modbus.ModbusIOException(
+					"short response: " + words.length + " of " + count + " registers");
+		}
+		return words;
+	}
+
+	boolean[] readBits(RegisterType type, int start, int count) throws ModbusException {
+		BitVector bits = (type == RegisterType.COIL) ? this.master.readCoils(this.key.unitId(), start, count)
+				: this.master.readInputDiscretes(this.key.unitId(), start, count);
+		boolean[] result = new boolean[count];
+		for (int i = 0; i < count; i++) {
+			result[i] = bits.getBit(i);
+		}
+		return result;
+	}
+
+	ConnectionStatus status() {
+		return new ConnectionStatus(this.key.toString(), this.state, this.lastError, this.reconnectAttempts);
+	}
+
+	@Override
+	public void close() {
+		if (this.master != null) {
+			this.master.disconnect();
+			this.master = null;
+		}
+		this.state = ConnectionStatus.DISCONNECTED;
+	}
+
+}

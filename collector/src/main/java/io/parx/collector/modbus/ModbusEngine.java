@@ -1,0 +1,157 @@
+package io.parx.collector.modbus;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.channels.Protocol;
+import io.parx.collector.engine.ChannelStatusTracker;
+import io.parx.collector.engine.ConnectionStatus;
+import io.parx.collector.engine.EngineMetrics;
+import io.parx.collector.engine.EngineStatus;
+import io.parx.collector.engine.ProtocolEngine;
+import io.parx.collector.engine.ReadResult;
+import io.parx.collector.engine.SampleSink;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Modbus TCP with j2mod: one {@link ModbusDevice} (connection and poll thread) per host,
+ * port and unit id, shared by its channels.
+ */
+@Component
+public class ModbusEngine implements ProtocolEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(ModbusEngine.class);
+
+	private final SampleSink sink;
+
+	private final ModbusSettings settings;
+
+	private final EngineMetrics metrics;
+
+	private final ChannelStatusTracker tracker = new ChannelStatusTracker();
+
+	private final Map<DeviceKey, ModbusDevice> devices = new HashMap<>();
+
+	public ModbusEngine(SampleSink sink, ModbusSettings settings, MeterRegistry registry) {
+		this.sink = sink;
+		this.settings = settings;
+		this.metrics = new EngineMetrics(registry, Protocol.MODBUS_TCP);
+	}
+
+	@Override
+	public Protocol protocol() {
+		return Protocol.MODBUS_TCP;
+	}
+
+	@Override
+	public synchronized void apply(Collection<ChannelConfig> channels) {
+		Map<DeviceKey, List<ModbusPoint>> byDevice = new HashMap<>();
+		List<Sample> misconfigured = new ArrayList<>();
+		for (ChannelConfig channel : channels) {
+			try {
+				ModbusPoint point = ModbusPoint.of(channel);
+				byDevice.computeIfAbsent(point.device(), (k) -> new ArrayList<>()).add(point);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Modbus channel {} ({}) misconfigured: {}", channel.id(), channel.name(), ex.getMessage());
+				misconfigured
+					.add(Sample.failed(channel.id(), java.time.Instant.now(), Quality.BAD_CONFIGURATION_ERROR));
+			}
+		}
+		for (var it = this.devices.entrySet().iterator(); it.hasNext();) {
+			var entry = it.next();
+			if (!byDevice.containsKey(entry.getKey())) {
+				entry.getValue().close();
+				it.remove();
+			}
+		}
+		byDevice.forEach((key, points) -> this.devices.computeIfAbsent(key, (k) -> open(k, points)).update(points));
+		this.tracker.retain(channels.stream().map(ChannelConfig::id).toList());
+		if (!misconfigured.isEmpty()) {
+			this.tracker.record(misconfigured);
+			this.sink.publish(misconfigured);
+		}
+	}
+
+	/** Opens a device; its timeout is the first {@code timeoutMs} its channels set. */
+	private ModbusDevice open(DeviceKey key, List<ModbusPoint> points) {
+		Duration timeout = points.stream()
+			.filter((point) -> point.timeoutMs() > 0)
+			.findFirst()
+			.map((point) -> Duration.ofMillis(point.timeoutMs()))
+			.orElse(null);
+		return new ModbusDevice(key, connection(key, timeout), this.sink, this.tracker, this.metrics,
+				this.settings.maxGap());
+	}
+
+	private ModbusConnection connection(DeviceKey key, Duration timeout) {
+		int timeoutMs = (int) ((timeout != null) ? timeout : this.settings.timeout()).toMillis();
+		return new ModbusConnection(key, timeoutMs, this.settings.reconnectInitial(), this.settings.reconnectMax());
+	}
+
+	@Override
+	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
+		long start = System.nanoTime();
+		ModbusPoint point;
+		try {
+			point = ModbusPoint.of(channel);
+		}
+		catch (RuntimeException ex) {
+			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, ex.getMessage());
+		}
+		// A connection of its own: the test must not disturb the device's poll cycle.
+		try (ModbusConnection connection = connection(point.device(), timeout)) {
+			if (!connection.ensureConnected()) {
+				return ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start), connection.status().lastError());
+			}
+			if (point.type().isBit()) {
+				boolean[] bits = connection.readBits(point.type(), point.address(), 1);
+				return ReadResult.good(RegisterCodec.decodeBit(point, bits[0]), elapsed(start));
+			}
+			int[] words = connection.readRegisters(point.type(), point.address(), point.count());
+			return ReadResult.good(RegisterCodec.decode(point, words, 0), elapsed(start));
+		}
+		catch (ModbusSlaveException ex) {
+			return ReadResult.failed(ModbusErrors.quality(ex.getType()), elapsed(start),
+					ModbusErrors.reason(ex.getType()));
+		}
+		catch (Exception ex) {
+			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start), String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private static long elapsed(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	@Override
+	public synchronized EngineStatus status() {
+		List<ConnectionStatus> connections = new ArrayList<>();
+		List<PlannedRead> plan = new ArrayList<>();
+		this.devices.values().forEach((device) -> {
+			connections.add(device.status());
+			plan.addAll(device.plan());
+		});
+		connections.sort((a, b) -> a.key().compareTo(b.key()));
+		return new EngineStatus(connections, this.tracker.snapshot(), plan);
+	}
+
+	@Override
+	public synchronized void close() {
+		this.devices.values().forEach(ModbusDevice::close);
+		this.devices.clear();
+	}
+
+}
