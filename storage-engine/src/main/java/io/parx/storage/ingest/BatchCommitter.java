@@ -1,0 +1,108 @@
+package io.parx.storage.ingest;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import io.parx.common.sample.Sample;
+import io.parx.storage.file.CsvFileBackend;
+import io.parx.storage.rules.Evaluation;
+import io.parx.storage.rules.RuleEngine;
+import io.parx.storage.rules.RuleSet;
+import io.parx.storage.rules.StorageRule;
+import io.parx.storage.status.StorageMetrics;
+import io.parx.storage.timeseries.TimeseriesWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a batch of samples through the rules and commits the result to every backend,
+ * retrying with back-off until it succeeds: while a database is down nothing is
+ * acknowledged and nothing more is read, so the backlog waits in the stream and memory
+ * stays bounded.
+ *
+ * <p>
+ * Files are written before the database: a crash between the two repeats the file rows on
+ * redelivery (at least once) rather than losing them; the database write is idempotent.
+ */
+class BatchCommitter {
+
+	private static final Logger logger = LoggerFactory.getLogger(BatchCommitter.class);
+
+	private final RuleEngine engine;
+
+	private final Supplier<RuleSet> rules;
+
+	private final TimeseriesWriter writer;
+
+	private final CsvFileBackend files;
+
+	private final StorageMetrics metrics;
+
+	private final IngestSettings settings;
+
+	BatchCommitter(RuleEngine engine, Supplier<RuleSet> rules, TimeseriesWriter writer, CsvFileBackend files,
+			StorageMetrics metrics, IngestSettings settings) {
+		this.engine = engine;
+		this.rules = rules;
+		this.writer = writer;
+		this.files = files;
+		this.metrics = metrics;
+		this.settings = settings;
+	}
+
+	/**
+	 * Commits the samples to every backend.
+	 * @param running polled between attempts; when it turns false the batch is given up
+	 * (it stays pending in the stream)
+	 * @param whileWaiting called between attempts, e.g. to keep the entries claimed
+	 * @return whether the batch was committed
+	 */
+	boolean commit(List<Sample> samples, BooleanSupplier running, Runnable whileWaiting) throws InterruptedException {
+		long started = System.nanoTime();
+		Evaluation evaluation = this.engine.evaluate(samples, this.rules.get());
+		boolean filesWritten = evaluation.files().isEmpty();
+		Duration backoff = this.settings.retryBackoff();
+		while (true) {
+			try {
+				if (!filesWritten) {
+					writeFiles(evaluation.files());
+					filesWritten = true;
+				}
+				int inserted = this.writer.write(evaluation.timeseries(), evaluation.batchEvents(),
+						evaluation.stateChanges());
+				this.engine.states().commit();
+				this.metrics.written("timeseries", inserted);
+				this.metrics.committed(Duration.ofNanos(System.nanoTime() - started));
+				return true;
+			}
+			catch (Exception ex) {
+				this.metrics.writeFailed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+				logger.warn("Writing {} samples failed, retrying in {}: {}", samples.size(), backoff, ex.toString());
+			}
+			if (!running.getAsBoolean()) {
+				this.engine.states().discard();
+				return false;
+			}
+			Thread.sleep(backoff);
+			whileWaiting.run();
+			backoff = backoff.multipliedBy(2);
+			if (backoff.compareTo(this.settings.retryBackoffMax()) > 0) {
+				backoff = this.settings.retryBackoffMax();
+			}
+		}
+	}
+
+	private void writeFiles(Map<StorageRule, List<Sample>> files) throws IOException {
+		for (Map.Entry<StorageRule, List<Sample>> entry : files.entrySet()) {
+			if (entry.getKey().backend() instanceof StorageRule.Backend.File file) {
+				this.files.append(entry.getKey(), file, entry.getValue());
+				this.metrics.written("file", entry.getValue().size());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.parx.storage.ingest;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.RedisClient;
+import io.parx.common.redis.RedisKeys;
+import io.parx.storage.file.CsvFileBackend;
+import io.parx.storage.file.FileSettings;
+import io.parx.storage.rules.RuleCatalog;
+import io.parx.storage.rules.RuleEngine;
+import io.parx.storage.rules.RuleStates;
+import io.parx.storage.rules.StorageRule;
+import io.parx.storage.status.StorageMetrics;
+import io.parx.storage.timeseries.RetentionJob;
+import io.parx.storage.timeseries.RetentionSettings;
+import io.parx.storage.timeseries.TimeseriesWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Starts the ingest thread once the application is up (rules and rule state loaded, with
+ * retries while a database is unreachable) and the housekeeping of file rotation and
+ * retention; stops consuming first at shutdown, finishing the batch in hand.
+ */
+public class IngestService implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(IngestService.class);
+
+	private final LettuceConnectionFactory redis;
+
+	private final RedisKeys keys;
+
+	private final IngestSettings settings;
+
+	private final RuleCatalog catalog;
+
+	private final TimeseriesWriter writer;
+
+	private final CsvFileBackend files;
+
+	private final FileSettings fileSettings;
+
+	private final RetentionJob retention;
+
+	private final RetentionSettings retentionSettings;
+
+	private final StorageMetrics metrics;
+
+	private volatile StreamConsumer consumer;
+
+	private volatile Thread thread;
+
+	private ScheduledExecutorService housekeeping;
+
+	private volatile boolean running;
+
+	public IngestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings, RuleCatalog catalog,
+			TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings, RetentionJob retention,
+			RetentionSettings retentionSettings, StorageMetrics metrics) {
+		this.redis = redis;
+		this.keys = keys;
+		this.settings = settings;
+		this.catalog = catalog;
+		this.writer = writer;
+		this.files = files;
+		this.fileSettings = fileSettings;
+		this.retention = retention;
+		this.retentionSettings = retentionSettings;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = Thread.ofPlatform().name("storage-ingest").start(this::run);
+		this.housekeeping = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("storage-housekeeping").factory());
+		long fileCheck = this.fileSettings.checkInterval().toMillis();
+		this.housekeeping.scheduleWithFixedDelay(this::rotateFiles, fileCheck, fileCheck, TimeUnit.MILLISECONDS);
+		long retentionEvery = this.retentionSettings.interval().toMillis();
+		this.housekeeping.scheduleWithFixedDelay(this::applyRetention, retentionEvery, retentionEvery,
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void run() {
+		RuleStates states = null;
+		while (this.running && states == null) {
+			try {
+				this.catalog.reload();
+				states = new RuleStates(this.writer.loadStates());
+				this.files.recoverAndExpire(this.catalog.get().rules());
+				this.retention.enableCompression(this.retentionSettings);
+			}
+			catch (Exception ex) {
+				logger.warn("Cannot load rules or rule state yet, retrying: {}", ex.toString());
+				sleep(this.settings.retryBackoffMax());
+			}
+		}
+		if (states == null) {
+			return;
+		}
+		BatchCommitter committer = new BatchCommitter(new RuleEngine(states), this.catalog, this.writer, this.files,
+				this.metrics, this.settings);
+		this.consumer = new StreamConsumer((RedisClient) this.redis.getRequiredNativeClient(), this.keys, this.settings,
+				committer, this.metrics);
+		if (this.running) {
+			this.consumer.run();
+		}
+	}
+
+	private void rotateFiles() {
+		try {
+			Map<Long, StorageRule.Backend.File> backends = new HashMap<>();
+			for (StorageRule rule : this.catalog.get().rules()) {
+				if (rule.backend() instanceof StorageRule.Backend.File file) {
+					backends.put(rule.id(), file);
+				}
+			}
+			this.files.rotateDue(backends);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("CSV rotation failed: {}", ex.toString());
+		}
+	}
+
+	/** Runs the retention of rows and files now. */
+	public void applyRetention() {
+		try {
+			this.retention.apply(this.catalog.get());
+			this.files.recoverAndExpire(this.catalog.get().rules());
+		}
+		catch (Exception ex) {
+			logger.warn("Retention failed: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		StreamConsumer current = this.consumer;
+		if (current != null) {
+			current.stop();
+		}
+		Thread ingest = this.thread;
+		if (ingest != null) {
+			try {
+				ingest.join(Duration.ofSeconds(15));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (this.housekeeping != null) {
+			this.housekeeping.shutdownNow();
+		}
+		this.files.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** After Redis and the web server, so consumption stops first. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 2000;
+	}
+
+	private void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

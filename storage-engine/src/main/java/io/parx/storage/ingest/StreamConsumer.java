@@ -1,0 +1,319 @@
+package io.parx.storage.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.models.stream.ClaimedMessages;
+import io.lettuce.core.models.stream.PendingMessage;
+import io.parx.common.redis.RedisKeys;
+import io.parx.common.sample.SampleBatchCodec;
+import io.parx.common.sample.SampleCodecException;
+import io.parx.storage.status.StorageMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the sample stream as a member of the {@code storage} group (CONTRACTS.md,
+ * "Redis"; issue 5, "Consuming"). One thread: read, evaluate, commit, then XACK, so an
+ * entry is acknowledged only once everything it caused is committed.
+ *
+ * <ul>
+ * <li>On start it first re-reads its own pending entries (XREADGROUP from id 0): what it
+ * had read but not committed before a crash.</li>
+ * <li>Every claim interval it takes over entries idle longer than the claim idle time on
+ * any consumer (XAUTOCLAIM), i.e. those of an instance that died.</li>
+ * <li>An entry that cannot be decoded is left pending; once it has been delivered
+ * {@code maxAttempts} times it is copied to the quarantine stream and acknowledged.</li>
+ * </ul>
+ */
+public class StreamConsumer implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(StreamConsumer.class);
+
+	private static final byte[] FIELD = RedisKeys.BATCH_FIELD.getBytes(StandardCharsets.UTF_8);
+
+	private final RedisClient client;
+
+	private final RedisKeys keys;
+
+	private final IngestSettings settings;
+
+	private final BatchCommitter committer;
+
+	private final StorageMetrics metrics;
+
+	private final byte[] stream;
+
+	private final byte[] group = RedisKeys.STORAGE_GROUP.getBytes(StandardCharsets.UTF_8);
+
+	private final Consumer<byte[]> consumer;
+
+	private volatile boolean running = true;
+
+	private StatefulRedisConnection<byte[], byte[]> connection;
+
+	private long lastClaim;
+
+	private String claimCursor = "0-0";
+
+	private long lastStreamInfo;
+
+	StreamConsumer(RedisClient client, RedisKeys keys, IngestSettings settings, BatchCommitter committer,
+			StorageMetrics metrics) {
+		this.client = client;
+		this.keys = keys;
+		this.settings = settings;
+		this.committer = committer;
+		this.metrics = metrics;
+		this.stream = bytes(keys.samples());
+		this.consumer = Consumer.from(this.group, bytes(settings.consumerName()));
+	}
+
+	void stop() {
+		this.running = false;
+	}
+
+	boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void run() {
+		while (this.running) {
+			try {
+				connectAndConsume();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Sample stream consumer failed, reconnecting: {}", ex.toString());
+				closeConnection();
+				pause(this.settings.retryBackoffMax());
+			}
+		}
+		closeConnection();
+	}
+
+	private void connectAndConsume() throws InterruptedException {
+		this.connection = this.client.connect(ByteArrayCodec.INSTANCE);
+		RedisCommands<byte[], byte[]> redis = this.connection.sync();
+		createGroup(redis);
+		// Our own pending entries first: read (or even committed) before a crash, never
+		// acknowledged.
+		while (this.running
+				&& consume(redis, redis.xreadgroup(this.consumer, XReadArgs.Builder.count(this.settings.readCount()),
+						XReadArgs.StreamOffset.from(this.stream, "0")), true)) {
+		}
+		PendingBatch batch = new PendingBatch();
+		while (this.running) {
+			if (System.nanoTime() - this.lastClaim > this.settings.claimInterval().toNanos()) {
+				this.lastClaim = System.nanoTime();
+				claimAbandoned(redis, batch);
+			}
+			updateStreamInfo(redis);
+			List<StreamMessage<byte[], byte[]>> messages = redis.xreadgroup(this.consumer,
+					XReadArgs.Builder.count(this.settings.readCount()).block(this.settings.block()),
+					XReadArgs.StreamOffset.lastConsumed(this.stream));
+			add(redis, batch, messages);
+			if (batch.samples.size() >= this.settings.flushPoints()
+					|| batch.ageNanos() >= this.settings.flushInterval().toNanos()
+					|| (!batch.isEmpty() && !this.running)) {
+				flush(redis, batch);
+			}
+		}
+		if (!batch.isEmpty()) {
+			flush(redis, batch);
+		}
+	}
+
+	/** Commits a drained set of entries; returns whether there were any. */
+	private boolean consume(RedisCommands<byte[], byte[]> redis, List<StreamMessage<byte[], byte[]>> messages,
+			boolean own) throws InterruptedException {
+		if (messages.isEmpty()) {
+			return false;
+		}
+		PendingBatch batch = new PendingBatch();
+		add(redis, batch, messages);
+		flush(redis, batch);
+		if (own) {
+			logger.info("Drained {} entries left pending by this consumer", messages.size());
+		}
+		return true;
+	}
+
+	private void add(RedisCommands<byte[], byte[]> redis, PendingBatch batch,
+			List<StreamMessage<byte[], byte[]>> messages) {
+		for (StreamMessage<byte[], byte[]> message : messages) {
+			byte[] payload = field(message.getBody());
+			if (payload == null) {
+				// Entry already deleted from the stream (XREADGROUP returns it with no
+				// fields).
+				redis.xack(this.stream, this.group, message.getId());
+				continue;
+			}
+			try {
+				batch.add(message.getId(), SampleBatchCodec.decode(payload));
+			}
+			catch (SampleCodecException ex) {
+				rejected(redis, message, payload, ex);
+			}
+		}
+	}
+
+	private void flush(RedisCommands<byte[], byte[]> redis, PendingBatch batch) throws InterruptedException {
+		String[] ids = batch.ids.toArray(String[]::new);
+		Duration keepClaimed = this.settings.claimIdle().dividedBy(2);
+		long[] lastKeep = { System.nanoTime() };
+		boolean committed = this.committer.commit(batch.samples, () -> this.running, () -> {
+			// While the database is down, keep our entries from looking abandoned.
+			if (System.nanoTime() - lastKeep[0] > keepClaimed.toNanos()) {
+				lastKeep[0] = System.nanoTime();
+				redis.xclaim(this.stream, this.consumer, XClaimArgs.Builder.justid(), ids);
+			}
+		});
+		if (committed) {
+			redis.xack(this.stream, this.group, ids);
+		}
+		batch.clear();
+	}
+
+	private void claimAbandoned(RedisCommands<byte[], byte[]> redis, PendingBatch batch) throws InterruptedException {
+		ClaimedMessages<byte[], byte[]> claimed = redis.xautoclaim(this.stream,
+				new XAutoClaimArgs<byte[]>().consumer(this.consumer)
+					.minIdleTime(this.settings.claimIdle())
+					.startId(this.claimCursor)
+					.count(this.settings.readCount()));
+		this.claimCursor = claimed.getId();
+		if (!claimed.getMessages().isEmpty()) {
+			logger.info("Reclaimed {} entries idle for more than {}", claimed.getMessages().size(),
+					this.settings.claimIdle());
+			if (!batch.isEmpty()) {
+				flush(redis, batch);
+			}
+			consume(redis, claimed.getMessages(), false);
+		}
+	}
+
+	/**
+	 * An undecodable entry: left pending for another attempt until it has been delivered
+	 * {@code maxAttempts} times, then parked in the quarantine stream so it never blocks
+	 * the rest.
+	 */
+	private void rejected(RedisCommands<byte[], byte[]> redis, StreamMessage<byte[], byte[]> message, byte[] payload,
+			Exception reason) {
+		List<PendingMessage> pending = redis.xpending(this.stream, this.group,
+				Range.create(message.getId(), message.getId()), Limit.from(1));
+		long deliveries = pending.isEmpty() ? 1 : pending.get(0).getRedeliveryCount();
+		if (deliveries < this.settings.maxAttempts()) {
+			logger.warn("Entry {} cannot be decoded (delivery {} of {}): {}", message.getId(), deliveries,
+					this.settings.maxAttempts(), reason.getMessage());
+			return;
+		}
+		Map<byte[], byte[]> fields = new LinkedHashMap<>();
+		fields.put(FIELD, payload);
+		fields.put(bytes("id"), bytes(message.getId()));
+		fields.put(bytes("reason"), bytes(String.valueOf(reason.getMessage())));
+		fields.put(bytes("consumer"), bytes(this.settings.consumerName()));
+		redis.xadd(bytes(this.keys.samplesQuarantine()), fields);
+		redis.xack(this.stream, this.group, message.getId());
+		this.metrics.quarantined();
+		logger.error("Entry {} moved to {} after {} deliveries: {}", message.getId(), this.keys.samplesQuarantine(),
+				deliveries, reason.getMessage());
+	}
+
+	private void updateStreamInfo(RedisCommands<byte[], byte[]> redis) {
+		if (System.nanoTime() - this.lastStreamInfo < Duration.ofSeconds(1).toNanos()) {
+			return;
+		}
+		this.lastStreamInfo = System.nanoTime();
+		try {
+			for (Object group : redis.xinfoGroups(this.stream)) {
+				Map<String, Object> info = toMap((List<?>) group);
+				if (RedisKeys.STORAGE_GROUP.equals(info.get("name"))) {
+					this.metrics.stream(number(info.get("lag")), number(info.get("pending")));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("XINFO GROUPS failed: {}", ex.toString());
+		}
+	}
+
+	private static Map<String, Object> toMap(List<?> list) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < list.size(); i += 2) {
+			Object key = list.get(i);
+			Object value = list.get(i + 1);
+			map.put((key instanceof byte[] b) ? new String(b, StandardCharsets.UTF_8) : String.valueOf(key),
+					(value instanceof byte[] b) ? new String(b, StandardCharsets.UTF_8) : value);
+		}
+		return map;
+	}
+
+	private static long number(Object value) {
+		return (value instanceof Number n) ? n.longValue() : 0;
+	}
+
+	private void createGroup(RedisCommands<byte[], byte[]> redis) {
+		try {
+			redis.xgroupCreate(XReadArgs.StreamOffset.from(this.stream, "0"), this.group,
+					XGroupCreateArgs.Builder.mkstream());
+		}
+		catch (RedisBusyException ex) {
+			// BUSYGROUP: another instance, or an earlier run, created it.
+		}
+	}
+
+	private static byte[] field(Map<byte[], byte[]> body) {
+		if (body == null) {
+			return null;
+		}
+		for (Map.Entry<byte[], byte[]> entry : body.entrySet()) {
+			if (Arrays.equals(entry.getKey(), FIELD)) {
+				return entry.getValue();
+			}
+		}
+		return null;
+	}
+
+	private void closeConnection() {
+		if (this.connection != null) {
+			this.connection.close();
+			this.connection = null;
+		}
+	}
+
+	private void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

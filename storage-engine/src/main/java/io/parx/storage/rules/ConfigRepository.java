@@ -1,0 +1,112 @@
+package io.parx.storage.rules;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.parx.common.formula.Formula;
+import io.parx.storage.batches.BatchDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the enabled storage rules and batch definitions from the config database (schema
+ * V1: {@code storage_rule}, {@code storage_rule_channel}, {@code batch_definition}). A
+ * rule whose settings are invalid is logged and left out rather than stopping the others.
+ */
+public class ConfigRepository {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConfigRepository.class);
+
+	private final JdbcTemplate jdbc;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public ConfigRepository(DataSource configDataSource) {
+		this.jdbc = new JdbcTemplate(configDataSource);
+	}
+
+	public RuleSet load() {
+		Map<String, Long> channelIds = new HashMap<>();
+		this.jdbc.query("select id, name from channel", (ResultSet rs) -> {
+			channelIds.put(rs.getString(2), rs.getLong(1));
+		});
+		List<StorageRule> rules = new ArrayList<>();
+		this.jdbc.query("""
+				select r.id, r.name, r.mode, r.settings::text, r.backend, r.backend_settings::text, r.retention_days,
+				    array(select c.channel_id from storage_rule_channel c where c.rule_id = r.id order by c.channel_id)
+				from storage_rule r where r.enabled order by r.id""", (ResultSet rs) -> {
+			try {
+				rules.add(rule(rs, channelIds));
+			}
+			catch (RuntimeException ex) {
+				logger.error("Storage rule {} ('{}') is invalid and ignored: {}", rs.getLong(1), rs.getString(2),
+						ex.getMessage());
+			}
+		});
+		List<BatchDefinition> batches = new ArrayList<>();
+		this.jdbc.query("""
+				select id, mode, coalesce(trigger_channel_id, 0), coalesce(start_channel_id, 0),
+				    coalesce(stop_channel_id, 0), coalesce(name_channel_id, 0)
+				from batch_definition where enabled order by id""", (ResultSet rs) -> {
+			batches.add(new BatchDefinition(rs.getLong(1), BatchDefinition.Mode.valueOf(rs.getString(2)), rs.getLong(3),
+					rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+		});
+		return new RuleSet(rules, batches);
+	}
+
+	private StorageRule rule(ResultSet rs, Map<String, Long> channelIds) throws SQLException {
+		JsonNode settings = this.json.readTree(rs.getString(4));
+		StorageMode mode = switch (rs.getString(3)) {
+			case "CONTINUOUS" -> new StorageMode.Continuous(Duration.ofMillis(settings.path("intervalMs").asLong(0)));
+			case "CHANGE" -> new StorageMode.Change(settings.path("deadband").asDouble(0),
+					StorageMode.DeadbandType
+						.valueOf(settings.path("deadbandType").asString("ABSOLUTE").toUpperCase(Locale.ROOT)),
+					Duration.ofMillis(settings.path("maxIntervalMs").asLong(0)));
+			case "EVENT" -> new StorageMode.Event(required(settings, "conditionChannelId").asLong(),
+					StorageMode.Edge.valueOf(settings.path("edge").asString("RISING").toUpperCase(Locale.ROOT)));
+			case "TRIGGER" -> new StorageMode.Trigger(
+					new FormulaCondition(Formula.parse(required(settings, "formula").asString()), channelIds),
+					StorageMode.TriggerStore
+						.valueOf(settings.path("store").asString("WHILE_TRUE").toUpperCase(Locale.ROOT)));
+			default -> throw new IllegalArgumentException("unknown mode " + rs.getString(3));
+		};
+		StorageRule.Backend backend;
+		if ("FILE".equals(rs.getString(5))) {
+			JsonNode file = this.json.readTree(rs.getString(6));
+			backend = new StorageRule.Backend.File(file.path("directory").asString(rs.getString(2)),
+					file.path("naming").asString(""), file.path("rotateEveryMs").asLong(0),
+					file.path("rotateSizeBytes").asLong(0));
+		}
+		else {
+			backend = new StorageRule.Backend.Timeseries();
+		}
+		int retention = rs.getInt(7);
+		Integer retentionDays = rs.wasNull() ? null : retention;
+		Array array = rs.getArray(8);
+		List<Long> channels = Arrays.asList((Long[]) array.getArray());
+		return new StorageRule(rs.getLong(1), rs.getString(2), mode, backend, channels, retentionDays);
+	}
+
+	private static JsonNode required(JsonNode settings, String field) {
+		JsonNode node = settings.path(field);
+		if (node.isMissingNode() || node.isNull()) {
+			throw new IllegalArgumentException("settings." + field + " is required");
+		}
+		return node;
+	}
+
+}

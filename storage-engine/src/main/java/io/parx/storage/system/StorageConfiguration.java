@@ -1,0 +1,117 @@
+package io.parx.storage.system;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.parx.common.redis.RedisKeys;
+import io.parx.db.TimeseriesCapabilities;
+import io.parx.storage.file.CsvFileBackend;
+import io.parx.storage.file.FileSettings;
+import io.parx.storage.ingest.IngestService;
+import io.parx.storage.ingest.IngestSettings;
+import io.parx.storage.rules.ConfigRepository;
+import io.parx.storage.rules.RuleCatalog;
+import io.parx.storage.status.StorageMetrics;
+import io.parx.storage.timeseries.RetentionJob;
+import io.parx.storage.timeseries.RetentionSettings;
+import io.parx.storage.timeseries.TimeseriesWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * Wires the storage engine: the time-series database is the application's data source
+ * (migrated by Flyway from {@code classpath:db/timeseries}); the config database is a
+ * second, private pool that is not a {@link DataSource} bean so it never competes with
+ * the first for auto-configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(StorageConfiguration.class);
+
+	@Bean
+	RedisKeys redisKeys(RedisSettings settings) {
+		return settings.keys();
+	}
+
+	@Bean(destroyMethod = "close")
+	ConfigDatabase configDatabase(ConfigDbSettings settings) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setPoolName("config-db");
+		dataSource.setJdbcUrl(settings.url());
+		dataSource.setUsername(settings.username());
+		dataSource.setPassword(settings.password());
+		dataSource.setMaximumPoolSize(settings.maximumPoolSize());
+		dataSource.setMinimumIdle(0);
+		dataSource.setReadOnly(true);
+		// Start even when the config database is down; rules load when it answers.
+		dataSource.setInitializationFailTimeout(-1);
+		return new ConfigDatabase(dataSource);
+	}
+
+	@Bean
+	RuleCatalog ruleCatalog(ConfigDatabase configDatabase) {
+		return new RuleCatalog(new ConfigRepository(configDatabase.dataSource()));
+	}
+
+	@Bean
+	TimeseriesCapabilities timeseriesCapabilities(DataSource dataSource) {
+		TimeseriesCapabilities capabilities = TimeseriesCapabilities.detect(dataSource);
+		logger.info("Time-series database: {}", capabilities.describe());
+		return capabilities;
+	}
+
+	@Bean
+	TimeseriesWriter timeseriesWriter(DataSource dataSource, IngestSettings settings) {
+		return new TimeseriesWriter(dataSource, settings.insertMethod());
+	}
+
+	@Bean
+	RetentionJob retentionJob(DataSource dataSource, TimeseriesCapabilities capabilities) {
+		return new RetentionJob(dataSource, capabilities);
+	}
+
+	@Bean
+	CsvFileBackend csvFileBackend(FileSettings settings) {
+		return new CsvFileBackend(settings, Clock.systemUTC());
+	}
+
+	@Bean
+	IngestService ingestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings,
+			RuleCatalog catalog, TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings,
+			RetentionJob retention, RetentionSettings retentionSettings, StorageMetrics metrics) {
+		return new IngestService(redis, keys, settings, catalog, writer, files, fileSettings, retention,
+				retentionSettings, metrics);
+	}
+
+	@Bean
+	RedisMessageListenerContainer configEvents(RedisConnectionFactory redis, RedisKeys keys, RuleCatalog catalog) {
+		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+		container.setConnectionFactory(redis);
+		container.addMessageListener(
+				(message, pattern) -> catalog
+					.onConfigEvent(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)),
+				new ChannelTopic(keys.config()));
+		return container;
+	}
+
+	/** The config database's pool, closed with the context. */
+	record ConfigDatabase(HikariDataSource dataSource) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.dataSource.close();
+		}
+
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.parx.storage.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.parx.db.test.TestDatabase;
+
+/**
+ * Builds channels, storage rules and batch definitions in the test config database, as
+ * the admin-api would.
+ */
+public final class ConfigFixtures {
+
+	private static final AtomicInteger NAMES = new AtomicInteger();
+
+	private final TestDatabase db;
+
+	public ConfigFixtures(TestDatabase db) {
+		this.db = db;
+	}
+
+	public long channel() {
+		return insert("insert into channel (name, data_type, protocol) values (?, 'FLOAT64', 'SIMULATOR') returning id",
+				"ch-" + NAMES.incrementAndGet());
+	}
+
+	public long channel(String name) {
+		return insert("insert into channel (name, data_type, protocol) values (?, 'FLOAT64', 'SIMULATOR') returning id",
+				name);
+	}
+
+	/** A TIMESCALE rule; {@code settings} is the mode's JSON. */
+	public long rule(String mode, String settings, long... channelIds) {
+		return rule(mode, settings, "TIMESCALE", "{}", channelIds);
+	}
+
+	public long rule(String mode, String settings, String backend, String backendSettings, long... channelIds) {
+		long id = insert(
+				"insert into storage_rule (name, mode, settings, backend, backend_settings) "
+						+ "values (?, ?, ?::jsonb, ?, ?::jsonb) returning id",
+				"rule-" + NAMES.incrementAndGet(), mode, settings, backend, backendSettings);
+		for (long channelId : channelIds) {
+			update("insert into storage_rule_channel (rule_id, channel_id) values (?, ?)", id, channelId);
+		}
+		return id;
+	}
+
+	public long valueChangeBatch(long triggerChannelId) {
+		return insert("insert into batch_definition (name, mode, trigger_channel_id) values (?, 'VALUE_CHANGE', ?) "
+				+ "returning id", "batch-" + NAMES.incrementAndGet(), triggerChannelId);
+	}
+
+	public long startStopBatch(long startChannelId, Long stopChannelId, Long nameChannelId) {
+		return insert(
+				"insert into batch_definition (name, mode, start_channel_id, stop_channel_id, name_channel_id) "
+						+ "values (?, 'START_STOP', ?, ?, ?) returning id",
+				"batch-" + NAMES.incrementAndGet(), startChannelId, stopChannelId, nameChannelId);
+	}
+
+	private long insert(String sql, Object... args) {
+		try (Connection connection = this.db.connect();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			bind(statement, args);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void update(String sql, Object... args) {
+		try (Connection connection = this.db.connect();
+				PreparedStatement statement = connection.prepareStatement(sql)) {
+			bind(statement, args);
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void bind(PreparedStatement statement, Object... args) throws SQLException {
+		for (int i = 0; i < args.length; i++) {
+			statement.setObject(i + 1, args[i]);
+		}
+	}
+
+}
