@@ -1,0 +1,193 @@
+package io.parx.admin.channels;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code channel} table. Plain SQL: the settings are JSONB and the tags an array, and
+ * the version check of an update is one {@code where} clause.
+ */
+@Repository
+public class ChannelRepository {
+
+	private static final Map<String, String> SORTABLE = Map.of("id", "id", "name", "name", "protocol", "protocol",
+			"dataType", "data_type", "collector", "collector", "createdAt", "created_at", "updatedAt", "updated_at");
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	ChannelRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public Optional<Channel> find(long id) {
+		return this.jdbc.sql("select * from channel where id = ?").param(id).query(this::map).optional();
+	}
+
+	Optional<Channel> findByName(String name) {
+		return this.jdbc.sql("select * from channel where name = ?").param(name).query(this::map).optional();
+	}
+
+	/** Names of the given channels that exist, by id. */
+	public Map<Long, String> namesById(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, String> names = new HashMap<>();
+		this.jdbc.sql("select id, name from channel where id in (:ids)").param("ids", ids).query((rs) -> {
+			names.put(rs.getLong("id"), rs.getString("name"));
+		});
+		return names;
+	}
+
+	/** Ids of the given channel names that exist, by name. */
+	public Map<String, Long> idsByName(Collection<String> names) {
+		if (names.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> ids = new HashMap<>();
+		this.jdbc.sql("select id, name from channel where name in (:names)").param("names", names).query((rs) -> {
+			ids.put(rs.getString("name"), rs.getLong("id"));
+		});
+		return ids;
+	}
+
+	Page<Channel> list(ChannelFilter filter, Pageable pageable) {
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (filter.name() != null) {
+			where.append(" and name ilike :name escape '\\'");
+			params.put("name", "%" + likeEscaped(filter.name()) + "%");
+		}
+		if (filter.tag() != null) {
+			where.append(" and :tag = any(tags)");
+			params.put("tag", filter.tag());
+		}
+		if (filter.protocol() != null) {
+			where.append(" and protocol = :protocol");
+			params.put("protocol", filter.protocol().name());
+		}
+		if (filter.device() != null) {
+			where.append(" and coalesce(settings->>'host', settings->>'endpointUrl', settings->>'brokerUrl', '')"
+					+ " ilike :device escape '\\'");
+			params.put("device", "%" + likeEscaped(filter.device()) + "%");
+		}
+		if (filter.collector() != null) {
+			where.append(" and collector = :collector");
+			params.put("collector", filter.collector());
+		}
+		if (filter.enabled() != null) {
+			where.append(" and enabled = :enabled");
+			params.put("enabled", filter.enabled());
+		}
+		long total = this.jdbc.sql("select count(*) from channel" + where).params(params).query(Long.class).single();
+		List<Channel> content = this.jdbc
+			.sql("select * from channel" + where + orderBy(pageable.getSort()) + " limit :limit offset :offset")
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(this::map)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	Channel insert(ChannelDraft draft) {
+		return this.jdbc.sql("""
+				insert into channel (name, description, unit, data_type, scale, value_offset, poll_interval_ms, enabled,
+				  collector, tags, protocol, settings)
+				values (:name, :description, :unit, :dataType, :scale, :offset, :pollIntervalMs, :enabled,
+				  :collector, :tags, :protocol, cast(:settings as jsonb))
+				returning *""").params(params(draft)).query(this::map).single();
+	}
+
+	/**
+	 * Updates the channel if it still has {@code expectedVersion}; empty if it has not.
+	 */
+	Optional<Channel> update(long id, ChannelDraft draft, long expectedVersion) {
+		return this.jdbc.sql("""
+				update channel set name = :name, description = :description, unit = :unit, data_type = :dataType,
+				  scale = :scale, value_offset = :offset, poll_interval_ms = :pollIntervalMs, enabled = :enabled,
+				  collector = :collector, tags = :tags, protocol = :protocol, settings = cast(:settings as jsonb),
+				  version = version + 1, updated_at = now()
+				where id = :id and version = :version
+				returning *""")
+			.params(params(draft))
+			.param("id", id)
+			.param("version", expectedVersion)
+			.query(this::map)
+			.optional();
+	}
+
+	boolean delete(long id) {
+		return this.jdbc.sql("delete from channel where id = ?").param(id).update() == 1;
+	}
+
+	static String orderBy(Sort sort) {
+		if (sort.isUnsorted()) {
+			return " order by name, id";
+		}
+		StringBuilder sql = new StringBuilder(" order by ");
+		for (Sort.Order order : sort) {
+			String column = SORTABLE.get(order.getProperty());
+			if (column == null) {
+				throw ConfigProblems.invalid("sort", "can sort by " + SORTABLE.keySet() + " only");
+			}
+			sql.append(column).append(order.isAscending() ? " asc, " : " desc, ");
+		}
+		return sql.append("id").toString();
+	}
+
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private Map<String, Object> params(ChannelDraft draft) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("name", draft.name());
+		params.put("description", draft.description());
+		params.put("unit", draft.unit());
+		params.put("dataType", draft.dataType().name());
+		params.put("scale", draft.scale());
+		params.put("offset", draft.offset());
+		params.put("pollIntervalMs", draft.pollIntervalMs());
+		params.put("enabled", draft.enabled());
+		params.put("collector", draft.collector());
+		params.put("tags", draft.tags().toArray(String[]::new));
+		params.put("protocol", draft.settings().protocol().name());
+		params.put("settings", this.json.writeValueAsString(draft.settings().toMap()));
+		return params;
+	}
+
+	private Channel map(ResultSet rs, int row) throws SQLException {
+		Array tags = rs.getArray("tags");
+		return new Channel(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getString("unit"),
+				DataType.valueOf(rs.getString("data_type")), rs.getDouble("scale"), rs.getDouble("value_offset"),
+				rs.getInt("poll_interval_ms"), rs.getBoolean("enabled"), rs.getString("collector"),
+				List.of((String[]) tags.getArray()), Protocol.valueOf(rs.getString("protocol")),
+				this.json.readValue(rs.getString("settings"), MAP), rs.getLong("version"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+	}
+
+}

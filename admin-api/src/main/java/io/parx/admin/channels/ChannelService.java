@@ -1,0 +1,116 @@
+package io.parx.admin.channels;
+
+import java.util.Map;
+
+import io.parx.admin.events.ConfigEvents;
+import io.parx.common.config.ConfigChanged.Entity;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, changes and deletes channels: validation, optimistic locking, audit and the
+ * config event, each change in one transaction.
+ */
+@Service
+@Transactional
+public class ChannelService {
+
+	private static final String ENTITY = "channel";
+
+	private final ChannelRepository channels;
+
+	private final ConfigEvents events;
+
+	private final ChangeAudit audit;
+
+	ChannelService(ChannelRepository channels, ConfigEvents events, ChangeAudit audit) {
+		this.channels = channels;
+		this.events = events;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	public Channel get(long id) {
+		return this.channels.find(id).orElseThrow(() -> ConfigProblems.notFound(ENTITY, id));
+	}
+
+	@Transactional(readOnly = true)
+	Page<Channel> list(ChannelFilter filter, Pageable pageable) {
+		return this.channels.list(filter, pageable);
+	}
+
+	Channel create(Map<String, ?> body) {
+		ChannelDraft draft = ChannelDraft.read(body, null);
+		return insert(draft);
+	}
+
+	Channel update(long id, Map<String, ?> body, String ifMatch) {
+		Channel stored = get(id);
+		ChannelDraft draft = ChannelDraft.read(body, stored);
+		long expected = ETags.expected(ifMatch, draft.version(), stored.version());
+		return update(stored, draft, expected);
+	}
+
+	void delete(long id, String ifMatch) {
+		Channel stored = get(id);
+		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
+		if (expected != stored.version()) {
+			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
+		}
+		this.channels.delete(id);
+		this.audit.deleted(ENTITY, id, stored.toView());
+		this.events.deleted(Entity.CHANNEL, id, stored.version());
+	}
+
+	/**
+	 * One row of a bulk import: updates the channel of that name (keeping its secrets
+	 * when the row has none) or creates it. A row without {@code version} overwrites
+	 * whatever version is stored: an import is a deliberate bulk replacement.
+	 * @return whether a channel was created (false: updated)
+	 */
+	boolean upsert(Map<String, ?> row) {
+		Object name = row.get("name");
+		Channel stored = (name instanceof String s) ? this.channels.findByName(s.strip()).orElse(null) : null;
+		ChannelDraft draft = ChannelDraft.read(row, stored);
+		if (stored == null) {
+			insert(draft);
+			return true;
+		}
+		update(stored, draft, (draft.version() != null) ? draft.version() : stored.version());
+		return false;
+	}
+
+	private Channel insert(ChannelDraft draft) {
+		try {
+			Channel created = this.channels.insert(draft);
+			this.audit.created(ENTITY, created.id(), created.toView());
+			this.events.created(Entity.CHANNEL, created.id(), created.version());
+			return created;
+		}
+		catch (DuplicateKeyException ex) {
+			throw ConfigProblems.duplicateName(ENTITY, draft.name());
+		}
+	}
+
+	private Channel update(Channel stored, ChannelDraft draft, long expected) {
+		if (expected != stored.version()) {
+			throw ConfigProblems.versionConflict(ENTITY, stored.id(), expected, stored.version());
+		}
+		try {
+			Channel updated = this.channels.update(stored.id(), draft, expected)
+				.orElseThrow(() -> ConfigProblems.versionConflict(ENTITY, stored.id(), expected,
+						get(stored.id()).version()));
+			this.audit.updated(ENTITY, updated.id(), stored.toView(), updated.toView());
+			this.events.updated(Entity.CHANNEL, updated.id(), updated.version());
+			return updated;
+		}
+		catch (DuplicateKeyException ex) {
+			throw ConfigProblems.duplicateName(ENTITY, draft.name());
+		}
+	}
+
+}

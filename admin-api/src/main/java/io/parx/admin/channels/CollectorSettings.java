@@ -1,0 +1,19 @@
+package io.parx.admin.channels;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the admin-api reaches the collector for live channel tests.
+ *
+ * @param url base URL of the collector ({@code PARX_COLLECTOR_URL})
+ * @param testTimeout how long a channel test may take, connection included
+ */
+@ConfigurationProperties("parx.collector")
+public record CollectorSettings(@DefaultValue("http://localhost:3002") URI url,
+		@DefaultValue("10s") Duration testTimeout) {
+
+}

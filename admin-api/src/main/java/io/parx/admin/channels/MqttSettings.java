@@ -1,0 +1,165 @@
+package io.parx.admin.channels;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Values received on an MQTT topic.
+ *
+ * @param brokerUrl {@code tcp://host:1883} or {@code ssl://host:8883}
+ * @param clientId client identifier, or null to let the collector choose one
+ * @param username optional user name
+ * @param password optional write-only password
+ * @param topic topic filter; {@code +} and {@code #} wildcards allowed (MQTT 3.1.1 §4.7)
+ * @param qos subscription quality of service 0, 1 or 2
+ * @param payloadFormat how to read the value from a message
+ * @param valuePointer JSON Pointer (RFC 6901) to the value when the payload is JSON
+ * @param timestampPointer optional JSON Pointer to the source timestamp when JSON
+ */
+public record MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
+		PayloadFormat payloadFormat, String valuePointer, String timestampPointer) implements ProtocolSettings {
+
+	/**
+	 * RFC 6901: empty (whole document) or {@code /}-separated tokens with
+	 * {@code ~0}/{@code ~1} escapes.
+	 */
+	private static final Pattern JSON_POINTER = Pattern.compile("(/([^~/]|~[01])*)*");
+
+	@Override
+	public Protocol protocol() {
+		return Protocol.MQTT;
+	}
+
+	@Override
+	public String device() {
+		return this.brokerUrl.toString();
+	}
+
+	@Override
+	public Map<String, Object> toMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("brokerUrl", this.brokerUrl.toString());
+		putIfSet(map, "clientId", this.clientId);
+		putIfSet(map, "username", this.username);
+		putIfSet(map, "password", this.password);
+		map.put("topic", this.topic);
+		map.put("qos", this.qos);
+		map.put("payloadFormat", this.payloadFormat.name());
+		putIfSet(map, "valuePointer", this.valuePointer);
+		putIfSet(map, "timestampPointer", this.timestampPointer);
+		return map;
+	}
+
+	@Override
+	public String toString() {
+		return "MqttSettings[" + this.brokerUrl + ", " + this.topic + ", password=******]";
+	}
+
+	private static void putIfSet(Map<String, Object> map, String key, Object value) {
+		if (value != null) {
+			map.put(key, value);
+		}
+	}
+
+	static MqttSettings read(Fields f, DataType dataType, Map<String, Object> stored) {
+		URI broker = null;
+		String url = f.string("brokerUrl", true, 2000);
+		if (url != null) {
+			broker = broker(url.strip());
+			if (broker == null) {
+				f.reject("brokerUrl", "must be a tcp://host:port or ssl://host:port URL");
+			}
+		}
+		String clientId = f.string("clientId", false, 256);
+		String username = f.string("username", false, 200);
+		String password = ProtocolSettings.password(f, stored);
+		String topic = f.string("topic", true, 1000);
+		if (topic != null) {
+			String problem = topicFilterProblem(topic);
+			if (problem != null) {
+				f.reject("topic", problem);
+				topic = null;
+			}
+		}
+		Integer qos = f.integer("qos", 1, 0, 2);
+		PayloadFormat format = f.choice("payloadFormat", PayloadFormat.class, PayloadFormat.NUMBER);
+		String valuePointer = f.string("valuePointer", false, 1000);
+		String timestampPointer = f.string("timestampPointer", false, 1000);
+		if (format == PayloadFormat.JSON) {
+			if (valuePointer == null) {
+				f.reject("valuePointer", "is required for payload format JSON (a JSON Pointer like /value)");
+			}
+			else if (!JSON_POINTER.matcher(valuePointer).matches()) {
+				f.reject("valuePointer", "must be a JSON Pointer (RFC 6901) like /data/value");
+				valuePointer = null;
+			}
+			if (timestampPointer != null && !JSON_POINTER.matcher(timestampPointer).matches()) {
+				f.reject("timestampPointer", "must be a JSON Pointer (RFC 6901) like /data/time");
+				timestampPointer = null;
+			}
+		}
+		else if (format != null) {
+			if (valuePointer != null) {
+				f.reject("valuePointer", "applies only to payload format JSON");
+			}
+			if (timestampPointer != null) {
+				f.reject("timestampPointer", "applies only to payload format JSON");
+			}
+		}
+		if (format == PayloadFormat.BOOLEAN && dataType != null && dataType != DataType.BOOL) {
+			f.reject("payloadFormat", "BOOLEAN payloads need data type BOOL");
+		}
+		if (broker == null || topic == null || qos == null || format == null
+				|| (format == PayloadFormat.JSON && valuePointer == null)) {
+			return null;
+		}
+		return new MqttSettings(broker, clientId, username, password, topic, qos, format, valuePointer,
+				timestampPointer);
+	}
+
+	private static URI broker(String url) {
+		try {
+			URI uri = new URI(url);
+			boolean scheme = "tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme());
+			return (scheme && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65535) ? uri : null;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * MQTT 3.1.1 §4.7.1: {@code #} only alone as the last level, {@code +} only as a
+	 * whole level.
+	 */
+	static String topicFilterProblem(String topic) {
+		if (topic.indexOf('\0') >= 0) {
+			return "must not contain the null character";
+		}
+		if (topic.getBytes(StandardCharsets.UTF_8).length > 65535) {
+			return "must be at most 65535 bytes";
+		}
+		String[] levels = topic.split("/", -1);
+		for (int i = 0; i < levels.length; i++) {
+			String level = levels[i];
+			if (level.contains("#") && (!level.equals("#") || i != levels.length - 1)) {
+				return "'#' must be a whole level and the last one, e.g. plant/line1/#";
+			}
+			if (level.contains("+") && !level.equals("+")) {
+				return "'+' must be a whole level, e.g. plant/+/temp";
+			}
+		}
+		return null;
+	}
+
+	public enum PayloadFormat {
+
+		NUMBER, BOOLEAN, STRING, JSON
+
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.parx.admin.channels;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An OPC UA variable, subscribed to through a monitored item.
+ *
+ * @param endpointUrl server endpoint, {@code opc.tcp://host:port/path}
+ * @param nodeId the variable's node id
+ * @param securityPolicy security policy of the secure channel (OPC UA Part 7 profiles)
+ * @param securityMode message security mode (Part 4 §7.20)
+ * @param authentication anonymous or user name identity token (Part 4 §7.36)
+ * @param username user name when {@code authentication} is USERNAME
+ * @param password write-only password when {@code authentication} is USERNAME
+ * @param samplingIntervalMs requested sampling interval of the monitored item (Part 4
+ * §5.12.1.2), 0 = as fast as the server can
+ * @param deadband absolute data-change deadband (Part 4 §7.22.2), 0 = every change
+ */
+public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy securityPolicy, SecurityMode securityMode,
+		Authentication authentication, String username, String password, int samplingIntervalMs,
+		double deadband) implements ProtocolSettings {
+
+	@Override
+	public Protocol protocol() {
+		return Protocol.OPCUA;
+	}
+
+	@Override
+	public String device() {
+		return this.endpointUrl.toString();
+	}
+
+	@Override
+	public Map<String, Object> toMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("endpointUrl", this.endpointUrl.toString());
+		map.put("nodeId", this.nodeId.toString());
+		map.put("securityPolicy", this.securityPolicy.name());
+		map.put("securityMode", this.securityMode.name());
+		map.put("authentication", this.authentication.name());
+		if (this.authentication == Authentication.USERNAME) {
+			map.put("username", this.username);
+			map.put("password", this.password);
+		}
+		map.put("samplingIntervalMs", this.samplingIntervalMs);
+		map.put("deadband", this.deadband);
+		return map;
+	}
+
+	@Override
+	public String toString() {
+		return "OpcUaSettings[" + this.endpointUrl + ", " + this.nodeId + ", password=******]";
+	}
+
+	static OpcUaSettings read(Fields f, Map<String, Object> stored) {
+		URI endpoint = null;
+		String url = f.string("endpointUrl", true, 2000);
+		if (url != null) {
+			endpoint = endpoint(f, url);
+		}
+		NodeId nodeId = null;
+		String node = f.string("nodeId", true, 4200);
+		if (node != null) {
+			nodeId = f.violations().guard(f.path("nodeId"), () -> NodeId.parse(node));
+		}
+		SecurityPolicy policy = f.choice("securityPolicy", SecurityPolicy.class, SecurityPolicy.None);
+		SecurityMode mode = f.choice("securityMode", SecurityMode.class, SecurityMode.None);
+		if (policy != null && mode != null && (policy == SecurityPolicy.None) != (mode == SecurityMode.None)) {
+			f.reject("securityMode", "must be None exactly when securityPolicy is None");
+			mode = null;
+		}
+		Authentication authentication = f.choice("authentication", Authentication.class, Authentication.ANONYMOUS);
+		String username = null;
+		String password = null;
+		if (authentication == Authentication.USERNAME) {
+			username = f.string("username", true, 200);
+			password = ProtocolSettings.password(f, stored);
+			if (password == null) {
+				f.reject("password", "is required for USERNAME authentication");
+			}
+		}
+		else if (authentication == Authentication.ANONYMOUS) {
+			if (f.has("username")) {
+				f.reject("username", "applies only to USERNAME authentication");
+			}
+			f.rawIncludingEmpty("password");
+		}
+		Integer sampling = f.integer("samplingIntervalMs", 1000, 0, 3_600_000);
+		Double deadband = f.number("deadband", 0.0, 0, Double.MAX_VALUE);
+		if (endpoint == null || nodeId == null || policy == null || mode == null || authentication == null
+				|| (authentication == Authentication.USERNAME && (username == null || password == null))
+				|| sampling == null || deadband == null) {
+			return null;
+		}
+		return new OpcUaSettings(endpoint, nodeId, policy, mode, authentication, username, password, sampling,
+				deadband);
+	}
+
+	private static URI endpoint(Fields f, String url) {
+		try {
+			URI uri = new URI(url.strip());
+			if (!"opc.tcp".equals(uri.getScheme()) || uri.getHost() == null) {
+				f.reject("endpointUrl", "must be an opc.tcp://host:port URL");
+				return null;
+			}
+			return uri;
+		}
+		catch (java.net.URISyntaxException ex) {
+			f.reject("endpointUrl", "must be an opc.tcp://host:port URL");
+			return null;
+		}
+	}
+
+	/**
+	 * Security policies of the supported OPC UA security profiles; names as on the wire.
+	 */
+	public enum SecurityPolicy {
+
+		None, Basic256Sha256, Aes128_Sha256_RsaOaep, Aes256_Sha256_RsaPss
+
+	}
+
+	/** MessageSecurityMode (Part 4 §7.20); names as on the wire. */
+	public enum SecurityMode {
+
+		None, Sign, SignAndEncrypt
+
+	}
+
+	public enum Authentication {
+
+		ANONYMOUS, USERNAME
+
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.parx.admin.dashboards;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.parx.admin.channels.Fields;
+import io.parx.admin.channels.Violations;
+
+/**
+ * One tile of a dashboard layout on a grid of {@value #GRID_COLUMNS} columns.
+ *
+ * @param id client-chosen identifier, unique in the layout (optional)
+ * @param kind what the tile shows
+ * @param title caption, may be empty
+ * @param x column of the left edge, from 0
+ * @param y row of the top edge, from 0
+ * @param w width in columns
+ * @param h height in rows
+ * @param channels the bound channels: ids in a dashboard, names in an exported template
+ * @param options kind-specific display options, stored as sent
+ */
+record Widget(String id, Kind kind, String title, int x, int y, int w, int h, List<Object> channels,
+		Map<String, Object> options) {
+
+	static final int GRID_COLUMNS = 24;
+
+	static final int MAX_WIDGETS = 200;
+
+	/** The closed set of widget kinds the UI can draw. */
+	enum Kind {
+
+		VALUE, TREND, GAUGE, BAR, TABLE, STATUS, TEXT
+
+	}
+
+	Map<String, Object> toMap(String channelsField) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		if (this.id != null) {
+			map.put("id", this.id);
+		}
+		map.put("kind", this.kind.name());
+		map.put("title", this.title);
+		map.put("x", this.x);
+		map.put("y", this.y);
+		map.put("w", this.w);
+		map.put("h", this.h);
+		map.put(channelsField, this.channels);
+		map.put("options", this.options);
+		return map;
+	}
+
+	/**
+	 * Reads a layout {@code {"widgets": [...]}}, naming every bad field.
+	 * @param channelsField {@code channelIds} for a dashboard, {@code channels} (names)
+	 * for a template
+	 */
+	static List<Widget> readLayout(Map<String, Object> layout, String path, String channelsField,
+			Violations violations) {
+		Fields f = new Fields(layout, path + ".", violations);
+		Object raw = f.raw("widgets");
+		f.rejectUnknown();
+		if (raw == null) {
+			return List.of();
+		}
+		if (!(raw instanceof List<?> items)) {
+			f.reject("widgets", "must be a list of widgets");
+			return List.of();
+		}
+		if (items.size() > MAX_WIDGETS) {
+			f.reject("widgets", "at most " + MAX_WIDGETS + " widgets");
+			return List.of();
+		}
+		List<Widget> widgets = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			String at = path + ".widgets[" + i + "]";
+			if (!(items.get(i) instanceof Map<?, ?> item)) {
+				violations.add(at, "must be a widget object");
+				continue;
+			}
+			@SuppressWarnings("unchecked")
+			Widget widget = read((Map<String, Object>) item, at + ".", channelsField, violations);
+			if (widget != null) {
+				widgets.add(widget);
+			}
+		}
+		return widgets;
+	}
+
+	private static Widget read(Map<String, Object> item, String prefix, String channelsField, Violations violations) {
+		int before = violations.size();
+		Fields f = new Fields(item, prefix, violations);
+		String id = f.string("id", false, 100);
+		Kind kind = f.choice("kind", Kind.class, null);
+		String title = f.string("title", "", 200);
+		Integer x = f.integer("x", 0, 0, GRID_COLUMNS - 1);
+		Integer y = f.integer("y", 0, 0, 10_000);
+		Integer w = f.integer("w", 4, 1, GRID_COLUMNS);
+		Integer h = f.integer("h", 3, 1, 100);
+		if (x != null && w != null && x + w > GRID_COLUMNS) {
+			f.reject("w",
+					"the widget runs past column " + GRID_COLUMNS + " (x + w must be at most " + GRID_COLUMNS + ")");
+		}
+		List<Object> channels = new ArrayList<>();
+		if (channelsField.equals("channelIds")) {
+			channels.addAll(f.ids("channelIds"));
+		}
+		else {
+			channels.addAll(f.strings("channels", 100, 200));
+		}
+		Map<String, Object> options = f.object("options", false);
+		f.rejectUnknown();
+		if (violations.size() != before) {
+			return null;
+		}
+		return new Widget(id, kind, title, x, y, w, h, List.copyOf(channels), (options != null) ? options : Map.of());
+	}
+
+	Widget withChannels(List<?> channels) {
+		return new Widget(this.id, this.kind, this.title, this.x, this.y, this.w, this.h, List.copyOf(channels),
+				this.options);
+	}
+
+}

@@ -1,0 +1,98 @@
+package io.parx.admin.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.parx.admin.channels.Fields;
+
+/**
+ * Where a rule's samples go: {@code storage_rule.backend} with its
+ * {@code backend_settings} as documented in the V1 config schema.
+ */
+sealed interface StorageBackend permits StorageBackend.Timescale, StorageBackend.File {
+
+	String name();
+
+	Map<String, Object> toMap();
+
+	/**
+	 * @return the backend, or {@code null} when a field was rejected
+	 */
+	static StorageBackend read(String backend, Fields f) {
+		int before = f.violations().size();
+		StorageBackend result = switch (backend) {
+			case "TIMESCALE" -> new Timescale();
+			case "FILE" -> File.read(f);
+			default -> throw new IllegalArgumentException("unknown backend " + backend);
+		};
+		f.rejectUnknown();
+		return (f.violations().size() == before) ? result : null;
+	}
+
+	/** The time-series database. */
+	record Timescale() implements StorageBackend {
+
+		@Override
+		public String name() {
+			return "TIMESCALE";
+		}
+
+		@Override
+		public Map<String, Object> toMap() {
+			return Map.of();
+		}
+
+	}
+
+	/**
+	 * CSV files written by the storage engine under its data directory.
+	 *
+	 * @param directory relative directory under the storage engine's data directory
+	 * @param naming file name template
+	 * @param rotateEveryMs start a new file after this long (0: by date only)
+	 * @param rotateSizeBytes start a new file after this size (0: no limit)
+	 */
+	record File(String directory, String naming, Long rotateEveryMs, Long rotateSizeBytes) implements StorageBackend {
+
+		static final String DEFAULT_NAMING = "{rule}_{date}.csv";
+
+		static File read(Fields f) {
+			String directory = f.string("directory", true, 500);
+			if (directory != null && (directory.startsWith("/") || directory.startsWith("\\")
+					|| directory.matches("(?s).*(^|[/\\\\])\\.\\.([/\\\\]|$).*") || directory.contains(":"))) {
+				f.reject("directory", "must be a relative path without '..' (it lives under the data directory)");
+			}
+			String naming = f.string("naming", DEFAULT_NAMING, 200);
+			if (naming != null
+					&& (naming.isBlank() || naming.contains("/") || naming.contains("\\") || naming.contains(".."))) {
+				f.reject("naming", "must be a file name template without path separators");
+			}
+			Long rotateEveryMs = f.longValue("rotateEveryMs", 0L, 0, 86_400_000L * 366);
+			if (rotateEveryMs != null && rotateEveryMs > 0 && rotateEveryMs < 60_000) {
+				f.reject("rotateEveryMs", "must be 0 (by date only) or at least 60000");
+			}
+			Long rotateSizeBytes = f.longValue("rotateSizeBytes", 0L, 0, Long.MAX_VALUE);
+			if (rotateSizeBytes != null && rotateSizeBytes > 0 && rotateSizeBytes < 1024) {
+				f.reject("rotateSizeBytes", "must be 0 (no limit) or at least 1024");
+			}
+			return new File(directory, naming, rotateEveryMs, rotateSizeBytes);
+		}
+
+		@Override
+		public String name() {
+			return "FILE";
+		}
+
+		@Override
+		public Map<String, Object> toMap() {
+			Map<String, Object> map = new LinkedHashMap<>();
+			map.put("directory", this.directory);
+			map.put("naming", this.naming);
+			map.put("rotateEveryMs", this.rotateEveryMs);
+			map.put("rotateSizeBytes", this.rotateSizeBytes);
+			return map;
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.parx.admin.rules;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.parx.admin.channels.ETags;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Storage rules: {@code /api/v1/storage/rules}. Every role reads; ADMIN and ENGINEER
+ * write.
+ */
+@RestController
+@RequestMapping("/api/v1/storage/rules")
+class StorageRuleController {
+
+	static final String WRITERS = "hasAnyRole('ADMIN','ENGINEER')";
+
+	private final StorageRuleService rules;
+
+	StorageRuleController(StorageRuleService rules) {
+		this.rules = rules;
+	}
+
+	@GetMapping
+	PagedModel<Map<String, Object>> list(@RequestParam(required = false) String name,
+			@RequestParam(required = false) Long channelId, @PageableDefault(size = 50) Pageable pageable) {
+		String filter = (name == null || name.isBlank()) ? null : name.strip();
+		return new PagedModel<>(this.rules.list(filter, channelId, pageable).map(StorageRule::toView));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
+		return withETag(ResponseEntity.ok(), this.rules.get(id));
+	}
+
+	@PostMapping
+	@PreAuthorize(WRITERS)
+	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
+		StorageRule created = this.rules.create(body);
+		return withETag(ResponseEntity.created(URI.create("/api/v1/storage/rules/" + created.id())), created);
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize(WRITERS)
+	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(ResponseEntity.ok(), this.rules.update(id, body, ifMatch));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize(WRITERS)
+	ResponseEntity<Void> delete(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.rules.delete(id, ifMatch);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<Map<String, Object>> withETag(ResponseEntity.BodyBuilder response, StorageRule rule) {
+		return response.eTag(ETags.of(rule.version())).body(rule.toView());
+	}
+
+}

@@ -1,0 +1,69 @@
+package io.parx.admin.channels;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the collector's {@code POST /api/v1/collector/test} (a different
+ * service), shared by the module's one Spring context: each test sets the answer it needs
+ * and reads the last request it caused.
+ */
+public final class CollectorStub {
+
+	private static final CollectorStub SHARED = new CollectorStub();
+
+	private final HttpServer server;
+
+	private final AtomicReference<Answer> answer = new AtomicReference<>(new Answer(200, "{}"));
+
+	private final AtomicReference<Request> lastRequest = new AtomicReference<>();
+
+	private CollectorStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/api/v1/collector/test", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			this.lastRequest.set(new Request(exchange.getRequestMethod(),
+					exchange.getRequestHeaders().getFirst("Authorization"), body));
+			Answer current = this.answer.get();
+			byte[] bytes = current.body().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(current.status(), bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		});
+		this.server.start();
+	}
+
+	public static CollectorStub shared() {
+		return SHARED;
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	public void answer(int status, String json) {
+		this.answer.set(new Answer(status, json));
+	}
+
+	public Request lastRequest() {
+		return this.lastRequest.get();
+	}
+
+	record Answer(int status, String body) {
+	}
+
+	public record Request(String method, String authorization, String body) {
+	}
+
+}
