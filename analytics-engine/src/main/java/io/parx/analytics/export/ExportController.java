@@ -1,0 +1,188 @@
+package io.parx.analytics.export;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.parx.analytics.batches.Batch;
+import io.parx.analytics.batches.BatchRepository;
+import io.parx.analytics.channels.ChannelDirectory;
+import io.parx.analytics.channels.ChannelDirectory.ChannelInfo;
+import io.parx.analytics.history.Micros;
+import io.parx.analytics.history.SampleReader;
+import io.parx.analytics.query.QueryRequest;
+import io.parx.analytics.query.QueryService;
+import io.parx.analytics.query.Range;
+import io.parx.analytics.query.Series;
+import io.parx.analytics.system.AnalyticsSettings;
+import io.parx.analytics.system.ApiException;
+
+/**
+ * {@code POST /api/v1/analytics/export}: a query (channels, derived signals, raw or
+ * aggregated) or a batch's data as CSV, JSON or XLSX. Raw rows stream from a database
+ * cursor straight into the response; aggregated and derived answers are bounded by
+ * maxPoints. Everything is validated before the first byte, so errors are still problem
+ * details.
+ */
+@RestController
+class ExportController {
+
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private final QueryService queries;
+
+	private final SampleReader samples;
+
+	private final BatchRepository batches;
+
+	private final ChannelDirectory channels;
+
+	private final AnalyticsSettings settings;
+
+	ExportController(QueryService queries, SampleReader samples, BatchRepository batches, ChannelDirectory channels,
+			AnalyticsSettings settings) {
+		this.queries = queries;
+		this.samples = samples;
+		this.batches = batches;
+		this.channels = channels;
+		this.settings = settings;
+	}
+
+	/**
+	 * Export request: {@code query} (as for /query; derived signals via
+	 * derivedSignalIds), or {@code batchId} with {@code channelIds}.
+	 */
+	record ExportRequest(String format, QueryRequest query, Long batchId, List<Long> channelIds) {
+	}
+
+	@PostMapping("/api/v1/analytics/export")
+	ResponseEntity<StreamingResponseBody> export(@RequestBody ExportRequest request) {
+		ExportFormat format = ExportFormat.parse(request.format());
+		if (request.batchId() != null) {
+			Batch batch = this.batches.find(request.batchId())
+				.orElseThrow(() -> ApiException.notFound("batch", request.batchId()));
+			List<Long> ids = (request.channelIds() != null) ? request.channelIds() : List.of();
+			Instant end = (batch.end() != null) ? batch.end().plusNanos(1_000) : Clock.systemUTC().instant();
+			String name = "parx-batch-" + batch.id() + "-" + safe((batch.name() != null) ? batch.name() : "");
+			return raw(format, ids, batch.start(), end, name);
+		}
+		QueryRequest query = request.query();
+		if (query == null) {
+			throw ApiException.invalid("query", "give a query or a batchId");
+		}
+		String name = "parx-export-" + STAMP.format(nonNull(query.from(), "query.from")) + "-"
+				+ STAMP.format(nonNull(query.to(), "query.to"));
+		boolean raw = (query.interval() == null || query.interval().isBlank() || query.interval().equals("raw"))
+				&& (query.downsample() == null || query.downsample().equalsIgnoreCase("none"))
+				&& (query.derivedSignalIds() == null || query.derivedSignalIds().isEmpty());
+		if (raw) {
+			return raw(format, (query.channelIds() != null) ? query.channelIds() : List.of(), query.from(), query.to(),
+					name);
+		}
+		List<Series> series = this.queries.query(query);
+		return respond(format, name, (writer) -> SeriesRows.write(series, writer));
+	}
+
+	private ResponseEntity<StreamingResponseBody> raw(ExportFormat format, List<Long> ids, Instant from, Instant to,
+			String name) {
+		if (ids.isEmpty() || ids.size() > this.settings.maxSeries()) {
+			throw ApiException.invalid("channelIds", "name 1 to " + this.settings.maxSeries() + " channels");
+		}
+		Range range = Range.of(from, to, this.settings);
+		if (Duration.between(range.from(), range.to()).compareTo(this.settings.maxExportRange()) > 0) {
+			throw ApiException.tooLarge(
+					"raw exports cover at most " + this.settings.maxExportRange().toDays() + " days",
+					"export an aggregated query (interval 1m, 1h or 1d) or several shorter ranges");
+		}
+		Map<Long, ChannelInfo> infos = this.channels.require(ids);
+		return respond(format, name, (writer) -> {
+			writer.header(SeriesRows.RAW_COLUMNS);
+			for (long id : ids) {
+				String channelName = infos.get(id).name();
+				IoRows rows = new IoRows(writer);
+				this.samples.stream(id, range.from(), range.to(), Long.MAX_VALUE,
+						(time, value, numeric, quality) -> rows.row(Micros.toInstant(time), "channel", id, channelName,
+								value, Integer.toUnsignedLong(quality)));
+				rows.rethrow();
+			}
+		});
+	}
+
+	private ResponseEntity<StreamingResponseBody> respond(ExportFormat format, String name, Body body) {
+		StreamingResponseBody stream = (out) -> {
+			try (TableWriter writer = TableWriter.of(format, out)) {
+				body.write(writer);
+			}
+		};
+		return ResponseEntity.ok()
+			.contentType(format.mediaType())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name + "." + format.extension()).build().toString())
+			.body(stream);
+	}
+
+	private static Instant nonNull(Instant time, String field) {
+		if (time == null) {
+			throw ApiException.invalid(field, "is required (ISO-8601 time)");
+		}
+		return time;
+	}
+
+	private static String safe(String text) {
+		String cleaned = text.replaceAll("[^A-Za-z0-9._-]+", "_");
+		return cleaned.substring(0, Math.min(cleaned.length(), 60));
+	}
+
+	@FunctionalInterface
+	interface Body {
+
+		void write(TableWriter writer) throws java.io.IOException;
+
+	}
+
+	/** Carries an IOException out of the row callback, which cannot throw it. */
+	private static final class IoRows {
+
+		private final TableWriter writer;
+
+		private java.io.IOException failure;
+
+		IoRows(TableWriter writer) {
+			this.writer = writer;
+		}
+
+		void row(Object... cells) {
+			if (this.failure != null) {
+				return;
+			}
+			try {
+				this.writer.row(cells);
+			}
+			catch (java.io.IOException ex) {
+				this.failure = ex;
+			}
+		}
+
+		void rethrow() throws java.io.IOException {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+		}
+
+	}
+
+}

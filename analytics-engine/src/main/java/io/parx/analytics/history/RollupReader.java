@@ -1,0 +1,84 @@
+package io.parx.analytics.history;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.parx.analytics.system.TimeseriesDb;
+
+/**
+ * Reads the storage engine's rollups, so that aggregates of one minute and more never
+ * scan raw rows.
+ */
+@Component
+public class RollupReader {
+
+	/** The rollup tables, finest first. */
+	public enum Level {
+
+		MINUTE("rollup_1m", 60_000_000L), HOUR("rollup_1h", 3_600_000_000L);
+
+		private final String table;
+
+		private final long micros;
+
+		Level(String table, long micros) {
+			this.table = table;
+			this.micros = micros;
+		}
+
+		public String table() {
+			return this.table;
+		}
+
+		public long micros() {
+			return this.micros;
+		}
+
+	}
+
+	private final TimeseriesDb db;
+
+	public RollupReader(TimeseriesDb db) {
+		this.db = db;
+	}
+
+	/**
+	 * The rollup rows of one channel whose bucket starts in [from, to), in time order.
+	 */
+	public List<RollupRow> rows(Level level, long channelId, Instant from, Instant to) {
+		List<RollupRow> rows = new ArrayList<>();
+		this.db.jdbc()
+			.query("select bucket, sample_count, value_sum, value_min, value_max, first_time, first_value, "
+					+ "last_time, last_value, twa_integral from " + level.table()
+					+ " where channel_id = ? and bucket >= ? and bucket < ? order by bucket", (ResultSet rs) -> {
+						double integral = rs.getDouble(10);
+						if (rs.wasNull()) {
+							integral = Double.NaN;
+						}
+						rows.add(new RollupRow(Micros.of(rs.getObject(1, OffsetDateTime.class)), rs.getLong(2),
+								rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+								Micros.of(rs.getObject(6, OffsetDateTime.class)), rs.getDouble(7),
+								Micros.of(rs.getObject(8, OffsetDateTime.class)), rs.getDouble(9), integral));
+					}, channelId, Micros.sql(from), Micros.sql(to));
+		return rows;
+	}
+
+	/**
+	 * Numeric samples of one channel in the range, counted from the hourly rollup (a few
+	 * thousand rows for a year): decides whether downsampling can afford raw rows.
+	 */
+	public long estimateCount(long channelId, Instant from, Instant to) {
+		Long count = this.db.jdbc()
+			.queryForObject(
+					"select coalesce(sum(sample_count), 0) from rollup_1h "
+							+ "where channel_id = ? and bucket >= ? and bucket < ?",
+					Long.class, channelId, Micros.sql(from.minusSeconds(3600)), Micros.sql(to));
+		return (count != null) ? count : 0;
+	}
+
+}

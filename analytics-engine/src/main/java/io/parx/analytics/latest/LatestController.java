@@ -1,0 +1,63 @@
+package io.parx.analytics.latest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.parx.analytics.system.ApiException;
+import io.parx.common.redis.RedisKeys;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleBatchCodec;
+import io.parx.common.sample.SampleValue;
+
+/**
+ * The last known value of a channel from the collector's {@code <prefix>latest} hash
+ * (CONTRACTS.md, "Redis"; field = channel id, value = one sample in the binary codec).
+ */
+@RestController
+class LatestController {
+
+	private final RedisConnectionFactory redis;
+
+	private final RedisKeys keys;
+
+	LatestController(RedisConnectionFactory redis, RedisSettings settings) {
+		this.redis = redis;
+		this.keys = new RedisKeys(settings.prefix());
+	}
+
+	record Latest(long channelId, Instant time, Object value, long quality) {
+	}
+
+	@GetMapping("/api/v1/analytics/channels/{id}/latest")
+	Latest latest(@PathVariable long id) {
+		byte[] bytes;
+		try (RedisConnection connection = this.redis.getConnection()) {
+			bytes = connection.hashCommands()
+				.hGet(this.keys.latest().getBytes(StandardCharsets.UTF_8),
+						Long.toString(id).getBytes(StandardCharsets.UTF_8));
+		}
+		if (bytes == null) {
+			throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "/problems/not-found", "Not found",
+					"channel " + id + " has no latest value");
+		}
+		Sample sample = SampleBatchCodec.decodeOne(bytes);
+		return new Latest(sample.channelId(), sample.time(), value(sample.value()),
+				Integer.toUnsignedLong(sample.quality()));
+	}
+
+	private static Object value(SampleValue value) {
+		return switch (value) {
+			case SampleValue.Numeric numeric -> numeric.value();
+			case SampleValue.Bool bool -> bool.value();
+			case SampleValue.Text text -> text.value();
+			case null -> null;
+		};
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.parx.analytics.query;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.parx.analytics.system.ApiException;
+
+/**
+ * Aggregates of a bucket. {@code twa} is the time-weighted average of the step function
+ * (each value holds until the next sample) between the bucket's first and last sample;
+ * {@code goodShare} is the share of samples of good quality.
+ */
+public enum Aggregate {
+
+	AVG("avg"), TWA("twa"), MIN("min"), MAX("max"), FIRST("first"), LAST("last"), COUNT("count"), SUM("sum"),
+	STDDEV("stddev"), GOOD_SHARE("goodShare");
+
+	private final String label;
+
+	Aggregate(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+	/**
+	 * Aggregates the rollups cannot answer (no sum of squares, no count of bad samples).
+	 */
+	public boolean needsRawRows() {
+		return this == STDDEV || this == GOOD_SHARE;
+	}
+
+	static Set<Aggregate> parse(String field, List<String> values) {
+		if (values == null || values.isEmpty()) {
+			return EnumSet.of(AVG, MIN, MAX, COUNT);
+		}
+		Set<Aggregate> result = EnumSet.noneOf(Aggregate.class);
+		for (String value : values) {
+			Aggregate found = null;
+			for (Aggregate aggregate : values()) {
+				if (aggregate.label.equalsIgnoreCase(String.valueOf(value).strip())) {
+					found = aggregate;
+				}
+			}
+			if (found == null) {
+				throw ApiException.invalid(field, "unknown aggregate '" + value
+						+ "'; use avg, twa, min, max, first, last, count, sum, stddev, goodShare");
+			}
+			result.add(found);
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.parx.analytics.stats;
+
+import java.time.Instant;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.parx.analytics.channels.ChannelDirectory;
+import io.parx.analytics.query.Range;
+import io.parx.analytics.system.AnalyticsSettings;
+
+/** {@code GET /api/v1/analytics/channels/{id}/stats?from=&to=}. */
+@RestController
+class StatsController {
+
+	private final StatsRepository repository;
+
+	private final ChannelDirectory channels;
+
+	private final AnalyticsSettings settings;
+
+	StatsController(StatsRepository repository, ChannelDirectory channels, AnalyticsSettings settings) {
+		this.repository = repository;
+		this.channels = channels;
+		this.settings = settings;
+	}
+
+	@GetMapping("/api/v1/analytics/channels/{id}/stats")
+	Statistics stats(@PathVariable long id, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to) {
+		Range range = Range.of(from, to, this.settings);
+		this.channels.require(java.util.List.of(id));
+		return this.repository.statistics(id, range.from(), range.to());
+	}
+
+}

@@ -1,0 +1,284 @@
+package io.parx.analytics.query;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.parx.analytics.Expected;
+import io.parx.analytics.HistoryFixture;
+import io.parx.analytics.HistoryFixture.Point;
+import io.parx.analytics.channels.ChannelDirectory;
+import io.parx.analytics.history.RawPoint;
+import io.parx.analytics.history.RollupReader;
+import io.parx.analytics.history.SampleReader;
+import io.parx.analytics.system.AnalyticsSettings;
+import io.parx.analytics.system.ApiException;
+import io.parx.db.test.TimeseriesBackend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Queries against generated history on TimescaleDB and on plain PostgreSQL, compared with
+ * expectations computed from the generated points ({@link Expected}).
+ */
+class HistoryQueryTests {
+
+	private static final double TOLERANCE = 1e-9;
+
+	private static QueryService service(HistoryFixture fixture) {
+		SampleReader samples = new SampleReader(fixture.timeseries);
+		RollupReader rollups = new RollupReader(fixture.timeseries);
+		AnalyticsSettings settings = AnalyticsSettings.defaults();
+		return new QueryService(samples, rollups, new Aggregator(samples, rollups, settings),
+				new ChannelDirectory(fixture.config), null, settings);
+	}
+
+	private static Series one(HistoryFixture fixture, long channelId, Instant from, Instant to, String interval,
+			List<String> aggregates, String gapFill, String zone, Integer maxPoints, String downsample) {
+		List<Series> series = service(fixture).query(new QueryRequest(List.of(channelId), null, from, to, interval,
+				aggregates, gapFill, zone, maxPoints, downsample));
+		assertThat(series).hasSize(1);
+		return series.get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<BucketPoint> buckets(Series series) {
+		return (List<BucketPoint>) series.points();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void minuteAggregatesComeFromTheRollupsAndEqualTheRawComputation(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START.plusSeconds(1800);
+		Instant to = from.plusSeconds(7200);
+		Series series = one(fixture, fixture.tempId, from, to, "1m",
+				List.of("avg", "twa", "min", "max", "first", "last", "count", "sum"), null, null, null, null);
+		Map<Instant, Expected.Bucket> expected = Expected.buckets(fixture.temp, from, to,
+				(time) -> time.truncatedTo(ChronoUnit.MINUTES));
+		assertThat(series.source()).isEqualTo("rollup_1m");
+		assertThat(series.name()).isEqualTo("Furnace Temp");
+		assertBuckets(buckets(series), expected);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void hourAggregatesIncludingTheTimeWeightedAverageMergeCorrectly(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant to = from.plusSeconds(86_400);
+		Series series = one(fixture, fixture.pressureId, from, to, "1h",
+				List.of("avg", "twa", "min", "max", "first", "last", "count", "sum"), null, null, null, null);
+		assertThat(series.source()).isEqualTo("rollup_1h");
+		assertBuckets(buckets(series),
+				Expected.buckets(fixture.pressure, from, to, (time) -> time.truncatedTo(ChronoUnit.HOURS)));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void dayBucketsStartAtLocalMidnightAndTheDaylightSavingDayHas23Hours(TimeseriesBackend backend) {
+		// 2026-03-29 is the spring-forward day in Berlin: its bucket must hold 23 hours
+		// of samples.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Instant from = HistoryFixture.START;
+		Instant to = HistoryFixture.END;
+		Series series = one(fixture, fixture.tempId, from, to, "1d", List.of("avg", "twa", "min", "max", "count"), null,
+				"Europe/Berlin", null, null);
+		Map<Instant, Expected.Bucket> expected = Expected.buckets(fixture.temp, from, to,
+				(time) -> time.atZone(berlin).truncatedTo(ChronoUnit.DAYS).toInstant());
+		List<BucketPoint> points = buckets(series);
+		assertThat(points).extracting(BucketPoint::time)
+			.containsExactly(Instant.parse("2026-03-27T23:00:00Z"), Instant.parse("2026-03-28T23:00:00Z"),
+					Instant.parse("2026-03-29T22:00:00Z"), Instant.parse("2026-03-30T22:00:00Z"));
+		assertThat(points.get(1).count()).isEqualTo(expected.get(points.get(1).time()).count()).isLessThan(8640 - 300);
+		assertBuckets(points, expected);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void stddevAndGoodShareComeFromRawRowsNextToTheRollups(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant to = from.plusSeconds(6 * 3600);
+		Series series = one(fixture, fixture.tempId, from, to, "1h", List.of("avg", "stddev", "goodShare"), null, null,
+				null, null);
+		assertThat(series.source()).isEqualTo("rollup_1h+raw");
+		Map<Instant, Expected.Bucket> expected = Expected.buckets(fixture.temp, from, to,
+				(time) -> time.truncatedTo(ChronoUnit.HOURS));
+		for (BucketPoint point : buckets(series)) {
+			Expected.Bucket bucket = expected.get(point.time());
+			assertThat(point.stddev()).isCloseTo(bucket.stddev(), within(TOLERANCE));
+			assertThat(point.goodShare()).isCloseTo(bucket.goodShare(), within(TOLERANCE));
+			assertThat(point.goodShare()).isLessThan(1.0);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void secondBucketsAreComputedFromRawRows(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START.plusSeconds(3);
+		Instant to = from.plusSeconds(600);
+		Series series = one(fixture, fixture.pressureId, from, to, "1s",
+				List.of("avg", "min", "max", "count", "first", "last", "twa", "sum"), null, null, null, null);
+		assertThat(series.source()).isEqualTo("raw");
+		assertBuckets(buckets(series),
+				Expected.buckets(fixture.pressure, from, to, (time) -> time.truncatedTo(ChronoUnit.SECONDS)));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void gapFillingAnswersTheEmptyHoursWithThePreviousOrInterpolatedValues(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.GAP_START.minusSeconds(3600);
+		Instant to = HistoryFixture.GAP_END.plusSeconds(3600);
+		Map<Instant, Expected.Bucket> expected = Expected.buckets(fixture.pressure, from, to,
+				(time) -> time.truncatedTo(ChronoUnit.HOURS));
+		Expected.Bucket before = expected.get(from);
+		Expected.Bucket after = expected.get(HistoryFixture.GAP_END);
+
+		List<BucketPoint> none = buckets(
+				one(fixture, fixture.pressureId, from, to, "1h", List.of("avg"), "none", null, null, null));
+		assertThat(none).hasSize(2);
+
+		List<BucketPoint> previous = buckets(one(fixture, fixture.pressureId, from, to, "1h",
+				List.of("avg", "last", "count"), "previous", null, null, null));
+		assertThat(previous).hasSize(4);
+		assertThat(previous.get(1).filled()).isTrue();
+		assertThat(previous.get(1).avg()).isEqualTo(before.last());
+		assertThat(previous.get(2).last()).isEqualTo(before.last());
+		assertThat(previous.get(2).count()).isZero();
+
+		List<BucketPoint> linear = buckets(
+				one(fixture, fixture.pressureId, from, to, "1h", List.of("avg"), "linear", null, null, null));
+		assertThat(linear).hasSize(4);
+		assertThat(linear.get(1).avg()).isCloseTo(before.avg() + (after.avg() - before.avg()) / 3, within(TOLERANCE));
+		assertThat(linear.get(2).avg()).isCloseTo(before.avg() + 2 * (after.avg() - before.avg()) / 3,
+				within(TOLERANCE));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void rawQueriesReturnQualityAndNoValueForBadSamples(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant to = from.plusSeconds(1000);
+		Series series = one(fixture, fixture.tempId, from, to, "raw", null, null, null, null, null);
+		@SuppressWarnings("unchecked")
+		List<RawPoint> points = (List<RawPoint>) series.points();
+		assertThat(points).hasSize(100);
+		assertThat(points.get(96).value()).isNull();
+		assertThat(points.get(96).quality()).isEqualTo(0x80050000L);
+		assertThat(points.get(0).value()).isEqualTo(fixture.temp.get(0).value());
+		assertThat(points.get(0).quality()).isZero();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void lttbReturnsExactlyMaxPointsWithTheFirstAndLastPoint(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant to = from.plusSeconds(86_400);
+		Series series = one(fixture, fixture.tempId, from, to, "raw", null, null, null, 500, "lttb");
+		@SuppressWarnings("unchecked")
+		List<RawPoint> points = (List<RawPoint>) series.points();
+		List<Point> defined = fixture.temp.stream()
+			.filter((point) -> point.isDefined() && point.time().isBefore(to))
+			.toList();
+		assertThat(series.source()).isEqualTo("raw+lttb");
+		assertThat(points).hasSize(500);
+		assertThat(points.get(0).time()).isEqualTo(defined.get(0).time());
+		assertThat(points.get(499).time()).isEqualTo(defined.get(defined.size() - 1).time());
+		assertThat(points).extracting(RawPoint::time).isSorted();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void minMaxDownsamplingKeepsTheExtremes(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant to = from.plusSeconds(86_400);
+		Series series = one(fixture, fixture.tempId, from, to, "raw", null, null, null, 400, "minmax");
+		@SuppressWarnings("unchecked")
+		List<RawPoint> points = (List<RawPoint>) series.points();
+		double min = fixture.temp.stream()
+			.filter((point) -> point.isDefined() && point.time().isBefore(to))
+			.mapToDouble(Point::value)
+			.min()
+			.orElseThrow();
+		double max = fixture.temp.stream()
+			.filter((point) -> point.isDefined() && point.time().isBefore(to))
+			.mapToDouble(Point::value)
+			.max()
+			.orElseThrow();
+		assertThat(points).hasSizeLessThanOrEqualTo(400).hasSizeGreaterThan(300);
+		assertThat(points).extracting(RawPoint::value).contains(min, max);
+		assertThat(points).extracting(RawPoint::time).isSorted();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void tooLargeRequestsAreRefusedWithAHint(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> one(fixture, fixture.tempId, HistoryFixture.START,
+					HistoryFixture.START.plusSeconds(8 * 86_400), "raw", null, null, null, null, null))
+			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(413))
+			.satisfies((ex) -> assertThat(ex.problem().getProperties()).containsKey("hint"));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END, "1s", null, null,
+					null, null, null))
+			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(413));
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END, "raw", null, null,
+					null, 50, null))
+			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(413));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void autoIntervalPicksTheFinestIntervalWithinMaxPoints(TimeseriesBackend backend) {
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Series series = one(fixture, fixture.counterId, HistoryFixture.START, HistoryFixture.START.plusSeconds(86_400),
+				"auto", List.of("last"), null, null, 2000, null);
+		assertThat(series.interval()).isEqualTo("1m");
+		assertThat(buckets(series)).hasSize(24);
+	}
+
+	private static void assertBuckets(List<BucketPoint> actual, Map<Instant, Expected.Bucket> expected) {
+		assertThat(actual).extracting(BucketPoint::time).containsExactlyElementsOf(expected.keySet());
+		for (BucketPoint point : actual) {
+			Expected.Bucket bucket = expected.get(point.time());
+			check(point.avg(), bucket.avg());
+			check(point.twa(), bucket.twa());
+			check(point.min(), bucket.min());
+			check(point.max(), bucket.max());
+			check(point.first(), bucket.first());
+			check(point.last(), bucket.last());
+			check(point.sum(), bucket.sum());
+			if (point.count() != null) {
+				assertThat(point.count()).isEqualTo(bucket.count());
+			}
+		}
+	}
+
+	private static void check(Double actual, double expected) {
+		if (actual != null) {
+			assertThat(actual).isCloseTo(expected, within(TOLERANCE * Math.max(1, Math.abs(expected))));
+		}
+	}
+
+	static Set<Aggregate> all() {
+		return Set.of(Aggregate.values());
+	}
+
+}
