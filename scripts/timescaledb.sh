@@ -44,7 +44,12 @@ build() {
 			|| { apt-get update -qq && apt-get install -y -qq --no-install-recommends debootstrap >/dev/null; }
 	}
 	log "bootstrapping Debian trixie with postgresql-17-timescaledb into $ROOT (about a minute)"
-	rm -rf "$ROOT"
+	# A half-built folder may still hold mounts (ours, or debootstrap's if it was interrupted): remove them first
+	# and never let rm cross into another file system (a bind-mounted /dev is the host's).
+	if [[ -d "$ROOT" ]]; then
+		findmnt -rn -o TARGET | grep -F "$ROOT/" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+		rm -rf --one-file-system "$ROOT"
+	fi
 	mkdir -p "$ROOT"
 	debootstrap --variant=minbase --include=postgresql-17,postgresql-17-timescaledb \
 		trixie "$ROOT" "$(mirror)" >"$ROOT.debootstrap.log" 2>&1 \
