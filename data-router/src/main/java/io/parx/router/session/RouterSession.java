@@ -1,0 +1,494 @@
+package io.parx.router.session;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.parx.router.RouterSettings;
+import io.parx.router.live.LiveSample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * One client connection: its subscriptions and its outgoing buffer, drained by its own
+ * sender so that a slow socket holds up nobody else.
+ *
+ * <p>
+ * The buffer is bounded. Updates queue in arrival order until
+ * {@link RouterSettings#outboxCapacity()} samples wait; then the session switches to
+ * coalescing, keeping only the newest sample per channel (bounded by the subscription
+ * count) until the sender catches up. Control messages (acknowledgements, snapshots,
+ * errors) go ahead of updates. While a subscription's snapshot is being read, updates are
+ * held back so that a client always sees the snapshot first.
+ *
+ * <p>
+ * Thread-safety: {@link #offer} runs on the Redis listener thread, client messages on the
+ * container's threads, the sender on a virtual thread; all state is guarded by
+ * {@link #lock}, and no socket I/O happens while holding it.
+ */
+final class RouterSession {
+
+	private static final Logger logger = LoggerFactory.getLogger(RouterSession.class);
+
+	/** Control messages a client may leave unread before it counts as stuck. */
+	private static final int MAX_CONTROL_MESSAGES = 1000;
+
+	private final WebSocketSession socket;
+
+	private final String user;
+
+	private final RouterSettings settings;
+
+	private final RouterMetrics metrics;
+
+	private final Executor senders;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Object lock = new Object();
+
+	private final Map<Long, Subscription> subscriptions = new HashMap<>();
+
+	private final ArrayDeque<String> control = new ArrayDeque<>();
+
+	private final ArrayList<LiveSample> queue = new ArrayList<>();
+
+	/** Newest sample per channel while the queue is full, else null. */
+	private LinkedHashMap<Long, LiveSample> coalescing;
+
+	/** Newest sample per rate-limited channel that is not due yet. */
+	private final Map<Long, LiveSample> held = new HashMap<>();
+
+	private int snapshotsInProgress;
+
+	private boolean draining;
+
+	private boolean closed;
+
+	/**
+	 * Since when data has waited without a send completing ({@link System#nanoTime()}), 0
+	 * when nothing waits.
+	 */
+	private long waitingSince;
+
+	private Instant tokenExpiresAt;
+
+	private boolean refreshRequested;
+
+	RouterSession(WebSocketSession socket, String user, Instant tokenExpiresAt, RouterSettings settings,
+			RouterMetrics metrics, Executor senders, ScheduledExecutorService scheduler) {
+		this.socket = socket;
+		this.user = user;
+		this.tokenExpiresAt = tokenExpiresAt;
+		this.settings = settings;
+		this.metrics = metrics;
+		this.senders = senders;
+		this.scheduler = scheduler;
+	}
+
+	String id() {
+		return this.socket.getId();
+	}
+
+	String user() {
+		return this.user;
+	}
+
+	/**
+	 * Adds or updates subscriptions and holds updates back until
+	 * {@link #snapshotReady(String)}.
+	 * @param maxRate updates per second per channel, or 0 for every sample
+	 * @return the ids that were not subscribed before
+	 */
+	List<Long> subscribe(Collection<Long> ids, double maxRate) {
+		long interval = (maxRate > 0) ? (long) (1_000_000_000L / maxRate) : 0;
+		List<Long> added = new ArrayList<>();
+		synchronized (this.lock) {
+			this.snapshotsInProgress++;
+			for (Long id : ids) {
+				Subscription previous = this.subscriptions.put(id, new Subscription(interval));
+				if (previous == null) {
+					added.add(id);
+				}
+			}
+		}
+		return added;
+	}
+
+	/** Whether {@code more} further subscriptions stay within the limit. */
+	boolean canSubscribe(Collection<Long> ids) {
+		synchronized (this.lock) {
+			long fresh = ids.stream().filter((id) -> !this.subscriptions.containsKey(id)).count();
+			return this.subscriptions.size() + fresh <= this.settings.maxSubscriptions();
+		}
+	}
+
+	/** Queues the snapshot and releases the updates held back by {@link #subscribe}. */
+	void snapshotReady(String snapshot) {
+		synchronized (this.lock) {
+			this.snapshotsInProgress--;
+			if (snapshot != null) {
+				this.control.add(snapshot);
+			}
+		}
+		startSender(false);
+	}
+
+	/**
+	 * Ends subscriptions and discards their queued updates.
+	 * @return the ids that were subscribed
+	 */
+	List<Long> unsubscribe(Collection<Long> ids) {
+		List<Long> removed = new ArrayList<>();
+		synchronized (this.lock) {
+			for (Long id : ids) {
+				if (this.subscriptions.remove(id) != null) {
+					removed.add(id);
+				}
+			}
+			if (!removed.isEmpty()) {
+				Set<Long> gone = Set.copyOf(removed);
+				this.queue.removeIf((sample) -> gone.contains(sample.channelId()));
+				if (this.coalescing != null) {
+					this.coalescing.keySet().removeAll(gone);
+				}
+				this.held.keySet().removeAll(gone);
+			}
+		}
+		return removed;
+	}
+
+	Set<Long> subscriptions() {
+		synchronized (this.lock) {
+			return new TreeSet<>(this.subscriptions.keySet());
+		}
+	}
+
+	int subscriptionCount() {
+		synchronized (this.lock) {
+			return this.subscriptions.size();
+		}
+	}
+
+	/** Queues a live sample if subscribed; never blocks on the socket. */
+	void offer(LiveSample sample, long now) {
+		synchronized (this.lock) {
+			Subscription subscription = this.subscriptions.get(sample.channelId());
+			if (subscription == null || this.closed) {
+				return;
+			}
+			if (subscription.interval > 0) {
+				if (now - subscription.nextDue < 0) {
+					if (this.held.put(sample.channelId(), sample) != null) {
+						this.metrics.throttled.increment();
+					}
+					return;
+				}
+				subscription.nextDue = now + subscription.interval;
+			}
+			enqueue(sample, now);
+		}
+		startSender(true);
+	}
+
+	/** Releases rate-limited samples whose interval has passed; called by a timer. */
+	void releaseDue(long now) {
+		boolean released = false;
+		synchronized (this.lock) {
+			if (this.held.isEmpty() || this.closed) {
+				return;
+			}
+			for (Iterator<LiveSample> it = this.held.values().iterator(); it.hasNext();) {
+				LiveSample sample = it.next();
+				Subscription subscription = this.subscriptions.get(sample.channelId());
+				if (subscription == null) {
+					it.remove();
+				}
+				else if (now - subscription.nextDue >= 0) {
+					subscription.nextDue = now + subscription.interval;
+					enqueue(sample, now);
+					it.remove();
+					released = true;
+				}
+			}
+		}
+		if (released) {
+			startSender(true);
+		}
+	}
+
+	private void enqueue(LiveSample sample, long now) {
+		if (this.waitingSince == 0) {
+			this.waitingSince = now;
+		}
+		if (this.coalescing != null) {
+			if (this.coalescing.put(sample.channelId(), sample) != null) {
+				this.metrics.coalesced.increment();
+			}
+			return;
+		}
+		if (this.queue.size() < this.settings.outboxCapacity()) {
+			this.queue.add(sample);
+			return;
+		}
+		// Full: from now on only the newest sample per channel counts (latest wins).
+		LinkedHashMap<Long, LiveSample> latest = new LinkedHashMap<>();
+		for (LiveSample queued : this.queue) {
+			latest.put(queued.channelId(), queued);
+		}
+		latest.put(sample.channelId(), sample);
+		this.metrics.coalesced.increment(this.queue.size() + 1 - latest.size());
+		this.queue.clear();
+		this.coalescing = latest;
+	}
+
+	/** Queues a control message (ack, error, pong, status) ahead of updates. */
+	void sendControl(String json) {
+		boolean overflow;
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			overflow = this.control.size() >= MAX_CONTROL_MESSAGES;
+			if (!overflow) {
+				this.control.add(json);
+				if (this.waitingSince == 0) {
+					this.waitingSince = System.nanoTime();
+				}
+			}
+		}
+		if (overflow) {
+			close(CloseCodes.SLOW_CONSUMER, "slow-consumer");
+		}
+		else {
+			startSender(false);
+		}
+	}
+
+	private void startSender(boolean updates) {
+		synchronized (this.lock) {
+			if (this.draining || this.closed) {
+				return;
+			}
+			this.draining = true;
+		}
+		long linger = this.settings.flushInterval().toNanos();
+		if (updates && linger > 0) {
+			this.scheduler.schedule(() -> this.senders.execute(this::drain), linger, TimeUnit.NANOSECONDS);
+		}
+		else {
+			this.senders.execute(this::drain);
+		}
+	}
+
+	/** The sender: one frame at a time until nothing is left to send. */
+	private void drain() {
+		while (true) {
+			String frame;
+			List<LiveSample> samples = null;
+			synchronized (this.lock) {
+				if (this.closed) {
+					this.draining = false;
+					return;
+				}
+				if (!this.control.isEmpty()) {
+					frame = this.control.poll();
+				}
+				else if (this.snapshotsInProgress == 0 && hasUpdates()) {
+					samples = takeUpdates();
+					frame = null;
+				}
+				else {
+					this.draining = false;
+					this.waitingSince = 0;
+					return;
+				}
+			}
+			long oldest = Long.MAX_VALUE;
+			if (samples != null) {
+				StringBuilder out = new StringBuilder(64 + samples.size() * 96);
+				out.append("{\"type\":\"update\",\"samples\":[");
+				for (int i = 0; i < samples.size(); i++) {
+					LiveSample sample = samples.get(i);
+					if (i > 0) {
+						out.append(',');
+					}
+					out.append(sample.json());
+					oldest = Math.min(oldest, sample.receivedNanos());
+				}
+				frame = out.append("]}").toString();
+			}
+			if (!send(frame, (samples != null) ? samples.size() : 0, oldest)) {
+				return;
+			}
+		}
+	}
+
+	private boolean hasUpdates() {
+		return !this.queue.isEmpty() || (this.coalescing != null && !this.coalescing.isEmpty());
+	}
+
+	private List<LiveSample> takeUpdates() {
+		int max = this.settings.maxSamplesPerFrame();
+		List<LiveSample> taken;
+		if (this.coalescing != null) {
+			taken = new ArrayList<>(Math.min(max, this.coalescing.size()));
+			for (Iterator<LiveSample> it = this.coalescing.values().iterator(); it.hasNext() && taken.size() < max;) {
+				taken.add(it.next());
+				it.remove();
+			}
+			if (this.coalescing.isEmpty()) {
+				this.coalescing = null;
+			}
+		}
+		else if (this.queue.size() <= max) {
+			taken = new ArrayList<>(this.queue);
+			this.queue.clear();
+		}
+		else {
+			List<LiveSample> head = this.queue.subList(0, max);
+			taken = new ArrayList<>(head);
+			head.clear();
+		}
+		return taken;
+	}
+
+	private boolean send(String frame, int samples, long oldestReceived) {
+		long start = System.nanoTime();
+		try {
+			this.socket.sendMessage(new TextMessage(frame));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Send to session {} failed: {}", id(), ex.toString());
+			if (isTimeout(ex)) {
+				close(CloseCodes.SLOW_CONSUMER, "slow-consumer");
+			}
+			else {
+				close(CloseStatus.SERVER_ERROR, "send-failed");
+			}
+			return false;
+		}
+		long end = System.nanoTime();
+		this.metrics.frameSent(samples, end - start, oldestReceived, end);
+		synchronized (this.lock) {
+			this.waitingSince = end;
+		}
+		return true;
+	}
+
+	private static boolean isTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether data has waited longer than the stuck timeout without a send completing.
+	 */
+	boolean isStuck(long now) {
+		synchronized (this.lock) {
+			return this.waitingSince != 0 && now - this.waitingSince > this.settings.stuckTimeout().toNanos();
+		}
+	}
+
+	/** The token's expiry, and whether the client was already asked for a fresh token. */
+	TokenState tokenState() {
+		synchronized (this.lock) {
+			return new TokenState(this.tokenExpiresAt, this.refreshRequested);
+		}
+	}
+
+	void refreshRequested() {
+		synchronized (this.lock) {
+			this.refreshRequested = true;
+		}
+	}
+
+	void tokenRefreshed(Instant expiresAt) {
+		synchronized (this.lock) {
+			this.tokenExpiresAt = expiresAt;
+			this.refreshRequested = false;
+		}
+	}
+
+	/**
+	 * Closes the connection with this status; safe to call from any thread, more than
+	 * once. The close itself runs on a sender thread because closing a socket whose
+	 * client does not read can block.
+	 */
+	CompletableFuture<Void> close(CloseStatus status, String reason) {
+		int pending;
+		synchronized (this.lock) {
+			if (this.closed) {
+				return CompletableFuture.completedFuture(null);
+			}
+			this.closed = true;
+			pending = this.queue.size() + ((this.coalescing != null) ? this.coalescing.size() : 0) + this.held.size();
+			this.queue.clear();
+			this.coalescing = null;
+			this.held.clear();
+			this.control.clear();
+		}
+		this.metrics.dropped.increment(pending);
+		this.metrics.sessionClosed(reason);
+		return CompletableFuture.runAsync(() -> {
+			try {
+				this.socket.close(status);
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.debug("Closing session {} failed: {}", id(), ex.toString());
+			}
+		}, this.senders);
+	}
+
+	/** Marks the session closed after the client went away. */
+	void closedByClient() {
+		synchronized (this.lock) {
+			this.closed = true;
+			this.queue.clear();
+			this.coalescing = null;
+			this.held.clear();
+			this.control.clear();
+		}
+	}
+
+	record TokenState(Instant expiresAt, boolean refreshRequested) {
+
+	}
+
+	private static final class Subscription {
+
+		final long interval;
+
+		long nextDue;
+
+		Subscription(long interval) {
+			this.interval = interval;
+			this.nextDue = System.nanoTime();
+		}
+
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.parx.router.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import io.parx.common.sample.Sample;
+import io.parx.router.channels.ChannelStatus;
+import io.parx.router.live.Json;
+import io.parx.router.live.LiveSample;
+
+/**
+ * The JSON text of every message the router sends (docs/API.md, "Live data WebSocket").
+ */
+final class ServerMessages {
+
+	private ServerMessages() {
+	}
+
+	static String welcome(String user, Instant tokenExpiresAt) {
+		StringBuilder out = new StringBuilder("{\"type\":\"welcome\",\"protocol\":\"parx.v1\",\"user\":");
+		Json.string(out, user);
+		return out.append(",\"tokenExpiresAt\":\"").append(tokenExpiresAt).append("\"}").toString();
+	}
+
+	static String subscribed(String requestId, Collection<Long> channelIds, double maxRate) {
+		StringBuilder out = start("subscribed", requestId).append(",\"channelIds\":");
+		Json.longs(out, channelIds);
+		if (maxRate > 0) {
+			out.append(",\"maxRate\":").append(maxRate);
+		}
+		return out.append('}').toString();
+	}
+
+	static String unsubscribed(String requestId, Collection<Long> channelIds) {
+		StringBuilder out = start("unsubscribed", requestId).append(",\"channelIds\":");
+		return Json.longs(out, channelIds).append('}').toString();
+	}
+
+	static String snapshot(String requestId, List<Sample> samples) {
+		StringBuilder out = start("snapshot", requestId).append(",\"samples\":[");
+		for (int i = 0; i < samples.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			out.append(new LiveSample(samples.get(i), 0).json());
+		}
+		return out.append("]}").toString();
+	}
+
+	static String status(long channelId, ChannelStatus status) {
+		return "{\"type\":\"status\",\"channelId\":" + channelId + ",\"status\":\"" + status.wireName() + "\"}";
+	}
+
+	static String pong(String requestId) {
+		return start("pong", requestId).append(",\"time\":\"").append(Instant.now()).append("\"}").toString();
+	}
+
+	static String authRequired(Instant expiresAt, Duration grace) {
+		return "{\"type\":\"auth-required\",\"tokenExpiresAt\":\"" + expiresAt + "\",\"closeAt\":\""
+				+ expiresAt.plus(grace) + "\"}";
+	}
+
+	static String authenticated(String requestId, Instant expiresAt) {
+		return start("authenticated", requestId).append(",\"tokenExpiresAt\":\"")
+			.append(expiresAt)
+			.append("\"}")
+			.toString();
+	}
+
+	static String error(String requestId, ErrorCode code, String message, Collection<?> rejected) {
+		StringBuilder out = start("error", requestId).append(",\"code\":\"")
+			.append(code.name())
+			.append("\",\"message\":");
+		Json.string(out, message);
+		if (rejected != null && !rejected.isEmpty()) {
+			out.append(",\"rejected\":[");
+			boolean first = true;
+			for (Object value : rejected) {
+				if (!first) {
+					out.append(',');
+				}
+				first = false;
+				if (value instanceof Number number) {
+					out.append(number.longValue());
+				}
+				else {
+					Json.string(out, String.valueOf(value));
+				}
+			}
+			out.append(']');
+		}
+		return out.append('}').toString();
+	}
+
+	private static StringBuilder start(String type, String requestId) {
+		StringBuilder out = new StringBuilder(128).append("{\"type\":\"").append(type).append('"');
+		if (requestId != null) {
+			Json.string(out.append(",\"id\":"), requestId);
+		}
+		return out;
+	}
+
+	/** The {@code code} of an error message. */
+	enum ErrorCode {
+
+		/** Not JSON, an unknown {@code type} or a missing field. */
+		BAD_MESSAGE,
+		/** A channel id the config database does not know. */
+		UNKNOWN_CHANNEL,
+		/** A tag no channel carries. */
+		UNKNOWN_TAG,
+		/** {@code maxRate} not positive or above the router's limit. */
+		BAD_RATE,
+		/** The session would exceed {@code parx.router.max-subscriptions}. */
+		TOO_MANY_SUBSCRIPTIONS,
+		/**
+		 * The token of an {@code auth} message is invalid, expired or for another user.
+		 */
+		AUTH_FAILED,
+		/** The config database cannot be reached; retry later. */
+		UNAVAILABLE,
+		/** A defect in the router; the session stays usable. */
+		INTERNAL_ERROR
+
+	}
+
+}
