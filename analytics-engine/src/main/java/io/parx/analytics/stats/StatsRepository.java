@@ -52,7 +52,7 @@ class StatsRepository {
 			Double avg = number(rs, 3);
 			// A single numeric sample spans no time: its value is its own time-weighted
 			// average.
-			Double twa = (span != null && span > 0 && integral != null) ? integral / span : avg;
+			Double twa = (span != null && span > 0 && integral != null) ? Double.valueOf(integral / span) : avg;
 			return new Statistics(channelId, from, to, samples, count, avg, twa, min,
 					(min != null) ? timeOf(channelId, start, end, min) : null, max,
 					(max != null) ? timeOf(channelId, start, end, max) : null, number(rs, 6), percentiles[0],
