@@ -1,0 +1,121 @@
+package io.parx.admin.auth;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+import io.parx.admin.system.AbstractIntegrationTest;
+import io.parx.common.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Refresh rotation and reuse detection (RFC 9700 §4.14.2: a refresh token is single-use;
+ * presenting a spent one means it was stolen, so the whole family dies).
+ */
+class RefreshTokenTests extends AbstractIntegrationTest {
+
+	String signIn(TestUser user) throws Exception {
+		String body = this.mvc
+			.perform(post("/api/v1/auth/login").with(from(freshIp()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(LoginTests.credentials(user.username(), user.password())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonPath.read(body, "$.refreshToken");
+	}
+
+	ResultActions refresh(String refreshToken) throws Exception {
+		return this.mvc.perform(post("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"refreshToken\":\"" + refreshToken + "\"}"));
+	}
+
+	static String field(ResultActions result, String path) throws Exception {
+		return JsonPath.read(result.andReturn().getResponse().getContentAsString(), path);
+	}
+
+	@Test
+	void refreshGivesANewPairAndANewRefreshToken() throws Exception {
+		TestUser user = createUser("refresher", "right-password", Role.ENGINEER);
+		String first = signIn(user);
+		ResultActions result = refresh(first).andExpect(status().isOk())
+			.andExpect(jsonPath("$.tokenType").value("Bearer"))
+			.andExpect(jsonPath("$.expiresIn").value(900));
+		String second = field(result, "$.refreshToken");
+		assertThat(second).isNotEqualTo(first);
+		this.mvc.perform(get("/api/v1/auth/me").with(bearer(field(result, "$.accessToken"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.username").value(user.username()));
+		refresh(second).andExpect(status().isOk());
+	}
+
+	@Test
+	void reusingASpentRefreshTokenRevokesTheWholeFamilyAndIsAudited() throws Exception {
+		TestUser user = createUser("victim", "right-password", Role.OPERATOR);
+		String stolen = signIn(user);
+		String legitimate = field(refresh(stolen).andExpect(status().isOk()), "$.refreshToken");
+		String otherSession = signIn(user);
+
+		refresh(stolen).andExpect(status().isUnauthorized());
+		// the successor of the stolen token is dead too ...
+		refresh(legitimate).andExpect(status().isUnauthorized());
+		// ... but a separate sign-in (another family) is untouched
+		refresh(otherSession).andExpect(status().isOk());
+
+		this.mvc.perform(
+				get("/api/v1/audit").with(as(Role.ADMIN)).param("user", user.username()).param("action", "TOKEN_REUSE"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.page.totalElements").value(1))
+			.andExpect(jsonPath("$.content[0].entityId").value(user.id()));
+	}
+
+	@Test
+	void logoutRevokesTheRefreshToken() throws Exception {
+		TestUser user = createUser("leaver", "right-password", Role.OPERATOR);
+		String token = signIn(user);
+		this.mvc
+			.perform(post("/api/v1/auth/logout").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"refreshToken\":\"" + token + "\"}"))
+			.andExpect(status().isNoContent());
+		refresh(token).andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(get("/api/v1/audit").with(as(Role.ADMIN)).param("user", user.username()).param("action", "LOGOUT"))
+			.andExpect(jsonPath("$.page.totalElements").value(1));
+	}
+
+	@Test
+	void unknownRefreshTokenIsA401AndAMissingOneA400() throws Exception {
+		refresh("made-up-token").andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.type").value("/problems/unauthorized"));
+		this.mvc.perform(post("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("refreshToken"));
+	}
+
+	@Test
+	void disablingAUserEndsTheirSessions() throws Exception {
+		TestUser user = createUser("disabled", "right-password", Role.ENGINEER);
+		String token = signIn(user);
+		this.mvc
+			.perform(put("/api/v1/users/{id}", user.id()).with(as(Role.ADMIN))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"enabled\":false}"))
+			.andExpect(status().isOk());
+		refresh(token).andExpect(status().isUnauthorized());
+		this.mvc
+			.perform(post("/api/v1/auth/login").with(from(freshIp()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(LoginTests.credentials(user.username(), user.password())))
+			.andExpect(status().isUnauthorized());
+	}
+
+}
