@@ -1,0 +1,262 @@
+package io.parx.collector.opcua;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.channels.Protocol;
+import io.parx.collector.engine.ChannelStatusTracker;
+import io.parx.collector.engine.EngineStatus;
+import io.parx.collector.engine.ProtocolEngine;
+import io.parx.collector.engine.ReadResult;
+import io.parx.collector.engine.SampleSink;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads OPC UA channels by subscription: one client and session per endpoint (URL,
+ * security, identity), one monitored item per channel, data changes published with the
+ * server's source timestamp and StatusCode. Also reads and writes single nodes for the
+ * channel test and for writes from the UI.
+ */
+@Component
+public class OpcUaEngine implements ProtocolEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(OpcUaEngine.class);
+
+	private final SampleSink sink;
+
+	private final OpcUaSettings settings;
+
+	private final OpcUaPki pki;
+
+	private final ChannelStatusTracker tracker = new ChannelStatusTracker();
+
+	/** Guarded by {@code this}. */
+	private final Map<OpcUaEndpoint, OpcUaConnection> connections = new HashMap<>();
+
+	private final Map<Long, ChannelConfig> invalid = new HashMap<>();
+
+	private final Map<Long, String> channelErrors = new ConcurrentHashMap<>();
+
+	public OpcUaEngine(SampleSink sink, OpcUaSettings settings, OpcUaPki pki) {
+		this.sink = sink;
+		this.settings = settings;
+		this.pki = pki;
+	}
+
+	@Override
+	public Protocol protocol() {
+		return Protocol.OPCUA;
+	}
+
+	@Override
+	public synchronized void apply(Collection<ChannelConfig> channels) {
+		Map<OpcUaEndpoint, List<OpcUaChannel>> wanted = new LinkedHashMap<>();
+		Set<Long> ids = new HashSet<>();
+		Map<Long, ChannelConfig> nowInvalid = new HashMap<>();
+		for (ChannelConfig config : channels) {
+			if (config.protocol() != Protocol.OPCUA || !config.enabled() || config.id() == 0) {
+				continue;
+			}
+			ids.add(config.id());
+			try {
+				OpcUaEndpoint endpoint = OpcUaEndpoint.of(config);
+				OpcUaChannel channel = OpcUaChannel.of(config);
+				wanted.computeIfAbsent(endpoint, (e) -> new ArrayList<>()).add(channel);
+				this.channelErrors.remove(config.id());
+			}
+			catch (IllegalArgumentException ex) {
+				nowInvalid.put(config.id(), config);
+				if (!config.equals(this.invalid.get(config.id()))) {
+					logger.warn("OPC UA channel {} ({}) not started: {}", config.id(), config.name(), ex.getMessage());
+					this.channelErrors.put(config.id(), ex.getMessage());
+					publish(List.of(Sample.failed(config.id(), Instant.now(), Quality.BAD_CONFIGURATION_ERROR)));
+				}
+			}
+		}
+		this.invalid.clear();
+		this.invalid.putAll(nowInvalid);
+		List<OpcUaConnection> closing = new ArrayList<>();
+		this.connections.entrySet().removeIf((entry) -> {
+			if (!wanted.containsKey(entry.getKey())) {
+				closing.add(entry.getValue());
+				return true;
+			}
+			return false;
+		});
+		wanted.forEach((endpoint, endpointChannels) -> {
+			OpcUaConnection connection = this.connections.get(endpoint);
+			if (connection == null) {
+				connection = new OpcUaConnection(endpoint, this.settings, this.pki, this::publish);
+				this.connections.put(endpoint, connection);
+				connection.update(endpointChannels);
+				connection.start();
+			}
+			else {
+				connection.update(endpointChannels);
+			}
+		});
+		this.channelErrors.keySet().retainAll(ids);
+		this.tracker.retain(ids);
+		// closing waits for the server; apply must return quickly
+		closing.forEach((connection) -> Thread.ofVirtual().name("opcua-close").start(connection::close));
+	}
+
+	private void publish(List<Sample> batch) {
+		this.tracker.record(batch);
+		this.sink.publish(new ArrayList<>(batch));
+	}
+
+	/**
+	 * Reads the channel's node once (Read service, OPC UA Part 4 §5.10.2), on the running
+	 * session for its endpoint when there is one, else on a temporary one.
+	 */
+	@Override
+	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
+		long start = System.nanoTime();
+		return withClient(channel, timeout, (client, opcUaChannel) -> {
+			DataValue value = client.readValuesAsync(0, TimestampsToReturn.Both, List.of(opcUaChannel.nodeId()))
+				.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.getFirst();
+			Sample sample = OpcUaValues.toSample(channel.id() > 0 ? channel : withId(channel), value, Instant.now());
+			long latency = (System.nanoTime() - start) / 1_000_000;
+			if (sample.value() == null) {
+				return ReadResult.failed(sample.quality(), latency, "server returned " + value.getStatusCode());
+			}
+			return new ReadResult(sample.value(), sample.quality(), latency, null);
+		});
+	}
+
+	/**
+	 * Writes a value to the channel's node (Write service, OPC UA Part 4 §5.10.4), as the
+	 * OPC UA type of the channel's data type with scale and offset undone.
+	 * @return the written value and the server's StatusCode as quality
+	 */
+	public ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
+		long start = System.nanoTime();
+		return withClient(channel, timeout, (client, opcUaChannel) -> {
+			StatusCode status = client
+				.writeValuesAsync(List.of(opcUaChannel.nodeId()),
+						List.of(DataValue.valueOnly(OpcUaValues.toVariant(channel, value))))
+				.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.getFirst();
+			long latency = (System.nanoTime() - start) / 1_000_000;
+			return status.isGood() ? ReadResult.good(value, latency)
+					: ReadResult.failed((int) status.getValue(), latency, "server refused the write: " + status);
+		});
+	}
+
+	private ReadResult withClient(ChannelConfig channel, Duration timeout, ClientCall call) {
+		long start = System.nanoTime();
+		OpcUaEndpoint endpoint;
+		OpcUaChannel opcUaChannel;
+		try {
+			endpoint = OpcUaEndpoint.of(channel);
+			opcUaChannel = OpcUaChannel.of(channel);
+		}
+		catch (IllegalArgumentException ex) {
+			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, ex.getMessage());
+		}
+		OpcUaConnection running;
+		synchronized (this) {
+			running = this.connections.get(endpoint);
+		}
+		OpcUaClient client = (running != null) ? running.activeClient() : null;
+		boolean temporary = client == null;
+		try {
+			if (temporary) {
+				client = OpcUaClients.create(endpoint, this.settings, this.pki);
+				client.connectAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			return call.apply(client, opcUaChannel);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			return ReadResult.failed(Quality.BAD_TIMEOUT, (System.nanoTime() - start) / 1_000_000,
+					"no answer from " + endpoint.url() + " within " + timeout.toMillis() + " ms");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ReadResult.failed(Quality.BAD_TIMEOUT, 0, "interrupted");
+		}
+		catch (IllegalArgumentException ex) {
+			return ReadResult.failed(OpcUaValues.BAD_TYPE_MISMATCH, 0, ex.getMessage());
+		}
+		catch (Exception ex) {
+			return ReadResult.failed(OpcUaClients.statusOf(ex), (System.nanoTime() - start) / 1_000_000,
+					OpcUaClients.describe(ex));
+		}
+		finally {
+			if (temporary && client != null) {
+				// Milo keeps reconnecting a client until it is disconnected
+				client.disconnectAsync();
+			}
+		}
+	}
+
+	private static ChannelConfig withId(ChannelConfig channel) {
+		// Samples need a positive id; an unsaved channel (id 0) is only converted here.
+		return new ChannelConfig(Long.MAX_VALUE, channel.name(), channel.dataType(), channel.scale(), channel.offset(),
+				channel.pollInterval(), channel.enabled(), channel.collector(), channel.tags(), channel.protocol(),
+				channel.settings(), channel.version());
+	}
+
+	/** Why the channel is not running, when its settings are invalid. */
+	public Optional<String> lastError(long channelId) {
+		return Optional.ofNullable(this.channelErrors.get(channelId));
+	}
+
+	/** The collector's certificate store and trust list. */
+	public OpcUaPki pki() {
+		return this.pki;
+	}
+
+	@Override
+	public synchronized EngineStatus status() {
+		return new EngineStatus(this.connections.values()
+			.stream()
+			.map(OpcUaConnection::status)
+			.sorted(Comparator.comparing((status) -> status.key()))
+			.toList(), this.tracker.snapshot(), null);
+	}
+
+	@Override
+	public void close() {
+		List<OpcUaConnection> all;
+		synchronized (this) {
+			all = new ArrayList<>(this.connections.values());
+			this.connections.clear();
+		}
+		all.forEach(OpcUaConnection::close);
+	}
+
+	@FunctionalInterface
+	private interface ClientCall {
+
+		ReadResult apply(OpcUaClient client, OpcUaChannel channel) throws Exception;
+
+	}
+
+}
