@@ -15,7 +15,7 @@ import io.parx.collector.support.RedisServerProcess;
  * (addresses beyond it answer exception 02, illegal data address). It can be stopped and
  * started again on the same port, like a device restart.
  */
-final class TestModbusSlave implements AutoCloseable {
+public final class TestModbusSlave implements AutoCloseable {
 
 	private final int port = RedisServerProcess.freePort();
 
@@ -23,7 +23,7 @@ final class TestModbusSlave implements AutoCloseable {
 
 	private ModbusSlave slave;
 
-	TestModbusSlave(int registers, int bits) {
+	public TestModbusSlave(int registers, int bits) {
 		for (int i = 0; i < registers; i++) {
 			this.image.addRegister(new SimpleRegister(0));
 			this.image.addInputRegister(new SimpleInputRegister(0));
@@ -35,11 +35,11 @@ final class TestModbusSlave implements AutoCloseable {
 		start();
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	void holding(int address, int[] words) {
+	public void holding(int address, int[] words) {
 		for (int i = 0; i < words.length; i++) {
 			this.image.getRegister(address + i).setValue(words[i]);
 		}

@@ -1,0 +1,85 @@
+package io.parx.collector.api;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.parx.collector.CollectorSettings;
+import io.parx.collector.buffer.DiskBuffer;
+import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.channels.ChannelCoordinator;
+import io.parx.collector.engine.EngineStatus;
+import io.parx.collector.engine.ProtocolEngine;
+import io.parx.collector.engine.ReadResult;
+import io.parx.collector.publish.Publisher;
+import io.parx.common.sample.Quality;
+import jakarta.validation.Valid;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The collector's HTTP API: the live channel test and the status. */
+@RestController
+@RequestMapping("/api/v1/collector")
+class CollectorController {
+
+	private final ChannelCoordinator coordinator;
+
+	private final Publisher publisher;
+
+	private final CollectorSettings settings;
+
+	CollectorController(ChannelCoordinator coordinator, Publisher publisher, CollectorSettings settings) {
+		this.coordinator = coordinator;
+		this.publisher = publisher;
+		this.settings = settings;
+	}
+
+	/**
+	 * Reads a channel configuration once, live, without publishing; the device's own
+	 * failure comes back as a bad quality with the reason, not as an HTTP error.
+	 */
+	@PostMapping("/test")
+	ChannelTestResult test(@Valid @RequestBody ChannelTestRequest request) {
+		ChannelConfig channel = toConfig(request.channel());
+		ProtocolEngine engine = this.coordinator.engine(channel.protocol()).orElse(null);
+		if (engine == null) {
+			return ChannelTestResult.of(ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0,
+					"this collector has no " + channel.protocol() + " engine"));
+		}
+		return ChannelTestResult.of(engine.readOnce(channel, Duration.ofMillis(request.timeoutOrDefault())));
+	}
+
+	@GetMapping("/status")
+	StatusView status() {
+		DiskBuffer buffer = this.publisher.buffer();
+		StatusView.Publishing publishing = new StatusView.Publishing(this.publisher.redisReachable(),
+				this.publisher.spooling(), this.publisher.streamLength(), this.publisher.queued(), buffer.depth(),
+				buffer.bytes(), buffer.droppedBatches(), buffer.tornRecords());
+		Map<String, StatusView.Engine> engines = new LinkedHashMap<>();
+		this.coordinator.engines().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {
+			EngineStatus status = entry.getValue().status();
+			engines.put(entry.getKey().name(), new StatusView.Engine(status.connections(),
+					status.channels().stream().map(StatusView.Channel::of).toList(), status.plan()));
+		});
+		return new StatusView(this.settings.name(), publishing, engines);
+	}
+
+	private static ChannelConfig toConfig(ChannelTestRequest.ChannelForm form) {
+		try {
+			return new ChannelConfig((form.id() != null) ? form.id() : 0, form.name(), form.dataType(),
+					(form.scale() != null) ? form.scale() : 1, (form.offset() != null) ? form.offset() : 0,
+					Duration.ofMillis((form.pollIntervalMs() != null) ? form.pollIntervalMs() : 1000), true, null,
+					form.tags(), form.protocol(),
+					(form.settings() != null) ? form.settings() : JsonNodeFactory.instance.objectNode(), 0);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidChannelException(ex.getMessage());
+		}
+	}
+
+}
