@@ -144,6 +144,53 @@ public class ChannelRepository {
 		return this.jdbc.sql("delete from channel where id = ?").param(id).update() == 1;
 	}
 
+	/** Names of the EVENT storage rules whose condition is this channel. */
+	List<String> rulesConditionedOn(long id) {
+		return this.jdbc.sql(
+				"select name from storage_rule where mode = 'EVENT' and settings->>'conditionChannelId' = ? order by name")
+			.param(Long.toString(id))
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Dependents that the database changes along with a deleted channel, each with its
+	 * version after the change: rules that select it get a new version (their selection
+	 * shrinks), batch definitions it triggers are deleted (cascade), those it names lose
+	 * their name channel.
+	 */
+	Dependents touchDependents(long id) {
+		List<long[]> rules = this.jdbc.sql("""
+				update storage_rule set version = version + 1, updated_at = now()
+				where id in (select rule_id from storage_rule_channel where channel_id = ?)
+				returning id, version""")
+			.param(id)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		List<long[]> deletedBatches = this.jdbc.sql("""
+				select id, version from batch_definition
+				where trigger_channel_id = :id or start_channel_id = :id or stop_channel_id = :id""")
+			.param("id", id)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		List<long[]> renamedBatches = this.jdbc.sql("""
+				update batch_definition set version = version + 1, updated_at = now()
+				where name_channel_id = :id
+				  and not (trigger_channel_id is not distinct from :id or start_channel_id is not distinct from :id
+				    or stop_channel_id is not distinct from :id)
+				returning id, version""")
+			.param("id", id)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		return new Dependents(rules, deletedBatches, renamedBatches);
+	}
+
+	/**
+	 * Ids and versions ({@code [id, version]}) of the dependents of a deleted channel.
+	 */
+	record Dependents(List<long[]> updatedRules, List<long[]> deletedBatches, List<long[]> updatedBatches) {
+	}
+
 	static String orderBy(Sort sort) {
 		if (sort.isUnsorted()) {
 			return " order by name, id";

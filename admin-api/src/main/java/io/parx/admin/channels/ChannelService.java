@@ -1,8 +1,10 @@
 package io.parx.admin.channels;
 
+import java.util.List;
 import java.util.Map;
 
 import io.parx.admin.events.ConfigEvents;
+import io.parx.admin.system.Problems;
 import io.parx.common.config.ConfigChanged.Entity;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -61,9 +63,21 @@ public class ChannelService {
 		if (expected != stored.version()) {
 			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
 		}
+		List<String> conditioned = this.channels.rulesConditionedOn(id);
+		if (!conditioned.isEmpty()) {
+			throw Problems.conflict("channel " + id + " is the condition of the storage rules " + conditioned
+					+ ": change or delete them first");
+		}
+		ChannelRepository.Dependents dependents = this.channels.touchDependents(id);
 		this.channels.delete(id);
 		this.audit.deleted(ENTITY, id, stored.toView());
 		this.events.deleted(Entity.CHANNEL, id, stored.version());
+		// receivers hear about every entity the deletion changed, not only the channel
+		dependents.updatedRules().forEach((rule) -> this.events.updated(Entity.STORAGE_RULE, rule[0], rule[1]));
+		dependents.deletedBatches()
+			.forEach((batch) -> this.events.deleted(Entity.BATCH_DEFINITION, batch[0], batch[1]));
+		dependents.updatedBatches()
+			.forEach((batch) -> this.events.updated(Entity.BATCH_DEFINITION, batch[0], batch[1]));
 	}
 
 	/**

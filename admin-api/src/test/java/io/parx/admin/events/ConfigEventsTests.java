@@ -88,6 +88,35 @@ class ConfigEventsTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void deletingAChannelAnnouncesTheRulesAndBatchesItChanged() throws Exception {
+		// the database cascades the deletion; receivers must hear about every entity it
+		// changed
+		long channel = create("/api/v1/io/channels", ChannelFixtures.simulator("events.cascade"));
+		long other = create("/api/v1/io/channels", ChannelFixtures.simulator("events.cascade.other"));
+		long rule = create("/api/v1/storage/rules", ChannelFixtures.map("name", "events.cascade.rule", "mode",
+				"CONTINUOUS", "channelIds", java.util.List.of(channel, other)));
+		long batch = create("/api/v1/storage/batch-definitions", ChannelFixtures.map("name", "events.cascade.batch",
+				"mode", "VALUE_CHANGE", "triggerChannelId", channel));
+		long conditioned = create("/api/v1/storage/rules", ChannelFixtures.map("name", "events.cascade.event", "mode",
+				"EVENT", "settings", ChannelFixtures.map("conditionChannelId", other)));
+
+		this.mvc.perform(delete("/api/v1/io/channels/" + channel).with(as(io.parx.common.security.Role.ENGINEER)))
+			.andExpect(status().isNoContent());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(this.received).contains(new ConfigChanged(Entity.CHANNEL, channel, Op.DELETED, 0),
+							new ConfigChanged(Entity.STORAGE_RULE, rule, Op.UPDATED, 1),
+							new ConfigChanged(Entity.BATCH_DEFINITION, batch, Op.DELETED, 0)));
+
+		// a rule whose condition would vanish is not silently broken
+		this.mvc.perform(delete("/api/v1/io/channels/" + other).with(as(io.parx.common.security.Role.ENGINEER)))
+			.andExpect(status().isConflict())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.containsString("events.cascade.event")));
+		assertThat(conditioned).isPositive();
+	}
+
+	@Test
 	void aRolledBackChangePublishesNothing() {
 		// receivers reload the entity when told; telling them about a change that never
 		// committed would make them load a state that does not exist
@@ -101,6 +130,18 @@ class ConfigEventsTests extends AbstractIntegrationTest {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.received).extracting(ConfigChanged::id).contains(434343L));
 		assertThat(this.received).extracting(ConfigChanged::id).doesNotContain(424242L);
+	}
+
+	private long create(String path, Object body) throws Exception {
+		String response = this.mvc
+			.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(body))
+				.with(as(io.parx.common.security.Role.ENGINEER)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(response).get("id").asLong();
 	}
 
 	@Test
