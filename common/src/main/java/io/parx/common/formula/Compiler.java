@@ -34,7 +34,13 @@ final class Compiler {
 
 	Node compile(Expr expr) {
 		if (!(expr instanceof Num) && Expr.isConstant(expr)) {
-			return new Node.Constant(compileTree(expr).eval(NO_VALUES));
+			double value = compileTree(expr).eval(NO_VALUES);
+			if (Double.isInfinite(value)) {
+				// 9^9^9^9 or 1/0 written out: a mistake to report, not a silent NaN at
+				// run time.
+				throw new FormulaSyntaxException("constant expression overflows", Expr.start(expr));
+			}
+			return new Node.Constant(value);
 		}
 		return compileTree(expr);
 	}

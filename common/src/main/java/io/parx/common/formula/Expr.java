@@ -23,6 +23,14 @@ sealed interface Expr {
 	record Call(Function function, List<Expr> arguments, int position) implements Expr {
 	}
 
+	/**
+	 * Offset of the first character of the expression (operators sit after their left
+	 * operand).
+	 */
+	static int start(Expr expr) {
+		return (expr instanceof Binary binary) ? start(binary.left()) : expr.position();
+	}
+
 	/** Whether the value never changes: no channel and no time-series function inside. */
 	static boolean isConstant(Expr expr) {
 		return switch (expr) {

@@ -108,7 +108,11 @@ final class Lexer {
 					this.pos);
 		}
 		// Double.parseDouble is linear in the literal, which the length limit bounds.
-		return new Token(Kind.NUMBER, literal, Double.parseDouble(literal), start);
+		double value = Double.parseDouble(literal);
+		if (Double.isInfinite(value)) {
+			throw new FormulaSyntaxException("number out of range", start);
+		}
+		return new Token(Kind.NUMBER, literal, value, start);
 	}
 
 	private Token quoted(int start, char close) {

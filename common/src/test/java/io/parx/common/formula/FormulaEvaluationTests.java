@@ -99,10 +99,10 @@ class FormulaEvaluationTests {
 		// A missing channel value must not look like a valid 0.
 		assertThat(eval("x + 1", Double.NaN)).isNaN();
 		assertThat(eval("x > 1", Double.NaN)).isNaN();
-		assertThat(eval("1 / 0")).isNaN();
-		assertThat(eval("5 % 0")).isNaN();
+		assertThat(eval("x / 0", 1)).isNaN();
+		assertThat(eval("x % 0", 5)).isNaN();
 		assertThat(eval("sqrt(-1)")).isNaN();
-		assertThat(eval("log(0)")).isNaN();
+		assertThat(eval("log(x)", 0)).isNaN();
 		assertThat(eval("if(x, 1, 2)", Double.NaN)).isNaN();
 	}
 
