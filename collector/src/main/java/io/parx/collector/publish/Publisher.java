@@ -72,6 +72,14 @@ public class Publisher implements SampleSink, AutoCloseable {
 	}
 
 	public void start() {
+		// New sequences must lie above what Redis accepted before a restart, even if the
+		// clock went back meanwhile; otherwise the resend check would discard them.
+		try {
+			this.sequences.continueAfter(this.writer.lastSequence());
+		}
+		catch (RuntimeException ex) {
+			redisDown(ex);
+		}
 		this.thread.start();
 	}
 

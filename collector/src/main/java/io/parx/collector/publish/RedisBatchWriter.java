@@ -125,6 +125,12 @@ class RedisBatchWriter implements AutoCloseable {
 		}
 	}
 
+	/** The sequence of the last batch Redis accepted from this collector, or -1. */
+	long lastSequence() {
+		byte[] value = connection().sync().get(this.keys[3]);
+		return (value != null) ? Long.parseLong(new String(value, StandardCharsets.US_ASCII)) : -1;
+	}
+
 	/** Checks that Redis answers; returns the stream length. */
 	long probe() {
 		return connection().sync().xlen(this.keys[0]);

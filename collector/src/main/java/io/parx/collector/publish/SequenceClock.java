@@ -20,6 +20,11 @@ final class SequenceClock {
 		this.clock = clock;
 	}
 
+	/** Continues above {@code sequence}, e.g. the last one Redis accepted. */
+	synchronized void continueAfter(long sequence) {
+		this.last = Math.max(this.last, sequence);
+	}
+
 	synchronized long next() {
 		long now = Sample.toMicros(Instant.now(this.clock));
 		this.last = Math.max(now, this.last + 1);
