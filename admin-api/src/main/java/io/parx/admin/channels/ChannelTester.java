@@ -55,7 +55,7 @@ class ChannelTester {
 				}
 			})
 				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("channel", channel.toCollectorView()))
+				.body(Map.of("channel", channel.toCollectorView(), "timeoutMs", deviceTimeoutMs()))
 				.retrieve()
 				.body(MAP);
 		}
@@ -76,6 +76,15 @@ class ChannelTester {
 		}
 		long latencyMs = (System.nanoTime() - start) / 1_000_000;
 		return result(answer, latencyMs);
+	}
+
+	/**
+	 * The time the collector may spend on the device: a second less than this call's own
+	 * timeout, so that a slow device comes back as its own reason rather than as an
+	 * unreachable collector.
+	 */
+	long deviceTimeoutMs() {
+		return Math.clamp(this.settings.testTimeout().toMillis() - 1000, 1000, 60_000);
 	}
 
 	static Map<String, Object> result(Map<String, Object> answer, long roundTripMs) {

@@ -102,6 +102,9 @@ class ChannelImportAndTestApiTests extends AbstractIntegrationTest {
 		assertThat(channel.get("id").asLong()).isEqualTo(id);
 		assertThat(channel.get("settings").get("nodeId").asString()).isEqualTo("ns=2;s=Line1.Temp");
 		assertThat(channel.get("settings").get("password").asString()).isEqualTo("s3cret-opc");
+		// the device gets a second less than the whole call, so its own timeout is
+		// reported
+		assertThat(this.json.readTree(request.body()).get("timeoutMs").asLong()).isEqualTo(9000);
 	}
 
 	@Test
