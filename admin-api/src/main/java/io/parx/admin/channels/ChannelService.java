@@ -29,10 +29,13 @@ public class ChannelService {
 
 	private final ChangeAudit audit;
 
-	ChannelService(ChannelRepository channels, ConfigEvents events, ChangeAudit audit) {
+	private final FormulaUsers formulaUsers;
+
+	ChannelService(ChannelRepository channels, ConfigEvents events, ChangeAudit audit, FormulaUsers formulaUsers) {
 		this.channels = channels;
 		this.events = events;
 		this.audit = audit;
+		this.formulaUsers = formulaUsers;
 	}
 
 	@Transactional(readOnly = true)
@@ -113,6 +116,13 @@ public class ChannelService {
 	private Channel update(Channel stored, ChannelDraft draft, long expected) {
 		if (expected != stored.version()) {
 			throw ConfigProblems.versionConflict(ENTITY, stored.id(), expected, stored.version());
+		}
+		if (!draft.name().equals(stored.name())) {
+			List<String> users = this.formulaUsers.namingChannel(stored.name());
+			if (!users.isEmpty()) {
+				throw Problems.conflict("channel '" + stored.name() + "' is named in the formulas of " + users
+						+ ": refer to it there by id (#" + stored.id() + ") or change them before renaming it");
+			}
 		}
 		try {
 			Channel updated = this.channels.update(stored.id(), draft, expected)

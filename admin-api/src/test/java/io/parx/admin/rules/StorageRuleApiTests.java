@@ -79,6 +79,25 @@ class StorageRuleApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void aChannelNamedInATriggerFormulaCannotBeRenamed() throws Exception {
+		// formulas refer to channels by name: a rename would silently break the rule
+		Map<String, Object> rule = rule("rule.rename" + this.suffix);
+		rule.put("mode", "TRIGGER");
+		rule.put("settings", map("formula", "[rules.temp" + this.suffix + "] > 80"));
+		create("/api/v1/storage/rules", rule);
+		Map<String, Object> renamed = ChannelFixtures.simulator("rules.temp.renamed" + this.suffix);
+		renamed.put("version", 0);
+		this.mvc.perform(json(put("/api/v1/io/channels/" + this.temp), renamed).with(as(Role.ENGINEER)))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("rule.rename" + this.suffix)));
+		Map<String, Object> unchangedName = ChannelFixtures.simulator("rules.temp" + this.suffix);
+		unchangedName.put("version", 0);
+		unchangedName.put("unit", "K");
+		this.mvc.perform(json(put("/api/v1/io/channels/" + this.temp), unchangedName).with(as(Role.ENGINEER)))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void aFileBackendNeedsARelativeDirectory() throws Exception {
 		Map<String, Object> rule = rule("rule.file" + this.suffix);
 		rule.put("backend", "FILE");
