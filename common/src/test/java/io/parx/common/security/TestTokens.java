@@ -82,6 +82,11 @@ public final class TestTokens implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/.well-known/jwks.json";
 	}
 
+	/** The public key set this helper serves, for decoders built from keys at hand. */
+	public JWKSet publicKeys() {
+		return new JWKSet(this.key.toPublicJWK());
+	}
+
 	/** A valid access token for this user with these roles (uid 1). */
 	public String token(String username, String... roles) {
 		return token(username, 1L, roles);
