@@ -47,7 +47,9 @@ class AnalyticsApiTests extends AbstractIntegrationTest {
 	@Test
 	void everyApiNeedsAValidToken() throws Exception {
 		this.mvc.perform(post("/api/v1/analytics/query").contentType(MediaType.APPLICATION_JSON).content(minuteQuery()))
-			.andExpect(status().isUnauthorized());
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer")))
+			.andExpect(jsonPath("$.type").value("/problems/unauthorized"));
 		this.mvc
 			.perform(post("/api/v1/analytics/query").contentType(MediaType.APPLICATION_JSON)
 				.content(minuteQuery())
@@ -144,7 +146,8 @@ class AnalyticsApiTests extends AbstractIntegrationTest {
 			.perform(post("/api/v1/analytics/derived/signals").with(as("OPERATOR"))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value("/problems/forbidden"));
 		String created = this.mvc
 			.perform(post("/api/v1/analytics/derived/signals").with(as("ENGINEER"))
 				.contentType(MediaType.APPLICATION_JSON)
