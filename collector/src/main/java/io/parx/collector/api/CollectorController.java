@@ -58,7 +58,7 @@ class CollectorController {
 	StatusView status() {
 		DiskBuffer buffer = this.publisher.buffer();
 		StatusView.Publishing publishing = new StatusView.Publishing(this.publisher.redisReachable(),
-				this.publisher.spooling(), this.publisher.streamLength(), this.publisher.queued(), buffer.depth(),
+				this.publisher.spooling(), this.publisher.backlog(), this.publisher.queued(), buffer.depth(),
 				buffer.bytes(), buffer.droppedBatches(), buffer.tornRecords());
 		Map<String, StatusView.Engine> engines = new LinkedHashMap<>();
 		this.coordinator.engines().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {

@@ -18,7 +18,7 @@ import io.parx.common.sample.SampleValue;
  */
 record StatusView(String collector, Publishing publishing, Map<String, Engine> engines) {
 
-	record Publishing(boolean redisReachable, boolean spooling, long streamLength, long queuedBatches,
+	record Publishing(boolean redisReachable, boolean spooling, long streamBacklog, long queuedBatches,
 			long bufferedBatches, long bufferBytes, long droppedBatches, long tornRecords) {
 
 	}

@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param redisUrl the Redis samples are published to, by default
  * {@code spring.data.redis.url}
- * @param highWaterMark stream length above which the collector spools to its disk buffer
- * as if Redis were down (the storage engine is down or behind)
- * @param lowWaterMark stream length below which replay from the disk buffer resumes
+ * @param highWaterMark backlog of the sample stream (entries the storage engine's group
+ * has not acknowledged, or the stream length without a group) above which the collector
+ * spools to its disk buffer as if Redis were down (the storage engine is down or behind)
+ * @param lowWaterMark backlog below which replay from the disk buffer resumes
  * @param commandTimeout how long one publish round trip may take before Redis counts as
  * unreachable
  * @param probeInterval how often an unreachable Redis is probed

@@ -58,7 +58,7 @@ public class Publisher implements SampleSink, AutoCloseable {
 
 	private volatile boolean backlogHigh;
 
-	private volatile long streamLength;
+	private volatile long backlog;
 
 	private long lastProbeNanos;
 
@@ -108,8 +108,8 @@ public class Publisher implements SampleSink, AutoCloseable {
 		return this.redisUp;
 	}
 
-	public long streamLength() {
-		return this.streamLength;
+	public long backlog() {
+		return this.backlog;
 	}
 
 	public long queued() {
@@ -212,15 +212,16 @@ public class Publisher implements SampleSink, AutoCloseable {
 	}
 
 	private void observe(long length) {
-		this.streamLength = length;
+		this.backlog = length;
 		if (!this.backlogHigh && length > this.settings.highWaterMark()) {
 			this.backlogHigh = true;
-			logger.warn("Sample stream holds {} entries, above the high-water mark {}: spooling to the disk buffer",
+			logger.warn(
+					"Sample stream backlog is {} entries, above the high-water mark {}: spooling to the disk buffer",
 					length, this.settings.highWaterMark());
 		}
 		else if (this.backlogHigh && length <= this.settings.lowWaterMark()) {
 			this.backlogHigh = false;
-			logger.info("Sample stream down to {} entries: replaying the disk buffer", length);
+			logger.info("Sample stream backlog down to {} entries: replaying the disk buffer", length);
 		}
 	}
 

@@ -22,17 +22,41 @@ import java.nio.charset.StandardCharsets;
 /**
  * Sends one batch to Redis in one round trip: a Lua script that does the XADD to the
  * sample stream, the PUBLISH to the live channel and the HSET of the latest values
- * (CONTRACTS.md, "Redis"), and returns the stream length for the high-water mark.
+ * (CONTRACTS.md, "Redis"), and returns the backlog for the high-water mark.
  *
  * <p>
  * The XADD is guarded by the batch's sequence number, kept per collector in
  * {@code <prefix>collector:<name>:seq}: a batch whose sequence is not above the last one
  * accepted is not added again. This turns a resend after an ambiguous failure (reply
  * lost, crash between XADD and removal from the disk buffer) into exactly-once delivery.
+ * The script answers the stream's backlog for the high-water mark.
  */
 class RedisBatchWriter implements AutoCloseable {
 
-	private static final String SCRIPT = """
+	/**
+	 * The backlog of the sample stream: what the storage engine's consumer group has not
+	 * acknowledged yet (lag plus pending, Redis 7 XINFO GROUPS), or the stream length
+	 * when there is no group or its lag is unknown.
+	 */
+	private static final String BACKLOG = """
+			local function backlog(stream)
+			  local ok, groups = pcall(redis.call, 'XINFO', 'GROUPS', stream)
+			  if ok then
+			    for _, g in ipairs(groups) do
+			      local name, lag, pending
+			      for i = 1, #g, 2 do
+			        if g[i] == 'name' then name = g[i + 1]
+			        elseif g[i] == 'lag' then lag = g[i + 1]
+			        elseif g[i] == 'pending' then pending = g[i + 1] end
+			      end
+			      if name == '%s' and lag then return lag + (pending or 0) end
+			    end
+			  end
+			  return redis.call('XLEN', stream)
+			end
+			""".formatted(RedisKeys.STORAGE_GROUP);
+
+	private static final String SCRIPT = BACKLOG + """
 			local seq = tonumber(ARGV[2])
 			if ARGV[1] ~= 'L' then
 			  local last = tonumber(redis.call('GET', KEYS[4]) or '-1')
@@ -50,8 +74,10 @@ class RedisBatchWriter implements AutoCloseable {
 			    i = j + 1
 			  end
 			end
-			return redis.call('XLEN', KEYS[1])
+			return backlog(KEYS[1])
 			""";
+
+	private static final String PROBE = BACKLOG + "return backlog(KEYS[1])";
 
 	/** What to send: everything, only the durable stream, or only the live paths. */
 	enum Mode {
@@ -94,7 +120,7 @@ class RedisBatchWriter implements AutoCloseable {
 
 	/**
 	 * Sends a batch.
-	 * @return the stream length after the command
+	 * @return the backlog of the sample stream after the command
 	 * @throws RuntimeException (Lettuce) when Redis is unreachable or fails
 	 */
 	long send(Mode mode, long sequence, byte[] encoded, List<Sample> samples) {
@@ -131,9 +157,10 @@ class RedisBatchWriter implements AutoCloseable {
 		return (value != null) ? Long.parseLong(new String(value, StandardCharsets.US_ASCII)) : -1;
 	}
 
-	/** Checks that Redis answers; returns the stream length. */
+	/** Checks that Redis answers; returns the backlog of the sample stream. */
 	long probe() {
-		return connection().sync().xlen(this.keys[0]);
+		Long backlog = connection().sync().eval(PROBE, ScriptOutputType.INTEGER, this.keys[0]);
+		return backlog;
 	}
 
 	private synchronized StatefulRedisConnection<byte[], byte[]> connection() {

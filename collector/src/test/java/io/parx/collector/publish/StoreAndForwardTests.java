@@ -117,6 +117,45 @@ class StoreAndForwardTests {
 	}
 
 	@Test
+	void measuresTheBacklogByTheStorageGroupsLagNotByTheStreamLength() {
+		// The storage engine acknowledges without deleting: the stream stays long, yet
+		// the
+		// backlog is what the group has not acknowledged, so publishing must resume.
+		this.direct.sync()
+			.xgroupCreate(io.lettuce.core.XReadArgs.StreamOffset.from(bytes(KEYS.samples()), "0"),
+					bytes(RedisKeys.STORAGE_GROUP), io.lettuce.core.XGroupCreateArgs.Builder.mkstream());
+		try (Publisher publisher = publisher(50, 20)) {
+			List<Sample> sent = new ArrayList<>();
+			for (int batch = 0; batch < 120; batch++) {
+				Sample sample = Sample.of(1, Instant.parse("2026-01-01T00:00:00Z").plusMillis(batch), batch);
+				sent.add(sample);
+				publisher.publish(List.of(sample));
+			}
+			await().until(() -> publisher.buffer().depth() > 0 && publisher.queued() == 0);
+			List<Sample> consumed = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumed.addAll(consumeWithGroup());
+				return consumed.size() >= sent.size();
+			});
+			assertThat(consumed).containsExactlyElementsOf(sent);
+			assertThat(this.direct.sync().xlen(bytes(KEYS.samples()))).isEqualTo(120);
+		}
+	}
+
+	/** Reads and acknowledges what the group has not seen, like the storage engine. */
+	private List<Sample> consumeWithGroup() {
+		List<Sample> samples = new ArrayList<>();
+		List<StreamMessage<byte[], byte[]>> messages = this.direct.sync()
+			.xreadgroup(io.lettuce.core.Consumer.from(bytes(RedisKeys.STORAGE_GROUP), bytes("test")),
+					io.lettuce.core.XReadArgs.StreamOffset.lastConsumed(bytes(KEYS.samples())));
+		for (StreamMessage<byte[], byte[]> message : messages) {
+			samples.addAll(decode(message.getBody()));
+			this.direct.sync().xack(bytes(KEYS.samples()), bytes(RedisKeys.STORAGE_GROUP), message.getId());
+		}
+		return samples;
+	}
+
+	@Test
 	void aResentBatchIsNotAddedTwice() {
 		// The reply of an XADD can be lost after Redis executed it; the resend from the
 		// disk buffer must not duplicate the batch.
