@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -15,7 +14,6 @@ import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5RetainHandling;
 import org.slf4j.Logger;
@@ -68,22 +66,14 @@ final class MqttConnection implements AutoCloseable {
 			Runnable onConnectionLost) {
 		this.broker = broker;
 		this.settings = settings;
-		Mqtt5ClientBuilder builder = MqttClient.builder()
-			.useMqttVersion5()
-			.identifier(broker.clientId())
-			.serverHost(broker.host())
-			.serverPort(broker.port())
+		this.client = MqttClients.builder(broker, settings, broker.clientId())
 			.automaticReconnect()
 			.initialDelay(settings.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
 			.maxDelay(settings.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
 			.applyAutomaticReconnect()
 			.addConnectedListener((context) -> onConnected())
-			.addDisconnectedListener((context) -> onDisconnected(context, onConnectionLost));
-		if (broker.tls()) {
-			builder = builder.sslWithDefaultConfig();
-		}
-		builder = builder.simpleAuth(broker.simpleAuth());
-		this.client = builder.buildAsync();
+			.addDisconnectedListener((context) -> onDisconnected(context, onConnectionLost))
+			.buildAsync();
 		// Registered before CONNECT so that messages the broker queued for the session
 		// (delivered right after CONNACK) are not lost for want of a listener.
 		this.client.publishes(MqttGlobalPublishFilter.ALL, (publish) -> {

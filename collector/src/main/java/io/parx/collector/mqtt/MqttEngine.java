@@ -109,8 +109,17 @@ public class MqttEngine implements ProtocolEngine {
 		wanted.forEach((broker, brokerChannels) -> {
 			MqttConnection connection = this.connections.get(broker);
 			if (connection == null) {
-				MqttConnection created = new MqttConnection(broker, this.settings, this::onMessage,
-						() -> onConnectionLost(broker));
+				MqttConnection created;
+				try {
+					created = new MqttConnection(broker, this.settings, this::onMessage,
+							() -> onConnectionLost(broker));
+				}
+				catch (IllegalStateException ex) {
+					// e.g. an unreadable trust store: these channels cannot run until it
+					// is fixed
+					brokerChannels.forEach((channel) -> rejectConfiguration(channel.config(), ex.getMessage()));
+					return;
+				}
 				created.update(brokerChannels);
 				this.connections.put(broker, created);
 				created.connect();

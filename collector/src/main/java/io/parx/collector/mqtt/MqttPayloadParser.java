@@ -61,7 +61,10 @@ final class MqttPayloadParser {
 			document = JSON.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new PayloadException("not JSON: " + ex.getOriginalMessage());
+			// the parser's location suffix names no useful source; keep the reason only
+			String reason = ex.getOriginalMessage();
+			int detail = reason.indexOf(" (start marker");
+			throw new PayloadException("not JSON: " + ((detail > 0) ? reason.substring(0, detail) : reason));
 		}
 		if (document == null || document.isMissingNode()) {
 			throw new PayloadException("empty payload");

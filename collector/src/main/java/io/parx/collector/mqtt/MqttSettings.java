@@ -1,5 +1,6 @@
 package io.parx.collector.mqtt;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconnectInitialDelay first delay of the automatic reconnect backoff
  * @param reconnectMaxDelay longest delay of the automatic reconnect backoff
  * @param clientIdPrefix prefix of the client id derived when a channel sets none
+ * @param trustStore trust store (PKCS#12 or JKS) with the CA or broker certificates for
+ * {@code ssl://} brokers; {@code null} for the JVM's default trust
+ * @param trustStorePassword password of the trust store, if it has one
  */
 @ConfigurationProperties("parx.collector.mqtt")
 public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultValue("30s") Duration keepAlive,
 		@DefaultValue("1s") Duration reconnectInitialDelay, @DefaultValue("30s") Duration reconnectMaxDelay,
-		@DefaultValue("parx") String clientIdPrefix) {
+		@DefaultValue("parx") String clientIdPrefix, Path trustStore, String trustStorePassword) {
 
 	public MqttSettings {
 		if (sessionExpiry == null || sessionExpiry.isNegative() || sessionExpiry.isZero()) {
@@ -40,7 +44,7 @@ public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultV
 	/** The defaults, for code that runs without Spring (tests, tools). */
 	public static MqttSettings defaults() {
 		return new MqttSettings(Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
-				Duration.ofSeconds(30), "parx");
+				Duration.ofSeconds(30), "parx", null, null);
 	}
 
 }

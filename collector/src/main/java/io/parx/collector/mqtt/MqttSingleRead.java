@@ -8,9 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 
 import io.parx.collector.channels.ChannelConfig;
@@ -39,16 +37,15 @@ final class MqttSingleRead {
 		catch (IllegalArgumentException ex) {
 			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, elapsed(start), ex.getMessage());
 		}
-		Mqtt5ClientBuilder builder = MqttClient.builder()
-			.useMqttVersion5()
-			.identifier(broker.clientId() + "-test-" + UUID.randomUUID().toString().substring(0, 8))
-			.serverHost(broker.host())
-			.serverPort(broker.port());
-		if (broker.tls()) {
-			builder = builder.sslWithDefaultConfig();
+		Mqtt5AsyncClient client;
+		try {
+			client = MqttClients
+				.builder(broker, settings, broker.clientId() + "-test-" + UUID.randomUUID().toString().substring(0, 8))
+				.buildAsync();
 		}
-		builder = builder.simpleAuth(broker.simpleAuth());
-		Mqtt5AsyncClient client = builder.buildAsync();
+		catch (IllegalStateException ex) {
+			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, elapsed(start), ex.getMessage());
+		}
 		CompletableFuture<Mqtt5Publish> first = new CompletableFuture<>();
 		long deadline = start + timeout.toNanos();
 		try {
