@@ -32,7 +32,7 @@ public record IngestSettings(String consumerName, @DefaultValue("200") int readC
 		@DefaultValue("500ms") Duration flushInterval, @DefaultValue("2m") Duration claimIdle,
 		@DefaultValue("15s") Duration claimInterval, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("500ms") Duration retryBackoff, @DefaultValue("15s") Duration retryBackoffMax,
-		@DefaultValue("COPY_STAGING") InsertMethod insertMethod) {
+		@DefaultValue("DIRECT_COPY") InsertMethod insertMethod) {
 
 	public IngestSettings {
 		if (consumerName == null || consumerName.isBlank()) {

@@ -1,11 +1,18 @@
 package io.parx.storage.timeseries;
 
 /**
- * How the writer hands rows to PostgreSQL. Both end in one
- * {@code insert ... on conflict do nothing}; measured in docs/PERFORMANCE.md ("Storage
- * ingest"), where COPY_STAGING won.
+ * How the writer hands rows to PostgreSQL; measured in docs/PERFORMANCE.md ("Storage
+ * ingest").
  */
 public enum InsertMethod {
+
+	/**
+	 * Binary COPY straight into {@code samples}, rollups aggregated in Java. A duplicate
+	 * key (a redelivered batch) aborts the COPY; the transaction is then redone with
+	 * {@link #COPY_STAGING}, which skips the rows already there. The default: the common
+	 * case runs at the speed of COPY.
+	 */
+	DIRECT_COPY,
 
 	/** Binary COPY into a temporary staging table, then insert from it. */
 	COPY_STAGING,

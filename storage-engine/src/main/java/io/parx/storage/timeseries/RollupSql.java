@@ -41,18 +41,38 @@ final class RollupSql {
 				    %s
 				)
 				select (select count(*) from ins), (select count(*) from m_up), (select count(*) from h_up)
-				""".formatted(source, ORIGIN, ORIGIN, merge("rollup_1m", "m_rows"), merge("rollup_1h", "h_rows"));
+				""".formatted(source, ORIGIN, ORIGIN, merge("rollup_1m", aggregate("m_rows")),
+				merge("rollup_1h", aggregate("h_rows")));
 	}
 
-	private static String merge(String table, String rows) {
+	private static String aggregate(String rows) {
 		return """
-				insert into %s as r (channel_id, bucket, sample_count, value_sum, value_min, value_max,
-				        first_time, first_value, last_time, last_value, twa_integral)
-				    select channel_id, bucket, count(*), sum(value_num), min(value_num), max(value_num),
+				select channel_id, bucket, count(*), sum(value_num), min(value_num), max(value_num),
 				        min(time), (array_agg(value_num order by time))[1],
 				        max(time), (array_agg(value_num order by time desc))[1],
 				        coalesce(sum(value_num * extract(epoch from next_time - time)::float8), 0)
-				    from %s group by channel_id, bucket
+				    from %s group by channel_id, bucket""".formatted(rows);
+	}
+
+	/**
+	 * Merges pre-aggregated buckets given as eleven array parameters (times in
+	 * microseconds since the epoch), see {@link RollupAggregator}.
+	 */
+	static String mergeArrays(String table) {
+		return merge(table, """
+				select c, timestamptz 'epoch' + b * interval '1 microsecond', n, s, mn, mx,
+				        timestamptz 'epoch' + ft * interval '1 microsecond', fv,
+				        timestamptz 'epoch' + lt * interval '1 microsecond', lv, i
+				    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[],
+				        ?::bigint[], ?::float8[], ?::bigint[], ?::float8[], ?::float8[])
+				        as u(c, b, n, s, mn, mx, ft, fv, lt, lv, i)""");
+	}
+
+	private static String merge(String table, String source) {
+		return """
+				insert into %s as r (channel_id, bucket, sample_count, value_sum, value_min, value_max,
+				        first_time, first_value, last_time, last_value, twa_integral)
+				    %s
 				    on conflict (channel_id, bucket) do update set
 				        sample_count = r.sample_count + excluded.sample_count,
 				        value_sum = r.value_sum + excluded.value_sum,
@@ -72,7 +92,7 @@ final class RollupSql {
 				                + excluded.last_value * extract(epoch from r.first_time - excluded.last_time)::float8
 				                + r.twa_integral
 				            else null end
-				    returning 1""".formatted(table, rows);
+				    returning 1""".formatted(table, source);
 	}
 
 	/**

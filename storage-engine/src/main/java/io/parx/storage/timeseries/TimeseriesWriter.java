@@ -55,6 +55,8 @@ public class TimeseriesWriter {
 			on conflict (rule_id, channel_id, kind) do update set last_seen_us = excluded.last_seen_us,
 			    last_sample = excluded.last_sample, held_sample = excluded.held_sample, condition = excluded.condition""";
 
+	private static final String UNIQUE_VIOLATION = "23505";
+
 	private final DataSource dataSource;
 
 	private final InsertMethod method;
@@ -77,23 +79,41 @@ public class TimeseriesWriter {
 		List<Sample> unique = deduplicate(samples);
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
-			try {
-				int inserted = unique.isEmpty() ? 0 : insert(connection, unique);
-				if (!unique.isEmpty()) {
-					try (Statement statement = connection.createStatement()) {
-						statement.execute(RollupSql.recomputeStale("rollup_1m", "1 minute"));
-						statement.execute(RollupSql.recomputeStale("rollup_1h", "1 hour"));
-					}
+			if (this.method == InsertMethod.DIRECT_COPY) {
+				try {
+					return write(connection, unique, InsertMethod.DIRECT_COPY, batchEvents, states);
 				}
-				writeBatchEvents(connection, batchEvents);
-				writeStates(connection, states);
-				connection.commit();
-				return inserted;
+				catch (SQLException ex) {
+					if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+						throw ex;
+					}
+					// Some rows are already stored: a redelivery. Redo without them.
+				}
 			}
-			catch (SQLException | RuntimeException ex) {
-				rollback(connection, ex);
-				throw ex;
+			return write(connection, unique,
+					(this.method == InsertMethod.DIRECT_COPY) ? InsertMethod.COPY_STAGING : this.method, batchEvents,
+					states);
+		}
+	}
+
+	private int write(Connection connection, List<Sample> unique, InsertMethod method, List<BatchEvent> batchEvents,
+			Map<StateKey, RuleState> states) throws SQLException {
+		try {
+			int inserted = unique.isEmpty() ? 0 : insert(connection, unique, method);
+			if (!unique.isEmpty()) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(RollupSql.recomputeStale("rollup_1m", "1 minute"));
+					statement.execute(RollupSql.recomputeStale("rollup_1h", "1 hour"));
+				}
 			}
+			writeBatchEvents(connection, batchEvents);
+			writeStates(connection, states);
+			connection.commit();
+			return inserted;
+		}
+		catch (SQLException | RuntimeException ex) {
+			rollback(connection, ex);
+			throw ex;
 		}
 	}
 
@@ -118,21 +138,21 @@ public class TimeseriesWriter {
 		return unique;
 	}
 
-	private int insert(Connection connection, List<Sample> samples) throws SQLException {
-		return switch (this.method) {
+	private int insert(Connection connection, List<Sample> samples, InsertMethod method) throws SQLException {
+		return switch (method) {
+			case DIRECT_COPY -> {
+				copy(connection, "samples", samples);
+				RollupAggregator.upsert(connection, "rollup_1m",
+						RollupAggregator.aggregate(samples, RollupAggregator.MINUTE));
+				RollupAggregator.upsert(connection, "rollup_1h",
+						RollupAggregator.aggregate(samples, RollupAggregator.HOUR));
+				yield samples.size();
+			}
 			case COPY_STAGING -> {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute(STAGING);
 				}
-				try {
-					connection.unwrap(PGConnection.class)
-						.getCopyAPI()
-						.copyIn("copy samples_staging (" + PgBinaryCopy.COLUMNS + ") from stdin (format binary)",
-								new ByteArrayInputStream(PgBinaryCopy.encode(samples)));
-				}
-				catch (IOException ex) {
-					throw new SQLException("COPY into the staging table failed", "08006", ex);
-				}
+				copy(connection, "samples_staging", samples);
 				try (Statement statement = connection.createStatement();
 						ResultSet rows = statement.executeQuery(this.copyInsert)) {
 					rows.next();
@@ -149,6 +169,18 @@ public class TimeseriesWriter {
 				}
 			}
 		};
+	}
+
+	private static void copy(Connection connection, String table, List<Sample> samples) throws SQLException {
+		try {
+			connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("copy " + table + " (" + PgBinaryCopy.COLUMNS + ") from stdin (format binary)",
+						new ByteArrayInputStream(PgBinaryCopy.encode(samples)));
+		}
+		catch (IOException ex) {
+			throw new SQLException("COPY into " + table + " failed", "08006", ex);
+		}
 	}
 
 	private static void bindArrays(Connection connection, PreparedStatement statement, List<Sample> samples)

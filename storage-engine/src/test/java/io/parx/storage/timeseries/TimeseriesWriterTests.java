@@ -16,6 +16,9 @@ import io.parx.common.sample.SampleValue;
 import io.parx.db.test.TestDatabase;
 import io.parx.db.test.TestDatabases;
 import io.parx.db.test.TimeseriesBackend;
+import io.parx.storage.batches.BatchEvent;
+import io.parx.storage.rules.RuleState;
+import io.parx.storage.rules.StateKey;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -36,7 +39,7 @@ class TimeseriesWriterTests {
 	void redeliveredBatchAddsNoRowAndChangesNoRollup(TimeseriesBackend backend) throws SQLException {
 		// Redis redelivers a batch whose commit succeeded but whose XACK was lost.
 		TestDatabase db = TestDatabases.createTimeseriesDb(backend);
-		TimeseriesWriter writer = new TimeseriesWriter(dataSource(db), InsertMethod.COPY_STAGING);
+		TimeseriesWriter writer = new TimeseriesWriter(dataSource(db), InsertMethod.DIRECT_COPY);
 		List<Sample> batch = List.of(Sample.of(1, T0, 1.5), Sample.of(1, T0.plusSeconds(1), 2.5),
 				Sample.of(2, T0, SampleValue.of(true), Quality.GOOD),
 				Sample.of(3, T0, SampleValue.of("on"), Quality.GOOD), Sample.failed(4, T0, Quality.BAD_TIMEOUT));
@@ -91,6 +94,28 @@ class TimeseriesWriterTests {
 		assertThat(count(db, "select count(*) from samples")).isEqualTo(all.size());
 		assertRollupMatchesRaw(db, "rollup_1m", "1 minute");
 		assertRollupMatchesRaw(db, "rollup_1h", "1 hour");
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void ruleStateAndBatchesAreCommittedWithTheRows(TimeseriesBackend backend) throws SQLException {
+		// What a restart reads back must be exactly what the last commit wrote.
+		TestDatabase db = TestDatabases.createTimeseriesDb(backend);
+		TimeseriesWriter writer = new TimeseriesWriter(dataSource(db), InsertMethod.DIRECT_COPY);
+		Map<StateKey, RuleState> states = Map.of(new StateKey(1, 5, StateKey.Kind.RULE_CHANNEL),
+				new RuleState(42, Sample.of(5, T0, 1.5), null, null), new StateKey(2, 0, StateKey.Kind.RULE_CONDITION),
+				RuleState.condition(43, true));
+
+		writer.write(List.of(Sample.of(5, T0, 1.5)),
+				List.of(new BatchEvent.Opened(9, "C-1", Sample.toMicros(T0)),
+						new BatchEvent.Closed(9, Sample.toMicros(T0.plusSeconds(5))),
+						new BatchEvent.Opened(9, "C-2", Sample.toMicros(T0.plusSeconds(5)))),
+				states);
+
+		assertThat(writer.loadStates()).isEqualTo(states);
+		assertThat(rows(db, "select name, end_time is null from batch order by start_time"))
+			.extracting((row) -> row[0] + " " + row[1])
+			.containsExactly("C-1 false", "C-2 true");
 	}
 
 	static void assertRollupMatchesRaw(TestDatabase db, String table, String width) throws SQLException {
