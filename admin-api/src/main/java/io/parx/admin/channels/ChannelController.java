@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * write. Updates need the edited version ({@code If-Match} or {@code version}).
  */
 @RestController
+@Tag(name = "I/O channels", description = "Signals of the plant and their protocol settings; see docs/API.md")
 @RequestMapping("/api/v1/io/channels")
 class ChannelController {
 
@@ -43,6 +47,7 @@ class ChannelController {
 		this.tester = tester;
 	}
 
+	@Operation(summary = "List channels, filtered by name, tag, protocol, device, collector, enabled")
 	@GetMapping
 	PagedModel<Map<String, Object>> list(@RequestParam(required = false) String name,
 			@RequestParam(required = false) String tag, @RequestParam(required = false) String protocol,
@@ -53,11 +58,13 @@ class ChannelController {
 		return new PagedModel<>(this.channels.list(filter, pageable).map(Channel::toView));
 	}
 
+	@Operation(summary = "One channel, with its version as ETag; secrets are never returned")
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
 		return withETag(ResponseEntity.ok(), this.channels.get(id));
 	}
 
+	@Operation(summary = "Create a channel; 400 names every bad field")
 	@PostMapping
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
@@ -65,6 +72,8 @@ class ChannelController {
 		return withETag(ResponseEntity.created(URI.create("/api/v1/io/channels/" + created.id())), created);
 	}
 
+	@Operation(
+			summary = "Replace a channel; needs If-Match or version, 409 when stale; a missing password keeps the stored one")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
@@ -72,6 +81,7 @@ class ChannelController {
 		return withETag(ResponseEntity.ok(), this.channels.update(id, body, ifMatch));
 	}
 
+	@Operation(summary = "Delete a channel")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,
@@ -80,6 +90,7 @@ class ChannelController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Read the channel once, live, through the collector: value, quality, latency or the reason")
 	@PostMapping("/{id}/test")
 	@PreAuthorize(WRITERS)
 	Map<String, Object> test(@PathVariable long id,
@@ -87,12 +98,14 @@ class ChannelController {
 		return this.tester.test(this.channels.get(id), authorization);
 	}
 
+	@Operation(summary = "Bulk create or update by name from CSV; per-row errors")
 	@PostMapping(path = "/import", consumes = "text/csv")
 	@PreAuthorize(WRITERS)
 	ChannelImport.Result importCsv(@RequestBody String csv) {
 		return this.imports.importRows(CsvRows.parse(csv));
 	}
 
+	@Operation(summary = "Bulk create or update by name from a JSON array; per-row errors")
 	@PostMapping(path = "/import", consumes = "application/json")
 	@PreAuthorize(WRITERS)
 	ChannelImport.Result importJson(@RequestBody List<Object> rows) {

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import io.parx.admin.channels.ETags;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ADMIN and ENGINEER create, import, change and delete.
  */
 @RestController
+@Tag(name = "Dashboards", description = "Dashboards with owner and visibility, portable templates; see docs/API.md")
 @RequestMapping("/api/v1/dashboards")
 class DashboardController {
 
@@ -42,6 +46,7 @@ class DashboardController {
 		this.templates = templates;
 	}
 
+	@Operation(summary = "List the dashboards you may see (shared ones and your own)")
 	@GetMapping
 	PagedModel<Map<String, Object>> list(@RequestParam(required = false) String name,
 			@PageableDefault(size = 50) Pageable pageable) {
@@ -49,11 +54,13 @@ class DashboardController {
 		return new PagedModel<>(this.dashboards.list(Viewer.current(), filter, pageable).map(Dashboard::toView));
 	}
 
+	@Operation(summary = "One dashboard, with its version as ETag; private ones of others are 404")
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
 		return withETag(ResponseEntity.ok(), this.dashboards.get(id, Viewer.current()));
 	}
 
+	@Operation(summary = "Create a dashboard owned by you")
 	@PostMapping
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
@@ -61,6 +68,7 @@ class DashboardController {
 		return withETag(ResponseEntity.created(URI.create("/api/v1/dashboards/" + created.id())), created);
 	}
 
+	@Operation(summary = "Replace a dashboard (owner or ADMIN); needs If-Match or version")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
@@ -68,6 +76,7 @@ class DashboardController {
 		return withETag(ResponseEntity.ok(), this.dashboards.update(id, body, ifMatch, Viewer.current()));
 	}
 
+	@Operation(summary = "Delete a dashboard (owner or ADMIN)")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,
@@ -76,11 +85,14 @@ class DashboardController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Export a portable template that names channels instead of ids")
 	@PostMapping("/{id}/export")
 	Map<String, Object> export(@PathVariable long id) {
 		return this.templates.export(id, Viewer.current());
 	}
 
+	@Operation(
+			summary = "Import a template: re-binds channels by name, reports unresolved bindings, updates the dashboard of the same uid")
 	@PostMapping("/import")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<DashboardTemplates.Imported> importTemplate(@RequestBody Map<String, Object> template) {

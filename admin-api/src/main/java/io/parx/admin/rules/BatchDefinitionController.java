@@ -5,6 +5,9 @@ import java.util.Map;
 
 import io.parx.admin.channels.ETags;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ADMIN and ENGINEER write.
  */
 @RestController
+@Tag(name = "Batch definitions", description = "Production batch (coil) definitions; see docs/API.md")
 @RequestMapping("/api/v1/storage/batch-definitions")
 class BatchDefinitionController {
 
@@ -37,16 +41,19 @@ class BatchDefinitionController {
 		this.batches = batches;
 	}
 
+	@Operation(summary = "List batch definitions")
 	@GetMapping
 	PagedModel<Map<String, Object>> list(@PageableDefault(size = 50) Pageable pageable) {
 		return new PagedModel<>(this.batches.list(pageable).map(BatchDefinition::toView));
 	}
 
+	@Operation(summary = "One batch definition, with its version as ETag")
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
 		return withETag(ResponseEntity.ok(), this.batches.get(id));
 	}
 
+	@Operation(summary = "Create a batch definition")
 	@PostMapping
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
@@ -55,6 +62,7 @@ class BatchDefinitionController {
 				created);
 	}
 
+	@Operation(summary = "Replace a batch definition; needs If-Match or version, 409 when stale")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
@@ -62,6 +70,7 @@ class BatchDefinitionController {
 		return withETag(ResponseEntity.ok(), this.batches.update(id, body, ifMatch));
 	}
 
+	@Operation(summary = "Delete a batch definition")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,

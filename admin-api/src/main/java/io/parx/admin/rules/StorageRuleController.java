@@ -5,6 +5,9 @@ import java.util.Map;
 
 import io.parx.admin.channels.ETags;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * write.
  */
 @RestController
+@Tag(name = "Storage rules", description = "How channels are historised; see docs/API.md")
 @RequestMapping("/api/v1/storage/rules")
 class StorageRuleController {
 
@@ -38,6 +42,7 @@ class StorageRuleController {
 		this.rules = rules;
 	}
 
+	@Operation(summary = "List storage rules, filtered by name or channel")
 	@GetMapping
 	PagedModel<Map<String, Object>> list(@RequestParam(required = false) String name,
 			@RequestParam(required = false) Long channelId, @PageableDefault(size = 50) Pageable pageable) {
@@ -45,11 +50,13 @@ class StorageRuleController {
 		return new PagedModel<>(this.rules.list(filter, channelId, pageable).map(StorageRule::toView));
 	}
 
+	@Operation(summary = "One storage rule, with its version as ETag")
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
 		return withETag(ResponseEntity.ok(), this.rules.get(id));
 	}
 
+	@Operation(summary = "Create a storage rule; a trigger formula is parsed, a syntax error gives its position")
 	@PostMapping
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
@@ -57,6 +64,7 @@ class StorageRuleController {
 		return withETag(ResponseEntity.created(URI.create("/api/v1/storage/rules/" + created.id())), created);
 	}
 
+	@Operation(summary = "Replace a storage rule; needs If-Match or version, 409 when stale")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
@@ -64,6 +72,7 @@ class StorageRuleController {
 		return withETag(ResponseEntity.ok(), this.rules.update(id, body, ifMatch));
 	}
 
+	@Operation(summary = "Delete a storage rule")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,
