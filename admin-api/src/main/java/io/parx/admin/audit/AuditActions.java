@@ -13,8 +13,6 @@ public final class AuditActions {
 
 	public static final String LOGIN_FAILED = "LOGIN_FAILED";
 
-	public static final String LOGIN_THROTTLED = "LOGIN_THROTTLED";
-
 	public static final String LOGOUT = "LOGOUT";
 
 	public static final String TOKEN_REUSE = "TOKEN_REUSE";

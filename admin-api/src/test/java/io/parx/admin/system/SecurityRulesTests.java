@@ -26,7 +26,10 @@ class SecurityRulesTests extends AbstractIntegrationTest {
 	@Test
 	void healthAndApiDocsArePublic() throws Exception {
 		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
-		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/auth/login'].post").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"));
 	}
 
 	@Test
