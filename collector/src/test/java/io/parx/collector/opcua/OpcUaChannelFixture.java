@@ -71,6 +71,11 @@ final class OpcUaChannelFixture {
 		return this;
 	}
 
+	OpcUaChannelFixture without(String name) {
+		this.settings.remove(name);
+		return this;
+	}
+
 	OpcUaChannelFixture dataType(DataType dataType) {
 		this.dataType = dataType;
 		return this;

@@ -20,6 +20,7 @@ import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.channels.DataType;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.ReadResult;
+import io.parx.collector.mqtt.TcpProxy;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
@@ -205,6 +206,27 @@ class OpcUaEngineIntegrationTests {
 			assertThat(hasValue(1, 2.5)).isTrue();
 		});
 		assertThat(this.engine.status().connections().getFirst().state()).isEqualTo(ConnectionStatus.CONNECTED);
+	}
+
+	@Test
+	void sessionAndSubscriptionComeBackAfterANetworkDrop() {
+		try (TcpProxy proxy = TcpProxy.start("127.0.0.1", server.port())) {
+			this.engine.apply(List.of(channel(1).endpoint("opc.tcp://127.0.0.1:" + proxy.port() + "/parx")
+				.node(server.nodeId("Temperature"))
+				.build()));
+			awaitConnected();
+			server.set("Temperature", 5.5, Instant.now());
+			await().atMost(WAIT).until(() -> hasValue(1, 5.5));
+
+			proxy.cut();
+			await().atMost(WAIT).until(() -> this.sink.last(1).quality() == Quality.BAD_NOT_CONNECTED);
+			server.set("Temperature", 6.5, Instant.now());
+			proxy.restore();
+
+			// the value changed while away arrives once the subscription is back
+			await().atMost(WAIT).until(() -> hasValue(1, 6.5));
+			awaitConnected();
+		}
 	}
 
 	@Test

@@ -110,6 +110,10 @@ final class TestOpcUaServer implements AutoCloseable {
 		return server;
 	}
 
+	int port() {
+		return this.port;
+	}
+
 	String url() {
 		return "opc.tcp://127.0.0.1:" + this.port + "/parx";
 	}
