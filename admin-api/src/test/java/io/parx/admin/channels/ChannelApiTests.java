@@ -88,6 +88,32 @@ class ChannelApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void whatAGetAnswersCanBeEditedAndPutBack() throws Exception {
+		// clients edit the document they loaded; read-only fields and passwordSet must
+		// not
+		// make it invalid, and the missing password must not erase the stored one
+		long id = create(ChannelFixtures.mqtt("roundtrip.mqtt"));
+		Map<String, Object> changeWithSecret = ChannelFixtures.mqtt("roundtrip.mqtt");
+		settings(changeWithSecret).putAll(ChannelFixtures.map("username", "plant", "password", "mqtt-secret"));
+		changeWithSecret.put("version", 0);
+		this.mvc.perform(json(put("/api/v1/io/channels/" + id), changeWithSecret).with(as(Role.ENGINEER)))
+			.andExpect(status().isOk());
+		String loaded = this.mvc.perform(get("/api/v1/io/channels/" + id).with(as(Role.ENGINEER)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> edited = this.json.readValue(loaded, Map.class);
+		edited.put("description", "edited");
+		this.mvc.perform(json(put("/api/v1/io/channels/" + id), edited).with(as(Role.ENGINEER)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.description").value("edited"))
+			.andExpect(jsonPath("$.settings.passwordSet").value(true))
+			.andExpect(jsonPath("$.version").value(2));
+		assertThat(storedSettings(id)).contains("mqtt-secret");
+	}
+
+	@Test
 	void invalidSettingsAre400NamingEveryBadFieldOfTheProtocol() throws Exception {
 		Map<String, Object> modbus = ChannelFixtures.modbus("bad.modbus");
 		settings(modbus).putAll(ChannelFixtures.map("port", 0, "registerType", "REGISTER", "byteOrder", "ZZZZ"));
