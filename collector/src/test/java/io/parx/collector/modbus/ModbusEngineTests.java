@@ -193,6 +193,23 @@ class ModbusEngineTests {
 		assertThat(cycles).isBetween(38L, 42L);
 	}
 
+	@Test
+	void aMisconfiguredChannelIsBadConfigurationErrorAndDoesNotStopItsDevice() {
+		// An address beyond the table cannot be built; the device's other channel still
+		// runs.
+		this.slave.holding(4, new int[] { 9 });
+		ChannelConfig broken = channel(2, DataType.FLOAT64, 65534).device(this.slave.port()).build();
+		this.engine.apply(List.of(channel(1, DataType.UINT16, 4).device(this.slave.port()).build(), broken));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.latest.containsKey(1L) && this.latest.get(1L).isGood() && this.latest.containsKey(2L));
+		assertThat(this.latest.get(2L).quality()).isEqualTo(Quality.BAD_CONFIGURATION_ERROR);
+		assertThat(this.engine.status().channels()).anySatisfy((status) -> {
+			assertThat(status.channelId()).isEqualTo(1L);
+			assertThat(status.lastValue()).isEqualTo(SampleValue.of(9.0));
+			assertThat(status.lastGoodTime()).isNotNull();
+		});
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<PlannedRead> plan() {
 		return (List<PlannedRead>) this.engine.status().plan();
