@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ChannelService {
+class ChannelService {
 
 	private static final String ENTITY = "channel";
 
@@ -39,7 +39,7 @@ public class ChannelService {
 	}
 
 	@Transactional(readOnly = true)
-	public Channel get(long id) {
+	Channel get(long id) {
 		return this.channels.find(id).orElseThrow(() -> ConfigProblems.notFound(ENTITY, id));
 	}
 

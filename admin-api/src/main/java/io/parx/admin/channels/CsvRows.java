@@ -25,7 +25,9 @@ final class CsvRows {
 	 * with a header row
 	 */
 	static List<Map<String, Object>> parse(String csv) {
-		List<List<String>> records = records(csv);
+		String firstLine = csv.lines().findFirst().orElse("");
+		char separator = (firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0) ? ';' : ',';
+		List<List<String>> records = records(csv, separator);
 		if (records.isEmpty()) {
 			throw ConfigProblems.invalid("body", "the CSV needs a header row, e.g. name,dataType,protocol,host,...");
 		}
@@ -63,7 +65,7 @@ final class CsvRows {
 		return rows;
 	}
 
-	private static List<List<String>> records(String csv) {
+	private static List<List<String>> records(String csv, char separator) {
 		List<List<String>> records = new ArrayList<>();
 		List<String> record = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
@@ -86,7 +88,7 @@ final class CsvRows {
 			else if (ch == '"' && cell.isEmpty()) {
 				quoted = true;
 			}
-			else if (ch == ',') {
+			else if (ch == separator) {
 				record.add(cell.toString());
 				cell.setLength(0);
 			}

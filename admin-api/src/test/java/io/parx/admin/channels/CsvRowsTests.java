@@ -32,6 +32,14 @@ class CsvRowsTests {
 	}
 
 	@Test
+	void readsSemicolonSeparatedFilesFromEuropeanSpreadsheets() {
+		List<Map<String, Object>> rows = CsvRows.parse("\uFEFFname;dataType;tags;amplitude\nA;FLOAT64;\"x;y\";1,5\n");
+		assertThat(rows.get(0)).containsEntry("name", "A")
+			.containsEntry("tags", "x;y")
+			.containsEntry("settings", Map.of("amplitude", "1,5"));
+	}
+
+	@Test
 	void treatsEmptyCellsAsAbsentValues() {
 		List<Map<String, Object>> rows = CsvRows.parse("name,unit,port\nx,,\n");
 		assertThat(rows.get(0)).doesNotContainKey("unit").containsEntry("settings", Map.of());
