@@ -15,13 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
 import io.parx.admin.audit.Actor;
 import io.parx.admin.audit.AuditActions;
 import io.parx.admin.audit.AuditTrail;
+import io.parx.admin.events.ConfigEvents;
 import io.parx.admin.system.Problems;
+import io.parx.common.config.ConfigChanged.Entity;
 import io.parx.common.security.Role;
 
 /**
  * Creates, changes and deletes users. Every change is audited in its transaction, and
- * changes to credentials end the user's sessions ({@link UserCredentialsChanged}). The
- * last enabled administrator can be neither demoted, disabled nor deleted.
+ * changes to credentials end the user's sessions ({@link UserCredentialsChanged}) and are
+ * announced on the config channel after commit (entity {@code user}), so services holding
+ * sessions can drop them. The last enabled administrator can be neither demoted, disabled
+ * nor deleted.
  */
 @Service
 class UserService {
@@ -38,14 +42,17 @@ class UserService {
 
 	private final ApplicationEventPublisher events;
 
+	private final ConfigEvents configEvents;
+
 	private final Clock clock;
 
 	UserService(UserRepository users, PasswordEncoder encoder, AuditTrail audit, ApplicationEventPublisher events,
-			Clock clock) {
+			ConfigEvents configEvents, Clock clock) {
 		this.users = users;
 		this.encoder = encoder;
 		this.audit = audit;
 		this.events = events;
+		this.configEvents = configEvents;
 		this.clock = clock;
 	}
 
@@ -71,6 +78,7 @@ class UserService {
 			.saveAndFlush(new User(username, this.encoder.encode(password), parsedRole, this.clock.instant()));
 		UserView view = UserView.of(user);
 		this.audit.record(actor, AuditActions.CREATE, ENTITY, user.getId(), null, view, null);
+		this.configEvents.created(Entity.USER, user.getId(), user.getVersion());
 		return view;
 	}
 
@@ -107,7 +115,11 @@ class UserService {
 					Map.of("enabled", before.enabled()), Map.of("enabled", enabled));
 			this.events.publishEvent(new UserCredentialsChanged(id, enabled ? "enabled" : "disabled"));
 		}
-		return UserView.of(this.users.saveAndFlush(user));
+		User saved = this.users.saveAndFlush(user);
+		if (saved.getVersion() != before.version()) {
+			this.configEvents.updated(Entity.USER, id, saved.getVersion());
+		}
+		return UserView.of(saved);
 	}
 
 	/**
@@ -129,7 +141,8 @@ class UserService {
 			throw Problems.validation(errors);
 		}
 		user.changePasswordHash(this.encoder.encode(newPassword), this.clock.instant());
-		this.users.saveAndFlush(user);
+		User saved = this.users.saveAndFlush(user);
+		this.configEvents.updated(Entity.USER, id, saved.getVersion());
 		this.audit.record(AuditActions.PASSWORD_CHANGE, ENTITY, id, null, null);
 		this.events.publishEvent(new UserCredentialsChanged(id, "password changed"));
 	}
@@ -148,6 +161,7 @@ class UserService {
 		this.users.delete(user);
 		this.users.flush();
 		this.audit.record(AuditActions.DELETE, ENTITY, id, before, null);
+		this.configEvents.deleted(Entity.USER, id, before.version());
 	}
 
 	User find(long id) {
