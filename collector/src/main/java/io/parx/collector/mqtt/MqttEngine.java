@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.channels.Protocol;
 import io.parx.collector.engine.ChannelStatusTracker;
+import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
@@ -51,6 +52,8 @@ public class MqttEngine implements ProtocolEngine {
 
 	private final Counter decodeErrors;
 
+	private final EngineMetrics metrics;
+
 	private final ChannelStatusTracker tracker = new ChannelStatusTracker();
 
 	/** Guarded by {@code this}. */
@@ -67,6 +70,7 @@ public class MqttEngine implements ProtocolEngine {
 		this.decodeErrors = Counter.builder("parx.collector.mqtt.decode.errors")
 			.description("MQTT payloads that did not parse for a channel (marked Bad_DecodingError)")
 			.register(registry);
+		this.metrics = new EngineMetrics(registry, Protocol.MQTT);
 	}
 
 	@Override
@@ -197,6 +201,10 @@ public class MqttEngine implements ProtocolEngine {
 	}
 
 	private void publish(List<Sample> batch) {
+		this.metrics.samples(batch.size());
+		batch.stream()
+			.filter((sample) -> Quality.isBad(sample.quality()))
+			.forEach((sample) -> this.metrics.readError());
 		this.tracker.record(batch);
 		this.sink.publish(new ArrayList<>(batch));
 	}

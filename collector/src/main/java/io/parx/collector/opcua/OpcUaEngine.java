@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.channels.Protocol;
 import io.parx.collector.engine.ChannelStatusTracker;
+import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
@@ -61,10 +63,13 @@ public class OpcUaEngine implements ProtocolEngine {
 
 	private final Map<Long, String> channelErrors = new ConcurrentHashMap<>();
 
-	public OpcUaEngine(SampleSink sink, OpcUaSettings settings, OpcUaPki pki) {
+	private final EngineMetrics metrics;
+
+	public OpcUaEngine(SampleSink sink, OpcUaSettings settings, OpcUaPki pki, MeterRegistry registry) {
 		this.sink = sink;
 		this.settings = settings;
 		this.pki = pki;
+		this.metrics = new EngineMetrics(registry, Protocol.OPCUA);
 	}
 
 	@Override
@@ -126,6 +131,10 @@ public class OpcUaEngine implements ProtocolEngine {
 	}
 
 	private void publish(List<Sample> batch) {
+		this.metrics.samples(batch.size());
+		batch.stream()
+			.filter((sample) -> Quality.isBad(sample.quality()))
+			.forEach((sample) -> this.metrics.readError());
 		this.tracker.record(batch);
 		this.sink.publish(new ArrayList<>(batch));
 	}

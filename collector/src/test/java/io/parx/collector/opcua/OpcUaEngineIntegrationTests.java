@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class OpcUaEngineIntegrationTests {
 		OpcUaSettings settings = OpcUaSettings.defaults(this.pkiDir)
 			.withTiming(Duration.ofMillis(100), Duration.ofSeconds(2));
 		this.pki = new OpcUaPki(this.pkiDir, settings.applicationUri(), settings.keystorePassword());
-		this.engine = new OpcUaEngine(this.sink, settings, this.pki);
+		this.engine = new OpcUaEngine(this.sink, settings, this.pki, new SimpleMeterRegistry());
 	}
 
 	@AfterEach
@@ -125,8 +126,11 @@ class OpcUaEngineIntegrationTests {
 		assertThat(this.engine.status().connections().getFirst().state()).isNotEqualTo(ConnectionStatus.CONNECTED);
 		assertThat(this.sink.of(1)).noneMatch(Sample::isGood);
 
-		Path certificate = rejected().findFirst().orElseThrow();
-		Files.move(certificate, this.pki.trustedDir().resolve(certificate.getFileName()));
+		// what an administrator does through the API
+		OpcUaCertificates certificates = new OpcUaCertificates(this.pki);
+		assertThat(certificates.rejected()).singleElement()
+			.satisfies((rejected) -> assertThat(rejected.applicationUri()).isEqualTo("urn:parx:test:server"));
+		assertThat(certificates.trust(certificates.rejected().getFirst().thumbprint())).isPresent();
 
 		awaitConnected();
 		server.set("Temperature", 30.25, Instant.now());
