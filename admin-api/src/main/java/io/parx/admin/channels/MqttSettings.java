@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param topic topic filter; {@code +} and {@code #} wildcards allowed (MQTT 3.1.1 §4.7)
  * @param qos subscription quality of service 0, 1 or 2
  * @param payloadFormat how to read the value from a message
- * @param valuePointer JSON Pointer (RFC 6901) to the value when the payload is JSON
+ * @param valuePointer JSON Pointer (RFC 6901) to the value when the payload is JSON; the
+ * whole document when absent
  * @param timestampPointer optional JSON Pointer to the source timestamp when JSON
  */
 public record MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
@@ -90,10 +91,7 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		String valuePointer = f.string("valuePointer", false, 1000);
 		String timestampPointer = f.string("timestampPointer", false, 1000);
 		if (format == PayloadFormat.JSON) {
-			if (valuePointer == null) {
-				f.reject("valuePointer", "is required for payload format JSON (a JSON Pointer like /value)");
-			}
-			else if (!JSON_POINTER.matcher(valuePointer).matches()) {
+			if (valuePointer != null && !JSON_POINTER.matcher(valuePointer).matches()) {
 				f.reject("valuePointer", "must be a JSON Pointer (RFC 6901) like /data/value");
 				valuePointer = null;
 			}
@@ -113,8 +111,7 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		if (format == PayloadFormat.BOOLEAN && dataType != null && dataType != DataType.BOOL) {
 			f.reject("payloadFormat", "BOOLEAN payloads need data type BOOL");
 		}
-		if (broker == null || topic == null || qos == null || format == null
-				|| (format == PayloadFormat.JSON && valuePointer == null)) {
+		if (broker == null || topic == null || qos == null || format == null) {
 			return null;
 		}
 		return new MqttSettings(broker, clientId, username, password, topic, qos, format, valuePointer,
