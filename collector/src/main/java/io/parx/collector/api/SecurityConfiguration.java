@@ -15,7 +15,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Resource server with common's JWT verification (ParxJwtAutoConfiguration): health and
  * API documentation are public; the status is for every role; the channel test, which
- * connects to devices with the given settings, for engineers and administrators.
+ * connects to devices with the given settings, for engineers and administrators; the OPC
+ * UA trust list (it decides whom the collector sends passwords to) for administrators
+ * only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,6 +32,8 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "ENGINEER")
 			.requestMatchers(HttpMethod.GET, "/api/v1/collector/status")
 			.hasAnyRole("ADMIN", "ENGINEER", "OPERATOR")
+			.requestMatchers("/api/v1/collector/opcua/certificates", "/api/v1/collector/opcua/certificates/**")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.authenticated())
 			.csrf((csrf) -> csrf.disable())
