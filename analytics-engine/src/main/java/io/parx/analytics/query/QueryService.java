@@ -15,7 +15,6 @@ import io.parx.analytics.history.NumericSeries;
 import io.parx.analytics.history.RawPoint;
 import io.parx.analytics.history.RollupReader;
 import io.parx.analytics.history.RollupReader.Level;
-import io.parx.analytics.history.RollupRow;
 import io.parx.analytics.history.SampleReader;
 import io.parx.analytics.system.AnalyticsSettings;
 
@@ -81,8 +80,9 @@ public class QueryService {
 
 	/**
 	 * Raw rows when the hourly rollup says they are few enough to read, otherwise the
-	 * finest rollup that is: LTTB then runs on bucket averages, min-max on bucket minima
-	 * and maxima.
+	 * coarsest rollup that still gives LTTB or min-max four input points per output point
+	 * (one year to 2,000 points reads 8,760 hourly rows, not 525,600 minute rows): LTTB
+	 * then runs on bucket averages, min-max on bucket minima and maxima.
 	 */
 	private Series downsampled(QuerySpec spec, ChannelInfo info) {
 		long estimate = this.rollups.estimateCount(info.id(), spec.from(), spec.to());
@@ -93,28 +93,15 @@ public class QueryService {
 			source = "raw";
 		}
 		else {
-			long minutes = (Micros.of(spec.to()) - Micros.of(spec.from())) / Level.MINUTE.micros();
-			Level level = (minutes <= this.settings.maxDownsampleInput()) ? Level.MINUTE : Level.HOUR;
-			input = fromRollups(this.rollups.rows(level, info.id(), spec.from(), spec.to()), spec.downsample(), level);
+			long range = Micros.of(spec.to()) - Micros.of(spec.from());
+			Level level = (range / Level.HOUR.micros() >= 4L * spec.maxPoints()) ? Level.HOUR : Level.MINUTE;
+			input = this.rollups.chartSeries(level, info.id(), spec.from(), spec.to(),
+					spec.downsample() == Downsample.MINMAX);
 			source = level.table();
 		}
 		NumericSeries sampled = Downsampler.apply(spec.downsample(), input, spec.maxPoints());
 		return new Series("channel", info.id(), info.name(), info.unit(), "raw",
 				source + "+" + spec.downsample().name().toLowerCase(java.util.Locale.ROOT), raw(sampled));
-	}
-
-	private static NumericSeries fromRollups(List<RollupRow> rows, Downsample mode, Level level) {
-		NumericSeries series = new NumericSeries(rows.size() * 2);
-		for (RollupRow row : rows) {
-			if (mode == Downsample.MINMAX) {
-				series.add(row.bucket(), row.min(), 0);
-				series.add(row.bucket() + level.micros() / 2, row.max(), 0);
-			}
-			else {
-				series.add(row.bucket(), row.sum() / row.count(), 0);
-			}
-		}
-		return series;
 	}
 
 	private Series derived(QuerySpec spec, long id) {

@@ -21,11 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parx.analytics")
 public record AnalyticsSettings(@DefaultValue("400d") Duration maxRange, @DefaultValue("7d") Duration maxRawRange,
 		@DefaultValue("100000") int maxPoints, @DefaultValue("1000000") int maxRawPoints,
-		@DefaultValue("2000000") int maxDownsampleInput, @DefaultValue("50") int maxSeries,
+		@DefaultValue("500000") int maxDownsampleInput, @DefaultValue("50") int maxSeries,
 		@DefaultValue("31d") Duration maxExportRange) {
 
 	public static AnalyticsSettings defaults() {
-		return new AnalyticsSettings(Duration.ofDays(400), Duration.ofDays(7), 100_000, 1_000_000, 2_000_000, 50,
+		return new AnalyticsSettings(Duration.ofDays(400), Duration.ofDays(7), 100_000, 1_000_000, 500_000, 50,
 				Duration.ofDays(31));
 	}
 
