@@ -51,7 +51,8 @@ final class MqttConnection implements AutoCloseable {
 
 	private volatile String lastError;
 
-	private volatile boolean everConnected;
+	/** Whether the channels were already marked Bad_NotConnected for this outage. */
+	private volatile boolean reportedDown;
 
 	private volatile boolean closing;
 
@@ -60,7 +61,8 @@ final class MqttConnection implements AutoCloseable {
 	 * @param settings engine settings
 	 * @param onMessage receives every message with the channels of this connection at
 	 * that moment
-	 * @param onConnectionLost called once when an established connection drops
+	 * @param onConnectionLost called once per outage: the first connect failed or an
+	 * established connection dropped
 	 */
 	MqttConnection(MqttBroker broker, MqttSettings settings, BiConsumer<List<MqttChannel>, Mqtt5Publish> onMessage,
 			Runnable onConnectionLost) {
@@ -131,7 +133,7 @@ final class MqttConnection implements AutoCloseable {
 	}
 
 	private void onConnected() {
-		this.everConnected = true;
+		this.reportedDown = false;
 		this.reconnectAttempts.set(0);
 		this.lastError = null;
 		logger.info("MQTT connected to {}", this.broker);
@@ -146,11 +148,11 @@ final class MqttConnection implements AutoCloseable {
 		}
 		this.lastError = message(context.getCause());
 		this.reconnectAttempts.incrementAndGet();
-		if (context.getReconnector().getAttempts() == 0) {
-			logger.warn("MQTT connection to {} lost, reconnecting: {}", this.broker, this.lastError);
-			if (this.everConnected) {
-				onConnectionLost.run();
-			}
+		if (!this.reportedDown) {
+			// once per outage, also when the very first connect fails
+			this.reportedDown = true;
+			logger.warn("MQTT connection to {} down, reconnecting: {}", this.broker, this.lastError);
+			onConnectionLost.run();
 		}
 	}
 

@@ -74,6 +74,9 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 
 	private volatile boolean closed;
 
+	/** The StatusCode the channels were last marked with for this outage, or 0. */
+	private volatile int reportedDown;
+
 	OpcUaConnection(OpcUaEndpoint endpoint, OpcUaSettings settings, OpcUaPki pki, Listener listener) {
 		this.endpoint = endpoint;
 		this.settings = settings;
@@ -119,6 +122,7 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 					this.lastError = OpcUaClients.describe(ex);
 					this.reconnectAttempts.incrementAndGet();
 					logger.warn("OPC UA connect to {} failed, retrying: {}", this.endpoint, this.lastError);
+					reportDown(OpcUaClients.statusOf(ex));
 				}
 			});
 		}
@@ -128,6 +132,7 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 			long delay = this.retryDelayMillis;
 			this.retryDelayMillis = Math.min(delay * 2, this.settings.connectRetryMax().toMillis());
 			logger.warn("OPC UA endpoint {} unavailable, retrying in {} ms: {}", this.endpoint, delay, this.lastError);
+			reportDown(Quality.BAD_NOT_CONNECTED);
 			this.executor.schedule(this::createClient, delay, TimeUnit.MILLISECONDS);
 		}
 	}
@@ -139,6 +144,7 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		}
 		logger.info("OPC UA session active on {}", this.endpoint);
 		this.state = ConnectionStatus.CONNECTED;
+		this.reportedDown = 0;
 		this.lastError = null;
 		this.reconnectAttempts.set(0);
 		this.executor.execute(this::ensureSubscription);
@@ -152,7 +158,19 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		logger.warn("OPC UA session lost on {}", this.endpoint);
 		this.state = ConnectionStatus.CONNECTING;
 		this.reconnectAttempts.incrementAndGet();
-		this.listener.connectionLost(this.channels);
+		reportDown(Quality.BAD_NOT_CONNECTED);
+	}
+
+	/**
+	 * Marks the channels bad with why the server cannot be used (e.g.
+	 * Bad_SecurityChecksFailed for an untrusted certificate), once per outage and reason.
+	 */
+	private void reportDown(int status) {
+		int code = Quality.isBad(status) ? status : Quality.BAD_NOT_CONNECTED;
+		if (this.reportedDown != code) {
+			this.reportedDown = code;
+			this.listener.connectionLost(this.channels, code);
+		}
 	}
 
 	/** Sets the channels of this connection; unchanged channels keep their items. */
@@ -350,12 +368,12 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 
 		void samples(List<Sample> batch);
 
-		/** The session dropped: the channels are Bad_NotConnected until it is back. */
-		default void connectionLost(List<OpcUaChannel> channels) {
+		/** No session: the channels are bad with the given code until it is back. */
+		default void connectionLost(List<OpcUaChannel> channels, int status) {
 			Instant now = Instant.now();
 			List<Sample> batch = channels.stream()
 				.filter((channel) -> channel.id() > 0)
-				.map((channel) -> Sample.failed(channel.id(), now, Quality.BAD_NOT_CONNECTED))
+				.map((channel) -> Sample.failed(channel.id(), now, status))
 				.toList();
 			if (!batch.isEmpty()) {
 				samples(batch);

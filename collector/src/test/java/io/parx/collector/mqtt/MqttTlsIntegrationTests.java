@@ -96,6 +96,9 @@ class MqttTlsIntegrationTests {
 				.contains("NOT_AUTHORIZED"));
 		assertThat(this.engine.status().connections().getFirst().state()).isNotEqualTo(ConnectionStatus.CONNECTED);
 		assertThat(this.sink.of(1)).noneMatch((sample) -> sample.quality() == Quality.GOOD);
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.sink.of(1)).last()
+				.satisfies((sample) -> assertThat(sample.quality()).isEqualTo(Quality.BAD_NOT_CONNECTED)));
 	}
 
 	@Test

@@ -125,6 +125,10 @@ class OpcUaEngineIntegrationTests {
 			.untilAsserted(() -> assertThat(this.engine.status().connections().getFirst().lastError()).isNotNull());
 		assertThat(this.engine.status().connections().getFirst().state()).isNotEqualTo(ConnectionStatus.CONNECTED);
 		assertThat(this.sink.of(1)).noneMatch(Sample::isGood);
+		// the channel says why it has no data
+		await().atMost(WAIT)
+			.until(() -> this.sink.last(1) != null
+					&& this.sink.last(1).quality() == (int) StatusCodes.Bad_SecurityChecksFailed);
 
 		// what an administrator does through the API
 		OpcUaCertificates certificates = new OpcUaCertificates(this.pki);
