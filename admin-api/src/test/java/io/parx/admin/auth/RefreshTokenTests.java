@@ -1,5 +1,13 @@
 package io.parx.admin.auth;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +84,29 @@ class RefreshTokenTests extends AbstractIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.page.totalElements").value(1))
 			.andExpect(jsonPath("$.content[0].entityId").value(user.id()));
+	}
+
+	@Test
+	void twoConcurrentRefreshesWithOneTokenGetExactlyOneNewPair() throws Exception {
+		// the token row is locked while it is spent: a race cannot mint two successors
+		TestUser user = createUser("racer", "right-password", Role.OPERATOR);
+		String token = signIn(user);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			Callable<Integer> attempt = () -> {
+				start.await();
+				return refresh(token).andReturn().getResponse().getStatus();
+			};
+			Future<Integer> first = pool.submit(attempt);
+			Future<Integer> second = pool.submit(attempt);
+			start.countDown();
+			assertThat(List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS)))
+				.containsExactlyInAnyOrder(200, 401);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
