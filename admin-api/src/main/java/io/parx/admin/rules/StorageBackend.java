@@ -1,7 +1,11 @@
 package io.parx.admin.rules;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import io.parx.admin.channels.Fields;
 
@@ -48,13 +52,18 @@ sealed interface StorageBackend permits StorageBackend.Timescale, StorageBackend
 	 * CSV files written by the storage engine under its data directory.
 	 *
 	 * @param directory relative directory under the storage engine's data directory
-	 * @param naming file name template
+	 * @param naming file name template with {@code {rule}}, {@code {channel}} (the
+	 * channel id) and the UTC date parts {@code {yyyy} {MM} {dd} {HH} {mm} {ss}}
 	 * @param rotateEveryMs start a new file after this long (0: by date only)
 	 * @param rotateSizeBytes start a new file after this size (0: no limit)
 	 */
 	record File(String directory, String naming, Long rotateEveryMs, Long rotateSizeBytes) implements StorageBackend {
 
-		static final String DEFAULT_NAMING = "{rule}_{date}.csv";
+		static final String DEFAULT_NAMING = "{rule}_{yyyy}{MM}{dd}_{HH}{mm}{ss}.csv";
+
+		/** The placeholders the storage engine expands (UTC time the file is opened). */
+		static final Set<String> PLACEHOLDERS = Set.of("{rule}", "{channel}", "{yyyy}", "{MM}", "{dd}", "{HH}", "{mm}",
+				"{ss}");
 
 		static File read(Fields f) {
 			String directory = f.string("directory", true, 500);
@@ -66,6 +75,17 @@ sealed interface StorageBackend permits StorageBackend.Timescale, StorageBackend
 			if (naming != null
 					&& (naming.isBlank() || naming.contains("/") || naming.contains("\\") || naming.contains(".."))) {
 				f.reject("naming", "must be a file name template without path separators");
+			}
+			else if (naming != null) {
+				List<String> unknown = Pattern.compile("\\{[^}]*}")
+					.matcher(naming)
+					.results()
+					.map(MatchResult::group)
+					.filter((placeholder) -> !PLACEHOLDERS.contains(placeholder))
+					.toList();
+				if (!unknown.isEmpty()) {
+					f.reject("naming", "unknown placeholders " + unknown + "; use " + PLACEHOLDERS);
+				}
 			}
 			Long rotateEveryMs = f.longValue("rotateEveryMs", 0L, 0, 86_400_000L * 366);
 			if (rotateEveryMs != null && rotateEveryMs > 0 && rotateEveryMs < 60_000) {

@@ -101,15 +101,15 @@ class StorageRuleApiTests extends AbstractIntegrationTest {
 	void aFileBackendNeedsARelativeDirectory() throws Exception {
 		Map<String, Object> rule = rule("rule.file" + this.suffix);
 		rule.put("backend", "FILE");
-		rule.put("backendSettings", map("directory", "../etc", "rotateSizeBytes", 10));
+		rule.put("backendSettings", map("directory", "../etc", "rotateSizeBytes", 10, "naming", "{rule}_{date}.csv"));
 		this.mvc.perform(json(post("/api/v1/storage/rules"), rule).with(as(Role.ENGINEER)))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field",
-					containsInAnyOrder("backendSettings.directory", "backendSettings.rotateSizeBytes")));
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("backendSettings.directory",
+					"backendSettings.rotateSizeBytes", "backendSettings.naming")));
 		rule.put("backendSettings", map("directory", "line1/csv", "rotateEveryMs", 3600000));
 		this.mvc.perform(json(post("/api/v1/storage/rules"), rule).with(as(Role.ENGINEER)))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.backendSettings.naming").value("{rule}_{date}.csv"));
+			.andExpect(jsonPath("$.backendSettings.naming").value("{rule}_{yyyy}{MM}{dd}_{HH}{mm}{ss}.csv"));
 	}
 
 	@Test
