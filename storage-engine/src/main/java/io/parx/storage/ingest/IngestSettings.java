@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parx.storage.ingest")
 public record IngestSettings(String consumerName, @DefaultValue("200") int readCount,
-		@DefaultValue("200ms") Duration block, @DefaultValue("20000") int flushPoints,
+		@DefaultValue("200ms") Duration block, @DefaultValue("50000") int flushPoints,
 		@DefaultValue("500ms") Duration flushInterval, @DefaultValue("2m") Duration claimIdle,
 		@DefaultValue("15s") Duration claimInterval, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("500ms") Duration retryBackoff, @DefaultValue("15s") Duration retryBackoffMax,

@@ -75,6 +75,8 @@ public class StreamConsumer implements Runnable {
 
 	private long lastStreamInfo;
 
+	private int samplesPerEntry = 1;
+
 	StreamConsumer(RedisClient client, RedisKeys keys, IngestSettings settings, BatchCommitter committer,
 			StorageMetrics metrics) {
 		this.client = client;
@@ -131,9 +133,13 @@ public class StreamConsumer implements Runnable {
 			}
 			updateStreamInfo(redis);
 			List<StreamMessage<byte[], byte[]>> messages = redis.xreadgroup(this.consumer,
-					XReadArgs.Builder.count(this.settings.readCount()).block(this.settings.block()),
+					XReadArgs.Builder.count(readCount(batch)).block(this.settings.block()),
 					XReadArgs.StreamOffset.lastConsumed(this.stream));
+			int before = batch.samples.size();
 			add(redis, batch, messages);
+			if (!messages.isEmpty()) {
+				this.samplesPerEntry = Math.max(1, (batch.samples.size() - before) / messages.size());
+			}
 			if (batch.samples.size() >= this.settings.flushPoints()
 					|| batch.ageNanos() >= this.settings.flushInterval().toNanos()
 					|| (!batch.isEmpty() && !this.running)) {
@@ -143,6 +149,15 @@ public class StreamConsumer implements Runnable {
 		if (!batch.isEmpty()) {
 			flush(redis, batch);
 		}
+	}
+
+	/**
+	 * Entries to read so that the batch in hand stays near the flush limit: memory is
+	 * bounded by {@code flushPoints} plus one entry, whatever the entry size.
+	 */
+	private int readCount(PendingBatch batch) {
+		int room = Math.max(1, (this.settings.flushPoints() - batch.samples.size()) / this.samplesPerEntry);
+		return Math.min(this.settings.readCount(), room);
 	}
 
 	/** Commits a drained set of entries; returns whether there were any. */

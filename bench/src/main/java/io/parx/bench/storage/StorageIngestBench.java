@@ -1,0 +1,357 @@
+package io.parx.bench.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleBatchCodec;
+import io.parx.common.sample.SampleValue;
+import io.parx.db.Migrations;
+import org.postgresql.PGConnection;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Sustained ingest of the storage engine into TimescaleDB, end to end (Redis stream,
+ * rules, COPY, rollups, XACK), next to a plain binary COPY of the same rows into the same
+ * table in the same run: the physical limit (issue 5; docs/PERFORMANCE.md, "Storage
+ * ingest").
+ *
+ * <p>
+ * The stream is filled with a backlog first, then the real storage-engine jar is started
+ * as a separate process; the rate is measured from its first committed row to its last,
+ * so JVM start-up is excluded but everything on the ingest path is included.
+ *
+ * <p>
+ * Run:
+ * {@code java -cp bench/target/classes:<deps> io.parx.bench.storage.StorageIngestBench
+ * [points] [channels] [insertMethod...]} with the shared services up (TimescaleDB on
+ * 5433, PostgreSQL on 5432, Redis on 6379) after
+ * {@code ./mvnw -pl storage-engine -am package}.
+ */
+public final class StorageIngestBench {
+
+	private static final String TS_SERVER = env("PARX_BENCH_TS", "jdbc:postgresql://127.0.0.1:5433/");
+
+	private static final String CONFIG_SERVER = env("PARX_BENCH_CONFIG", "jdbc:postgresql://127.0.0.1:5432/");
+
+	private static final String REDIS = env("PARX_BENCH_REDIS", "redis://127.0.0.1:6379");
+
+	private static final long T0_MICROS = 1_767_225_600_000_000L;
+
+	private StorageIngestBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int points = (args.length > 0) ? Integer.parseInt(args[0]) : 2_000_000;
+		int channels = (args.length > 1) ? Integer.parseInt(args[1]) : 1_000;
+		List<String> methods = (args.length > 2) ? List.of(args).subList(2, args.length)
+				: List.of("COPY_STAGING", "UNNEST");
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		System.out.printf("Storage ingest bench: %,d points over %d channels, %d per stream entry%n", points, channels,
+				channels);
+		String config = createDatabase(CONFIG_SERVER, "parx_bench_config_" + run);
+		Migrations.config(dataSource(config));
+		long ruleChannels = seedConfig(config, channels);
+		System.out.printf("config: %d channels under one CONTINUOUS(0) rule%n", ruleChannels);
+		for (String method : methods) {
+			if (method.equals("SIGKILL")) {
+				String ts = createDatabase(TS_SERVER, "parx_bench_ts_" + run + "_kill");
+				Migrations.timeseries(dataSource(ts));
+				killAndRestart(ts, config, run + "-kill", points, channels);
+				dropDatabase(TS_SERVER, ts);
+				continue;
+			}
+			String ts = createDatabase(TS_SERVER, "parx_bench_ts_" + run + "_" + method.toLowerCase());
+			Migrations.timeseries(dataSource(ts));
+			double rate = endToEnd(ts, config, run + "-" + method, points, channels, method);
+			double copy = rawCopy(ts, points, channels);
+			System.out.printf("RESULT %s: end-to-end %,.0f points/s; raw binary COPY %,.0f points/s; ratio %.0f%%%n",
+					method, rate, copy, 100 * rate / copy);
+			dropDatabase(TS_SERVER, ts);
+		}
+		dropDatabase(CONFIG_SERVER, config);
+	}
+
+	private static double endToEnd(String ts, String config, String run, int points, int channels, String method)
+			throws Exception {
+		String prefix = "parx-bench-" + run + ":";
+		byte[] stream = (prefix + "samples").getBytes(StandardCharsets.UTF_8);
+		RedisClient client = RedisClient.create(REDIS);
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			RedisCommands<byte[], byte[]> redis = connection.sync();
+			long produced = 0;
+			for (long n = 0; n < points; n += channels) {
+				List<Sample> batch = new ArrayList<>(channels);
+				for (int c = 1; c <= channels && n + c - 1 < points; c++) {
+					long i = n / channels;
+					batch.add(new Sample(c, T0_MICROS + i * 1_000_000, SampleValue.of(Math.sin(i / 10.0) * 100 + c),
+							Quality.GOOD));
+				}
+				redis.xadd(stream, Map.of("b".getBytes(StandardCharsets.UTF_8), SampleBatchCodec.encode(batch)));
+				produced += batch.size();
+			}
+			System.out.printf("[%s] stream backlog: %,d points in %,d entries%n", method, produced, redis.xlen(stream));
+			Process engine = startEngine(ts, config, prefix, method);
+			try {
+				// Progress from Redis (entries acknowledged), so polling costs the
+				// database
+				// nothing; the row count is checked once at the end.
+				long entries = redis.xlen(stream);
+				long first = 0;
+				long firstAcked = 0;
+				long acked = 0;
+				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+				while (acked < entries && System.nanoTime() < deadline) {
+					Thread.sleep(100);
+					acked = acknowledged(redis, stream, entries);
+					if (first == 0 && acked > 0) {
+						first = System.nanoTime();
+						firstAcked = acked;
+					}
+				}
+				double seconds = (System.nanoTime() - first) / 1e9;
+				long count = count(ts);
+				if (count != points) {
+					throw new IllegalStateException("found " + count + " of " + points + " rows");
+				}
+				long rollup = queryLong(ts, "select sum(sample_count) from rollup_1m");
+				long measured = (acked - firstAcked) * channels;
+				System.out.printf("[%s] %,d points in %.1f s after the first acknowledgement; rows %,d; "
+						+ "rollup_1m counts %,d%n", method, measured, seconds, count, rollup);
+				return measured / seconds;
+			}
+			finally {
+				engine.destroy();
+				engine.waitFor();
+				redis.del(stream);
+			}
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	/**
+	 * SIGKILLs the engine once a third of the backlog is acknowledged, restarts it and
+	 * checks that every sample is stored exactly once (issue 5, "Done when").
+	 */
+	private static void killAndRestart(String ts, String config, String run, int points, int channels)
+			throws Exception {
+		String prefix = "parx-bench-" + run + ":";
+		byte[] stream = (prefix + "samples").getBytes(StandardCharsets.UTF_8);
+		RedisClient client = RedisClient.create(REDIS);
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			RedisCommands<byte[], byte[]> redis = connection.sync();
+			for (long n = 0; n < points; n += channels) {
+				List<Sample> batch = new ArrayList<>(channels);
+				for (int c = 1; c <= channels && n + c - 1 < points; c++) {
+					batch.add(new Sample(c, T0_MICROS + (n / channels) * 1_000_000, SampleValue.of(c), Quality.GOOD));
+				}
+				redis.xadd(stream, Map.of("b".getBytes(StandardCharsets.UTF_8), SampleBatchCodec.encode(batch)));
+			}
+			long entries = redis.xlen(stream);
+			Process engine = startEngine(ts, config, prefix, "DIRECT_COPY");
+			while (acknowledged(redis, stream, entries) < entries / 3) {
+				Thread.sleep(50);
+			}
+			engine.destroyForcibly().waitFor();
+			long atKill = count(ts);
+			System.out.printf("[SIGKILL] killed with %,d of %,d rows stored, %d entries pending%n", atKill, points,
+					entries - acknowledged(redis, stream, entries) - lag(redis, stream, entries));
+			engine = startEngine(ts, config, prefix, "DIRECT_COPY");
+			try {
+				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+				while (acknowledged(redis, stream, entries) < entries && System.nanoTime() < deadline) {
+					Thread.sleep(100);
+				}
+				long count = count(ts);
+				long distinct = queryLong(ts, "select count(*) from (select distinct channel_id, time from samples) d");
+				long rollup = queryLong(ts, "select sum(sample_count) from rollup_1m");
+				System.out.printf(
+						"RESULT SIGKILL: after restart count(*) %,d, distinct keys %,d, rollup_1m counts %,d,"
+								+ " produced %,d: %s%n",
+						count, distinct, rollup, points,
+						(count == points && distinct == points && rollup == points) ? "OK" : "MISMATCH");
+			}
+			finally {
+				engine.destroy();
+				engine.waitFor();
+				redis.del(stream);
+			}
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static long lag(RedisCommands<byte[], byte[]> redis, byte[] stream, long entries) {
+		for (Object group : redis.xinfoGroups(stream)) {
+			List<?> info = (List<?>) group;
+			for (int i = 0; i + 1 < info.size(); i += 2) {
+				Object key = info.get(i);
+				String name = (key instanceof byte[] b) ? new String(b, StandardCharsets.UTF_8) : String.valueOf(key);
+				if (name.equals("lag") && info.get(i + 1) instanceof Number n) {
+					return n.longValue();
+				}
+			}
+		}
+		return entries;
+	}
+
+	/** Entries the storage group has acknowledged: neither waiting nor pending. */
+	private static long acknowledged(RedisCommands<byte[], byte[]> redis, byte[] stream, long entries) {
+		for (Object group : redis.xinfoGroups(stream)) {
+			List<?> info = (List<?>) group;
+			long lag = entries;
+			long pending = 0;
+			for (int i = 0; i + 1 < info.size(); i += 2) {
+				Object key = info.get(i);
+				String name = (key instanceof byte[] b) ? new String(b, StandardCharsets.UTF_8) : String.valueOf(key);
+				if (name.equals("lag") && info.get(i + 1) instanceof Number n) {
+					lag = n.longValue();
+				}
+				if (name.equals("pending") && info.get(i + 1) instanceof Number n) {
+					pending = n.longValue();
+				}
+			}
+			return entries - lag - pending;
+		}
+		return 0;
+	}
+
+	private static Process startEngine(String ts, String config, String prefix, String method) throws IOException {
+		File jar = new File(env("PARX_BENCH_ENGINE_JAR", "storage-engine/target/storage-engine.jar"));
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+				jar.getAbsolutePath());
+		Map<String, String> env = builder.environment();
+		env.put("SERVER_PORT", "0");
+		env.put("PARX_TS_DB_URL", ts);
+		env.put("PARX_TS_DB_USER", "postgres");
+		env.put("PARX_CONFIG_DB_URL", config);
+		env.put("PARX_CONFIG_DB_USER", "postgres");
+		env.put("PARX_REDIS_URL", REDIS);
+		env.put("PARX_REDIS_PREFIX", prefix);
+		env.put("PARX_STORAGE_INGEST_INSERT_METHOD", method);
+		env.put("PARX_DATA_DIR", System.getProperty("java.io.tmpdir") + "/parx-bench-" + prefix.replace(':', '-'));
+		builder.redirectErrorStream(true);
+		builder.redirectOutput(new File(System.getProperty("java.io.tmpdir"), "parx-bench-storage-engine.log"));
+		return builder.start();
+	}
+
+	/**
+	 * The same rows, binary COPY straight into {@code samples} (no staging, no rollups),
+	 * 100,000 rows per COPY.
+	 */
+	private static double rawCopy(String ts, int points, int channels) throws SQLException, IOException {
+		try (Connection connection = DriverManager.getConnection(ts, "postgres", "")) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("truncate samples");
+			}
+			long started = System.nanoTime();
+			int chunk = 100_000;
+			for (int from = 0; from < points; from += chunk) {
+				ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+				DataOutputStream out = new DataOutputStream(bytes);
+				out.write(new byte[] { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 });
+				out.writeInt(0);
+				out.writeInt(0);
+				for (int n = from; n < Math.min(points, from + chunk); n++) {
+					long i = n / channels;
+					int c = n % channels + 1;
+					out.writeShort(6);
+					out.writeInt(8);
+					out.writeLong(c);
+					out.writeInt(8);
+					out.writeLong(T0_MICROS + i * 1_000_000 - 946_684_800_000_000L);
+					out.writeInt(8);
+					out.writeDouble(Math.sin(i / 10.0) * 100 + c);
+					out.writeInt(-1);
+					out.writeInt(-1);
+					out.writeInt(4);
+					out.writeInt(0);
+				}
+				out.writeShort(-1);
+				connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy samples (channel_id, time, value_num, value_bool, value_text, quality) "
+							+ "from stdin (format binary)", new java.io.ByteArrayInputStream(bytes.toByteArray()));
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf("[raw COPY] %,d rows in %.1f s%n", points, seconds);
+			return points / seconds;
+		}
+	}
+
+	private static long seedConfig(String config, int channels) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(config, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("insert into channel (id, name, data_type, protocol) select g, 'bench-' || g, "
+					+ "'FLOAT64', 'SIMULATOR' from generate_series(1, " + channels + ") g");
+			statement.execute("insert into storage_rule (id, name, mode, settings) values (1, 'bench', "
+					+ "'CONTINUOUS', '{\"intervalMs\":0}')");
+			statement
+				.execute("insert into storage_rule_channel select 1, g from generate_series(1, " + channels + ") g");
+			return channels;
+		}
+	}
+
+	private static long count(String url) throws SQLException {
+		return queryLong(url, "select count(*) from samples");
+	}
+
+	private static long queryLong(String url, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+				PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private static String createDatabase(String server, String name) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		return server + name;
+	}
+
+	private static void dropDatabase(String server, String url) throws SQLException {
+		String name = url.substring(url.lastIndexOf('/') + 1);
+		try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name + " with (force)");
+		}
+	}
+
+	private static PGSimpleDataSource dataSource(String url) {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setUrl(url);
+		dataSource.setUser("postgres");
+		return dataSource;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
