@@ -53,7 +53,7 @@ class Aggregator {
 			Level level = (bucketing.interval() == Interval.MINUTE || !bucketing.hourlyRollupsAlign(start, to))
 					? Level.MINUTE : Level.HOUR;
 			buckets = new LinkedHashMap<>();
-			for (RollupRow row : this.rollups.rows(level, channelId, start, to)) {
+			for (RollupRow row : this.rollups.rows(level, channelId, start, to, aggregates.contains(Aggregate.TWA))) {
 				buckets.computeIfAbsent(bucketing.bucketOf(row.bucket()), BucketAccumulator::new).addRollup(row);
 			}
 			source = level.table();
