@@ -3,12 +3,9 @@ package io.parx.router.session;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,15 +65,7 @@ final class RouterSession {
 
 	private final Map<Long, Subscription> subscriptions = new HashMap<>();
 
-	private final ArrayDeque<String> control = new ArrayDeque<>();
-
-	private final ArrayList<LiveSample> queue = new ArrayList<>();
-
-	/** Newest sample per channel while the queue is full, else null. */
-	private LinkedHashMap<Long, LiveSample> coalescing;
-
-	/** Newest sample per rate-limited channel that is not due yet. */
-	private final Map<Long, LiveSample> held = new HashMap<>();
+	private final Outbox outbox;
 
 	private int snapshotsInProgress;
 
@@ -103,6 +92,7 @@ final class RouterSession {
 		this.metrics = metrics;
 		this.senders = senders;
 		this.scheduler = scheduler;
+		this.outbox = new Outbox(settings.outboxCapacity(), metrics);
 	}
 
 	String id() {
@@ -147,7 +137,7 @@ final class RouterSession {
 		synchronized (this.lock) {
 			this.snapshotsInProgress--;
 			if (snapshot != null) {
-				this.control.add(snapshot);
+				this.outbox.addControl(snapshot);
 			}
 		}
 		startSender(false);
@@ -166,12 +156,7 @@ final class RouterSession {
 				}
 			}
 			if (!removed.isEmpty()) {
-				Set<Long> gone = Set.copyOf(removed);
-				this.queue.removeIf((sample) -> gone.contains(sample.channelId()));
-				if (this.coalescing != null) {
-					this.coalescing.keySet().removeAll(gone);
-				}
-				this.held.keySet().removeAll(gone);
+				this.outbox.remove(removed);
 			}
 		}
 		return removed;
@@ -198,9 +183,7 @@ final class RouterSession {
 			}
 			if (subscription.interval > 0) {
 				if (now - subscription.nextDue < 0) {
-					if (this.held.put(sample.channelId(), sample) != null) {
-						this.metrics.throttled.increment();
-					}
+					this.outbox.hold(sample);
 					return;
 				}
 				subscription.nextDue = now + subscription.interval;
@@ -212,23 +195,21 @@ final class RouterSession {
 
 	/** Releases rate-limited samples whose interval has passed; called by a timer. */
 	void releaseDue(long now) {
-		boolean released = false;
+		boolean released;
 		synchronized (this.lock) {
-			if (this.held.isEmpty() || this.closed) {
+			if (this.closed || !this.outbox.hasHeld()) {
 				return;
 			}
-			for (Iterator<LiveSample> it = this.held.values().iterator(); it.hasNext();) {
-				LiveSample sample = it.next();
+			released = this.outbox.releaseHeld((sample) -> {
 				Subscription subscription = this.subscriptions.get(sample.channelId());
-				if (subscription == null) {
-					it.remove();
+				if (subscription == null || now - subscription.nextDue < 0) {
+					return false;
 				}
-				else if (now - subscription.nextDue >= 0) {
-					subscription.nextDue = now + subscription.interval;
-					enqueue(sample, now);
-					it.remove();
-					released = true;
-				}
+				subscription.nextDue = now + subscription.interval;
+				return true;
+			});
+			if (released && this.waitingSince == 0) {
+				this.waitingSince = now;
 			}
 		}
 		if (released) {
@@ -240,25 +221,7 @@ final class RouterSession {
 		if (this.waitingSince == 0) {
 			this.waitingSince = now;
 		}
-		if (this.coalescing != null) {
-			if (this.coalescing.put(sample.channelId(), sample) != null) {
-				this.metrics.coalesced.increment();
-			}
-			return;
-		}
-		if (this.queue.size() < this.settings.outboxCapacity()) {
-			this.queue.add(sample);
-			return;
-		}
-		// Full: from now on only the newest sample per channel counts (latest wins).
-		LinkedHashMap<Long, LiveSample> latest = new LinkedHashMap<>();
-		for (LiveSample queued : this.queue) {
-			latest.put(queued.channelId(), queued);
-		}
-		latest.put(sample.channelId(), sample);
-		this.metrics.coalesced.increment(this.queue.size() + 1 - latest.size());
-		this.queue.clear();
-		this.coalescing = latest;
+		this.outbox.add(sample);
 	}
 
 	/** Queues a control message (ack, error, pong, status) ahead of updates. */
@@ -268,9 +231,9 @@ final class RouterSession {
 			if (this.closed) {
 				return;
 			}
-			overflow = this.control.size() >= MAX_CONTROL_MESSAGES;
+			overflow = this.outbox.controlSize() >= MAX_CONTROL_MESSAGES;
 			if (!overflow) {
-				this.control.add(json);
+				this.outbox.addControl(json);
 				if (this.waitingSince == 0) {
 					this.waitingSince = System.nanoTime();
 				}
@@ -310,14 +273,11 @@ final class RouterSession {
 					this.draining = false;
 					return;
 				}
-				if (!this.control.isEmpty()) {
-					frame = this.control.poll();
+				frame = this.outbox.pollControl();
+				if (frame == null && this.snapshotsInProgress == 0 && this.outbox.hasUpdates()) {
+					samples = this.outbox.takeUpdates(this.settings.maxSamplesPerFrame());
 				}
-				else if (this.snapshotsInProgress == 0 && hasUpdates()) {
-					samples = takeUpdates();
-					frame = null;
-				}
-				else {
+				else if (frame == null) {
 					this.draining = false;
 					this.waitingSince = 0;
 					return;
@@ -325,51 +285,15 @@ final class RouterSession {
 			}
 			long oldest = Long.MAX_VALUE;
 			if (samples != null) {
-				StringBuilder out = new StringBuilder(64 + samples.size() * 96);
-				out.append("{\"type\":\"update\",\"samples\":[");
-				for (int i = 0; i < samples.size(); i++) {
-					LiveSample sample = samples.get(i);
-					if (i > 0) {
-						out.append(',');
-					}
-					out.append(sample.json());
+				frame = ServerMessages.update(samples);
+				for (LiveSample sample : samples) {
 					oldest = Math.min(oldest, sample.receivedNanos());
 				}
-				frame = out.append("]}").toString();
 			}
 			if (!send(frame, (samples != null) ? samples.size() : 0, oldest)) {
 				return;
 			}
 		}
-	}
-
-	private boolean hasUpdates() {
-		return !this.queue.isEmpty() || (this.coalescing != null && !this.coalescing.isEmpty());
-	}
-
-	private List<LiveSample> takeUpdates() {
-		int max = this.settings.maxSamplesPerFrame();
-		List<LiveSample> taken;
-		if (this.coalescing != null) {
-			taken = new ArrayList<>(Math.min(max, this.coalescing.size()));
-			for (Iterator<LiveSample> it = this.coalescing.values().iterator(); it.hasNext() && taken.size() < max;) {
-				taken.add(it.next());
-				it.remove();
-			}
-			if (this.coalescing.isEmpty()) {
-				this.coalescing = null;
-			}
-		}
-		else if (this.queue.size() <= max) {
-			taken = new ArrayList<>(this.queue);
-			this.queue.clear();
-		}
-		else {
-			List<LiveSample> head = this.queue.subList(0, max);
-			taken = new ArrayList<>(head);
-			head.clear();
-		}
-		return taken;
 	}
 
 	private boolean send(String frame, int samples, long oldestReceived) {
@@ -445,11 +369,7 @@ final class RouterSession {
 				return CompletableFuture.completedFuture(null);
 			}
 			this.closed = true;
-			pending = this.queue.size() + ((this.coalescing != null) ? this.coalescing.size() : 0) + this.held.size();
-			this.queue.clear();
-			this.coalescing = null;
-			this.held.clear();
-			this.control.clear();
+			pending = this.outbox.clear();
 		}
 		this.metrics.dropped.increment(pending);
 		this.metrics.sessionClosed(reason);
@@ -467,10 +387,7 @@ final class RouterSession {
 	void closedByClient() {
 		synchronized (this.lock) {
 			this.closed = true;
-			this.queue.clear();
-			this.coalescing = null;
-			this.held.clear();
-			this.control.clear();
+			this.outbox.clear();
 		}
 	}
 

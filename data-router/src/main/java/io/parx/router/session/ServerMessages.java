@@ -49,6 +49,17 @@ final class ServerMessages {
 		return out.append("]}").toString();
 	}
 
+	static String update(List<LiveSample> samples) {
+		StringBuilder out = new StringBuilder(32 + samples.size() * 96).append("{\"type\":\"update\",\"samples\":[");
+		for (int i = 0; i < samples.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			out.append(samples.get(i).json());
+		}
+		return out.append("]}").toString();
+	}
+
 	static String status(long channelId, ChannelStatus status) {
 		return "{\"type\":\"status\",\"channelId\":" + channelId + ",\"status\":\"" + status.wireName() + "\"}";
 	}
