@@ -175,6 +175,29 @@ class ChannelApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void ofTwoSimultaneousUpdatesOfTheSameVersionExactlyOneWins() throws Exception {
+		// both pass the version pre-check; the database's "where version = ?" decides
+		long id = create(ChannelFixtures.simulator("race.sim"));
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.Callable<Integer> update = () -> {
+			Map<String, Object> change = ChannelFixtures.simulator("race.sim");
+			change.put("unit", Thread.currentThread().getName());
+			MockHttpServletRequestBuilder request = json(put("/api/v1/io/channels/" + id), change)
+				.header("If-Match", "\"0\"")
+				.with(as(Role.ENGINEER));
+			start.await();
+			return this.mvc.perform(request).andReturn().getResponse().getStatus();
+		};
+		try (var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var first = executor.submit(update);
+			var second = executor.submit(update);
+			assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(200, 409);
+		}
+		this.mvc.perform(get("/api/v1/io/channels/" + id).with(as(Role.ENGINEER)))
+			.andExpect(jsonPath("$.version").value(1));
+	}
+
+	@Test
 	void anUpdateWithoutAnyVersionIs428() throws Exception {
 		long id = create(ChannelFixtures.simulator("unversioned.sim"));
 		this.mvc
