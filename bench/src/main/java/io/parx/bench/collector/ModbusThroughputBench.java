@@ -72,8 +72,8 @@ public final class ModbusThroughputBench {
 			// Encoding is part of the collector's per-cycle cost, so the bench pays it.
 			bytes.addAndGet(SampleBatchCodec.encode(batch).length);
 			samples.addAndGet(batch.size());
-		}, new ModbusSettings(Duration.ofSeconds(2), 10, Duration.ofMillis(500), Duration.ofSeconds(5)),
-				new SimpleMeterRegistry());
+		}, new ModbusSettings(Duration.ofSeconds(2), 10, Duration.ofMillis(500), Duration.ofSeconds(5),
+				Duration.ofMinutes(5)), new SimpleMeterRegistry());
 		engine.apply(channels);
 		@SuppressWarnings("unchecked")
 		List<PlannedRead> plan = (List<PlannedRead>) engine.status().plan();

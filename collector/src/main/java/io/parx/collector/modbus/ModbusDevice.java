@@ -42,6 +42,8 @@ final class ModbusDevice implements AutoCloseable {
 
 	private final int maxGap;
 
+	private final long replanNanos;
+
 	private final Map<Long, String> errors = new ConcurrentHashMap<>();
 
 	private final Thread thread;
@@ -51,13 +53,14 @@ final class ModbusDevice implements AutoCloseable {
 	private volatile boolean running = true;
 
 	ModbusDevice(DeviceKey key, ModbusConnection connection, SampleSink sink, ChannelStatusTracker tracker,
-			EngineMetrics metrics, int maxGap) {
+			EngineMetrics metrics, int maxGap, Duration replanInterval) {
 		this.key = key;
 		this.connection = connection;
 		this.sink = sink;
 		this.tracker = tracker;
 		this.metrics = metrics;
 		this.maxGap = maxGap;
+		this.replanNanos = replanInterval.toNanos();
 		this.thread = Thread.ofPlatform()
 			.daemon()
 			.name("parx-modbus-" + key.host() + ":" + key.port())
@@ -155,6 +158,11 @@ final class ModbusDevice implements AutoCloseable {
 			}
 			if (changed) {
 				timebase.requests = List.copyOf(executed);
+				timebase.splitAt = System.nanoTime();
+			}
+			else if (timebase.requests != timebase.planned && System.nanoTime() - timebase.splitAt > this.replanNanos) {
+				// Devices change (firmware, configuration): try the merged plan again.
+				timebase.requests = timebase.planned;
 			}
 		}
 		this.metrics.pollLatency(Duration.ofNanos(System.nanoTime() - started));
@@ -245,14 +253,21 @@ final class ModbusDevice implements AutoCloseable {
 
 		final List<ModbusPoint> points;
 
+		/** The planner's merged reads. */
+		final List<ReadRequest> planned;
+
+		/** What is read now: the plan, or the plan split around failing channels. */
 		volatile List<ReadRequest> requests;
+
+		long splitAt;
 
 		long deadline = System.nanoTime();
 
 		Timebase(Duration interval, List<ModbusPoint> points, List<ReadRequest> requests) {
 			this.interval = interval;
 			this.points = List.copyOf(points);
-			this.requests = List.copyOf(requests);
+			this.planned = List.copyOf(requests);
+			this.requests = this.planned;
 		}
 
 		void advance(long now) {

@@ -93,7 +93,7 @@ public class ModbusEngine implements ProtocolEngine {
 			.map((point) -> Duration.ofMillis(point.timeoutMs()))
 			.orElse(null);
 		return new ModbusDevice(key, connection(key, timeout), this.sink, this.tracker, this.metrics,
-				this.settings.maxGap());
+				this.settings.maxGap(), this.settings.replanInterval());
 	}
 
 	private ModbusConnection connection(DeviceKey key, Duration timeout) {

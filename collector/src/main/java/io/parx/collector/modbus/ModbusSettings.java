@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * unless channels set a lower {@code maxGap}
  * @param reconnectInitial first delay before reconnecting to a device
  * @param reconnectMax upper bound of the exponential reconnect delay
+ * @param replanInterval how often a plan split by exception responses is merged again, in
+ * case the device now answers the offending addresses
  */
 @ConfigurationProperties("parx.collector.modbus")
 public record ModbusSettings(@DefaultValue("1s") Duration timeout, @DefaultValue("10") int maxGap,
-		@DefaultValue("500ms") Duration reconnectInitial, @DefaultValue("30s") Duration reconnectMax) {
+		@DefaultValue("500ms") Duration reconnectInitial, @DefaultValue("30s") Duration reconnectMax,
+		@DefaultValue("5m") Duration replanInterval) {
 
 	public ModbusSettings {
 		if (maxGap < 0) {

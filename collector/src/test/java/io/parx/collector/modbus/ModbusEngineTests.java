@@ -41,8 +41,8 @@ class ModbusEngineTests {
 		this.engine = new ModbusEngine((batch) -> {
 			this.received.addAll(batch);
 			batch.forEach((sample) -> this.latest.put(sample.channelId(), sample));
-		}, new ModbusSettings(Duration.ofMillis(500), 10, Duration.ofMillis(100), Duration.ofMillis(400)),
-				new SimpleMeterRegistry());
+		}, new ModbusSettings(Duration.ofMillis(500), 10, Duration.ofMillis(100), Duration.ofMillis(400),
+				Duration.ofSeconds(1)), new SimpleMeterRegistry());
 	}
 
 	@AfterEach
@@ -146,6 +146,25 @@ class ModbusEngineTests {
 			assertThat(read.error()).contains("illegal data address");
 		});
 		assertThat(plan()).filteredOn((read) -> read.channelIds().size() > 1).isNotEmpty();
+	}
+
+	@Test
+	void mergesTheReadsAgainOnceTheDeviceAnswersTheOffendingAddress() {
+		// After a firmware or configuration change of the device, the isolated channel
+		// must not cost an extra request forever.
+		this.slave.holding(195, new int[] { 5 });
+		this.engine.apply(List.of(channel(1, DataType.UINT16, 195).device(this.slave.port()).build(),
+				channel(2, DataType.UINT16, 200).device(this.slave.port()).build()));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.latest.containsKey(2L) && this.latest.get(2L).quality() == Quality.BAD_OUT_OF_RANGE);
+		assertThat(plan()).hasSize(2);
+
+		this.slave.addHoldingRegister(77);
+		await().atMost(Duration.ofSeconds(10)).until(() -> plan().size() == 1);
+		assertThat(plan()).singleElement().satisfies((read) -> assertThat(read.channelIds()).containsExactly(1L, 2L));
+		int before = this.received.size();
+		await().until(() -> this.received.size() > before + 4);
+		assertThat(this.latest.get(2L).value()).isEqualTo(SampleValue.of(77.0));
 	}
 
 	@Test

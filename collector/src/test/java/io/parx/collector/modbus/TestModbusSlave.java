@@ -39,6 +39,11 @@ public final class TestModbusSlave implements AutoCloseable {
 		return this.port;
 	}
 
+	/** Extends the holding registers by one, like a device whose map grew. */
+	void addHoldingRegister(int value) {
+		this.image.addRegister(new SimpleRegister(value));
+	}
+
 	public void holding(int address, int[] words) {
 		for (int i = 0; i < words.length; i++) {
 			this.image.getRegister(address + i).setValue(words[i]);
