@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -83,8 +83,11 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		this.pki = pki;
 		this.listener = listener;
 		this.retryDelayMillis = settings.connectRetryInitial().toMillis();
-		this.executor = Executors.newSingleThreadScheduledExecutor(
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
 				Thread.ofPlatform().daemon().name("opcua-" + endpoint.key().hashCode()).factory());
+		// a pending retry must not hold up close()
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.executor = executor;
 	}
 
 	OpcUaEndpoint endpoint() {

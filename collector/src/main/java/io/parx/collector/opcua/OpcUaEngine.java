@@ -258,7 +258,17 @@ public class OpcUaEngine implements ProtocolEngine {
 			all = new ArrayList<>(this.connections.values());
 			this.connections.clear();
 		}
-		all.forEach(OpcUaConnection::close);
+		// in parallel: each waits for its server to acknowledge the disconnect
+		List<Thread> closing = all.stream().map((connection) -> Thread.ofVirtual().start(connection::close)).toList();
+		for (Thread thread : closing) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	@FunctionalInterface

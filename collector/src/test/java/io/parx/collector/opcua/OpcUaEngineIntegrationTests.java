@@ -288,6 +288,17 @@ class OpcUaEngineIntegrationTests {
 	}
 
 	@Test
+	void unreachableServerMarksTheChannelNotConnectedAndDoesNotDelayShutdown() {
+		this.engine.apply(List.of(channel(1).endpoint("opc.tcp://127.0.0.1:1/plc").build()));
+		await().atMost(WAIT)
+			.until(() -> this.sink.last(1) != null && this.sink.last(1).quality() == Quality.BAD_NOT_CONNECTED);
+
+		long start = System.nanoTime();
+		this.engine.close();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void applicationCertificateIsGeneratedOnceAndKept() {
 		var first = this.pki.certificateChain()[0];
 		try (OpcUaPki again = new OpcUaPki(this.pkiDir, "urn:parx:collector", "parx")) {
