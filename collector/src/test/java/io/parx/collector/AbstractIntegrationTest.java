@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The one Spring context of the collector's integration tests: a config database of the
  * run's own, the shared Redis under the run's own prefix, a JWKS served by
- * {@link TestTokens} and a fresh disk buffer directory.
+ * {@link TestTokens} and a fresh data directory (disk buffer, OPC UA PKI).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AbstractIntegrationTest {
@@ -31,7 +31,8 @@ public abstract class AbstractIntegrationTest {
 		registry.add("spring.data.redis.url", () -> TestServices.redis().url());
 		registry.add("parx.redis.prefix", TestServices::redisPrefix);
 		registry.add("parx.security.jwks-url", TOKENS::jwksUrl);
-		registry.add("parx.collector.buffer.directory", () -> Holder.BUFFER_DIR.toString());
+		registry.add("parx.collector.buffer.directory", () -> Holder.DATA_DIR.resolve("buffer").toString());
+		registry.add("PARX_DATA_DIR", () -> Holder.DATA_DIR.toString());
 	}
 
 	protected static TestDatabase configDb() {
@@ -45,11 +46,11 @@ public abstract class AbstractIntegrationTest {
 
 		static final TestTokens TOKENS = TestTokens.start();
 
-		static final Path BUFFER_DIR;
+		static final Path DATA_DIR;
 
 		static {
 			try {
-				BUFFER_DIR = Files.createTempDirectory("parx-collector-buffer");
+				DATA_DIR = Files.createTempDirectory("parx-collector-data");
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
