@@ -73,6 +73,16 @@ class DashboardApiTests extends AbstractIntegrationTest {
 			.andExpect(status().isConflict());
 		this.mvc.perform(delete("/api/v1/dashboards/" + id).with(as(Role.ENGINEER))).andExpect(status().isNoContent());
 		this.mvc.perform(get("/api/v1/dashboards/" + id).with(as(Role.ENGINEER))).andExpect(status().isNotFound());
+		// every change is in the audit trail, by whom, with before and after values
+		List<String> audit = this.jdbc
+			.sql("""
+					select action || ':' || username || ':' || (before_value is not null) || ':' || (after_value is not null)
+					from audit_event where entity_type = 'dashboard' and entity_id = ? order by id""")
+			.param(id)
+			.query(String.class)
+			.list();
+		assertThat(audit).containsExactly("CREATE:engineer-user:false:true", "UPDATE:engineer-user:true:true",
+				"DELETE:engineer-user:true:false");
 	}
 
 	@Test
