@@ -59,6 +59,20 @@ class AnalyticsApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void theOpenApiDocumentIsPublicAndListsEveryEndpoint() throws Exception {
+		String document = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(document).contains("/api/v1/analytics/query", "/api/v1/analytics/channels/{id}/latest",
+				"/api/v1/analytics/channels/{id}/stats", "/api/v1/analytics/derived/evaluate",
+				"/api/v1/analytics/derived/signals", "/api/v1/analytics/derived/signals/{id}",
+				"/api/v1/analytics/batches", "/api/v1/analytics/batches/{id}", "/api/v1/analytics/batches/{id}/data",
+				"/api/v1/analytics/export");
+	}
+
+	@Test
 	void anOperatorQueriesMinuteAggregates() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/analytics/query").with(as("OPERATOR"))
