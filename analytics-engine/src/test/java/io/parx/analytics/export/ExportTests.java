@@ -136,6 +136,28 @@ class ExportTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void aDerivedSignalIsExportedWithItsFormulaValues() throws Exception {
+		long id = fixture().config.jdbc()
+			.sql("insert into derived_signal (name, formula) values (?, ?) returning id")
+			.params("Double temp " + System.nanoTime(), "[Furnace Temp] * 2")
+			.query(Long.class)
+			.single();
+		String body = "{\"format\":\"csv\",\"query\":{\"derivedSignalIds\":[" + id + "],\"from\":\"" + FROM
+				+ "\",\"to\":\"" + FROM.plusSeconds(600) + "\",\"interval\":\"1m\"}}";
+		HttpResponse<byte[]> response = export(body, "OPERATOR");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String[] lines = new String(response.body(), StandardCharsets.UTF_8).split("\r\n");
+		assertThat(lines).hasSize(11);
+		for (int i = 1; i < lines.length; i++) {
+			String[] cells = lines[i].split(",", -1);
+			Instant time = Instant.parse(cells[0]);
+			assertThat(cells[1]).isEqualTo("derived");
+			assertThat(Double.parseDouble(cells[4]))
+				.isEqualTo(io.parx.analytics.Expected.previous(fixture().temp, time) * 2);
+		}
+	}
+
+	@Test
 	void exportsValidateBeforeStreaming() throws Exception {
 		HttpResponse<byte[]> response = export(rawQuery("pdf"), "OPERATOR");
 		assertThat(response.statusCode()).isEqualTo(400);
