@@ -1,0 +1,92 @@
+package io.parx.bench.demo;
+
+import com.ghgande.j2mod.modbus.ModbusException;
+import com.ghgande.j2mod.modbus.procimg.SimpleDigitalIn;
+import com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut;
+import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
+import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
+import com.ghgande.j2mod.modbus.slave.ModbusSlave;
+import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+
+/**
+ * The demo plant's PLC: a j2mod Modbus TCP slave, unit id 1. Register map (0-based PDU
+ * addresses, big-endian words, ABCD):
+ * <ul>
+ * <li>holding 0-1: furnace temperature, FLOAT32, °C</li>
+ * <li>holding 2-3: line speed, FLOAT32, m/s</li>
+ * <li>holding 4-5: coil number, INT32</li>
+ * <li>holding 6: furnace temperature × 10, INT16</li>
+ * <li>coil 0 and discrete input 0: alarm</li>
+ * </ul>
+ */
+public final class ModbusDevice implements AutoCloseable {
+
+	/** Holding register of the furnace temperature (FLOAT32). */
+	public static final int FURNACE_TEMPERATURE = 0;
+
+	/** Holding register of the line speed (FLOAT32). */
+	public static final int LINE_SPEED = 2;
+
+	/** Holding register of the coil number (INT32). */
+	public static final int COIL_NUMBER = 4;
+
+	/** Holding register of the furnace temperature in tenths of a degree (INT16). */
+	public static final int FURNACE_TENTHS = 6;
+
+	/** Coil (and discrete input) of the alarm. */
+	public static final int ALARM = 0;
+
+	private final SimpleProcessImage image = new SimpleProcessImage();
+
+	private final ModbusSlave slave;
+
+	private final int port;
+
+	public ModbusDevice(int port) {
+		this.port = port;
+		for (int i = 0; i < 16; i++) {
+			this.image.addRegister(new SimpleRegister(0));
+			this.image.addInputRegister(new SimpleInputRegister(0));
+			this.image.addDigitalOut(new SimpleDigitalOut(false));
+			this.image.addDigitalIn(new SimpleDigitalIn(false));
+		}
+		try {
+			this.slave = ModbusSlaveFactory.createTCPSlave(port, 10);
+			this.slave.addProcessImage(1, this.image);
+			this.slave.open();
+		}
+		catch (ModbusException ex) {
+			throw new IllegalStateException("cannot start the Modbus TCP slave on port " + port, ex);
+		}
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Publishes one state of the plant in the register map. */
+	public void update(PlantSimulation.State state) {
+		synchronized (this.image) {
+			writeInt32(FURNACE_TEMPERATURE, Float.floatToIntBits((float) state.furnaceTemperature()));
+			writeInt32(LINE_SPEED, Float.floatToIntBits((float) state.lineSpeed()));
+			writeInt32(COIL_NUMBER, state.coilNumber());
+			this.image.getRegister(FURNACE_TENTHS).setValue((short) Math.round(state.furnaceTemperature() * 10));
+			this.image.getDigitalOut(ALARM).set(state.alarm());
+			((SimpleDigitalIn) this.image.getDigitalIn(ALARM)).set(state.alarm());
+		}
+	}
+
+	private void writeInt32(int address, int bits) {
+		this.image.getRegister(address).setValue((bits >>> 16) & 0xFFFF);
+		this.image.getRegister(address + 1).setValue(bits & 0xFFFF);
+		((SimpleInputRegister) this.image.getInputRegister(address)).setValue((bits >>> 16) & 0xFFFF);
+		((SimpleInputRegister) this.image.getInputRegister(address + 1)).setValue(bits & 0xFFFF);
+	}
+
+	@Override
+	public void close() {
+		ModbusSlaveFactory.close(this.slave);
+	}
+
+}
