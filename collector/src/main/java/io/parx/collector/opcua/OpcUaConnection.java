@@ -2,9 +2,7 @@ package io.parx.collector.opcua;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,24 +12,16 @@ import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
-import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription.SyncState;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
-import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
-import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
-
-import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
 /**
  * One client, session and subscription for one {@link OpcUaEndpoint}, shared by its
@@ -55,8 +45,8 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 
 	private final ScheduledExecutorService executor;
 
-	/** Channel id to its monitored item; confined to {@link #executor}. */
-	private final Map<Long, OpcUaMonitoredItem> items = new HashMap<>();
+	/** Confined to {@link #executor}. */
+	private final OpcUaItems items;
 
 	private volatile List<OpcUaChannel> channels = List.of();
 
@@ -83,6 +73,7 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		this.pki = pki;
 		this.listener = listener;
 		this.retryDelayMillis = settings.connectRetryInitial().toMillis();
+		this.items = new OpcUaItems(settings.queueSize());
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
 				Thread.ofPlatform().daemon().name("opcua-" + endpoint.key().hashCode()).factory());
 		// a pending retry must not hold up close()
@@ -186,45 +177,12 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		Map<Long, OpcUaChannel> byId = new HashMap<>();
-		wanted.forEach((channel) -> byId.put(channel.id(), channel));
-		List<OpcUaMonitoredItem> removed = new ArrayList<>();
-		this.items.entrySet().removeIf((entry) -> {
-			OpcUaChannel next = byId.get(entry.getKey());
-			OpcUaChannel current = (OpcUaChannel) entry.getValue().getUserObject().orElseThrow();
-			if (next == null || !next.sameMonitoring(current)) {
-				removed.add(entry.getValue());
-				return true;
-			}
-			entry.getValue().setUserObject(next); // name, scale or type changed only
-			return false;
-		});
-		List<OpcUaMonitoredItem> added = new ArrayList<>();
-		for (OpcUaChannel channel : wanted) {
-			if (!this.items.containsKey(channel.id())) {
-				OpcUaMonitoredItem item = newItem(channel);
-				this.items.put(channel.id(), item);
-				added.add(item);
-			}
-		}
-		if (this.subscription != null && (!removed.isEmpty() || !added.isEmpty())) {
-			this.subscription.removeMonitoredItems(removed);
-			this.subscription.addMonitoredItems(added);
+		OpcUaItems.Change change = this.items.update(wanted);
+		if (this.subscription != null && !change.isEmpty()) {
+			this.subscription.removeMonitoredItems(change.removed());
+			this.subscription.addMonitoredItems(change.added());
 		}
 		ensureSubscription();
-	}
-
-	private OpcUaMonitoredItem newItem(OpcUaChannel channel) {
-		OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(channel.nodeId());
-		item.setSamplingInterval(channel.samplingInterval());
-		item.setQueueSize(uint(this.settings.queueSize()));
-		item.setDiscardOldest(true);
-		if (channel.deadband() > 0) {
-			item.setFilter(new DataChangeFilter(DataChangeTrigger.StatusValue, uint(DeadbandType.Absolute.getValue()),
-					channel.deadband()));
-		}
-		item.setUserObject(channel);
-		return item;
 	}
 
 	/**
@@ -239,8 +197,12 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		try {
 			if (this.subscription == null) {
 				this.subscription = new OpcUaSubscription(current, this.settings.publishingInterval().toMillis());
-				this.subscription.setSubscriptionListener(new DataListener());
-				this.subscription.addMonitoredItems(List.copyOf(this.items.values()));
+				this.subscription.setSubscriptionListener(new OpcUaDataListener(this.endpoint, this.listener::samples,
+						(task) -> this.executor.execute(() -> {
+							task.run();
+							ensureSubscription();
+						})));
+				this.subscription.addMonitoredItems(this.items.all());
 			}
 			if (this.subscription.getSyncState() == SyncState.INITIAL) {
 				this.subscription.create();
@@ -269,15 +231,11 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 	private void reportItemFailures() {
 		Instant now = Instant.now();
 		List<Sample> failed = new ArrayList<>();
-		for (OpcUaMonitoredItem item : this.items.values()) {
-			StatusCode result = item.getCreateResult().orElse(StatusCode.GOOD);
-			if (result.isBad()) {
-				OpcUaChannel channel = (OpcUaChannel) item.getUserObject().orElseThrow();
-				this.lastError = "node " + channel.nodeId().toParseableString() + ": "
-						+ StatusCodes.lookup(result.getValue()).map((names) -> names[0]).orElse(result.toString());
-				failed.add(Sample.failed(channel.id(), now, (int) result.getValue()));
-			}
-		}
+		this.items.refused().forEach((channel, status) -> {
+			this.lastError = "node " + channel.nodeId().toParseableString() + ": "
+					+ StatusCodes.lookup(status.getValue()).map((names) -> names[0]).orElse(status.toString());
+			failed.add(Sample.failed(channel.id(), now, (int) status.getValue()));
+		});
 		if (!failed.isEmpty()) {
 			logger.warn("OPC UA server {} refused {} monitored item(s): {}", this.endpoint, failed.size(),
 					this.lastError);
@@ -323,47 +281,6 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** Delivers data changes as one batch per publish response. */
-	private final class DataListener implements OpcUaSubscription.SubscriptionListener {
-
-		@Override
-		public void onDataReceived(OpcUaSubscription subscription, List<OpcUaMonitoredItem> items,
-				List<DataValue> values) {
-			Instant now = Instant.now();
-			List<Sample> batch = new ArrayList<>(items.size());
-			for (int i = 0; i < items.size(); i++) {
-				Object channel = items.get(i).getUserObject().orElse(null);
-				if (channel instanceof OpcUaChannel opcUaChannel && opcUaChannel.id() > 0) {
-					batch.add(OpcUaValues.toSample(opcUaChannel.config(), values.get(i), now));
-				}
-			}
-			if (!batch.isEmpty()) {
-				OpcUaConnection.this.listener.samples(batch);
-			}
-		}
-
-		@Override
-		public void onTransferFailed(OpcUaSubscription subscription, StatusCode status) {
-			// Milo reset it; the server (restarted?) no longer has it: create it again.
-			logger.info("OPC UA subscription on {} could not be transferred ({}), recreating",
-					OpcUaConnection.this.endpoint, status);
-			OpcUaConnection.this.executor.execute(OpcUaConnection.this::ensureSubscription);
-		}
-
-		@Override
-		public void onStatusChanged(OpcUaSubscription subscription, StatusCode status) {
-			if (status.isBad()) {
-				// Bad_Timeout: the server deleted the subscription (Part 4 §5.13.1.1)
-				logger.info("OPC UA subscription on {} ended ({}), recreating", OpcUaConnection.this.endpoint, status);
-				OpcUaConnection.this.executor.execute(() -> {
-					subscription.reset();
-					ensureSubscription();
-				});
-			}
-		}
-
 	}
 
 	/** Where a connection delivers what it reads. */
