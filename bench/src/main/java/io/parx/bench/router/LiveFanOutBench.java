@@ -69,6 +69,7 @@ public final class LiveFanOutBench {
 		String run = HexFormat.of().toHexDigits(new Random().nextInt());
 		String database = "parx_bench_router_" + run;
 		String prefix = "parx-bench-" + run + ":";
+		System.out.printf("# machine load average %s%n", loadAverage());
 		System.out.printf(
 				"# live fan-out: %d clients x %d channels (of %d), %d samples/s in batches of %d,"
 						+ " flush-interval %s, router heap %s%n",
@@ -83,8 +84,13 @@ public final class LiveFanOutBench {
 			int port = freePort();
 			router = startRouter(jar, heap, port, database, redis, prefix, tokens.jwksUrl(), flush);
 			HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+			// Metrics go over a client of their own, so that a backlog of frames cannot
+			// delay them.
+			HttpClient metricsHttp = HttpClient.newHttpClient();
+			Process started = router;
+			Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
 			String adminToken = tokens.token("bench-admin", "ADMIN");
-			awaitHealthy(http, port, router);
+			awaitHealthy(metricsHttp, port, router);
 
 			LatencyHistogram latencies = new LatencyHistogram();
 			LongAdder received = new LongAdder();
@@ -123,15 +129,19 @@ public final class LiveFanOutBench {
 			double maxHeap = 0;
 			for (int s = 0; s < duration; s++) {
 				Thread.sleep(1000);
-				maxHeap = Math.max(maxHeap, metric(http, port, adminToken, "jvm.memory.used?tag=area:heap"));
+				maxHeap = Math.max(maxHeap, metric(metricsHttp, port, adminToken, "jvm.memory.used?tag=area:heap"));
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			Duration cpu = router.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
 			scheduler.shutdownNow();
 
-			double coalesced = metric(http, port, adminToken, "parx.router.samples.coalesced");
-			double slowCloses = metric(http, port, adminToken, "parx.router.sessions.closed?tag=reason:slow-consumer");
-			double sessions = metric(http, port, adminToken, "parx.router.sessions");
+			double coalesced = metric(metricsHttp, port, adminToken, "parx.router.samples.coalesced");
+			double slowCloses = metric(metricsHttp, port, adminToken,
+					"parx.router.sessions.closed?tag=reason:slow-consumer");
+			double sessions = metric(metricsHttp, port, adminToken, "parx.router.sessions");
+			String prometheus = text(metricsHttp, port, adminToken, "/actuator/prometheus");
+			double[] routerLatency = { quantile(prometheus, "0.5"), quantile(prometheus, "0.95"),
+					quantile(prometheus, "0.99") };
 			System.out.printf("published %.0f samples/s; received %.0f samples/s in %.0f frames/s over %.0f sessions%n",
 					(published.sum() - publishedBefore) / seconds, (received.sum() - receivedBefore) / seconds,
 					(frames.sum() - framesBefore) / seconds, sessions);
@@ -141,10 +151,15 @@ public final class LiveFanOutBench {
 					latencies.count(), latencies.percentile(0.5), latencies.percentile(0.95),
 					latencies.percentile(0.99), latencies.percentile(0.999), latencies.percentile(1.0));
 			System.out.printf(
+					"inside the router (Redis arrival -> frame sent, recent window) ms: p50 %.1f  p95 %.1f"
+							+ "  p99 %.1f%n",
+					routerLatency[0] * 1000, routerLatency[1] * 1000, routerLatency[2] * 1000);
+			System.out.printf(
 					"router CPU %.0f%% of one core (%.2f of %d cores); heap used max %.0f MiB (-Xmx%s);"
 							+ " coalesced %.0f; slow-consumer closes %.0f%n",
 					100.0 * cpu.toNanos() / 1e9 / seconds, cpu.toNanos() / 1e9 / seconds,
 					Runtime.getRuntime().availableProcessors(), maxHeap / 1048576, heap, coalesced, slowCloses);
+			System.out.printf("# machine load average at the end %s%n", loadAverage());
 			all.forEach(BenchClient::close);
 		}
 		finally {
@@ -169,7 +184,7 @@ public final class LiveFanOutBench {
 				List<Long> subscribed = random.longs(1, channels + 1).distinct().limit(perClient).boxed().toList();
 				BenchClient client = new BenchClient(subscribed, latencies, received, frames);
 				all.add(client);
-				wave.add(client.connect(http, uri, token).thenCompose((ws) -> client.subscribed));
+				wave.add(connectWithRetry(client, http, uri, token, 3));
 			}
 			CompletableFuture.allOf(wave.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 		}
@@ -178,12 +193,28 @@ public final class LiveFanOutBench {
 		return all;
 	}
 
+	/**
+	 * A handshake may fail while the router is still warming up (JWKS fetch, JIT): try
+	 * again.
+	 */
+	private static CompletableFuture<Void> connectWithRetry(BenchClient client, HttpClient http, URI uri, String token,
+			int attempts) {
+		return client.connect(http, uri, token).thenCompose((ws) -> client.subscribed).exceptionallyCompose((error) -> {
+			if (attempts <= 1) {
+				return CompletableFuture.failedFuture(error);
+			}
+			System.out.println("retrying a connection after: " + error);
+			return connectWithRetry(client, http, uri, token, attempts - 1);
+		});
+	}
+
 	private static Process startRouter(String jar, String heap, int port, String database, URI redis, String prefix,
 			String jwksUrl, String flush) throws IOException {
 		File log = File.createTempFile("parx-router-bench-", ".log");
 		System.out.println("router log: " + log);
 		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx" + heap, "-jar", jar, "--parx.router.flush-interval=" + flush)
+				"-Xmx" + heap, "-jar", jar, "--parx.router.flush-interval=" + flush,
+				"--logging.level.io.parx.router.session=debug")
 			.redirectErrorStream(true)
 			.redirectOutput(log);
 		Map<String, String> env = builder.environment();
@@ -198,6 +229,7 @@ public final class LiveFanOutBench {
 
 	private static void awaitHealthy(HttpClient http, int port, Process router) throws Exception {
 		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+			.timeout(Duration.ofSeconds(10))
 			.build();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (System.nanoTime() < deadline) {
@@ -217,17 +249,48 @@ public final class LiveFanOutBench {
 		throw new IllegalStateException("the router did not become healthy within 3 minutes");
 	}
 
+	/** A quantile of the router's own delivery latency timer, in seconds. */
+	private static double quantile(String prometheus, String quantile) {
+		Matcher matcher = Pattern
+			.compile("parx_router_delivery_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(quantile)
+					+ "\"[^}]*} ([0-9.eE+-]+)")
+			.matcher(prometheus);
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+	}
+
+	private static String text(HttpClient http, int port, String token, String path) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Authorization", "Bearer " + token)
+				.timeout(Duration.ofSeconds(10))
+				.build();
+			return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			return "";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "";
+		}
+	}
+
 	private static double metric(HttpClient http, int port, String token, String name) {
 		try {
 			HttpRequest request = HttpRequest
 				.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics/" + name))
 				.header("Authorization", "Bearer " + token)
+				.timeout(Duration.ofSeconds(10))
 				.build();
 			String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 			Matcher matcher = VALUE.matcher(body);
 			return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
 		}
-		catch (IOException | InterruptedException ex) {
+		catch (IOException ex) {
+			return Double.NaN;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 			return Double.NaN;
 		}
 	}
@@ -245,6 +308,15 @@ public final class LiveFanOutBench {
 		String output = new String(process.getInputStream().readAllBytes());
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+		}
+	}
+
+	private static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+		}
+		catch (IOException ex) {
+			return "unknown";
 		}
 	}
 
