@@ -67,14 +67,14 @@ start() {
 }
 
 wait_healthy() { # name port
-	for _ in $(seq 1 120); do
+	for _ in $(seq 1 "${PARX_START_TIMEOUT:-300}"); do
 		if healthy "$2"; then echo "$1 is up on :$2"; return 0; fi
 		if ! kill -0 "$(cat "$RUN/pids/$1")" 2>/dev/null; then
 			echo "$1 exited; last log lines:" >&2; tail -30 "$RUN/logs/$1.log" >&2; return 1
 		fi
 		sleep 1
 	done
-	echo "$1 did not become healthy within 120 s; see $RUN/logs/$1.log" >&2
+	echo "$1 did not become healthy within ${PARX_START_TIMEOUT:-300} s; see $RUN/logs/$1.log" >&2
 	return 1
 }
 
