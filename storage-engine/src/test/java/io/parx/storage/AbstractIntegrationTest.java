@@ -183,6 +183,11 @@ public abstract class AbstractIntegrationTest {
 				URI ts = URI.create(this.timeseriesDb.jdbcUrl().substring("jdbc:".length()));
 				this.proxy = new TcpProxy(ts.getHost(), ts.getPort());
 				this.csvDirectory = Files.createTempDirectory("parx-storage-csv");
+				// Leave nothing behind in the shared Redis.
+				Runtime.getRuntime()
+					.addShutdownHook(new Thread(() -> this.redis.sync()
+						.del(KEYS.samples().getBytes(StandardCharsets.UTF_8),
+								KEYS.samplesQuarantine().getBytes(StandardCharsets.UTF_8))));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
