@@ -133,6 +133,24 @@ class MqttEngineIntegrationTests {
 	}
 
 	@Test
+	void everyQosLevelIsSubscribedAndDelivered() {
+		MqttEngine engine = engine();
+		engine.apply(List.of(channel(1).broker(this.brokerUrl).topic(this.base + "/q0").qos(0).build(),
+				channel(2).broker(this.brokerUrl).topic(this.base + "/q1").qos(1).build(),
+				channel(3).broker(this.brokerUrl).topic(this.base + "/q2").qos(2).build()));
+		awaitSubscribed(engine, 3, this.base + "/q2");
+
+		await().atMost(WAIT).until(() -> {
+			publish(this.base + "/q0", "10", MqttQos.AT_MOST_ONCE);
+			return values(this.sink.of(1)).contains(10.0);
+		});
+		publish(this.base + "/q1", "11", MqttQos.AT_LEAST_ONCE);
+		publish(this.base + "/q2", "12", MqttQos.EXACTLY_ONCE);
+		await().atMost(WAIT).until(() -> values(this.sink.of(2)).contains(11.0));
+		await().atMost(WAIT).until(() -> values(this.sink.of(3)).equals(List.of(12.0)));
+	}
+
+	@Test
 	void unparseablePayloadMarksOnlyItsChannelBadAndTheSubscriptionGoesOn() {
 		MqttEngine engine = engine();
 		engine.apply(List.of(channel(1).broker(this.brokerUrl).topic(this.base + "/a").build(),
