@@ -1,7 +1,9 @@
 package io.parx.common.formula;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.parx.common.formula.Expr.Binary;
 import io.parx.common.formula.Expr.Call;
@@ -24,6 +26,8 @@ final class Compiler {
 
 	private final List<Stateful> statefulNodes = new ArrayList<>();
 
+	private final Map<Expr, Boolean> constants = new IdentityHashMap<>();
+
 	Compiler(FormulaLimits limits) {
 		this.limits = limits;
 	}
@@ -33,7 +37,7 @@ final class Compiler {
 	}
 
 	Node compile(Expr expr) {
-		if (!(expr instanceof Num) && Expr.isConstant(expr)) {
+		if (!(expr instanceof Num) && isConstant(expr)) {
 			double value = compileTree(expr).eval(NO_VALUES);
 			if (Double.isInfinite(value)) {
 				// 9^9^9^9 or 1/0 written out: a mistake to report, not a silent NaN at
@@ -43,6 +47,25 @@ final class Compiler {
 			return new Node.Constant(value);
 		}
 		return compileTree(expr);
+	}
+
+	/**
+	 * {@link Expr#isConstant} remembered per node, so folding a 2,000-node chain stays
+	 * linear instead of re-walking every sub-tree at every level.
+	 */
+	private boolean isConstant(Expr expr) {
+		Boolean known = this.constants.get(expr);
+		if (known == null) {
+			known = switch (expr) {
+				case Num num -> true;
+				case Ref ref -> false;
+				case Unary unary -> isConstant(unary.operand());
+				case Binary binary -> isConstant(binary.left()) && isConstant(binary.right());
+				case Call call -> !call.function().stateful() && call.arguments().stream().allMatch(this::isConstant);
+			};
+			this.constants.put(expr, known);
+		}
+		return known;
 	}
 
 	private Node compileTree(Expr expr) {
