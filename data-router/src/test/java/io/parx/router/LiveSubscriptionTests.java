@@ -116,6 +116,17 @@ class LiveSubscriptionTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void aMessageLargerThanTheLimitClosesTheSessionWith1009() {
+		// RFC 6455 §7.4.1: 1009, message too big; the limit is
+		// parx.router.max-message-size.
+		try (LiveClient client = operator()) {
+			client.send("{\"type\":\"ping\",\"id\":\"" + "x".repeat(100_000) + "\"}");
+			await().until(() -> client.closeCode().isDone());
+			assertThat(client.closeCode().join()).isEqualTo(1009);
+		}
+	}
+
+	@Test
 	void maxRateSendsOnlyTheLatestValuePerIntervalAndNeverLosesTheLastOne() {
 		long channel = channels().create();
 		try (LiveClient client = operator()) {
@@ -164,6 +175,10 @@ class LiveSubscriptionTests extends AbstractIntegrationTest {
 			channels.setEnabled(channel, false);
 			publishConfig("{\"entity\":\"channel\",\"id\":" + channel + ",\"op\":\"updated\",\"version\":1}");
 			assertThat(client.awaitType("status").path("status").asString()).isEqualTo("disabled");
+
+			channels.setEnabled(channel, true);
+			publishConfig("{\"entity\":\"channel\",\"id\":" + channel + ",\"op\":\"updated\",\"version\":2}");
+			client.awaitMessage((m) -> "enabled".equals(m.path("status").asString()));
 
 			channels.delete(channel);
 			publishConfig("{\"entity\":\"channel\",\"id\":" + channel + ",\"op\":\"deleted\",\"version\":1}");
