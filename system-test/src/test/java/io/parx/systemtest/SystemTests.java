@@ -1,0 +1,498 @@
+package io.parx.systemtest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.parx.bench.demo.DemoPlant;
+import io.parx.bench.demo.ModbusDevice;
+import io.parx.bench.demo.OpcUaDevice;
+import io.parx.common.redis.RedisKeys;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleBatchCodec;
+import io.parx.db.test.TestDatabase;
+import io.parx.db.test.TestDatabases;
+import io.parx.db.test.TestServices;
+import io.parx.db.test.TimeseriesBackend;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole product as a plant engineer meets it: the five services as separate processes
+ * from their built jars, against real PostgreSQL (config), TimescaleDB (time series),
+ * Redis and Mosquitto, with the demo plant's Modbus, OPC UA and MQTT devices. The steps
+ * build on each other, in order, like a first day with ParX.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class SystemTests {
+
+	private static final String ADMIN = "admin";
+
+	private static final String ADMIN_PASSWORD = "system-test-admin-1";
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+
+	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private final Map<String, Long> channels = new LinkedHashMap<>();
+
+	private DemoPlant plant;
+
+	private TestDatabase tsDb;
+
+	private String redisPrefix;
+
+	private String mqttPrefix;
+
+	private String adminToken;
+
+	private String engineerToken;
+
+	private String operatorToken;
+
+	private long batchDefinitionId;
+
+	private LiveClient live;
+
+	private Thread killer;
+
+	@BeforeAll
+	void startThePlantAndTheFiveServices() throws Exception {
+		long started = System.nanoTime();
+		TestServices.redis();
+		TestServices.mosquitto();
+		TestDatabase configDb = TestDatabases.createConfigDb();
+		this.tsDb = TestDatabases.createTimeseriesDb(TimeseriesBackend.TIMESCALE);
+		this.redisPrefix = TestServices.redisPrefix() + "system:";
+		this.mqttPrefix = "parx-systest-" + TestServices.RUN_ID + "/";
+		Path dir = Files.createTempDirectory("parx-system-test-");
+		int[] ports = freePorts(7);
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("PARX_CONFIG_DB_URL", configDb.jdbcUrl());
+		env.put("PARX_CONFIG_DB_USER", configDb.username());
+		env.put("PARX_CONFIG_DB_PASSWORD", (configDb.password() != null) ? configDb.password() : "");
+		env.put("PARX_TS_DB_URL", this.tsDb.jdbcUrl());
+		env.put("PARX_TS_DB_USER", this.tsDb.username());
+		env.put("PARX_TS_DB_PASSWORD", (this.tsDb.password() != null) ? this.tsDb.password() : "");
+		env.put("PARX_REDIS_URL", TestServices.redis().url());
+		env.put("PARX_REDIS_PREFIX", this.redisPrefix);
+		env.put("PARX_JWKS_URL", "http://127.0.0.1:" + ports[0] + "/.well-known/jwks.json");
+		env.put("PARX_COLLECTOR_URL", "http://127.0.0.1:" + ports[2]);
+		env.put("PARX_ADMIN_USERNAME", ADMIN);
+		env.put("PARX_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		String[] names = { "admin-api", "data-router", "collector", "storage-engine", "analytics-engine" };
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		for (int i = 0; i < names.length; i++) {
+			Map<String, String> own = new LinkedHashMap<>(env);
+			Path data = Files.createDirectories(dir.resolve(names[i]));
+			own.put("PARX_DATA_DIR", data.toString());
+			this.services.put(names[i],
+					new ServiceProcess(names[i], ports[i],
+							root.resolve(names[i]).resolve("target").resolve(names[i] + ".jar"),
+							dir.resolve(names[i] + ".log"), own));
+		}
+		this.killer = new Thread(() -> this.services.values().forEach(ServiceProcess::destroyNow), "system-test-kill");
+		Runtime.getRuntime().addShutdownHook(this.killer);
+		System.out.println("system test: logs in " + dir);
+		for (ServiceProcess service : this.services.values()) {
+			service.start();
+		}
+		this.plant = new DemoPlant(new DemoPlant.Settings(ports[5], "127.0.0.1", ports[6],
+				TestServices.mosquitto().serverUri(), this.mqttPrefix, Duration.ofSeconds(15), Duration.ofMillis(200)));
+		for (ServiceProcess service : this.services.values()) {
+			service.awaitReady(START_TIMEOUT);
+		}
+		System.out.printf("system test: five services ready after %d s%n",
+				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+	}
+
+	@AfterAll
+	void stopEverything() {
+		try {
+			if (this.live != null) {
+				this.live.close();
+			}
+			if (this.plant != null) {
+				this.plant.close();
+			}
+		}
+		finally {
+			this.services.values().parallelStream().forEach(ServiceProcess::stop);
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.killer);
+			}
+			catch (IllegalStateException ex) {
+				// shutting down already: the hook runs
+			}
+		}
+	}
+
+	@Test
+	@Order(1)
+	void anAdministratorLogsInWithTheFirstAccountAndCreatesAnEngineerAndAnOperator() {
+		this.adminToken = login(ADMIN, ADMIN_PASSWORD);
+		for (String role : List.of("ENGINEER", "OPERATOR")) {
+			Api.Response created = Api.post(admin("/api/v1/users"), this.adminToken,
+					Map.of("username", role.toLowerCase(), "password", "system-test-" + role, "role", role));
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		}
+		this.engineerToken = login("engineer", "system-test-ENGINEER");
+		this.operatorToken = login("operator", "system-test-OPERATOR");
+		assertThat(Api.get(admin("/api/v1/auth/me"), this.operatorToken).json().path("role").asString())
+			.isEqualTo("OPERATOR");
+	}
+
+	@Test
+	@Order(2)
+	void anEngineerCreatesChannelsOfEveryProtocolStorageRulesAndABatchDefinition() {
+		Map<String, Object> modbus = Map.of("host", "127.0.0.1", "port", this.plant.modbus().port(), "unitId", 1,
+				"registerType", "HOLDING_REGISTER");
+		channel("Furnace.Temperature", "FLOAT32", "MODBUS_TCP",
+				with(modbus, "address", ModbusDevice.FURNACE_TEMPERATURE));
+		channel("Line.CoilNumber", "INT32", "MODBUS_TCP", with(modbus, "address", ModbusDevice.COIL_NUMBER));
+		channel("Line.Speed.NotStored", "FLOAT32", "MODBUS_TCP", with(modbus, "address", ModbusDevice.LINE_SPEED));
+		channel("OPCUA.Furnace.Temperature", "FLOAT64", "OPCUA", Map.of("endpointUrl", this.plant.opcua().endpointUrl(),
+				"nodeId", this.plant.opcua().nodeId(OpcUaDevice.FURNACE_TEMPERATURE), "samplingIntervalMs", 200));
+		channel("MQTT.Line.Speed", "FLOAT64", "MQTT",
+				Map.of("brokerUrl", TestServices.mosquitto().serverUri(), "topic", this.mqttPrefix + "line/state",
+						"payloadFormat", "JSON", "valuePointer", "/speed", "timestampPointer", "/time"));
+		channel("Sim.Sine", "FLOAT64", "SIMULATOR",
+				Map.of("waveform", "SINE", "amplitude", 1, "periodMs", 60000, "offset", 0));
+		channel("Fault.Injected", "FLOAT64", "MQTT", Map.of("brokerUrl", TestServices.mosquitto().serverUri(), "topic",
+				this.mqttPrefix + "nobody/publishes/here", "payloadFormat", "NUMBER"));
+		Api.Response continuous = Api.post(admin("/api/v1/storage/rules"), this.engineerToken,
+				Map.of("name", "every-sample", "mode", "CONTINUOUS", "settings", Map.of("intervalMs", 0), "channelIds",
+						ids("Furnace.Temperature", "OPCUA.Furnace.Temperature", "MQTT.Line.Speed", "Sim.Sine",
+								"Fault.Injected")));
+		assertThat(continuous.status()).as(continuous.toString()).isEqualTo(201);
+		Api.Response change = Api.post(admin("/api/v1/storage/rules"), this.engineerToken,
+				Map.of("name", "coil-changes", "mode", "CHANGE", "settings", Map.of("deadband", 0), "channelIds",
+						ids("Line.CoilNumber")));
+		assertThat(change.status()).as(change.toString()).isEqualTo(201);
+		Api.Response batches = Api.post(admin("/api/v1/storage/batch-definitions"), this.engineerToken,
+				Map.of("name", "coils", "mode", "VALUE_CHANGE", "triggerChannelId", id("Line.CoilNumber")));
+		assertThat(batches.status()).as(batches.toString()).isEqualTo(201);
+		this.batchDefinitionId = batches.json().path("id").asLong();
+		Api.Response list = Api.get(admin("/api/v1/io/channels?tag=system-test"), this.operatorToken);
+		assertThat(list.json().path("page").path("totalElements").asLong()).isEqualTo(7);
+	}
+
+	@Test
+	@Order(3)
+	void aWebSocketClientReceivesLiveValuesOfEveryProtocolWithinASecond() throws Exception {
+		this.live = new LiveClient(this.services.get("data-router").url(), this.operatorToken);
+		List<Long> subscribed = ids("Furnace.Temperature", "OPCUA.Furnace.Temperature", "MQTT.Line.Speed", "Sim.Sine");
+		this.live.subscribe(subscribed);
+		// the collector connects to the devices after the channels were created: generous
+		// once
+		await("first live values").atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(subscribed).allSatisfy(
+					(channel) -> assertThat(this.live.updates(channel)).as("updates of %d", channel).isNotEmpty()));
+		// from then on values flow: each fast channel has a fresh one within a second
+		Instant now = Instant.now();
+		await("fresh live values").atMost(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofMillis(20))
+			.untilAsserted(() -> assertThat(ids("Furnace.Temperature", "MQTT.Line.Speed", "Sim.Sine"))
+				.allSatisfy((channel) -> assertThat(this.live.updates(channel))
+					.anySatisfy((received) -> assertThat(received.arrived()).isAfter(now))));
+		double furnace = this.live.updates(id("Furnace.Temperature")).getLast().value().asDouble();
+		assertThat(furnace).isBetween(800.0, 900.0);
+	}
+
+	@Test
+	@Order(4)
+	void samplesReachTimescaleDbAccordingToTheStorageRules() throws Exception {
+		await("rows of every stored channel").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			for (String name : List.of("Furnace.Temperature", "OPCUA.Furnace.Temperature", "MQTT.Line.Speed",
+					"Sim.Sine", "Line.CoilNumber")) {
+				assertThat(count("select count(*) from samples where channel_id = " + id(name))).as(name).isPositive();
+			}
+			assertThat(count("select count(*) from samples where channel_id = " + id("Furnace.Temperature")))
+				.isGreaterThanOrEqualTo(10);
+		});
+		// no rule, no history
+		assertThat(count("select count(*) from samples where channel_id = " + id("Line.Speed.NotStored"))).isZero();
+		// CHANGE: a coil number is stored only when it differs from the previous one
+		List<Double> coils = new ArrayList<>();
+		query("select value_num from samples where channel_id = " + id("Line.CoilNumber") + " order by time",
+				(rs) -> coils.add(rs.getDouble(1)));
+		for (int i = 1; i < coils.size(); i++) {
+			assertThat(coils.get(i)).isNotEqualTo(coils.get(i - 1));
+		}
+		assertThat(count("select count(*) from samples where channel_id = " + id("Line.CoilNumber")))
+			.isLessThan(count("select count(*) from samples where channel_id = " + id("Furnace.Temperature")));
+		assertThat(count("select count(*) from timescaledb_information.hypertables where hypertable_name = 'samples'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	@Order(5)
+	void analyticsAnswersAHistoryQueryADerivedFormulaAnXlsxExportAndTheCoilBatches() throws Exception {
+		long furnace = id("Furnace.Temperature");
+		Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant from = to.minusSeconds(120);
+		long stored = count("select count(*) from samples where channel_id = " + furnace + " and time >= '" + from
+				+ "' and time < '" + to + "'");
+		assertThat(stored).isPositive();
+		Api.Response query = Api.post(analytics("/api/v1/analytics/query"), this.operatorToken, Map.of("channelIds",
+				List.of(furnace), "from", from.toString(), "to", to.toString(), "interval", "raw"));
+		assertThat(query.status()).as(query.toString()).isEqualTo(200);
+		JsonNode points = query.json().path("series").get(0).path("points");
+		assertThat(points.size()).isEqualTo(stored);
+		assertThat(points.get(0).path("value").asDouble()).isBetween(800.0, 900.0);
+
+		Api.Response derived = Api.post(analytics("/api/v1/analytics/derived/evaluate"), this.operatorToken, Map
+			.of("formula", "#" + furnace + " * 2", "from", from.toString(), "to", to.toString(), "step", "PT1S"));
+		assertThat(derived.status()).as(derived.toString()).isEqualTo(200);
+		Set<Double> doubled = new HashSet<>();
+		query("select value_num from samples where channel_id = " + furnace + " and time < '" + to + "'",
+				(rs) -> doubled.add(rs.getDouble(1) * 2));
+		List<Double> values = new ArrayList<>();
+		derived.json().path("points").forEach((point) -> {
+			if (!point.path("value").isNull() && !point.path("value").isMissingNode()) {
+				values.add(point.path("value").asDouble());
+			}
+		});
+		assertThat(values).isNotEmpty().allSatisfy((value) -> assertThat(doubled).contains(value));
+
+		Api.Response export = Api.post(analytics("/api/v1/analytics/export"), this.operatorToken,
+				Map.of("format", "xlsx", "query", Map.of("channelIds", List.of(furnace), "from", from.toString(), "to",
+						to.toString(), "interval", "raw")));
+		assertThat(export.status()).as(export.toString()).isEqualTo(200);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export.bytes()))) {
+			int rows = 0;
+			for (Sheet sheet : workbook) {
+				rows += sheet.getPhysicalNumberOfRows();
+			}
+			assertThat(rows).isGreaterThanOrEqualTo((int) stored);
+		}
+
+		// the coil changes every 15 s: the batch definition opens a batch named after the
+		// coil number
+		await("a coil batch").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			Api.Response batches = Api.get(
+					analytics("/api/v1/analytics/batches?from=" + from.minusSeconds(600) + "&to="
+							+ Instant.now().plusSeconds(60) + "&definitionId=" + this.batchDefinitionId),
+					this.operatorToken);
+			assertThat(batches.status()).as(batches.toString()).isEqualTo(200);
+			List<String> names = new ArrayList<>();
+			batches.json().path("content").forEach((batch) -> names.add(batch.path("name").asString()));
+			Set<String> coils = new HashSet<>();
+			query("select value_num from samples where channel_id = " + id("Line.CoilNumber"),
+					(rs) -> coils.add(Long.toString(rs.getLong(1))));
+			assertThat(names).as(batches.toString())
+				.anySatisfy((name) -> assertThat(coils).anySatisfy((coil) -> assertThat(name).startsWith(coil)));
+		});
+	}
+
+	@Test
+	@Order(6)
+	void editingAChannelTakesEffectWithoutARestart() {
+		long sim = id("Sim.Sine");
+		JsonNode channel = Api.get(admin("/api/v1/io/channels/" + sim), this.engineerToken).json();
+		Map<String, Object> edited = Api.JSON.convertValue(channel, Map.class);
+		edited.remove("id");
+		edited.remove("createdAt");
+		edited.remove("updatedAt");
+		edited.remove("passwordSet");
+		edited.put("settings", Map.of("waveform", "SINE", "amplitude", 1, "periodMs", 60000, "offset", 1000));
+		Api.Response updated = Api.put(admin("/api/v1/io/channels/" + sim), this.engineerToken, edited);
+		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+		await("values of the edited channel").atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.live.updates(sim).getLast().value().asDouble()).isGreaterThan(990));
+	}
+
+	@Test
+	@Order(7)
+	void anOperatorCannotChangeConfiguration() {
+		Api.Response create = Api.post(admin("/api/v1/io/channels"), this.operatorToken, Map.of("name", "Op.Channel",
+				"dataType", "FLOAT64", "protocol", "SIMULATOR", "settings", Map.of("waveform", "SINE")));
+		assertThat(create.status()).as(create.toString()).isEqualTo(403);
+		Api.Response rule = Api.post(admin("/api/v1/storage/rules"), this.operatorToken, Map.of("name", "op-rule",
+				"mode", "CONTINUOUS", "settings", Map.of("intervalMs", 0), "channelIds", ids("Sim.Sine")));
+		assertThat(rule.status()).as(rule.toString()).isEqualTo(403);
+		Api.Response derived = Api.post(analytics("/api/v1/analytics/derived/signals"), this.operatorToken,
+				Map.of("name", "op-derived", "formula", "#" + id("Sim.Sine") + " + 1"));
+		assertThat(derived.status()).as(derived.toString()).isEqualTo(403);
+		assertThat(Api.get(admin("/api/v1/io/channels?tag=system-test"), this.operatorToken).status()).isEqualTo(200);
+		assertThat(Api.get(admin("/api/v1/io/channels?tag=system-test"), null).status()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(8)
+	void aStorageEngineKilledWithSigkillMidIngestStoresEverySampleExactlyOnce() throws Exception {
+		long channel = id("Fault.Injected");
+		int batches = 400;
+		int perBatch = 50;
+		int total = batches * perBatch;
+		Instant base = Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.SECONDS);
+		AtomicInteger sent = new AtomicInteger();
+		RedisClient client = RedisClient.create(TestServices.redis().url());
+		try (StatefulRedisConnection<byte[], byte[]> redis = client.connect(ByteArrayCodec.INSTANCE)) {
+			byte[] stream = new RedisKeys(this.redisPrefix).samples().getBytes();
+			Thread producer = Thread.ofPlatform().name("system-test-producer").start(() -> {
+				for (int b = 0; b < batches; b++) {
+					List<Sample> samples = new ArrayList<>(perBatch);
+					for (int i = 0; i < perBatch; i++) {
+						int k = b * perBatch + i;
+						samples.add(Sample.of(channel, base.plus(k, ChronoUnit.MILLIS), k));
+					}
+					redis.sync()
+						.xadd(stream, Map.of(RedisKeys.BATCH_FIELD.getBytes(), SampleBatchCodec.encode(samples)));
+					sent.incrementAndGet();
+					// a device's pace: about 40 batches a second, so the kill lands
+					// mid-ingest
+					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
+				}
+			});
+			ServiceProcess storage = this.services.get("storage-engine");
+			await("ingest under way").atMost(Duration.ofSeconds(30))
+				.until(() -> count("select count(*) from samples where channel_id = " + channel) >= total / 10);
+			storage.kill();
+			long atKill = count("select count(*) from samples where channel_id = " + channel);
+			System.out.printf("system test: storage engine killed after %d of %d batches, %d rows stored%n", sent.get(),
+					batches, atKill);
+			assertThat(sent.get()).as("killed mid-ingest").isLessThan(batches);
+			storage.start();
+			producer.join(Duration.ofSeconds(60));
+			storage.awaitReady(START_TIMEOUT);
+			await("every sample stored").atMost(Duration.ofSeconds(60))
+				.until(() -> count("select count(*) from samples where channel_id = " + channel) >= total);
+		}
+		finally {
+			client.shutdown();
+		}
+		assertThat(count("select count(*) from samples where channel_id = " + channel)).isEqualTo(total);
+		assertThat(count("select count(distinct time) from samples where channel_id = " + channel)).isEqualTo(total);
+		assertThat(count("select sum(value_num)::bigint from samples where channel_id = " + channel))
+			.isEqualTo((long) total * (total - 1) / 2);
+	}
+
+	private String login(String username, String password) {
+		Api.Response response = Api.post(admin("/api/v1/auth/login"), null,
+				Map.of("username", username, "password", password));
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json().path("accessToken").asString();
+	}
+
+	private void channel(String name, String dataType, String protocol, Map<String, Object> settings) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", name);
+		body.put("dataType", dataType);
+		body.put("protocol", protocol);
+		body.put("pollIntervalMs", 200);
+		body.put("tags", List.of("system-test"));
+		body.put("settings", settings);
+		Api.Response response = Api.post(admin("/api/v1/io/channels"), this.engineerToken, body);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		this.channels.put(name, response.json().path("id").asLong());
+	}
+
+	private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+		Map<String, Object> copy = new LinkedHashMap<>(map);
+		copy.put(key, value);
+		return copy;
+	}
+
+	private long id(String channel) {
+		Long id = this.channels.get(channel);
+		assertThat(id).as("channel %s was created", channel).isNotNull();
+		return id;
+	}
+
+	private List<Long> ids(String... names) {
+		List<Long> ids = new ArrayList<>();
+		for (String name : names) {
+			ids.add(id(name));
+		}
+		return ids;
+	}
+
+	private String admin(String path) {
+		return this.services.get("admin-api").url() + path;
+	}
+
+	private String analytics(String path) {
+		return this.services.get("analytics-engine").url() + path;
+	}
+
+	private long count(String sql) throws SQLException {
+		try (Connection connection = this.tsDb.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	private void query(String sql, RowHandler handler) throws SQLException {
+		try (Connection connection = this.tsDb.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				handler.row(rs);
+			}
+		}
+	}
+
+	private static int[] freePorts(int count) throws IOException {
+		int[] ports = new int[count];
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket(0);
+				sockets.add(socket);
+				ports[i] = socket.getLocalPort();
+			}
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+		}
+		return ports;
+	}
+
+	@FunctionalInterface
+	private interface RowHandler {
+
+		void row(ResultSet rs) throws SQLException;
+
+	}
+
+}
