@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code retryBackoffMax}
  * @param retryBackoffMax longest pause between write attempts
  * @param insertMethod how rows reach PostgreSQL
+ * @param trimInterval how often acknowledged entries are deleted from the stream
  */
 @ConfigurationProperties("parx.storage.ingest")
 public record IngestSettings(String consumerName, @DefaultValue("200") int readCount,
@@ -32,7 +33,7 @@ public record IngestSettings(String consumerName, @DefaultValue("200") int readC
 		@DefaultValue("500ms") Duration flushInterval, @DefaultValue("2m") Duration claimIdle,
 		@DefaultValue("15s") Duration claimInterval, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("500ms") Duration retryBackoff, @DefaultValue("15s") Duration retryBackoffMax,
-		@DefaultValue("DIRECT_COPY") InsertMethod insertMethod) {
+		@DefaultValue("DIRECT_COPY") InsertMethod insertMethod, @DefaultValue("10s") Duration trimInterval) {
 
 	public IngestSettings {
 		if (consumerName == null || consumerName.isBlank()) {

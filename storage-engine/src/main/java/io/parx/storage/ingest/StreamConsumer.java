@@ -75,6 +75,8 @@ public class StreamConsumer implements Runnable {
 
 	private long lastStreamInfo;
 
+	private long lastTrim;
+
 	private int samplesPerEntry = 1;
 
 	StreamConsumer(RedisClient client, RedisKeys keys, IngestSettings settings, BatchCommitter committer,
@@ -271,9 +273,19 @@ public class StreamConsumer implements Runnable {
 		catch (RuntimeException ex) {
 			logger.debug("XINFO GROUPS failed: {}", ex.toString());
 		}
+		if (System.nanoTime() - this.lastTrim >= this.settings.trimInterval().toNanos()) {
+			this.lastTrim = System.nanoTime();
+			try {
+				long trimmed = StreamTrimmer.trim(redis, this.stream);
+				logger.debug("Trimmed {} acknowledged entries from {}", trimmed, this.keys.samples());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Trimming {} failed: {}", this.keys.samples(), ex.toString());
+			}
+		}
 	}
 
-	private static Map<String, Object> toMap(List<?> list) {
+	static Map<String, Object> toMap(List<?> list) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < list.size(); i += 2) {
 			Object key = list.get(i);
@@ -284,7 +296,7 @@ public class StreamConsumer implements Runnable {
 		return map;
 	}
 
-	private static long number(Object value) {
+	static long number(Object value) {
 		return (value instanceof Number n) ? n.longValue() : 0;
 	}
 
