@@ -65,7 +65,7 @@ class SystemTests {
 
 	private static final String ADMIN_PASSWORD = "system-test-admin-1";
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
