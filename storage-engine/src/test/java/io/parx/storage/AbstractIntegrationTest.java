@@ -27,7 +27,7 @@ import io.parx.db.test.TestServices;
 import io.parx.db.test.TimeseriesBackend;
 import io.parx.storage.rules.RuleCatalog;
 import io.parx.storage.support.ConfigFixtures;
-import io.parx.storage.support.TcpProxy;
+import io.parx.db.test.TcpProxy;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -22,6 +22,7 @@ import io.parx.collector.engine.ReadResult;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
+import io.parx.db.test.TcpProxy;
 import io.parx.db.test.TestServices;
 
 import static io.parx.collector.mqtt.MqttChannelFixture.channel;
@@ -200,7 +201,7 @@ class MqttEngineIntegrationTests {
 	@Test
 	void afterANetworkDropTheClientReconnectsByItselfAndReceivesWhatWasQueued() {
 		TestServices.Mosquitto mosquitto = TestServices.mosquitto();
-		try (TcpProxy proxy = TcpProxy.start(mosquitto.host(), mosquitto.port())) {
+		try (TcpProxy proxy = new TcpProxy(mosquitto.host(), mosquitto.port())) {
 			MqttEngine engine = engine();
 			engine.apply(List.of(channel(1).broker("tcp://127.0.0.1:" + proxy.port())
 				.clientId("parx-test-" + UUID.randomUUID().toString().substring(0, 8))

@@ -21,7 +21,7 @@ import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.channels.DataType;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.ReadResult;
-import io.parx.collector.mqtt.TcpProxy;
+import io.parx.db.test.TcpProxy;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
@@ -218,7 +218,7 @@ class OpcUaEngineIntegrationTests {
 
 	@Test
 	void sessionAndSubscriptionComeBackAfterANetworkDrop() {
-		try (TcpProxy proxy = TcpProxy.start("127.0.0.1", server.port())) {
+		try (TcpProxy proxy = new TcpProxy("127.0.0.1", server.port())) {
 			this.engine.apply(List.of(channel(1).endpoint("opc.tcp://127.0.0.1:" + proxy.port() + "/parx")
 				.node(server.nodeId("Temperature"))
 				.build()));

@@ -15,7 +15,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.parx.collector.buffer.BufferSettings;
 import io.parx.collector.buffer.DiskBuffer;
 import io.parx.collector.support.RedisServerProcess;
-import io.parx.collector.support.TcpProxy;
+import io.parx.db.test.TcpProxy;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
