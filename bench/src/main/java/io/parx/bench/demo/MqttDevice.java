@@ -20,7 +20,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
  * <li>{@code <prefix>line/state}: JSON
  * {@code {"time":"…","temperature":…,"speed":…,"coil":"…","alarm":…}}</li>
  * </ul>
- * The coil id is published retained, so a subscriber learns the current coil at once.
+ * The coil id is published retained, so a subscriber learns the current coil at once;
+ * closing the device clears it.
  */
 public final class MqttDevice implements AutoCloseable {
 
@@ -67,10 +68,24 @@ public final class MqttDevice implements AutoCloseable {
 			.send();
 	}
 
+	/**
+	 * Clears the retained coil id (no current coil once the plant is gone) and
+	 * disconnects.
+	 */
 	@Override
 	public void close() {
 		if (this.client.getState().isConnected()) {
-			this.client.disconnect();
+			try {
+				this.client.publishWith()
+					.topic(this.prefix + "coil/id")
+					.qos(MqttQos.AT_LEAST_ONCE)
+					.retain(true)
+					.payload(new byte[0])
+					.send();
+			}
+			finally {
+				this.client.disconnect();
+			}
 		}
 	}
 
