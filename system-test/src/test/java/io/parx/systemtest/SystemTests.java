@@ -361,11 +361,39 @@ class SystemTests {
 	@Test
 	@Order(8)
 	void aStorageEngineKilledWithSigkillMidIngestStoresEverySampleExactlyOnce() throws Exception {
+		ServiceProcess storage = this.services.get("storage-engine");
+		ingestWithFault(Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.SECONDS), 400, "storage engine killed",
+				() -> {
+					storage.kill();
+					storage.start();
+				}, () -> storage.awaitReady(START_TIMEOUT));
+	}
+
+	@Test
+	@Order(9)
+	void everyTimeSeriesDatabaseConnectionCutMidIngestStillStoresEverySampleExactlyOnce() throws Exception {
+		// the test's own database only: every backend of it is terminated, as a database
+		// restart does
+		String cut = "select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '"
+				+ this.tsDb.name() + "' and pid <> pg_backend_pid()";
+		ingestWithFault(Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS), 200,
+				"time-series database connections cut",
+				() -> System.out.printf("system test: %d time-series database connections terminated%n", count(cut)),
+				() -> {
+				});
+	}
+
+	/**
+	 * Feeds {@code batches} batches of 50 samples of the fault channel into the stream at
+	 * a device's pace, applies the fault once a tenth is stored, and checks that every
+	 * sample ends up stored exactly once (count, distinct times, sum of values).
+	 */
+	private void ingestWithFault(Instant base, int batches, String fault, Fault apply, Fault recover) throws Exception {
 		long channel = id("Fault.Injected");
-		int batches = 400;
 		int perBatch = 50;
 		int total = batches * perBatch;
-		Instant base = Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.SECONDS);
+		String range = " from samples where channel_id = " + channel + " and time >= '" + base + "' and time < '"
+				+ base.plusMillis(total) + "'";
 		AtomicInteger sent = new AtomicInteger();
 		RedisClient client = RedisClient.create(TestServices.redis().url());
 		try (StatefulRedisConnection<byte[], byte[]> redis = client.connect(ByteArrayCodec.INSTANCE)) {
@@ -380,32 +408,33 @@ class SystemTests {
 					redis.sync()
 						.xadd(stream, Map.of(RedisKeys.BATCH_FIELD.getBytes(), SampleBatchCodec.encode(samples)));
 					sent.incrementAndGet();
-					// a device's pace: about 40 batches a second, so the kill lands
+					// a device's pace, about 40 batches a second, so that the fault lands
 					// mid-ingest
 					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
 				}
 			});
-			ServiceProcess storage = this.services.get("storage-engine");
-			await("ingest under way").atMost(Duration.ofSeconds(30))
-				.until(() -> count("select count(*) from samples where channel_id = " + channel) >= total / 10);
-			storage.kill();
-			long atKill = count("select count(*) from samples where channel_id = " + channel);
-			System.out.printf("system test: storage engine killed after %d of %d batches, %d rows stored%n", sent.get(),
-					batches, atKill);
-			assertThat(atKill).as("killed mid-ingest").isLessThan(total);
-			storage.start();
-			producer.join(Duration.ofSeconds(60));
-			storage.awaitReady(START_TIMEOUT);
+			try {
+				await("ingest under way").atMost(Duration.ofSeconds(30))
+					.until(() -> count("select count(*)" + range) >= total / 10);
+				apply.run();
+				long atFault = count("select count(*)" + range);
+				System.out.printf("system test: %s after %d of %d batches, %d rows stored%n", fault, sent.get(),
+						batches, atFault);
+				assertThat(atFault).as("fault mid-ingest").isLessThan(total);
+				recover.run();
+			}
+			finally {
+				producer.join(Duration.ofSeconds(60));
+			}
 			await("every sample stored").atMost(Duration.ofSeconds(60))
-				.until(() -> count("select count(*) from samples where channel_id = " + channel) >= total);
+				.until(() -> count("select count(*)" + range) >= total);
 		}
 		finally {
 			client.shutdown();
 		}
-		assertThat(count("select count(*) from samples where channel_id = " + channel)).isEqualTo(total);
-		assertThat(count("select count(distinct time) from samples where channel_id = " + channel)).isEqualTo(total);
-		assertThat(count("select sum(value_num)::bigint from samples where channel_id = " + channel))
-			.isEqualTo((long) total * (total - 1) / 2);
+		assertThat(count("select count(*)" + range)).isEqualTo(total);
+		assertThat(count("select count(distinct time)" + range)).isEqualTo(total);
+		assertThat(count("select sum(value_num)::bigint" + range)).isEqualTo((long) total * (total - 1) / 2);
 	}
 
 	private String login(String username, String password) {
@@ -491,6 +520,13 @@ class SystemTests {
 			}
 		}
 		return ports;
+	}
+
+	@FunctionalInterface
+	private interface Fault {
+
+		void run() throws Exception;
+
 	}
 
 	@FunctionalInterface
