@@ -48,6 +48,9 @@ public final class QueryLatencyScenario {
 
 	private static final Instant START = END.minusSeconds(365 * 86_400L);
 
+	/** One JSON object per measured query, for the final BENCH line. */
+	private static final List<String> SUMMARY = new ArrayList<>();
+
 	private QueryLatencyScenario() {
 	}
 
@@ -113,6 +116,8 @@ public final class QueryLatencyScenario {
 				() -> runner.run(resolved, from, END, 1_000_000L, 100_000));
 		tsSource.close();
 		cfgSource.close();
+		System.out.println("BENCH {\"scenario\":\"analytics-latency\",\"rawDays\":" + rawDays + ",\"runs\":" + runs
+				+ ",\"queries\":[" + String.join(",", SUMMARY) + "]}");
 	}
 
 	private static void measure(String name, int runs, Supplier<Object> query) {
@@ -128,6 +133,10 @@ public final class QueryLatencyScenario {
 		Arrays.sort(nanos);
 		System.out.printf("%-55s p50 %8.1f ms   p95 %8.1f ms   (%d runs)%n", name, nanos[runs / 2] / 1e6,
 				nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, runs);
+		SUMMARY.add(String.format(java.util.Locale.ROOT,
+				"{\"query\":\"%s\",\"runs\":%d,\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f}", name,
+				runs, nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6,
+				nanos[(int) Math.ceil(runs * 0.99) - 1] / 1e6, nanos[runs - 1] / 1e6));
 	}
 
 }

@@ -98,6 +98,11 @@ public final class ModbusThroughputBench {
 		System.out.printf("poll threads CPU     %.1f%% of one core (collector side)%n", 100 * pollCpu / elapsed);
 		System.out.printf("whole JVM CPU        %.1f%% of one core (includes the in-process Modbus servers)%n",
 				100 * processCpu / elapsed);
+		System.out.printf(java.util.Locale.ROOT,
+				"BENCH {\"scenario\":\"modbus-polling\",\"samplesPerSecond\":%.0f,\"readsPerSecond\":%.0f,"
+						+ "\"encodedBytesPerSample\":%.2f,\"pollThreadsCpuPercent\":%.1f,\"jvmCpuPercent\":%.1f}%n",
+				n / elapsed, plan.size() * 1000.0 / pollMs, (double) bytes.get() / samples.get(),
+				100 * pollCpu / elapsed, 100 * processCpu / elapsed);
 		engine.close();
 		slaves.forEach(ModbusSlaveFactory::close);
 		System.exit(0);

@@ -159,6 +159,19 @@ public final class LiveFanOutBench {
 							+ " coalesced %.0f; slow-consumer closes %.0f%n",
 					100.0 * cpu.toNanos() / 1e9 / seconds, cpu.toNanos() / 1e9 / seconds,
 					Runtime.getRuntime().availableProcessors(), maxHeap / 1048576, heap, coalesced, slowCloses);
+			System.out.printf(java.util.Locale.ROOT,
+					"BENCH {\"scenario\":\"live-fan-out\",\"clients\":%d,"
+							+ "\"perClient\":%d,\"rate\":%d,\"flushInterval\":\"%s\",\"publishedPerSecond\":%.0f,"
+							+ "\"deliveredPerSecond\":%.0f,\"framesPerSecond\":%.0f,\"latencySamples\":%d,"
+							+ "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"p999Ms\":%.1f,\"maxMs\":%.1f,"
+							+ "\"routerP50Ms\":%s,\"routerP95Ms\":%s,\"routerP99Ms\":%s,\"routerCpuPercent\":%.0f,"
+							+ "\"heapMaxMiB\":%s,\"coalesced\":%s,\"slowConsumerCloses\":%s}%n",
+					clients, perClient, rate, flush, (published.sum() - publishedBefore) / seconds,
+					(received.sum() - receivedBefore) / seconds, (frames.sum() - framesBefore) / seconds,
+					latencies.count(), latencies.percentile(0.5), latencies.percentile(0.95),
+					latencies.percentile(0.99), latencies.percentile(0.999), latencies.percentile(1.0),
+					json(routerLatency[0] * 1000), json(routerLatency[1] * 1000), json(routerLatency[2] * 1000),
+					100.0 * cpu.toNanos() / 1e9 / seconds, json(maxHeap / 1048576), json(coalesced), json(slowCloses));
 			System.out.printf("# machine load average at the end %s%n", loadAverage());
 			all.forEach(BenchClient::close);
 		}
@@ -309,6 +322,12 @@ public final class LiveFanOutBench {
 		if (process.waitFor() != 0) {
 			throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
 		}
+	}
+
+	/** A number for a JSON summary line: {@code null} when it is not known. */
+	private static String json(double value) {
+		return (Double.isNaN(value) || Double.isInfinite(value)) ? "null"
+				: String.format(java.util.Locale.ROOT, "%.1f", value);
 	}
 
 	private static String loadAverage() {

@@ -85,6 +85,10 @@ public final class StorageIngestBench {
 			double copy = rawCopy(ts, points, channels);
 			System.out.printf("RESULT %s: end-to-end %,.0f points/s; raw binary COPY %,.0f points/s; ratio %.0f%%%n",
 					method, rate, copy, 100 * rate / copy);
+			System.out.printf(java.util.Locale.ROOT,
+					"BENCH {\"scenario\":\"storage-ingest\",\"method\":\"%s\",\"points\":%d,\"channels\":%d,"
+							+ "\"pointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f}%n",
+					method, points, channels, rate, copy, rate / copy);
 			dropDatabase(TS_SERVER, ts);
 		}
 		dropDatabase(CONFIG_SERVER, config);
@@ -190,6 +194,10 @@ public final class StorageIngestBench {
 								+ " produced %,d: %s%n",
 						count, distinct, rollup, points,
 						(count == points && distinct == points && rollup == points) ? "OK" : "MISMATCH");
+				System.out.printf(java.util.Locale.ROOT,
+						"BENCH {\"scenario\":\"storage-ingest-sigkill\",\"points\":%d,\"rows\":%d,"
+								+ "\"distinctKeys\":%d,\"rollupCount\":%d,\"ok\":%b}%n",
+						points, count, distinct, rollup, count == points && distinct == points && rollup == points);
 			}
 			finally {
 				engine.destroy();
