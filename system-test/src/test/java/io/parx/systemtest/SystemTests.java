@@ -31,6 +31,7 @@ import io.parx.bench.demo.OpcUaDevice;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
+import io.parx.db.test.TcpProxy;
 import io.parx.db.test.TestDatabase;
 import io.parx.db.test.TestDatabases;
 import io.parx.db.test.TestServices;
@@ -91,6 +92,8 @@ class SystemTests {
 
 	private Thread killer;
 
+	private TcpProxy redisProxy;
+
 	@BeforeAll
 	void startThePlantAndTheFiveServices() throws Exception {
 		long started = System.nanoTime();
@@ -115,12 +118,20 @@ class SystemTests {
 		env.put("PARX_COLLECTOR_URL", "http://127.0.0.1:" + ports[2]);
 		env.put("PARX_ADMIN_USERNAME", ADMIN);
 		env.put("PARX_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		// the collector and the storage engine reach Redis through a proxy the test can
+		// cut
+		// (never the shared server itself); same prefix, same data
+		this.redisProxy = new TcpProxy(TestServices.redis().host(), TestServices.redis().port());
+		Set<String> behindProxy = Set.of("collector", "storage-engine");
 		String[] names = { "admin-api", "data-router", "collector", "storage-engine", "analytics-engine" };
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		for (int i = 0; i < names.length; i++) {
 			Map<String, String> own = new LinkedHashMap<>(env);
 			Path data = Files.createDirectories(dir.resolve(names[i]));
 			own.put("PARX_DATA_DIR", data.toString());
+			if (behindProxy.contains(names[i])) {
+				own.put("PARX_REDIS_URL", "redis://127.0.0.1:" + this.redisProxy.port());
+			}
 			this.services.put(names[i],
 					new ServiceProcess(names[i], ports[i],
 							root.resolve(names[i]).resolve("target").resolve(names[i] + ".jar"),
@@ -153,6 +164,9 @@ class SystemTests {
 		}
 		finally {
 			this.services.values().parallelStream().forEach(ServiceProcess::stop);
+			if (this.redisProxy != null) {
+				this.redisProxy.close();
+			}
 			try {
 				Runtime.getRuntime().removeShutdownHook(this.killer);
 			}
@@ -381,6 +395,59 @@ class SystemTests {
 				() -> System.out.printf("system test: %d time-series database connections terminated%n", count(cut)),
 				() -> {
 				});
+	}
+
+	@Test
+	@Order(10)
+	void redisUnreachableFor30SecondsLosesNoSampleOfTheCollector() throws Exception {
+		// a counter produces 0, 1, 2, ... every 200 ms: the stored values must be one
+		// contiguous run without gaps (nothing lost) and without repeats (nothing twice)
+		channel("Sim.Counter", "FLOAT64", "SIMULATOR",
+				Map.of("waveform", "COUNTER", "amplitude", 1_000_000_000, "periodMs", 60000, "offset", 0));
+		long counter = id("Sim.Counter");
+		Api.Response rule = Api.post(admin("/api/v1/storage/rules"), this.engineerToken,
+				Map.of("name", "counter-every-sample", "mode", "CONTINUOUS", "settings", Map.of("intervalMs", 0),
+						"channelIds", List.of(counter)));
+		assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+		String rows = " from samples where channel_id = " + counter;
+		await("counter rows").atMost(Duration.ofSeconds(60)).until(() -> count("select count(*)" + rows) >= 10);
+		Instant cut = Instant.now();
+		this.redisProxy.cut();
+		Instant restored;
+		try {
+			long atCut = count("select count(*)" + rows);
+			System.out.printf("system test: Redis cut for the collector and the storage engine, %d counter rows%n",
+					atCut);
+			// the outage itself: nothing must reach the database through Redis meanwhile
+			await("a 30 s Redis outage").pollDelay(Duration.ofSeconds(30))
+				.atMost(Duration.ofSeconds(31))
+				.until(() -> true);
+			assertThat(count("select count(*)" + rows + " and time > '" + cut.plusSeconds(2) + "'"))
+				.as("rows stored while Redis was unreachable")
+				.isZero();
+		}
+		finally {
+			this.redisProxy.restore();
+			restored = Instant.now();
+		}
+		System.out.println("system test: Redis restored");
+		String after = "select count(*)" + rows + " and time > '" + restored.plusSeconds(2) + "'";
+		await("every counter value stored once").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> {
+				assertThat(count(after)).as("rows after the outage").isPositive();
+				long total = count("select count(*)" + rows);
+				long span = count("select (max(value_num) - min(value_num))::bigint + 1" + rows);
+				assertThat(total).as("rows vs. the counter's span").isEqualTo(span);
+			});
+		long total = count("select count(*)" + rows);
+		assertThat(count("select count(distinct time)" + rows)).isEqualTo(total);
+		assertThat(count("select count(distinct value_num)" + rows)).isEqualTo(total);
+		// the outage's samples came from the collector's disk buffer: about 5 a second
+		assertThat(count("select count(*)" + rows + " and time >= '" + cut + "' and time < '" + restored + "'"))
+			.as("samples produced during the outage")
+			.isGreaterThanOrEqualTo(100);
+		System.out.printf("system test: %d counter samples stored exactly once across the Redis outage%n", total);
 	}
 
 	/**
