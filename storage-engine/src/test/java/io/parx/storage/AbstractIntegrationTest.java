@@ -79,6 +79,7 @@ public abstract class AbstractIntegrationTest {
 		registry.add("parx.storage.ingest.retry-backoff-max", () -> "500ms");
 		registry.add("parx.storage.file.base-directory", env.csvDirectory::toString);
 		registry.add("parx.storage.file.check-interval", () -> "200ms");
+		registry.add("parx.storage.rules.resync-interval", () -> "1s");
 	}
 
 	@BeforeEach

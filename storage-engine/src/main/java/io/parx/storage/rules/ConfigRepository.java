@@ -40,15 +40,18 @@ public class ConfigRepository {
 	}
 
 	public RuleSet load() {
+		ConfigSignature signature = new ConfigSignature();
 		Map<String, Long> channelIds = new HashMap<>();
-		this.jdbc.query("select id, name from channel", (ResultSet rs) -> {
+		this.jdbc.query("select id, name from channel order by id", (ResultSet rs) -> {
 			channelIds.put(rs.getString(2), rs.getLong(1));
+			signature.add(rs, 2);
 		});
 		List<StorageRule> rules = new ArrayList<>();
 		this.jdbc.query("""
 				select r.id, r.name, r.mode, r.settings::text, r.backend, r.backend_settings::text, r.retention_days,
 				    array(select c.channel_id from storage_rule_channel c where c.rule_id = r.id order by c.channel_id)
 				from storage_rule r where r.enabled order by r.id""", (ResultSet rs) -> {
+			signature.add(rs, 8);
 			try {
 				rules.add(rule(rs, channelIds));
 			}
@@ -62,10 +65,11 @@ public class ConfigRepository {
 				select id, mode, coalesce(trigger_channel_id, 0), coalesce(start_channel_id, 0),
 				    coalesce(stop_channel_id, 0), coalesce(name_channel_id, 0)
 				from batch_definition where enabled order by id""", (ResultSet rs) -> {
+			signature.add(rs, 6);
 			batches.add(new BatchDefinition(rs.getLong(1), BatchDefinition.Mode.valueOf(rs.getString(2)), rs.getLong(3),
 					rs.getLong(4), rs.getLong(5), rs.getLong(6)));
 		});
-		return new RuleSet(rules, batches);
+		return new RuleSet(rules, batches, signature.value());
 	}
 
 	private StorageRule rule(ResultSet rs, Map<String, Long> channelIds) throws SQLException {

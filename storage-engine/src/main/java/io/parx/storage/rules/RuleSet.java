@@ -18,6 +18,8 @@ public final class RuleSet {
 
 	private static final RuleSet EMPTY = new RuleSet(List.of(), List.of());
 
+	private final String signature;
+
 	private final List<StorageRule> rules;
 
 	private final List<BatchDefinition> batchDefinitions;
@@ -31,6 +33,15 @@ public final class RuleSet {
 	private final Set<Long> watched = new HashSet<>();
 
 	public RuleSet(List<StorageRule> rules, List<BatchDefinition> batchDefinitions) {
+		this(rules, batchDefinitions, null);
+	}
+
+	/**
+	 * A rule set built from configuration rows with this {@link ConfigSignature}, or
+	 * {@code null} when it was not loaded from the database.
+	 */
+	RuleSet(List<StorageRule> rules, List<BatchDefinition> batchDefinitions, String signature) {
+		this.signature = signature;
 		this.rules = List.copyOf(rules);
 		this.batchDefinitions = List.copyOf(batchDefinitions);
 		for (StorageRule rule : this.rules) {
@@ -77,6 +88,11 @@ public final class RuleSet {
 		if (!list.contains(item)) {
 			list.add(item);
 		}
+	}
+
+	/** Whether both were loaded from the same configuration rows. */
+	boolean sameConfigurationAs(RuleSet other) {
+		return this.signature != null && this.signature.equals(other.signature);
 	}
 
 	public List<StorageRule> rules() {

@@ -13,6 +13,8 @@ import io.parx.storage.ingest.IngestService;
 import io.parx.storage.ingest.IngestSettings;
 import io.parx.storage.rules.ConfigRepository;
 import io.parx.storage.rules.RuleCatalog;
+import io.parx.storage.rules.RuleResync;
+import io.parx.storage.rules.RulesSettings;
 import io.parx.storage.status.StorageMetrics;
 import io.parx.storage.timeseries.RetentionJob;
 import io.parx.storage.timeseries.RetentionSettings;
@@ -64,6 +66,11 @@ class StorageConfiguration {
 	}
 
 	@Bean
+	RuleResync ruleResync(RuleCatalog catalog, RulesSettings settings) {
+		return new RuleResync(catalog, settings);
+	}
+
+	@Bean
 	TimeseriesCapabilities timeseriesCapabilities(DataSource dataSource) {
 		TimeseriesCapabilities capabilities = TimeseriesCapabilities.detect(dataSource);
 		logger.info("Time-series database: {}", capabilities.describe());
@@ -97,10 +104,7 @@ class StorageConfiguration {
 	RedisMessageListenerContainer configEvents(RedisConnectionFactory redis, RedisKeys keys, RuleCatalog catalog) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(redis);
-		container.addMessageListener(
-				(message, pattern) -> catalog
-					.onConfigEvent(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8)),
-				new ChannelTopic(keys.config()));
+		container.addMessageListener(catalog, new ChannelTopic(keys.config()));
 		return container;
 	}
 

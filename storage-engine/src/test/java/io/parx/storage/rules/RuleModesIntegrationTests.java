@@ -1,5 +1,6 @@
 package io.parx.storage.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,6 +168,34 @@ class RuleModesIntegrationTests extends AbstractIntegrationTest {
 		await().until(() -> this.catalog.get().rules().size() == before + 1);
 		produce(List.of(num(channel, 0, 5)));
 		awaitStored(List.of(channel), channel + "@0=5");
+	}
+
+	@Test
+	void aRuleWhoseConfigEventWasMissedIsPickedUpByThePeriodicResync() {
+		long channel = this.config.channel();
+		long rule = this.config.rule("CONTINUOUS", "{\"intervalMs\":0}", channel);
+
+		// no config event: pub/sub lost it
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.catalog.get().rules().stream().anyMatch((loaded) -> loaded.id() == rule));
+		produce(List.of(num(channel, 0, 7)));
+		awaitStored(List.of(channel), channel + "@0=7");
+	}
+
+	@Test
+	void reloadingAnUnchangedConfigurationKeepsTheRulesAndTheirFormulaState() {
+		long channel = this.config.channel();
+		this.config.rule("TRIGGER", "{\"formula\":\"avg(#" + channel + ", 60) > 1\"}", channel);
+		reloadRules();
+		RuleSet loaded = this.catalog.get();
+
+		assertThat(this.catalog.reload()).isFalse();
+		assertThat(this.catalog.get()).isSameAs(loaded);
+
+		// a new channel changes the configuration (the resync may see it first)
+		this.config.channel();
+		this.catalog.reload();
+		assertThat(this.catalog.get()).isNotSameAs(loaded);
 	}
 
 	static void awaitStored(List<Long> channels, String... expected) {
