@@ -6,14 +6,18 @@
 #   scripts/timescaledb.sh start    build the folder if needed (about a minute), init the cluster, start it
 #   scripts/timescaledb.sh stop     stop the server
 #   scripts/timescaledb.sh status   exit 0 when the server answers
+#   scripts/timescaledb.sh drop     stop the server and delete its cluster (only a PARX_TSDB_DATA one)
 #
 # PARX_TSDB_ROOT chooses the folder (default /var/cache/parx/timescaledb-trixie); it survives clean clones.
+# PARX_TSDB_DATA runs another cluster from the same folder (a path inside it, e.g. /var/lib/parx/system-test-5999,
+# with its own PARX_TSDB_PORT): the system test restarts a server of its own this way, never the shared one.
 set -euo pipefail
 
 ROOT="${PARX_TSDB_ROOT:-/var/cache/parx/timescaledb-trixie}"
 PORT="${PARX_TSDB_PORT:-5433}"
 PGBIN=/usr/lib/postgresql/17/bin
-PGDATA=/var/lib/parx/pgdata
+PGDATA="${PARX_TSDB_DATA:-/var/lib/parx/pgdata}"
+PGLOG="$PGDATA.log"
 
 log() { echo "[timescaledb] $*" >&2; }
 
@@ -82,8 +86,8 @@ start() {
 	build
 	mount_fs
 	init_cluster
-	in_root su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $PGDATA -l /var/lib/parx/postgres.log -w -t 60 start" >/dev/null \
-		|| { log "start failed:"; tail -20 "$ROOT/var/lib/parx/postgres.log" >&2; exit 1; }
+	in_root su postgres -s /bin/sh -c "$PGBIN/pg_ctl -D $PGDATA -l $PGLOG -w -t 60 start" >/dev/null \
+		|| { log "start failed:"; tail -20 "$ROOT$PGLOG" >&2; exit 1; }
 	log "TimescaleDB running on 127.0.0.1:$PORT ($(psql -h 127.0.0.1 -p "$PORT" -U postgres -Atc \
 		"select 'timescaledb ' || default_version from pg_available_extensions where name = 'timescaledb'"))"
 }
@@ -94,9 +98,16 @@ stop() {
 	fi
 }
 
+drop() {
+	[[ -n "${PARX_TSDB_DATA:-}" ]] || { log "drop deletes only a PARX_TSDB_DATA cluster, never the default one"; exit 2; }
+	stop
+	rm -rf --one-file-system "$ROOT$PGDATA" "$ROOT$PGLOG"
+}
+
 case "${1:-start}" in
 	start) start ;;
 	stop) stop ;;
+	drop) drop ;;
 	status) answers ;;
-	*) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+	*) echo "usage: $0 start|stop|status|drop" >&2; exit 2 ;;
 esac

@@ -43,7 +43,15 @@ public final class TestDatabases {
 	 * applied.
 	 */
 	public static TestDatabase createTimeseriesDb(TimeseriesBackend backend) {
-		TestDatabase database = createEmpty(backend);
+		return createTimeseriesDb(backend.server());
+	}
+
+	/**
+	 * A new time-series database on the given server with every time-series migration
+	 * applied.
+	 */
+	public static TestDatabase createTimeseriesDb(TestServices.Postgres server) {
+		TestDatabase database = createEmpty(server);
 		migrate(database, "classpath:db/timeseries");
 		return database;
 	}
