@@ -2,15 +2,12 @@ package io.parx.admin.events;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.parx.admin.channels.ChannelFixtures;
 import io.parx.admin.system.AbstractIntegrationTest;
 import io.parx.common.config.ConfigChanged;
 import io.parx.common.config.ConfigChanged.Entity;
 import io.parx.common.config.ConfigChanged.Op;
-import io.parx.common.redis.RedisKeys;
-import io.parx.db.test.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,25 +42,16 @@ class ConfigEventsTests extends AbstractIntegrationTest {
 	@Autowired
 	JsonMapper json;
 
-	private final List<ConfigChanged> received = new CopyOnWriteArrayList<>();
-
-	private RedisMessageListenerContainer subscriber;
+	private ConfigEventRecorder recorder;
 
 	@BeforeEach
 	void subscribe() {
-		this.subscriber = new RedisMessageListenerContainer();
-		this.subscriber.setConnectionFactory(this.redis);
-		this.subscriber.addMessageListener(
-				(message, pattern) -> this.received.add(ConfigChanged.fromJson(new String(message.getBody()))),
-				new ChannelTopic(new RedisKeys(TestServices.redisPrefix()).config()));
-		this.subscriber.afterPropertiesSet();
-		this.subscriber.start();
+		this.recorder = ConfigEventRecorder.subscribe(this.redis);
 	}
 
 	@AfterEach
 	void unsubscribe() throws Exception {
-		this.subscriber.stop();
-		this.subscriber.destroy();
+		this.recorder.close();
 	}
 
 	@Test
@@ -82,9 +68,9 @@ class ConfigEventsTests extends AbstractIntegrationTest {
 		this.mvc.perform(delete("/api/v1/io/channels/" + id).with(as(io.parx.common.security.Role.ENGINEER)))
 			.andExpect(status().isNoContent());
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(
-					() -> assertThat(this.received).contains(new ConfigChanged(Entity.CHANNEL, id, Op.CREATED, 0),
-							new ConfigChanged(Entity.CHANNEL, id, Op.DELETED, 0)));
+			.untilAsserted(() -> assertThat(this.recorder.received()).contains(
+					new ConfigChanged(Entity.CHANNEL, id, Op.CREATED, 0),
+					new ConfigChanged(Entity.CHANNEL, id, Op.DELETED, 0)));
 	}
 
 	@Test
@@ -103,10 +89,10 @@ class ConfigEventsTests extends AbstractIntegrationTest {
 		this.mvc.perform(delete("/api/v1/io/channels/" + channel).with(as(io.parx.common.security.Role.ENGINEER)))
 			.andExpect(status().isNoContent());
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(
-					() -> assertThat(this.received).contains(new ConfigChanged(Entity.CHANNEL, channel, Op.DELETED, 0),
-							new ConfigChanged(Entity.STORAGE_RULE, rule, Op.UPDATED, 1),
-							new ConfigChanged(Entity.BATCH_DEFINITION, batch, Op.DELETED, 0)));
+			.untilAsserted(() -> assertThat(this.recorder.received()).contains(
+					new ConfigChanged(Entity.CHANNEL, channel, Op.DELETED, 0),
+					new ConfigChanged(Entity.STORAGE_RULE, rule, Op.UPDATED, 1),
+					new ConfigChanged(Entity.BATCH_DEFINITION, batch, Op.DELETED, 0)));
 
 		// a rule whose condition would vanish is not silently broken
 		this.mvc.perform(delete("/api/v1/io/channels/" + other).with(as(io.parx.common.security.Role.ENGINEER)))
@@ -128,8 +114,8 @@ class ConfigEventsTests extends AbstractIntegrationTest {
 		// Redis pub/sub keeps the order of one publisher's messages: once the committed
 		// marker has arrived, the rolled-back event would have arrived before it
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.received).extracting(ConfigChanged::id).contains(434343L));
-		assertThat(this.received).extracting(ConfigChanged::id).doesNotContain(424242L);
+			.untilAsserted(() -> assertThat(this.recorder.received()).extracting(ConfigChanged::id).contains(434343L));
+		assertThat(this.recorder.received()).extracting(ConfigChanged::id).doesNotContain(424242L);
 	}
 
 	private long create(String path, Object body) throws Exception {

@@ -1,8 +1,6 @@
 package io.parx.admin.users;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,17 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.http.MediaType;
 
+import io.parx.admin.events.ConfigEventRecorder;
 import io.parx.admin.system.AbstractIntegrationTest;
 import io.parx.common.config.ConfigChanged;
 import io.parx.common.config.ConfigChanged.Entity;
 import io.parx.common.config.ConfigChanged.Op;
-import io.parx.common.redis.RedisKeys;
 import io.parx.common.security.Role;
-import io.parx.db.test.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,25 +32,16 @@ class UserEventsTests extends AbstractIntegrationTest {
 	@Autowired
 	RedisConnectionFactory redis;
 
-	private final List<ConfigChanged> received = new CopyOnWriteArrayList<>();
-
-	private RedisMessageListenerContainer subscriber;
+	private ConfigEventRecorder recorder;
 
 	@BeforeEach
 	void subscribe() {
-		this.subscriber = new RedisMessageListenerContainer();
-		this.subscriber.setConnectionFactory(this.redis);
-		this.subscriber.addMessageListener(
-				(message, pattern) -> this.received.add(ConfigChanged.fromJson(new String(message.getBody()))),
-				new ChannelTopic(new RedisKeys(TestServices.redisPrefix()).config()));
-		this.subscriber.afterPropertiesSet();
-		this.subscriber.start();
+		this.recorder = ConfigEventRecorder.subscribe(this.redis);
 	}
 
 	@AfterEach
 	void unsubscribe() throws Exception {
-		this.subscriber.stop();
-		this.subscriber.destroy();
+		this.recorder.close();
 	}
 
 	@Test
@@ -63,7 +49,7 @@ class UserEventsTests extends AbstractIntegrationTest {
 		// the subscription is asynchronous: wait until a first event proves it is active
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			createUser("announced-probe", "long-enough-1", Role.OPERATOR);
-			assertThat(this.received).isNotEmpty();
+			assertThat(this.recorder.received()).isNotEmpty();
 		});
 		TestUser user = createUser("announced", "long-enough-1", Role.OPERATOR);
 		this.mvc
@@ -74,10 +60,10 @@ class UserEventsTests extends AbstractIntegrationTest {
 		this.mvc.perform(delete("/api/v1/users/{id}", user.id()).with(as(Role.ADMIN)))
 			.andExpect(status().isNoContent());
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(
-					() -> assertThat(this.received).contains(new ConfigChanged(Entity.USER, user.id(), Op.CREATED, 0),
-							new ConfigChanged(Entity.USER, user.id(), Op.UPDATED, 1),
-							new ConfigChanged(Entity.USER, user.id(), Op.DELETED, 1)));
+			.untilAsserted(() -> assertThat(this.recorder.received()).contains(
+					new ConfigChanged(Entity.USER, user.id(), Op.CREATED, 0),
+					new ConfigChanged(Entity.USER, user.id(), Op.UPDATED, 1),
+					new ConfigChanged(Entity.USER, user.id(), Op.DELETED, 1)));
 	}
 
 }
