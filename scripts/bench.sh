@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs ParX benchmarks (never part of the test command). Usage:
 #   scripts/bench.sh all                 every scenario in sequence, short settings; writes docs/bench-results/<date>-<time>.md
+#                                        and the "Latest suite run" section of docs/PERFORMANCE.md
 #   scripts/bench.sh codec              JMH: sample batch encode/decode, binary vs JSON
 #   scripts/bench.sh jmh <regex>        any JMH benchmark in the bench module
 #   scripts/bench.sh main <class> [args] a load scenario's main class in the bench module
@@ -69,6 +70,7 @@ run storage-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.storage.StorageIngestBe
 run live-fan-out "$JAVA" -cp "$BENCH_CP" io.parx.bench.router.LiveFanOutBench --clients 1000 --per-client 50 \
 	--rate 10000 --warmup 10 --duration 20
 run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 20
+run redis-limit scripts/redis-limit.sh
 
 load_after="$(cat /proc/loadavg)"
 {
@@ -105,6 +107,10 @@ load_after="$(cat /proc/loadavg)"
 				echo "| benchmark | params | score | error | unit |"
 				echo "|---|---|---|---|---|"
 				jq -r '.results[] | "| \(.benchmark) | \(.params | to_entries | map("\(.key)=\(.value)") | join(", ")) | \(.score) | ± \(.error) | \(.unit) |"' <<<"$json" ;;
+			redis-limit)
+				echo "| command (one batch = 100 samples, $(jq .payloadBytes <<<"$json") bytes) | clients | requests/s | samples/s | p50 ms | p99 ms |"
+				echo "|---|---|---|---|---|---|"
+				jq -r '.results[] | "| \(.command) | \(.clients) | \(.requestsPerSec) | \(.samplesPerSec) | \(.p50Ms) | \(.p99Ms) |"' <<<"$json" ;;
 			analytics-latency)
 				echo "| query | runs | p50 ms | p95 ms | p99 ms | max ms |"
 				echo "|---|---|---|---|---|---|"
@@ -129,3 +135,16 @@ load_after="$(cat /proc/loadavg)"
 	echo '```'
 } >"$result"
 echo "# wrote $result"
+
+# docs/PERFORMANCE.md shows the latest run between two markers (headings moved two levels down); the rest of that
+# file is curated by hand.
+perf=docs/PERFORMANCE.md
+begin='<!-- bench-all:latest:begin -->' end='<!-- bench-all:latest:end -->'
+if grep -qF "$begin" "$perf" && grep -qF "$end" "$perf"; then
+	awk -v begin="$begin" -v end="$end" -v result="$result" '
+		$0 == begin { print; print ""; print "From [" substr(result, 6) "](" substr(result, 6) "):"; print "";
+			while ((getline line < result) > 0) { if (line ~ /^#/) line = "##" line; gsub(/\]\(\.\.\//, "](", line); print line }; print ""; skip = 1; next }
+		$0 == end { skip = 0 }
+		!skip { print }' "$perf" >"$perf.tmp" && mv "$perf.tmp" "$perf"
+	echo "# updated the latest run in $perf"
+fi
