@@ -4,29 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Append-only store-and-forward buffer of encoded sample batches in segment files.
+ * Append-only store-and-forward buffer of encoded sample batches in segment files
+ * (format: {@link SegmentRecords}).
  *
- * <pre>
- * record = length:i32 crc32c:i32 sequence:i64 payload[length]   (big-endian)
- * crc32c covers sequence and payload
- * </pre>
- *
+ * <p>
  * Records are read oldest first with {@link #peek()} and removed with {@link #remove}
  * only after Redis accepted them; a fully read segment is deleted. The read position is
  * checkpointed in the file {@code cursor}, so a restart does not resend much; what it
@@ -43,15 +37,13 @@ public class DiskBuffer implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskBuffer.class);
 
-	static final int HEADER = 16;
-
-	private static final String CURSOR = "cursor";
-
 	private final Path directory;
 
 	private final BufferSettings settings;
 
 	private final Clock clock;
+
+	private final BufferCursor cursor;
 
 	private final Deque<Segment> segments = new ArrayDeque<>();
 
@@ -71,6 +63,7 @@ public class DiskBuffer implements AutoCloseable {
 		this.settings = settings;
 		this.directory = settings.directory();
 		this.clock = clock;
+		this.cursor = new BufferCursor(this.directory);
 		try {
 			Files.createDirectories(this.directory);
 			recover();
@@ -89,8 +82,7 @@ public class DiskBuffer implements AutoCloseable {
 			if (tail == null || tail.size >= this.settings.segmentSize().toBytes()) {
 				tail = startSegment((tail != null) ? tail.number + 1 : 1);
 			}
-			ByteBuffer record = ByteBuffer.allocate(HEADER + payload.length);
-			record.putInt(payload.length).putInt(crc(sequence, payload)).putLong(sequence).put(payload).flip();
+			ByteBuffer record = SegmentRecords.encode(sequence, payload);
 			while (record.hasRemaining()) {
 				this.writer.write(record);
 			}
@@ -143,7 +135,7 @@ public class DiskBuffer implements AutoCloseable {
 			if (this.readOffset >= head.size && head != this.segments.peekLast()) {
 				deleteHead();
 			}
-			writeCursor(head.number, this.readOffset);
+			this.cursor.write(head.number, this.readOffset);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot advance the disk buffer", ex);
@@ -210,7 +202,7 @@ public class DiskBuffer implements AutoCloseable {
 					startSegment(head.number + 1);
 				}
 				deleteHead();
-				writeCursor(this.segments.peekFirst().number, 0);
+				this.cursor.write(this.segments.peekFirst().number, 0);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("cannot drop a disk buffer segment", ex);
@@ -235,29 +227,12 @@ public class DiskBuffer implements AutoCloseable {
 	}
 
 	private BufferRecord read(Segment segment, long offset) throws IOException {
-		FileChannel reader = segment.reader();
-		ByteBuffer header = ByteBuffer.allocate(HEADER);
-		readFully(reader, header, offset);
-		header.flip();
-		int length = header.getInt();
-		int crc = header.getInt();
-		long sequence = header.getLong();
-		byte[] payload = new byte[length];
-		readFully(reader, ByteBuffer.wrap(payload), offset + HEADER);
-		if (crc != crc(sequence, payload)) {
+		SegmentRecords.Entry entry = SegmentRecords.read(segment.reader(), offset, segment.size);
+		if (entry == null) {
 			// Verified at start-up and written by us since: only a disk fault gets here.
 			throw new IOException("checksum mismatch in segment " + segment.number + " at " + offset);
 		}
-		return new BufferRecord(sequence, payload, segment.number, offset + HEADER + length);
-	}
-
-	private static void readFully(FileChannel channel, ByteBuffer target, long position) throws IOException {
-		while (target.hasRemaining()) {
-			int n = channel.read(target, position + target.position());
-			if (n < 0) {
-				throw new IOException("unexpected end of segment");
-			}
-		}
+		return new BufferRecord(entry.sequence(), entry.payload(), segment.number, entry.next());
 	}
 
 	private void recover() throws IOException {
@@ -265,13 +240,13 @@ public class DiskBuffer implements AutoCloseable {
 		try (Stream<Path> list = Files.list(this.directory)) {
 			files = list.filter((p) -> p.getFileName().toString().matches("segment-\\d{20}\\.buf")).sorted().toList();
 		}
-		long[] cursor = readCursor();
+		BufferCursor.Position cursor = this.cursor.read();
 		for (Path file : files) {
 			String name = file.getFileName().toString();
 			long number = Long.parseLong(name.substring(8, 28));
 			Segment segment = new Segment(number, file);
-			long start = (number == cursor[0]) ? cursor[1] : 0;
-			if (number < cursor[0]) {
+			long start = (number == cursor.segment()) ? cursor.offset() : 0;
+			if (number < cursor.segment()) {
 				Files.deleteIfExists(file);
 				continue;
 			}
@@ -279,7 +254,8 @@ public class DiskBuffer implements AutoCloseable {
 			segment.newestMillis = Files.getLastModifiedTime(file).toMillis();
 			this.segments.addLast(segment);
 		}
-		this.readOffset = (!this.segments.isEmpty() && this.segments.peekFirst().number == cursor[0]) ? cursor[1] : 0;
+		this.readOffset = (!this.segments.isEmpty() && this.segments.peekFirst().number == cursor.segment())
+				? cursor.offset() : 0;
 		if (!this.segments.isEmpty()) {
 			Segment tail = this.segments.peekLast();
 			this.writer = FileChannel.open(tail.path, StandardOpenOption.WRITE);
@@ -298,25 +274,9 @@ public class DiskBuffer implements AutoCloseable {
 		try (FileChannel channel = FileChannel.open(segment.path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
 			long fileSize = channel.size();
 			long offset = 0;
-			ByteBuffer header = ByteBuffer.allocate(HEADER);
 			while (offset < fileSize) {
-				header.clear();
-				boolean valid = false;
-				long next = offset;
-				if (fileSize - offset >= HEADER) {
-					readFully(channel, header, offset);
-					header.flip();
-					int length = header.getInt();
-					int crc = header.getInt();
-					long sequence = header.getLong();
-					if (length >= 0 && length <= fileSize - offset - HEADER) {
-						byte[] payload = new byte[length];
-						readFully(channel, ByteBuffer.wrap(payload), offset + HEADER);
-						valid = crc == crc(sequence, payload);
-						next = offset + HEADER + length;
-					}
-				}
-				if (!valid) {
+				SegmentRecords.Entry entry = SegmentRecords.read(channel, offset, fileSize);
+				if (entry == null) {
 					this.tornRecords++;
 					logger.warn("Disk buffer segment {}: torn or corrupt record at offset {} of {} bytes skipped",
 							segment.number, offset, fileSize);
@@ -326,7 +286,7 @@ public class DiskBuffer implements AutoCloseable {
 				if (offset >= start) {
 					segment.records++;
 				}
-				offset = next;
+				offset = entry.next();
 			}
 			segment.size = offset;
 		}
@@ -364,38 +324,6 @@ public class DiskBuffer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot force the disk buffer", ex);
 		}
-	}
-
-	private long[] readCursor() throws IOException {
-		Path file = this.directory.resolve(CURSOR);
-		if (!Files.exists(file)) {
-			return new long[] { 0, 0 };
-		}
-		String[] parts = Files.readString(file).strip().split(" ");
-		try {
-			return new long[] { Long.parseLong(parts[0]), Long.parseLong(parts[1]) };
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Disk buffer cursor unreadable, replaying from the oldest segment");
-			return new long[] { 0, 0 };
-		}
-	}
-
-	private void writeCursor(long segment, long offset) throws IOException {
-		// Written atomically by rename, so a crash leaves the old or the new cursor. A
-		// stale
-		// cursor only resends batches that the publisher's sequence check discards.
-		Path tmp = this.directory.resolve(CURSOR + ".tmp");
-		Files.writeString(tmp, segment + " " + offset, StandardCharsets.US_ASCII);
-		Files.move(tmp, this.directory.resolve(CURSOR), StandardCopyOption.REPLACE_EXISTING,
-				StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	static int crc(long sequence, byte[] payload) {
-		CRC32C crc = new CRC32C();
-		crc.update(ByteBuffer.allocate(8).putLong(0, sequence));
-		crc.update(payload);
-		return (int) crc.getValue();
 	}
 
 	private static final class Segment {
