@@ -3,13 +3,10 @@ package io.parx.storage.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.Consumer;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
@@ -21,7 +18,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.models.stream.ClaimedMessages;
-import io.lettuce.core.models.stream.PendingMessage;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.sample.SampleBatchCodec;
 import io.parx.common.sample.SampleCodecException;
@@ -39,8 +35,7 @@ import org.slf4j.LoggerFactory;
  * had read but not committed before a crash.</li>
  * <li>Every claim interval it takes over entries idle longer than the claim idle time on
  * any consumer (XAUTOCLAIM), i.e. those of an instance that died.</li>
- * <li>An entry that cannot be decoded is left pending; once it has been delivered
- * {@code maxAttempts} times it is copied to the quarantine stream and acknowledged.</li>
+ * <li>An entry that cannot be decoded goes to the {@link Quarantine}.</li>
  * </ul>
  */
 public class StreamConsumer implements Runnable {
@@ -51,19 +46,19 @@ public class StreamConsumer implements Runnable {
 
 	private final RedisClient client;
 
-	private final RedisKeys keys;
-
 	private final IngestSettings settings;
 
 	private final BatchCommitter committer;
-
-	private final StorageMetrics metrics;
 
 	private final byte[] stream;
 
 	private final byte[] group = RedisKeys.STORAGE_GROUP.getBytes(StandardCharsets.UTF_8);
 
 	private final Consumer<byte[]> consumer;
+
+	private final StreamHousekeeping housekeeping;
+
+	private final Quarantine quarantine;
 
 	private volatile boolean running = true;
 
@@ -73,21 +68,17 @@ public class StreamConsumer implements Runnable {
 
 	private String claimCursor = "0-0";
 
-	private long lastStreamInfo;
-
-	private long lastTrim;
-
 	private int samplesPerEntry = 1;
 
 	StreamConsumer(RedisClient client, RedisKeys keys, IngestSettings settings, BatchCommitter committer,
 			StorageMetrics metrics) {
 		this.client = client;
-		this.keys = keys;
 		this.settings = settings;
 		this.committer = committer;
-		this.metrics = metrics;
 		this.stream = bytes(keys.samples());
 		this.consumer = Consumer.from(this.group, bytes(settings.consumerName()));
+		this.housekeeping = new StreamHousekeeping(keys, settings, metrics);
+		this.quarantine = new Quarantine(keys, settings, metrics);
 	}
 
 	void stop() {
@@ -133,7 +124,7 @@ public class StreamConsumer implements Runnable {
 				this.lastClaim = System.nanoTime();
 				claimAbandoned(redis, batch);
 			}
-			updateStreamInfo(redis);
+			this.housekeeping.runIfDue(redis);
 			List<StreamMessage<byte[], byte[]>> messages = redis.xreadgroup(this.consumer,
 					XReadArgs.Builder.count(readCount(batch)).block(this.settings.block()),
 					XReadArgs.StreamOffset.lastConsumed(this.stream));
@@ -191,7 +182,7 @@ public class StreamConsumer implements Runnable {
 				batch.add(message.getId(), SampleBatchCodec.decode(payload));
 			}
 			catch (SampleCodecException ex) {
-				rejected(redis, message, payload, ex);
+				this.quarantine.rejected(redis, message, payload, ex);
 			}
 		}
 	}
@@ -228,76 +219,6 @@ public class StreamConsumer implements Runnable {
 			}
 			consume(redis, claimed.getMessages(), false);
 		}
-	}
-
-	/**
-	 * An undecodable entry: left pending for another attempt until it has been delivered
-	 * {@code maxAttempts} times, then parked in the quarantine stream so it never blocks
-	 * the rest.
-	 */
-	private void rejected(RedisCommands<byte[], byte[]> redis, StreamMessage<byte[], byte[]> message, byte[] payload,
-			Exception reason) {
-		List<PendingMessage> pending = redis.xpending(this.stream, this.group,
-				Range.create(message.getId(), message.getId()), Limit.from(1));
-		long deliveries = pending.isEmpty() ? 1 : pending.get(0).getRedeliveryCount();
-		if (deliveries < this.settings.maxAttempts()) {
-			logger.warn("Entry {} cannot be decoded (delivery {} of {}): {}", message.getId(), deliveries,
-					this.settings.maxAttempts(), reason.getMessage());
-			return;
-		}
-		Map<byte[], byte[]> fields = new LinkedHashMap<>();
-		fields.put(FIELD, payload);
-		fields.put(bytes("id"), bytes(message.getId()));
-		fields.put(bytes("reason"), bytes(String.valueOf(reason.getMessage())));
-		fields.put(bytes("consumer"), bytes(this.settings.consumerName()));
-		redis.xadd(bytes(this.keys.samplesQuarantine()), fields);
-		redis.xack(this.stream, this.group, message.getId());
-		this.metrics.quarantined();
-		logger.error("Entry {} moved to {} after {} deliveries: {}", message.getId(), this.keys.samplesQuarantine(),
-				deliveries, reason.getMessage());
-	}
-
-	private void updateStreamInfo(RedisCommands<byte[], byte[]> redis) {
-		if (System.nanoTime() - this.lastStreamInfo < Duration.ofSeconds(1).toNanos()) {
-			return;
-		}
-		this.lastStreamInfo = System.nanoTime();
-		try {
-			for (Object group : redis.xinfoGroups(this.stream)) {
-				Map<String, Object> info = toMap((List<?>) group);
-				if (RedisKeys.STORAGE_GROUP.equals(info.get("name"))) {
-					this.metrics.stream(number(info.get("lag")), number(info.get("pending")));
-				}
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.debug("XINFO GROUPS failed: {}", ex.toString());
-		}
-		if (System.nanoTime() - this.lastTrim >= this.settings.trimInterval().toNanos()) {
-			this.lastTrim = System.nanoTime();
-			try {
-				long trimmed = StreamTrimmer.trim(redis, this.stream);
-				logger.debug("Trimmed {} acknowledged entries from {}", trimmed, this.keys.samples());
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Trimming {} failed: {}", this.keys.samples(), ex.toString());
-			}
-		}
-	}
-
-	static Map<String, Object> toMap(List<?> list) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < list.size(); i += 2) {
-			Object key = list.get(i);
-			Object value = list.get(i + 1);
-			map.put((key instanceof byte[] b) ? new String(b, StandardCharsets.UTF_8) : String.valueOf(key),
-					(value instanceof byte[] b) ? new String(b, StandardCharsets.UTF_8) : value);
-		}
-		return map;
-	}
-
-	static long number(Object value) {
-		return (value instanceof Number n) ? n.longValue() : 0;
 	}
 
 	private void createGroup(RedisCommands<byte[], byte[]> redis) {

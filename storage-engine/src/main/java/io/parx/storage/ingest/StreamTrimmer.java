@@ -28,9 +28,9 @@ final class StreamTrimmer {
 	static long trim(RedisCommands<byte[], byte[]> redis, byte[] stream) {
 		String keepFrom = null;
 		for (Object group : redis.xinfoGroups(stream)) {
-			Map<String, Object> info = StreamConsumer.toMap((List<?>) group);
+			Map<String, Object> info = StreamHousekeeping.groupInfo((List<?>) group);
 			String needed = String.valueOf(info.get("last-delivered-id"));
-			if (StreamConsumer.number(info.get("pending")) > 0) {
+			if (StreamHousekeeping.number(info.get("pending")) > 0) {
 				PendingMessages pending = redis.xpending(stream,
 						String.valueOf(info.get("name")).getBytes(StandardCharsets.UTF_8));
 				needed = pending.getMessageIds().getLower().getValue();
