@@ -2,8 +2,10 @@ package io.parx.analytics.history;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -64,17 +66,24 @@ public class RollupReader {
 	 * Streams the rollup rows of several channels whose bucket starts in [from, to),
 	 * grouped by channel and in bucket order within a channel, in one statement: one
 	 * index scan on (channel_id, bucket) instead of one statement, plan and result set
-	 * per channel. Without {@code sampleTimes} the first and last sample times are not
-	 * read (they are set to the bucket start): only the time-weighted average needs them.
+	 * per channel. Only the given columns are read; the others are NaN in the rows, and
+	 * the first and last sample times the bucket start.
 	 */
-	public void stream(Level level, Collection<Long> channelIds, Instant from, Instant to, boolean sampleTimes,
+	public void stream(Level level, Collection<Long> channelIds, Instant from, Instant to, Set<RollupColumn> columns,
 			RowHandler handler) {
-		String times = sampleTimes ? "first_time, last_time" : "null, null";
-		String sql = "select channel_id, bucket, sample_count, value_sum, value_min, value_max, " + times
-				+ ", first_value, last_value, twa_integral from " + level.table()
-				+ " where channel_id = any(?) and bucket >= ? and bucket < ? order by channel_id, bucket";
+		StringBuilder sql = new StringBuilder("select channel_id, bucket, sample_count");
+		int[] index = new int[RollupColumn.values().length];
+		int next = 4;
+		for (RollupColumn column : columns) {
+			sql.append(", ").append(column.sql);
+			index[column.ordinal()] = next;
+			next += (column == RollupColumn.SAMPLE_TIMES) ? 2 : 1;
+		}
+		sql.append(" from ")
+			.append(level.table())
+			.append(" where channel_id = any(?) and bucket >= ? and bucket < ? order by channel_id, bucket");
 		this.db.readOnly().executeWithoutResult((status) -> this.db.jdbc().query((connection) -> {
-			PreparedStatement statement = BinaryStatements.prepare(connection, sql);
+			PreparedStatement statement = BinaryStatements.prepare(connection, sql.toString());
 			// Streamed: a request may ask for 50 channels of 100,000 buckets each.
 			statement.setFetchSize(FETCH_SIZE);
 			statement.setArray(1, connection.createArrayOf("int8", channelIds.toArray()));
@@ -83,15 +92,28 @@ public class RollupReader {
 			return statement;
 		}, (ResultSet rs) -> {
 			long bucket = Micros.of(rs.getTimestamp(2));
-			double integral = rs.getDouble(11);
-			if (rs.wasNull()) {
-				integral = Double.NaN;
-			}
-			long first = sampleTimes ? Micros.of(rs.getTimestamp(7)) : bucket;
-			long last = sampleTimes ? Micros.of(rs.getTimestamp(8)) : bucket;
-			handler.row(rs.getLong(1), new RollupRow(bucket, rs.getLong(3), rs.getDouble(4), rs.getDouble(5),
-					rs.getDouble(6), first, rs.getDouble(9), last, rs.getDouble(10), integral));
+			int times = index[RollupColumn.SAMPLE_TIMES.ordinal()];
+			long first = (times > 0) ? Micros.of(rs.getTimestamp(times)) : bucket;
+			long last = (times > 0) ? Micros.of(rs.getTimestamp(times + 1)) : bucket;
+			handler.row(rs.getLong(1),
+					new RollupRow(bucket, rs.getLong(3), read(rs, index, RollupColumn.SUM),
+							read(rs, index, RollupColumn.MIN), read(rs, index, RollupColumn.MAX), first,
+							read(rs, index, RollupColumn.FIRST_VALUE), last, read(rs, index, RollupColumn.LAST_VALUE),
+							read(rs, index, RollupColumn.TWA_INTEGRAL)));
 		}));
+	}
+
+	/**
+	 * A double column, NaN when it is not read or null (an integral awaiting
+	 * recomputation).
+	 */
+	private static double read(ResultSet rs, int[] index, RollupColumn column) throws SQLException {
+		int position = index[column.ordinal()];
+		if (position == 0) {
+			return Double.NaN;
+		}
+		double value = rs.getDouble(position);
+		return rs.wasNull() ? Double.NaN : value;
 	}
 
 	/**

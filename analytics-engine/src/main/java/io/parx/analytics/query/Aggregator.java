@@ -1,6 +1,7 @@
 package io.parx.analytics.query;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import io.parx.analytics.history.Micros;
+import io.parx.analytics.history.RollupColumn;
 import io.parx.analytics.history.RollupReader;
 import io.parx.analytics.history.RollupReader.Level;
 import io.parx.analytics.history.SampleReader;
@@ -65,7 +67,9 @@ class Aggregator {
 		}
 		BucketSequence[] current = { null };
 		long[] currentId = { 0 };
-		this.rollups.stream(level, ids, start, to, aggregates.contains(Aggregate.TWA), (channelId, row) -> {
+		Set<RollupColumn> columns = EnumSet.noneOf(RollupColumn.class);
+		aggregates.forEach((aggregate) -> columns.addAll(aggregate.rollupColumns()));
+		this.rollups.stream(level, ids, start, to, columns, (channelId, row) -> {
 			if (current[0] == null || currentId[0] != channelId) {
 				current[0] = sequences.get(channelId);
 				currentId[0] = channelId;

@@ -84,6 +84,27 @@ class HistoryQueryTests {
 
 	@ParameterizedTest
 	@EnumSource(TimeseriesBackend.class)
+	void eachAggregateAskedAloneEqualsItsValueInTheFullAnswer(TimeseriesBackend backend) {
+		// Rollup reads fetch only the columns the asked aggregates need; asked alone,
+		// each
+		// aggregate must still find all of its inputs (days merge 24 hourly rows each).
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		List<String> all = List.of("avg", "twa", "min", "max", "first", "last", "count", "sum");
+		List<BucketPoint> full = buckets(one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END, "1d",
+				all, null, null, null, null));
+		assertThat(full).hasSize(3);
+		for (String label : all) {
+			Aggregate aggregate = Aggregate.parse("aggregates", List.of(label)).iterator().next();
+			List<BucketPoint> alone = buckets(one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END,
+					"1d", List.of(label), null, null, null, null));
+			assertThat(alone).extracting((point) -> point.get(aggregate))
+				.as(label)
+				.containsExactlyElementsOf(full.stream().map((point) -> point.get(aggregate)).toList());
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
 	void severalChannelsInOneRequestEachGetOnlyTheirOwnBucketsInTheOrderAskedFor(TimeseriesBackend backend) {
 		// The rollups of all channels of a request are read in one statement, grouped by
 		// channel: each series must still hold exactly its own channel's buckets.
