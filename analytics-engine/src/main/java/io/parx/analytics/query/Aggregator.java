@@ -54,21 +54,23 @@ class Aggregator {
 		Map<Long, Result> results = new HashMap<>();
 		if (bucketing.interval() == Interval.SECOND) {
 			for (long id : ids) {
-				results.put(id, new Result("raw",
-						BucketSequence.points(fromRaw(id, start, to, bucketing, expected).buckets(), aggregates)));
+				BucketSequence raw = fromRaw(id, start, to, BucketSequence.ofPoints(bucketing, expected, aggregates));
+				results.put(id, new Result("raw", raw.points()));
 			}
 			return results;
 		}
 		Level level = (bucketing.interval() == Interval.MINUTE || !bucketing.hourlyRollupsAlign(start, to))
 				? Level.MINUTE : Level.HOUR;
+		boolean rawPass = aggregates.stream().anyMatch(Aggregate::needsRawRows);
 		Map<Long, BucketSequence> sequences = new HashMap<>();
 		for (long id : ids) {
-			sequences.put(id, new BucketSequence(bucketing, expected));
+			sequences.put(id, rawPass ? BucketSequence.ofBuckets(bucketing, expected)
+					: BucketSequence.ofPoints(bucketing, expected, aggregates));
 		}
-		BucketSequence[] current = { null };
-		long[] currentId = { 0 };
 		Set<RollupColumn> columns = EnumSet.noneOf(RollupColumn.class);
 		aggregates.forEach((aggregate) -> columns.addAll(aggregate.rollupColumns()));
+		BucketSequence[] current = { null };
+		long[] currentId = { 0 };
 		this.rollups.stream(level, ids, start, to, columns, (channelId, row) -> {
 			if (current[0] == null || currentId[0] != channelId) {
 				current[0] = sequences.get(channelId);
@@ -76,22 +78,21 @@ class Aggregator {
 			}
 			current[0].addRollup(row);
 		});
-		boolean rawPass = aggregates.stream().anyMatch(Aggregate::needsRawRows);
 		for (long id : ids) {
 			BucketSequence sequence = sequences.remove(id);
 			if (rawPass) {
-				results.put(id, new Result(level.table() + "+raw", BucketSequence
-					.points(sequence.withRawOnlyFrom(fromRaw(id, start, to, bucketing, expected)), aggregates)));
+				BucketSequence raw = fromRaw(id, start, to, BucketSequence.ofBuckets(bucketing, expected));
+				results.put(id, new Result(level.table() + "+raw",
+						BucketSequence.pointsOf(sequence.withRawOnlyFrom(raw), aggregates)));
 			}
 			else {
-				results.put(id, new Result(level.table(), BucketSequence.points(sequence.buckets(), aggregates)));
+				results.put(id, new Result(level.table(), sequence.points()));
 			}
 		}
 		return results;
 	}
 
-	private BucketSequence fromRaw(long channelId, Instant start, Instant to, Bucketing bucketing, long expected) {
-		BucketSequence buckets = new BucketSequence(bucketing, expected);
+	private BucketSequence fromRaw(long channelId, Instant start, Instant to, BucketSequence buckets) {
 		long limit = this.settings.maxDownsampleInput();
 		long rows = this.samples.stream(channelId, start, to, limit + 1,
 				(time, value, numeric, quality) -> buckets.addRaw(time, numeric, quality));

@@ -17,17 +17,35 @@ final class BucketSequence {
 
 	private final int expected;
 
+	/** Set: a complete bucket becomes its point at once; null: buckets are kept. */
+	private final Set<Aggregate> aggregates;
+
 	private List<BucketAccumulator> buckets = List.of();
+
+	private List<BucketPoint> points = List.of();
 
 	private BucketAccumulator current;
 
-	/**
-	 * @param expected how many buckets the range has at most: the list is sized for them
-	 * at the first row (growing it to 10,000 buckets would copy it 17 times)
-	 */
-	BucketSequence(Bucketing bucketing, long expected) {
+	private BucketSequence(Bucketing bucketing, long expected, Set<Aggregate> aggregates) {
 		this.bucketing = bucketing;
 		this.expected = (int) Math.min(expected, 1 << 20);
+		this.aggregates = aggregates;
+	}
+
+	/**
+	 * A sequence that turns each bucket into its point as soon as the next one starts, so
+	 * a long read (50 channels of 100,000 buckets) never holds accumulators and points of
+	 * the whole request at once.
+	 * @param expected how many buckets the range has at most: the list is sized for them
+	 * at the first row (growing it to 10,000 points would copy it 17 times)
+	 */
+	static BucketSequence ofPoints(Bucketing bucketing, long expected, Set<Aggregate> aggregates) {
+		return new BucketSequence(bucketing, expected, aggregates);
+	}
+
+	/** A sequence that keeps its buckets, to merge them with a raw pass. */
+	static BucketSequence ofBuckets(Bucketing bucketing, long expected) {
+		return new BucketSequence(bucketing, expected, null);
 	}
 
 	void addRaw(long time, double value, int quality) {
@@ -41,17 +59,40 @@ final class BucketSequence {
 	private BucketAccumulator bucketOf(long time) {
 		long bucket = this.bucketing.bucketOf(time);
 		if (this.current == null || this.current.bucket != bucket) {
-			if (this.current == null) {
-				this.buckets = new ArrayList<>(this.expected);
-			}
+			complete();
 			this.current = new BucketAccumulator(bucket);
-			this.buckets.add(this.current);
 		}
 		return this.current;
 	}
 
-	/** The buckets in time order. */
+	private void complete() {
+		if (this.current == null) {
+			return;
+		}
+		if (this.aggregates != null) {
+			if (this.points.isEmpty()) {
+				this.points = new ArrayList<>(this.expected);
+			}
+			this.points.add(this.current.toPoint(this.aggregates));
+		}
+		else {
+			if (this.buckets.isEmpty()) {
+				this.buckets = new ArrayList<>(this.expected);
+			}
+			this.buckets.add(this.current);
+		}
+		this.current = null;
+	}
+
+	/** The points in time order (of a sequence {@link #ofPoints}). */
+	List<BucketPoint> points() {
+		complete();
+		return this.points;
+	}
+
+	/** The buckets in time order (of a sequence {@link #ofBuckets}). */
 	List<BucketAccumulator> buckets() {
+		complete();
 		return this.buckets;
 	}
 
@@ -60,15 +101,16 @@ final class BucketSequence {
 	 * (both in time order); a bucket only the raw pass saw (no numeric sample) is kept.
 	 */
 	List<BucketAccumulator> withRawOnlyFrom(BucketSequence raw) {
-		List<BucketAccumulator> merged = new ArrayList<>(Math.max(this.buckets.size(), raw.buckets.size()));
+		List<BucketAccumulator> own = buckets();
+		List<BucketAccumulator> merged = new ArrayList<>(Math.max(own.size(), raw.buckets().size()));
 		int next = 0;
-		for (BucketAccumulator fromRaw : raw.buckets) {
-			while (next < this.buckets.size() && this.buckets.get(next).bucket < fromRaw.bucket) {
-				merged.add(this.buckets.get(next++));
+		for (BucketAccumulator fromRaw : raw.buckets()) {
+			while (next < own.size() && own.get(next).bucket < fromRaw.bucket) {
+				merged.add(own.get(next++));
 			}
 			BucketAccumulator target;
-			if (next < this.buckets.size() && this.buckets.get(next).bucket == fromRaw.bucket) {
-				target = this.buckets.get(next++);
+			if (next < own.size() && own.get(next).bucket == fromRaw.bucket) {
+				target = own.get(next++);
 			}
 			else {
 				target = new BucketAccumulator(fromRaw.bucket);
@@ -76,11 +118,11 @@ final class BucketSequence {
 			target.takeRawOnlyFrom(fromRaw);
 			merged.add(target);
 		}
-		merged.addAll(this.buckets.subList(next, this.buckets.size()));
+		merged.addAll(own.subList(next, own.size()));
 		return merged;
 	}
 
-	static List<BucketPoint> points(List<BucketAccumulator> buckets, Set<Aggregate> aggregates) {
+	static List<BucketPoint> pointsOf(List<BucketAccumulator> buckets, Set<Aggregate> aggregates) {
 		List<BucketPoint> points = new ArrayList<>(buckets.size());
 		for (BucketAccumulator bucket : buckets) {
 			points.add(bucket.toPoint(aggregates));
