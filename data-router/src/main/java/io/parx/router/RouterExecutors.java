@@ -22,7 +22,10 @@ class RouterExecutors {
 
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService routerSenders() {
-		return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("router-sender-", 0).factory());
+		// One name for all: a numbered name is a new string per thread, and a sender
+		// thread
+		// is started for nearly every frame.
+		return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("router-sender").factory());
 	}
 
 }

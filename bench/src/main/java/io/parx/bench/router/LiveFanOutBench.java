@@ -2,6 +2,7 @@ package io.parx.bench.router;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,12 +33,29 @@ import io.parx.common.sample.SampleValue;
  * clients each subscribed to {@code per-client} random channels out of {@code channels},
  * while {@code rate} samples per second are published to Redis in batches, as the
  * collector does. Reports the latency from a sample's source timestamp to its receipt by
- * a client (p50/p95/p99/max) and the router's CPU and heap. Results: docs/PERFORMANCE.md,
- * "Live fan-out".
+ * a client (p50/p95/p99/max), the router's own delivery latency, the router's CPU and
+ * heap and the load generator's own CPU. Results: docs/PERFORMANCE.md, "Live fan-out".
+ *
+ * <p>
+ * The clients are a deliberately light load generator, because they share the machine
+ * with the router they measure (in production the browsers run elsewhere): raw WebSocket
+ * connections (RFC 6455 handshake and framing written out in {@link WebSocketHandshake}
+ * and {@link BenchClient}), served by {@code client-threads} selector threads (default
+ * 2), that take the receipt time once per socket read before parsing and find the
+ * {@code channelId} and {@code time} fields by a byte scan instead of decoding JSON. They
+ * still check every sample against their subscriptions (the run fails if one arrives for
+ * a channel not subscribed) and the report compares the samples received with the number
+ * expected from the subscriptions. Until 2026-11-27 the clients were JDK
+ * {@code java.net.http.WebSocket}s decoding every frame to text; figures measured with
+ * that client carried its cost (one selector thread for all sockets, a thread hand-off
+ * per frame, GC pauses of the generator) and are not comparable.
  *
  * <pre>
- * ./mvnw -q -o -pl data-router -am package -DskipTests
- * scripts/bench.sh main io.parx.bench.router.LiveFanOutBench --clients 1000 --per-client 50 --rate 10000
+ * ./mvnw -q -o -pl data-router,bench -am package -DskipTests dependency:build-classpath \
+ *     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+ * java -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" io.parx.bench.router.LiveFanOutBench \
+ *     --clients 1000 --per-client 50 --rate 10000 [--warmup 15] [--duration 30] [--flush-interval 0ms] \
+ *     [--router-heap 512m] [--router-jvm-options "-XX:+UseZGC"] [--client-threads 2]
  * </pre>
  *
  * Needs PostgreSQL on 127.0.0.1:5432 (user postgres, {@code psql} on the path) and Redis;
@@ -63,6 +81,8 @@ public final class LiveFanOutBench {
 		String jar = options.getOrDefault("router-jar", "data-router/target/data-router.jar");
 		String heap = options.getOrDefault("router-heap", "512m");
 		String flush = options.getOrDefault("flush-interval", "0ms");
+		String routerJvmOptions = options.getOrDefault("router-jvm-options", "");
+		int loopThreads = Integer.parseInt(options.getOrDefault("client-threads", "2"));
 		URI redis = URI.create(options.getOrDefault("redis", "redis://127.0.0.1:6379"));
 		String schema = options.getOrDefault("schema", "db/src/main/resources/db/config/V1__config_schema.sql");
 
@@ -72,8 +92,8 @@ public final class LiveFanOutBench {
 		System.out.printf("# machine load average %s%n", loadAverage());
 		System.out.printf(
 				"# live fan-out: %d clients x %d channels (of %d), %d samples/s in batches of %d,"
-						+ " flush-interval %s, router heap %s%n",
-				clients, perClient, channels, rate, batch, flush, heap);
+						+ " flush-interval %s, router heap %s, router JVM options [%s], %d client threads%n",
+				clients, perClient, channels, rate, batch, flush, heap, routerJvmOptions, loopThreads);
 
 		psql("postgres", "create database " + database);
 		Process router = null;
@@ -82,21 +102,25 @@ public final class LiveFanOutBench {
 			psql(database, "insert into channel (name, data_type, protocol) select 'bench-' || g, 'FLOAT64',"
 					+ " 'SIMULATOR' from generate_series(1, " + channels + ") g");
 			int port = freePort();
-			router = startRouter(jar, heap, port, database, redis, prefix, tokens.jwksUrl(), flush);
-			HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
-			// Metrics go over a client of their own, so that a backlog of frames cannot
-			// delay them.
+			router = startRouter(jar, heap, routerJvmOptions, port, database, redis, prefix, tokens.jwksUrl(), flush);
+			// Metrics go over a client of their own, never over the clients' sockets.
 			HttpClient metricsHttp = HttpClient.newHttpClient();
 			Process started = router;
 			Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
 			String adminToken = tokens.token("bench-admin", "ADMIN");
 			awaitHealthy(metricsHttp, port, router);
 
-			LatencyHistogram latencies = new LatencyHistogram();
-			LongAdder received = new LongAdder();
-			LongAdder frames = new LongAdder();
-			List<BenchClient> all = connect(http, port, tokens.token("bench", "OPERATOR"), clients, perClient, channels,
-					latencies, received, frames);
+			BenchClient.Counters counters = new BenchClient.Counters();
+			LatencyHistogram latencies = counters.latencies();
+			LongAdder received = counters.samples();
+			LongAdder frames = counters.frames();
+			List<ClientLoop> loops = new ArrayList<>();
+			for (int i = 0; i < loopThreads; i++) {
+				loops.add(new ClientLoop("bench-clients-" + i));
+			}
+			List<BenchClient> all = connect(loops, port, tokens.token("bench", "OPERATOR"), clients, perClient,
+					channels, counters);
+			long subscriptions = all.size() * (long) perClient;
 
 			ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 			LongAdder published = new LongAdder();
@@ -125,6 +149,7 @@ public final class LiveFanOutBench {
 			long framesBefore = frames.sum();
 			long publishedBefore = published.sum();
 			Duration cpuBefore = router.info().totalCpuDuration().orElse(Duration.ZERO);
+			Duration ownCpuBefore = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 			long start = System.nanoTime();
 			double maxHeap = 0;
 			for (int s = 0; s < duration; s++) {
@@ -133,6 +158,12 @@ public final class LiveFanOutBench {
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
 			Duration cpu = router.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
+			Duration ownCpu = ProcessHandle.current()
+				.info()
+				.totalCpuDuration()
+				.orElse(Duration.ZERO)
+				.minus(ownCpuBefore);
+			long unexpected = counters.unexpected().sum();
 			scheduler.shutdownNow();
 
 			double coalesced = metric(metricsHttp, port, adminToken, "parx.router.samples.coalesced");
@@ -142,9 +173,13 @@ public final class LiveFanOutBench {
 			String prometheus = text(metricsHttp, port, adminToken, "/actuator/prometheus");
 			double[] routerLatency = { quantile(prometheus, "0.5"), quantile(prometheus, "0.95"),
 					quantile(prometheus, "0.99") };
-			System.out.printf("published %.0f samples/s; received %.0f samples/s in %.0f frames/s over %.0f sessions%n",
-					(published.sum() - publishedBefore) / seconds, (received.sum() - receivedBefore) / seconds,
-					(frames.sum() - framesBefore) / seconds, sessions);
+			double publishedRate = (published.sum() - publishedBefore) / seconds;
+			System.out.printf(
+					"published %.0f samples/s; received %.0f samples/s (expected %.0f) in %.0f frames/s over %.0f"
+							+ " sessions; samples of channels not subscribed: %d%n",
+					publishedRate, (received.sum() - receivedBefore) / seconds,
+					publishedRate * subscriptions / channels, (frames.sum() - framesBefore) / seconds, sessions,
+					unexpected);
 			System.out.printf(
 					"latency ms (sample time -> client receipt, %d samples): p50 %.1f  p95 %.1f  p99 %.1f"
 							+ "  p99.9 %.1f  max %.1f%n",
@@ -156,24 +191,34 @@ public final class LiveFanOutBench {
 					routerLatency[0] * 1000, routerLatency[1] * 1000, routerLatency[2] * 1000);
 			System.out.printf(
 					"router CPU %.0f%% of one core (%.2f of %d cores); heap used max %.0f MiB (-Xmx%s);"
-							+ " coalesced %.0f; slow-consumer closes %.0f%n",
+							+ " coalesced %.0f; slow-consumer closes %.0f; load generator CPU %.0f%% of one core%n",
 					100.0 * cpu.toNanos() / 1e9 / seconds, cpu.toNanos() / 1e9 / seconds,
-					Runtime.getRuntime().availableProcessors(), maxHeap / 1048576, heap, coalesced, slowCloses);
+					Runtime.getRuntime().availableProcessors(), maxHeap / 1048576, heap, coalesced, slowCloses,
+					100.0 * ownCpu.toNanos() / 1e9 / seconds);
 			System.out.printf(java.util.Locale.ROOT,
 					"BENCH {\"scenario\":\"live-fan-out\",\"clients\":%d,"
 							+ "\"perClient\":%d,\"rate\":%d,\"flushInterval\":\"%s\",\"publishedPerSecond\":%.0f,"
 							+ "\"deliveredPerSecond\":%.0f,\"framesPerSecond\":%.0f,\"latencySamples\":%d,"
 							+ "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"p999Ms\":%.1f,\"maxMs\":%.1f,"
 							+ "\"routerP50Ms\":%s,\"routerP95Ms\":%s,\"routerP99Ms\":%s,\"routerCpuPercent\":%.0f,"
-							+ "\"heapMaxMiB\":%s,\"coalesced\":%s,\"slowConsumerCloses\":%s}%n",
+							+ "\"heapMaxMiB\":%s,\"coalesced\":%s,\"slowConsumerCloses\":%s,\"unexpectedSamples\":%d,"
+							+ "\"generatorCpuPercent\":%.0f,\"routerJvmOptions\":\"%s\"}%n",
 					clients, perClient, rate, flush, (published.sum() - publishedBefore) / seconds,
 					(received.sum() - receivedBefore) / seconds, (frames.sum() - framesBefore) / seconds,
 					latencies.count(), latencies.percentile(0.5), latencies.percentile(0.95),
 					latencies.percentile(0.99), latencies.percentile(0.999), latencies.percentile(1.0),
 					json(routerLatency[0] * 1000), json(routerLatency[1] * 1000), json(routerLatency[2] * 1000),
-					100.0 * cpu.toNanos() / 1e9 / seconds, json(maxHeap / 1048576), json(coalesced), json(slowCloses));
+					100.0 * cpu.toNanos() / 1e9 / seconds, json(maxHeap / 1048576), json(coalesced), json(slowCloses),
+					unexpected, 100.0 * ownCpu.toNanos() / 1e9 / seconds, routerJvmOptions);
 			System.out.printf("# machine load average at the end %s%n", loadAverage());
+			for (ClientLoop loop : loops) {
+				loop.close();
+			}
 			all.forEach(BenchClient::close);
+			if (unexpected > 0) {
+				System.out.println("FAILED: clients received samples of channels they did not subscribe to");
+				System.exit(1);
+			}
 		}
 		finally {
 			if (router != null) {
@@ -185,9 +230,9 @@ public final class LiveFanOutBench {
 		System.exit(0);
 	}
 
-	private static List<BenchClient> connect(HttpClient http, int port, String token, int clients, int perClient,
-			int channels, LatencyHistogram latencies, LongAdder received, LongAdder frames) throws Exception {
-		URI uri = URI.create("ws://127.0.0.1:" + port + "/ws");
+	private static List<BenchClient> connect(List<ClientLoop> loops, int port, String token, int clients, int perClient,
+			int channels, BenchClient.Counters counters) throws Exception {
+		InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
 		Random random = new Random(42);
 		List<BenchClient> all = new ArrayList<>();
 		long start = System.nanoTime();
@@ -195,9 +240,12 @@ public final class LiveFanOutBench {
 			List<CompletableFuture<Void>> wave = new ArrayList<>();
 			for (int i = from; i < Math.min(clients, from + 50); i++) {
 				List<Long> subscribed = random.longs(1, channels + 1).distinct().limit(perClient).boxed().toList();
-				BenchClient client = new BenchClient(subscribed, latencies, received, frames);
+				BenchClient client = new BenchClient(subscribed, counters);
+				WebSocketHandshake.Upgraded upgraded = openWithRetry(address, token, 3);
+				client.attach(upgraded.channel(), upgraded.leftover());
+				loops.get(i % loops.size()).add(client);
 				all.add(client);
-				wave.add(connectWithRetry(client, http, uri, token, 3));
+				wave.add(client.subscribedFuture);
 			}
 			CompletableFuture.allOf(wave.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 		}
@@ -210,26 +258,34 @@ public final class LiveFanOutBench {
 	 * A handshake may fail while the router is still warming up (JWKS fetch, JIT): try
 	 * again.
 	 */
-	private static CompletableFuture<Void> connectWithRetry(BenchClient client, HttpClient http, URI uri, String token,
-			int attempts) {
-		return client.connect(http, uri, token).thenCompose((ws) -> client.subscribed).exceptionallyCompose((error) -> {
-			if (attempts <= 1) {
-				return CompletableFuture.failedFuture(error);
+	private static WebSocketHandshake.Upgraded openWithRetry(InetSocketAddress address, String token, int attempts)
+			throws IOException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return WebSocketHandshake.open(address, "/ws", "parx.v1, bearer." + token, 30_000);
 			}
-			System.out.println("retrying a connection after: " + error);
-			return connectWithRetry(client, http, uri, token, attempts - 1);
-		});
+			catch (IOException ex) {
+				if (attempt >= attempts) {
+					throw ex;
+				}
+				System.out.println("retrying a connection after: " + ex);
+			}
+		}
 	}
 
-	private static Process startRouter(String jar, String heap, int port, String database, URI redis, String prefix,
-			String jwksUrl, String flush) throws IOException {
+	private static Process startRouter(String jar, String heap, String jvmOptions, int port, String database, URI redis,
+			String prefix, String jwksUrl, String flush) throws IOException {
 		File log = File.createTempFile("parx-router-bench-", ".log");
 		System.out.println("router log: " + log);
-		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx" + heap, "-jar", jar, "--parx.router.flush-interval=" + flush,
-				"--logging.level.io.parx.router.session=debug")
-			.redirectErrorStream(true)
-			.redirectOutput(log);
+		List<String> command = new ArrayList<>();
+		command.add(ProcessHandle.current().info().command().orElse("java"));
+		command.add("-Xmx" + heap);
+		if (!jvmOptions.isBlank()) {
+			command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar, "--parx.router.flush-interval=" + flush,
+				"--logging.level.io.parx.router.session=debug"));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
 		Map<String, String> env = builder.environment();
 		env.put("SERVER_PORT", Integer.toString(port));
 		env.put("PARX_CONFIG_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + database);

@@ -5,7 +5,9 @@ import io.parx.common.sample.SampleValue;
 
 /**
  * A sample on its way to the sessions, with its JSON form computed once however many
- * sessions receive it.
+ * sessions receive it. Computed eagerly, on the thread that creates it (the Redis
+ * listener for live samples): computed lazily, the senders of the sessions that share a
+ * sample raced to build it, each its own copy.
  *
  * <p>
  * Wire form:
@@ -21,11 +23,12 @@ public final class LiveSample {
 
 	private final long receivedNanos;
 
-	private volatile String json;
+	private final String json;
 
 	public LiveSample(Sample sample, long receivedNanos) {
 		this.sample = sample;
 		this.receivedNanos = receivedNanos;
+		this.json = toJson(sample);
 	}
 
 	public Sample sample() {
@@ -42,17 +45,13 @@ public final class LiveSample {
 	}
 
 	public String json() {
-		String text = this.json;
-		if (text == null) {
-			// A benign race: two threads may both build the same immutable string.
-			text = toJson(this.sample);
-			this.json = text;
-		}
-		return text;
+		return this.json;
 	}
 
 	static String toJson(Sample sample) {
-		StringBuilder out = new StringBuilder(96);
+		// Room for the longest usual form (a 17-digit double), so the builder never
+		// grows.
+		StringBuilder out = new StringBuilder(128);
 		out.append("{\"channelId\":")
 			.append(sample.channelId())
 			.append(",\"time\":\"")

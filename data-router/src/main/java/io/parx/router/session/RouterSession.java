@@ -67,6 +67,9 @@ final class RouterSession {
 
 	private final Outbox outbox;
 
+	/** This session's share of the batch being dispatched (see {@link BatchGrouping}). */
+	private final List<LiveSample> dispatchSlot = new ArrayList<>(4);
+
 	private int snapshotsInProgress;
 
 	private boolean draining;
@@ -82,6 +85,12 @@ final class RouterSession {
 	private Instant tokenExpiresAt;
 
 	private boolean refreshRequested;
+
+	/**
+	 * Whether rate-limited samples wait in the outbox: written under {@link #lock}, read
+	 * without it by the release timer (a stale value delays a release by one tick).
+	 */
+	private volatile boolean holding;
 
 	RouterSession(WebSocketSession socket, String user, Instant tokenExpiresAt, RouterSettings settings,
 			RouterMetrics metrics, Executor senders, ScheduledExecutorService scheduler) {
@@ -101,6 +110,10 @@ final class RouterSession {
 
 	String user() {
 		return this.user;
+	}
+
+	List<LiveSample> dispatchSlot() {
+		return this.dispatchSlot;
 	}
 
 	/**
@@ -134,13 +147,17 @@ final class RouterSession {
 
 	/** Queues the snapshot and releases the updates held back by {@link #subscribe}. */
 	void snapshotReady(String snapshot) {
+		boolean start;
 		synchronized (this.lock) {
 			this.snapshotsInProgress--;
 			if (snapshot != null) {
 				this.outbox.addControl(snapshot);
 			}
+			start = claimSender();
 		}
-		startSender(false);
+		if (start) {
+			launchSender(false);
+		}
 	}
 
 	/**
@@ -176,31 +193,56 @@ final class RouterSession {
 
 	/** Queues a live sample if subscribed; never blocks on the socket. */
 	void offer(LiveSample sample, long now) {
+		offer(List.of(sample), now);
+	}
+
+	/**
+	 * Queues the samples of one incoming batch that this session is subscribed to; never
+	 * blocks on the socket. One lock and at most one sender start per batch, so a batch
+	 * reaches the client as one frame instead of racing the sender sample by sample.
+	 */
+	void offer(List<LiveSample> samples, long now) {
+		boolean start = false;
 		synchronized (this.lock) {
-			Subscription subscription = this.subscriptions.get(sample.channelId());
-			if (subscription == null || this.closed) {
+			if (this.closed) {
 				return;
 			}
-			if (subscription.interval > 0) {
-				if (now - subscription.nextDue < 0) {
-					this.outbox.hold(sample);
-					return;
+			for (LiveSample sample : samples) {
+				Subscription subscription = this.subscriptions.get(sample.channelId());
+				if (subscription == null) {
+					continue;
 				}
-				subscription.nextDue = now + subscription.interval;
+				if (subscription.interval > 0) {
+					if (now - subscription.nextDue < 0) {
+						this.outbox.hold(sample);
+						this.holding = true;
+						continue;
+					}
+					subscription.nextDue = now + subscription.interval;
+				}
+				enqueue(sample, now);
+				start = true;
 			}
-			enqueue(sample, now);
+			start = start && claimSender();
 		}
-		startSender(true);
+		if (start) {
+			launchSender(true);
+		}
 	}
 
 	/** Releases rate-limited samples whose interval has passed; called by a timer. */
 	void releaseDue(long now) {
-		boolean released;
+		if (!this.holding) {
+			// The timer visits every session 100 times a second: no lock unless needed.
+			return;
+		}
+		boolean start;
 		synchronized (this.lock) {
 			if (this.closed || !this.outbox.hasHeld()) {
+				this.holding = false;
 				return;
 			}
-			released = this.outbox.releaseHeld((sample) -> {
+			boolean released = this.outbox.releaseHeld((sample) -> {
 				Subscription subscription = this.subscriptions.get(sample.channelId());
 				if (subscription == null || now - subscription.nextDue < 0) {
 					return false;
@@ -208,12 +250,14 @@ final class RouterSession {
 				subscription.nextDue = now + subscription.interval;
 				return true;
 			});
+			this.holding = this.outbox.hasHeld();
 			if (released && this.waitingSince == 0) {
 				this.waitingSince = now;
 			}
+			start = released && claimSender();
 		}
-		if (released) {
-			startSender(true);
+		if (start) {
+			launchSender(true);
 		}
 	}
 
@@ -227,6 +271,7 @@ final class RouterSession {
 	/** Queues a control message (ack, error, pong, status) ahead of updates. */
 	void sendControl(String json) {
 		boolean overflow;
+		boolean start = false;
 		synchronized (this.lock) {
 			if (this.closed) {
 				return;
@@ -237,23 +282,31 @@ final class RouterSession {
 				if (this.waitingSince == 0) {
 					this.waitingSince = System.nanoTime();
 				}
+				start = claimSender();
 			}
 		}
 		if (overflow) {
 			close(CloseCodes.SLOW_CONSUMER, "slow-consumer");
 		}
-		else {
-			startSender(false);
+		else if (start) {
+			launchSender(false);
 		}
 	}
 
-	private void startSender(boolean updates) {
-		synchronized (this.lock) {
-			if (this.draining || this.closed) {
-				return;
-			}
-			this.draining = true;
+	/**
+	 * Whether the caller should start the sender: true at most once until the sender
+	 * finds nothing left. Called while holding {@link #lock}, so that queueing and
+	 * claiming take one lock, not two.
+	 */
+	private boolean claimSender() {
+		if (this.draining || this.closed) {
+			return false;
 		}
+		this.draining = true;
+		return true;
+	}
+
+	private void launchSender(boolean updates) {
 		long linger = this.settings.flushInterval().toNanos();
 		if (updates && linger > 0) {
 			this.scheduler.schedule(() -> this.senders.execute(this::drain), linger, TimeUnit.NANOSECONDS);

@@ -50,7 +50,13 @@ final class ServerMessages {
 	}
 
 	static String update(List<LiveSample> samples) {
-		StringBuilder out = new StringBuilder(32 + samples.size() * 96).append("{\"type\":\"update\",\"samples\":[");
+		// Sized exactly: a frame per session and batch, tens of thousands a second, and a
+		// builder that grows copies the frame once more.
+		int length = 32;
+		for (int i = 0; i < samples.size(); i++) {
+			length += samples.get(i).json().length() + 1;
+		}
+		StringBuilder out = new StringBuilder(length).append("{\"type\":\"update\",\"samples\":[");
 		for (int i = 0; i < samples.size(); i++) {
 			if (i > 0) {
 				out.append(',');

@@ -50,6 +50,9 @@ public class SessionRegistry implements SmartLifecycle {
 
 	private final RouterMetrics metrics;
 
+	/** Per-session grouping of the batch being dispatched; also the dispatch lock. */
+	private final BatchGrouping dispatching = new BatchGrouping();
+
 	private volatile List<ScheduledFuture<?>> timers = List.of();
 
 	SessionRegistry(RouterSettings settings, @Qualifier("routerScheduler") ScheduledExecutorService scheduler,
@@ -95,19 +98,24 @@ public class SessionRegistry implements SmartLifecycle {
 
 	/**
 	 * Hands a batch from {@code <prefix>live} to the subscribed sessions. Runs on the
-	 * Redis listener thread and never blocks: sessions only queue.
+	 * Redis listener thread and never blocks: sessions only queue. Samples are grouped
+	 * per session first, so each session takes its lock and wakes its sender once per
+	 * batch rather than once per sample.
 	 */
 	public void dispatch(List<Sample> batch) {
 		long now = System.nanoTime();
-		for (Sample sample : batch) {
-			Set<RouterSession> targets = this.subscribers.get(sample.channelId());
-			if (targets == null) {
-				continue;
+		synchronized (this.dispatching) {
+			for (Sample sample : batch) {
+				Set<RouterSession> targets = this.subscribers.get(sample.channelId());
+				if (targets == null) {
+					continue;
+				}
+				LiveSample live = new LiveSample(sample, now);
+				for (RouterSession session : targets) {
+					this.dispatching.add(session, live);
+				}
 			}
-			LiveSample live = new LiveSample(sample, now);
-			for (RouterSession session : targets) {
-				session.offer(live, now);
-			}
+			this.dispatching.offerAll(now);
 		}
 	}
 

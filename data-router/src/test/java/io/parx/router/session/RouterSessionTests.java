@@ -93,6 +93,21 @@ class RouterSessionTests {
 	}
 
 	@Test
+	void theSamplesOfOneBatchLeaveInOneFrame() {
+		// One frame per session and batch, not one per sample: at 10,000 samples/s the
+		// frame count is what the router and its clients pay for.
+		this.blockSends = false;
+		RouterSession session = session(100);
+		session.subscribe(List.of(1L, 2L), 0);
+		session.snapshotReady(null);
+		session.offer(List.of(live(1, 1), live(3, 1), live(2, 1), live(1, 2)), System.nanoTime());
+		await().until(() -> this.meters.get("parx.router.frames.sent").counter().count() == 1);
+		assertThat(this.sent).hasSize(1);
+		assertThat(this.sent.get(0)).containsSubsequence("\"channelId\":1,", "\"channelId\":2,", "\"channelId\":1,")
+			.doesNotContain("\"channelId\":3,");
+	}
+
+	@Test
 	void aSessionWhoseSendBlocksPastTheStuckTimeoutIsReportedStuck() {
 		RouterSession session = session(4);
 		session.subscribe(List.of(1L), 0);
