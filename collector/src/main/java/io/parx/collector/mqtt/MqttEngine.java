@@ -28,6 +28,7 @@ import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.SampleSink;
+import io.parx.collector.mqtt.MqttPayloadParser.Payload;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;
 import io.parx.common.sample.Quality;
@@ -145,7 +146,7 @@ public class MqttEngine implements ProtocolEngine {
 	private void onMessage(List<MqttChannel> channels, Mqtt5Publish publish) {
 		try {
 			Instant receivedAt = Instant.now();
-			byte[] payload = publish.getPayloadAsBytes();
+			Payload payload = new Payload(publish.getPayloadAsBytes());
 			List<Sample> batch = new ArrayList<>(1);
 			for (MqttChannel channel : channels) {
 				if (channel.topicFilter().matches(publish.getTopic())) {
@@ -162,7 +163,7 @@ public class MqttEngine implements ProtocolEngine {
 		}
 	}
 
-	private Sample sample(MqttChannel channel, byte[] payload, Instant receivedAt, Mqtt5Publish publish) {
+	private Sample sample(MqttChannel channel, Payload payload, Instant receivedAt, Mqtt5Publish publish) {
 		try {
 			Reading reading = MqttPayloadParser.parse(channel, payload, receivedAt);
 			this.channelErrors.remove(channel.id());

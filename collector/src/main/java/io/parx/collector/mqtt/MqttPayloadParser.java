@@ -42,20 +42,25 @@ final class MqttPayloadParser {
 	 * @throws PayloadException if the payload does not fit the channel's settings
 	 */
 	static Reading parse(MqttChannel channel, byte[] payload, Instant receivedAt) {
-		if (payload.length > MAX_PAYLOAD_BYTES) {
-			throw new PayloadException("payload of " + payload.length + " bytes exceeds " + MAX_PAYLOAD_BYTES);
-		}
-		String text = utf8(payload);
+		return parse(channel, new Payload(payload), receivedAt);
+	}
+
+	/**
+	 * Parses one channel's reading from a message that several channels may read: the
+	 * payload is decoded and parsed only once for all of them.
+	 * @throws PayloadException if the payload does not fit the channel's settings
+	 */
+	static Reading parse(MqttChannel channel, Payload payload, Instant receivedAt) {
 		ChannelConfig config = channel.config();
 		return switch (channel.format()) {
-			case NUMBER -> new Reading(convert(config, number(text.strip())), receivedAt);
-			case BOOLEAN -> new Reading(convert(config, bool(text.strip())), receivedAt);
-			case STRING -> new Reading(convert(config, text), receivedAt);
-			case JSON -> json(channel, text, receivedAt);
+			case NUMBER -> new Reading(convert(config, number(payload.text().strip())), receivedAt);
+			case BOOLEAN -> new Reading(convert(config, bool(payload.text().strip())), receivedAt);
+			case STRING -> new Reading(convert(config, payload.text()), receivedAt);
+			case JSON -> json(channel, payload.document(), receivedAt);
 		};
 	}
 
-	private static Reading json(MqttChannel channel, String text, Instant receivedAt) {
+	private static JsonNode document(String text) {
 		JsonNode document;
 		try {
 			document = JSON.readTree(text);
@@ -69,6 +74,10 @@ final class MqttPayloadParser {
 		if (document == null || document.isMissingNode()) {
 			throw new PayloadException("empty payload");
 		}
+		return document;
+	}
+
+	private static Reading json(MqttChannel channel, JsonNode document, Instant receivedAt) {
 		JsonNode valueNode = document.at(channel.valuePointer());
 		Object raw;
 		if (valueNode.isNumber()) {
@@ -185,6 +194,65 @@ final class MqttPayloadParser {
 
 	private static String abbreviate(String text) {
 		return (text.length() <= 40) ? "'" + text + "'" : "'" + text.substring(0, 40) + "…'";
+	}
+
+	/**
+	 * One message's payload as the channels read it: decoded to text and parsed as JSON
+	 * on first use, then shared. A gateway record with a hundred tags is one message read
+	 * by a hundred channels; parsing it once per channel made the collector's cost grow
+	 * with the square of the record's size. Not thread-safe: one message, one thread.
+	 */
+	static final class Payload {
+
+		private final byte[] bytes;
+
+		private String text;
+
+		private JsonNode document;
+
+		private PayloadException error;
+
+		private PayloadException jsonError;
+
+		Payload(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		String text() {
+			if (this.text == null && this.error == null) {
+				try {
+					if (this.bytes.length > MAX_PAYLOAD_BYTES) {
+						throw new PayloadException(
+								"payload of " + this.bytes.length + " bytes exceeds " + MAX_PAYLOAD_BYTES);
+					}
+					this.text = utf8(this.bytes);
+				}
+				catch (PayloadException ex) {
+					this.error = ex;
+				}
+			}
+			if (this.error != null) {
+				throw this.error;
+			}
+			return this.text;
+		}
+
+		JsonNode document() {
+			if (this.document == null && this.jsonError == null) {
+				String decoded = text();
+				try {
+					this.document = MqttPayloadParser.document(decoded);
+				}
+				catch (PayloadException ex) {
+					this.jsonError = ex;
+				}
+			}
+			if (this.jsonError != null) {
+				throw this.jsonError;
+			}
+			return this.document;
+		}
+
 	}
 
 	/**

@@ -2,10 +2,12 @@ package io.parx.collector.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 
 import io.parx.collector.channels.DataType;
+import io.parx.collector.mqtt.MqttPayloadParser.Payload;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;
 import io.parx.common.sample.SampleValue;
@@ -13,6 +15,7 @@ import io.parx.common.sample.SampleValue;
 import static io.parx.collector.mqtt.MqttChannelFixture.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 class MqttPayloadParserTests {
 
@@ -138,6 +141,45 @@ class MqttPayloadParserTests {
 		assertThatExceptionOfType(PayloadException.class)
 			.isThrownBy(() -> MqttPayloadParser.parse(channel(1).compile(), huge, RECEIVED))
 			.withMessageContaining("exceeds");
+	}
+
+	@Test
+	void gatewayRecordIsParsedOnceForAllTheChannelsThatReadIt() {
+		// A gateway publishes many tags in one record (Kepware IoT Gateway style);
+		// parsing
+		// the whole record again for every channel made the collector's cost per message
+		// grow with the square of the number of tags.
+		Payload record = new Payload("""
+				{"timestamp":1767225600123.456,"values":[{"id":"t1","v":1.5,"t":1767225600123.456},\
+				{"id":"t2","v":2.5,"t":1767225600124}]}""".getBytes(StandardCharsets.UTF_8));
+		MqttChannel first = channel(1).format("JSON")
+			.valuePointer("/values/0/v")
+			.timestampPointer("/values/0/t")
+			.compile();
+		MqttChannel second = channel(2).format("JSON")
+			.valuePointer("/values/1/v")
+			.timestampPointer("/values/1/t")
+			.compile();
+		Reading one = MqttPayloadParser.parse(first, record, RECEIVED);
+		var document = record.document();
+		Reading two = MqttPayloadParser.parse(second, record, RECEIVED);
+		assertThat(one.value()).isEqualTo(SampleValue.of(1.5));
+		// fractional epoch milliseconds are a double: exact to well below a microsecond
+		assertThat(one.time()).isCloseTo(Instant.parse("2026-01-01T00:00:00.123456Z"), within(1, ChronoUnit.MICROS));
+		assertThat(two.value()).isEqualTo(SampleValue.of(2.5));
+		assertThat(two.time()).isEqualTo(Instant.parse("2026-01-01T00:00:00.124Z"));
+		assertThat(record.document()).isSameAs(document);
+	}
+
+	@Test
+	void malformedGatewayRecordFailsEveryChannelWithTheSameReason() {
+		Payload record = new Payload("{\"values\":[".getBytes(StandardCharsets.UTF_8));
+		for (int id = 1; id <= 2; id++) {
+			MqttChannel channel = channel(id).format("JSON").valuePointer("/values/0/v").compile();
+			assertThatExceptionOfType(PayloadException.class)
+				.isThrownBy(() -> MqttPayloadParser.parse(channel, record, RECEIVED))
+				.withMessageStartingWith("not JSON");
+		}
 	}
 
 	private static Reading parse(MqttChannelFixture channel, String payload) {
