@@ -287,6 +287,11 @@ class SystemTests {
 	@Order(5)
 	void analyticsAnswersAHistoryQueryADerivedFormulaAnXlsxExportAndTheCoilBatches() throws Exception {
 		long furnace = id("Furnace.Temperature");
+		// on a fast machine this step can start seconds after the first rows: wait until
+		// the range below holds some history
+		await("history older than 10 s").atMost(Duration.ofSeconds(60))
+			.until(() -> count("select count(*) from samples where channel_id = " + furnace
+					+ " and time < now() - interval '10 seconds'") >= 20);
 		// a range that ended a few seconds ago, so that no sample of it is still on its
 		// way
 		Instant to = Instant.now().minusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
