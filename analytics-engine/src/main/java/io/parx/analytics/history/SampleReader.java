@@ -3,7 +3,6 @@ package io.parx.analytics.history;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +21,11 @@ public class SampleReader {
 
 	private static final String COLUMNS = "select time, value_num, value_bool, value_text, quality from samples ";
 
-	private static final int FETCH_SIZE = 10_000;
+	/**
+	 * Rows per round trip of a streamed read: a raw answer (at most maxPoints rows) comes
+	 * in one, and a driver buffer of this many rows stays around 10 MB.
+	 */
+	private static final int FETCH_SIZE = 50_000;
 
 	private final TimeseriesDb db;
 
@@ -46,7 +49,7 @@ public class SampleReader {
 		Long count = this.db.readOnly().execute((status) -> {
 			long[] rows = { 0 };
 			this.db.jdbc().query((connection) -> {
-				var statement = connection.prepareStatement(
+				var statement = BinaryStatements.prepare(connection,
 						COLUMNS + "where channel_id = ? and time >= ? and time < ? order by time limit ?");
 				statement.setFetchSize(FETCH_SIZE);
 				statement.setLong(1, channelId);
@@ -57,7 +60,7 @@ public class SampleReader {
 			}, (ResultSet rs) -> {
 				rows[0]++;
 				Object value = value(rs);
-				handler.row(Micros.of(rs.getObject(1, OffsetDateTime.class)), value, numeric(value), rs.getInt(5));
+				handler.row(Micros.of(rs.getTimestamp(1)), value, numeric(value), rs.getInt(5));
 			});
 			return rows[0];
 		});
@@ -95,7 +98,7 @@ public class SampleReader {
 		NumericSeries series = new NumericSeries(1);
 		this.db.jdbc()
 			.query(COLUMNS + "where channel_id = ? and time < ? order by time desc limit 1", (ResultSet rs) -> {
-				series.add(Micros.of(rs.getObject(1, OffsetDateTime.class)), numeric(value(rs)), rs.getInt(5));
+				series.add(Micros.of(rs.getTimestamp(1)), numeric(value(rs)), rs.getInt(5));
 			}, channelId, Micros.sql(time));
 		return series;
 	}

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.parx.analytics.history.RollupColumn;
 import io.parx.analytics.system.ApiException;
 
 /**
@@ -31,6 +32,20 @@ public enum Aggregate {
 	 */
 	public boolean needsRawRows() {
 		return this == STDDEV || this == GOOD_SHARE;
+	}
+
+	/** The rollup columns this aggregate reads; the sample count is always read. */
+	Set<RollupColumn> rollupColumns() {
+		return switch (this) {
+			case AVG, SUM -> EnumSet.of(RollupColumn.SUM);
+			case MIN -> EnumSet.of(RollupColumn.MIN);
+			case MAX -> EnumSet.of(RollupColumn.MAX);
+			case FIRST -> EnumSet.of(RollupColumn.FIRST_VALUE);
+			case LAST -> EnumSet.of(RollupColumn.LAST_VALUE);
+			case TWA -> EnumSet.of(RollupColumn.FIRST_VALUE, RollupColumn.LAST_VALUE, RollupColumn.SAMPLE_TIMES,
+					RollupColumn.TWA_INTEGRAL);
+			case COUNT, STDDEV, GOOD_SHARE -> EnumSet.noneOf(RollupColumn.class);
+		};
 	}
 
 	static Set<Aggregate> parse(String field, List<String> values) {

@@ -1,8 +1,9 @@
 package io.parx.analytics.query;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +11,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import io.parx.analytics.history.Micros;
+import io.parx.analytics.history.RollupColumn;
 import io.parx.analytics.history.RollupReader;
 import io.parx.analytics.history.RollupReader.Level;
-import io.parx.analytics.history.RollupRow;
 import io.parx.analytics.history.SampleReader;
 import io.parx.analytics.system.AnalyticsSettings;
 import io.parx.analytics.system.ApiException;
@@ -41,48 +42,60 @@ class Aggregator {
 	record Result(String source, List<BucketPoint> points) {
 	}
 
-	Result aggregate(long channelId, Instant from, Instant to, Bucketing bucketing, Set<Aggregate> aggregates) {
+	/**
+	 * The buckets of every channel, by channel id. The rollups of all channels are read
+	 * in one statement.
+	 */
+	Map<Long, Result> aggregate(List<Long> channelIds, Instant from, Instant to, Bucketing bucketing,
+			Set<Aggregate> aggregates) {
 		Instant start = Micros.toInstant(bucketing.bucketOf(Micros.of(from)));
-		Map<Long, BucketAccumulator> buckets;
-		String source;
+		Set<Long> ids = new LinkedHashSet<>(channelIds);
+		long expected = bucketing.count(start, to);
+		Map<Long, Result> results = new HashMap<>();
 		if (bucketing.interval() == Interval.SECOND) {
-			buckets = fromRaw(channelId, start, to, bucketing);
-			source = "raw";
-		}
-		else {
-			Level level = (bucketing.interval() == Interval.MINUTE || !bucketing.hourlyRollupsAlign(start, to))
-					? Level.MINUTE : Level.HOUR;
-			buckets = new LinkedHashMap<>();
-			for (RollupRow row : this.rollups.rows(level, channelId, start, to, aggregates.contains(Aggregate.TWA))) {
-				buckets.computeIfAbsent(bucketing.bucketOf(row.bucket()), BucketAccumulator::new).addRollup(row);
+			for (long id : ids) {
+				BucketSequence raw = fromRaw(id, start, to, BucketSequence.ofPoints(bucketing, expected, aggregates));
+				results.put(id, new Result("raw", raw.points()));
 			}
-			source = level.table();
-			if (aggregates.stream().anyMatch(Aggregate::needsRawRows)) {
-				Map<Long, BucketAccumulator> raw = fromRaw(channelId, start, to, bucketing);
-				raw.forEach((bucket, accumulator) -> buckets.computeIfAbsent(bucket, BucketAccumulator::new)
-					.takeRawOnlyFrom(accumulator));
-				source = source + "+raw";
+			return results;
+		}
+		Level level = (bucketing.interval() == Interval.MINUTE || !bucketing.hourlyRollupsAlign(start, to))
+				? Level.MINUTE : Level.HOUR;
+		boolean rawPass = aggregates.stream().anyMatch(Aggregate::needsRawRows);
+		Map<Long, BucketSequence> sequences = new HashMap<>();
+		for (long id : ids) {
+			sequences.put(id, rawPass ? BucketSequence.ofBuckets(bucketing, expected)
+					: BucketSequence.ofPoints(bucketing, expected, aggregates));
+		}
+		Set<RollupColumn> columns = EnumSet.noneOf(RollupColumn.class);
+		aggregates.forEach((aggregate) -> columns.addAll(aggregate.rollupColumns()));
+		BucketSequence[] current = { null };
+		long[] currentId = { 0 };
+		this.rollups.stream(level, ids, start, to, columns, (channelId, row) -> {
+			if (current[0] == null || currentId[0] != channelId) {
+				current[0] = sequences.get(channelId);
+				currentId[0] = channelId;
+			}
+			current[0].addRollup(row);
+		});
+		for (long id : ids) {
+			BucketSequence sequence = sequences.remove(id);
+			if (rawPass) {
+				BucketSequence raw = fromRaw(id, start, to, BucketSequence.ofBuckets(bucketing, expected));
+				results.put(id, new Result(level.table() + "+raw",
+						BucketSequence.pointsOf(sequence.withRawOnlyFrom(raw), aggregates)));
+			}
+			else {
+				results.put(id, new Result(level.table(), sequence.points()));
 			}
 		}
-		List<BucketPoint> points = new ArrayList<>(buckets.size());
-		buckets.values()
-			.stream()
-			.sorted((a, b) -> Long.compare(a.bucket, b.bucket))
-			.forEach((accumulator) -> points.add(accumulator.toPoint(aggregates)));
-		return new Result(source, points);
+		return results;
 	}
 
-	private Map<Long, BucketAccumulator> fromRaw(long channelId, Instant start, Instant to, Bucketing bucketing) {
-		Map<Long, BucketAccumulator> buckets = new LinkedHashMap<>();
-		BucketAccumulator[] current = { null };
+	private BucketSequence fromRaw(long channelId, Instant start, Instant to, BucketSequence buckets) {
 		long limit = this.settings.maxDownsampleInput();
-		long rows = this.samples.stream(channelId, start, to, limit + 1, (time, value, numeric, quality) -> {
-			long bucket = bucketing.bucketOf(time);
-			if (current[0] == null || current[0].bucket != bucket) {
-				current[0] = buckets.computeIfAbsent(bucket, BucketAccumulator::new);
-			}
-			current[0].addRaw(time, numeric, quality);
-		});
+		long rows = this.samples.stream(channelId, start, to, limit + 1,
+				(time, value, numeric, quality) -> buckets.addRaw(time, numeric, quality));
 		if (rows > limit) {
 			throw ApiException.tooLarge(
 					"more than " + limit + " raw samples of channel " + channelId

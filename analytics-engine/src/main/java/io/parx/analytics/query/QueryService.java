@@ -51,9 +51,13 @@ public class QueryService {
 	List<Series> query(QuerySpec spec) {
 		Map<Long, ChannelInfo> infos = this.channels.require(spec.channelIds());
 		List<Series> result = new ArrayList<>();
-		for (long id : spec.channelIds()) {
-			ChannelInfo info = infos.get(id);
-			result.add(channel(spec, info));
+		if (spec.interval().isBucketed() && !spec.channelIds().isEmpty()) {
+			result.addAll(bucketed(spec, infos));
+		}
+		else {
+			for (long id : spec.channelIds()) {
+				result.add(channel(spec, infos.get(id)));
+			}
 		}
 		for (long id : spec.derivedSignalIds()) {
 			result.add(derived(spec, id));
@@ -61,16 +65,24 @@ public class QueryService {
 		return result;
 	}
 
-	private Series channel(QuerySpec spec, ChannelInfo info) {
-		if (spec.interval().isBucketed()) {
-			Bucketing bucketing = new Bucketing(spec.interval(), spec.zone());
-			Aggregator.Result aggregated = this.aggregator.aggregate(info.id(), spec.from(), spec.to(), bucketing,
-					spec.aggregates());
-			List<BucketPoint> points = GapFiller.fill(aggregated.points(), bucketing, Micros.of(spec.from()),
+	/** All channels' buckets, aggregated together (one rollup read for the request). */
+	private List<Series> bucketed(QuerySpec spec, Map<Long, ChannelInfo> infos) {
+		Bucketing bucketing = new Bucketing(spec.interval(), spec.zone());
+		Map<Long, Aggregator.Result> aggregated = this.aggregator.aggregate(spec.channelIds(), spec.from(), spec.to(),
+				bucketing, spec.aggregates());
+		List<Series> result = new ArrayList<>(spec.channelIds().size());
+		for (long id : spec.channelIds()) {
+			ChannelInfo info = infos.get(id);
+			Aggregator.Result channel = aggregated.get(id);
+			List<BucketPoint> points = GapFiller.fill(channel.points(), bucketing, Micros.of(spec.from()),
 					Micros.of(spec.to()), spec.gapFill(), spec.aggregates());
-			return new Series("channel", info.id(), info.name(), info.unit(), spec.interval().label(),
-					aggregated.source(), points);
+			result.add(new Series("channel", info.id(), info.name(), info.unit(), spec.interval().label(),
+					channel.source(), points));
 		}
+		return result;
+	}
+
+	private Series channel(QuerySpec spec, ChannelInfo info) {
 		if (spec.downsample() == Downsample.NONE) {
 			List<RawPoint> points = this.samples.raw(info.id(), spec.from(), spec.to(), spec.maxPoints());
 			return new Series("channel", info.id(), info.name(), info.unit(), "raw", "raw", points);

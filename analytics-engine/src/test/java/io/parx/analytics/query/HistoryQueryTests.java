@@ -84,6 +84,71 @@ class HistoryQueryTests {
 
 	@ParameterizedTest
 	@EnumSource(TimeseriesBackend.class)
+	void eachAggregateAskedAloneEqualsItsValueInTheFullAnswer(TimeseriesBackend backend) {
+		// Rollup reads fetch only the columns the asked aggregates need; asked alone,
+		// each
+		// aggregate must still find all of its inputs (days merge 24 hourly rows each).
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		List<String> all = List.of("avg", "twa", "min", "max", "first", "last", "count", "sum");
+		List<BucketPoint> full = buckets(one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END, "1d",
+				all, null, null, null, null));
+		assertThat(full).hasSize(3);
+		for (String label : all) {
+			Aggregate aggregate = Aggregate.parse("aggregates", List.of(label)).iterator().next();
+			List<BucketPoint> alone = buckets(one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END,
+					"1d", List.of(label), null, null, null, null));
+			assertThat(alone).extracting((point) -> point.get(aggregate))
+				.as(label)
+				.containsExactlyElementsOf(full.stream().map((point) -> point.get(aggregate)).toList());
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void severalChannelsInOneRequestEachGetOnlyTheirOwnBucketsInTheOrderAskedFor(TimeseriesBackend backend) {
+		// The rollups of all channels of a request are read in one statement, grouped by
+		// channel: each series must still hold exactly its own channel's buckets.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant to = from.plusSeconds(86_400);
+		List<String> aggregates = List.of("avg", "twa", "min", "max", "first", "last", "count", "sum");
+		List<Long> ids = List.of(fixture.pressureId, fixture.counterId, fixture.tempId, fixture.pressureId);
+		List<Series> series = service(fixture)
+			.query(new QueryRequest(ids, null, from, to, "1h", aggregates, null, null, null, null));
+		assertThat(series).extracting(Series::id).containsExactlyElementsOf(ids);
+		assertThat(series).extracting(Series::source).containsOnly("rollup_1h");
+		assertBuckets(buckets(series.get(0)),
+				Expected.buckets(fixture.pressure, from, to, (time) -> time.truncatedTo(ChronoUnit.HOURS)));
+		assertBuckets(buckets(series.get(1)),
+				Expected.buckets(fixture.counter, from, to, (time) -> time.truncatedTo(ChronoUnit.HOURS)));
+		assertBuckets(buckets(series.get(2)),
+				Expected.buckets(fixture.temp, from, to, (time) -> time.truncatedTo(ChronoUnit.HOURS)));
+		assertThat(series.get(3).points()).isEqualTo(series.get(0).points());
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void severalChannelsWithStddevGetTheSameAnswersAsEachAlone(TimeseriesBackend backend) {
+		// The raw pass for stddev and goodShare runs per channel after the shared rollup
+		// read and is merged into each channel's buckets by time.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START.plusSeconds(8 * 3600);
+		Instant to = from.plusSeconds(6 * 3600);
+		List<String> aggregates = List.of("avg", "min", "count", "stddev", "goodShare");
+		List<Long> ids = List.of(fixture.tempId, fixture.pressureId);
+		List<Series> series = service(fixture)
+			.query(new QueryRequest(ids, null, from, to, "1h", aggregates, null, null, null, null));
+		for (int i = 0; i < ids.size(); i++) {
+			Series alone = one(fixture, ids.get(i), from, to, "1h", aggregates, null, null, null, null);
+			assertThat(series.get(i)).isEqualTo(alone);
+			assertThat(alone.source()).isEqualTo("rollup_1h+raw");
+		}
+		// The pressure gap (10:00 to 12:00) has no buckets at all.
+		assertThat(buckets(series.get(1))).hasSize(4);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
 	void dayBucketsStartAtLocalMidnightAndTheDaylightSavingDayHas23Hours(TimeseriesBackend backend) {
 		// 2026-03-29 is the spring-forward day in Berlin: its bucket must hold 23 hours
 		// of samples.
