@@ -47,7 +47,11 @@ record LossCheck(long rows, long duplicates, long lost, long extra, int channels
 					differing++;
 				}
 			}
+			// Walk the primary key in order: a hash aggregate over millions of keys with
+			// the default work_mem spilled for more than ten minutes.
+			statement.execute("set enable_hashagg = off");
 			long distinct = single(statement, "select count(*) from (select distinct channel_id, time from samples) k");
+			statement.execute("reset enable_hashagg");
 			long rollup = single(statement, "select coalesce(sum(sample_count), 0) from rollup_1m");
 			long bad = single(statement, "select count(*) from samples where quality <> 0");
 			long maxTime = single(statement,

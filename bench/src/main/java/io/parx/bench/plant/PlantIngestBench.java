@@ -146,17 +146,18 @@ public final class PlantIngestBench {
 			double committedTotal = PrometheusText.sum(storage.get("/actuator/prometheus", token),
 					"parx_storage_points_written_total");
 			storage.close();
-			LossCheck check = LossCheck.of(ts, audit, channels);
 			System.out.printf(
 					"# drained in %.1f s; stream: %,d samples in %,d entries (%d not after their"
-							+ " channel's previous, %d of unknown channels); rows %,d; engine counted %,.0f%n",
+							+ " channel's previous, %d of unknown channels); engine counted %,.0f rows%n",
 					drainSeconds, audit.samples(), audit.entries(), audit.notAfterPrevious(), audit.unknownChannel(),
-					check.rows(), committedTotal);
+					committedTotal);
+			long checkStart = System.nanoTime();
+			LossCheck check = LossCheck.of(ts, audit, channels);
 			System.out.printf(
-					"# lost %,d, extra %,d, duplicates %,d, channels differing %d, rollup_1m count %,d,"
-							+ " bad-quality rows %,d%n",
-					check.lost(), check.extra(), check.duplicates(), check.channelsDiffering(), check.rollupCount(),
-					check.badQualityRows());
+					"# rows %,d (checked in %.1f s): lost %,d, extra %,d, duplicates %,d, channels"
+							+ " differing %d, rollup_1m count %,d, bad-quality rows %,d%n",
+					check.rows(), (System.nanoTime() - checkStart) / 1e9, check.lost(), check.extra(),
+					check.duplicates(), check.channelsDiffering(), check.rollupCount(), check.badQualityRows());
 
 			// The limit in the same run: as many rows by binary COPY into the same table,
 			// after the engine's rows.
