@@ -123,9 +123,10 @@ public final class PlantIngestBench {
 				ServiceProcess collector = ServiceProcess.start("collector", plan.heap(), env)
 					.awaitReady(Duration.ofMinutes(2))) {
 			System.out.printf("# %,d channels configured; warm-up %d s%n", channels, plan.warmup());
-			Snapshot start = watch(plan.warmup(), collector, storage, token, audit, redis, stream, database);
+			Snapshot start = watch(plan.warmup(), collector, storage, token, audit, redis, stream, database).last();
 			System.out.printf("# measuring %d s; load %s%n", plan.duration(), Bench.loadAverage());
-			Snapshot end = watch(plan.duration(), collector, storage, token, audit, redis, stream, database);
+			Watched window = watch(plan.duration(), collector, storage, token, audit, redis, stream, database);
+			Snapshot end = window.last();
 			String load = Bench.loadAverage();
 			String collectorPage = collector.get("/actuator/prometheus", token);
 
@@ -167,21 +168,25 @@ public final class PlantIngestBench {
 				copy = RawCopy.rowsPerSecond(connection, windowRows, channels, check.maxTimeMicros() + 1_000_000,
 						plan.poll().toNanos() / 1000, (step, channel) -> (step * 7 + channel) & 0xFFFF);
 			}
-			report(plan, channels, start, end, load, collectorPage, audit, check, drainSeconds, copy);
+			report(plan, channels, start, window, load, collectorPage, audit, check, drainSeconds, copy);
 		}
 		finally {
 			plant.close();
 		}
 	}
 
+	/** The counters at the end of a wait and the storage engine's largest heap seen. */
+	private record Watched(Snapshot last, double storageHeapMax) {
+	}
+
 	/**
-	 * Waits {@code seconds}, printing the rates every 10 s; returns the counters at the
-	 * end.
+	 * Waits {@code seconds}, printing the rates every 10 s.
 	 */
-	private static Snapshot watch(int seconds, ServiceProcess collector, ServiceProcess storage, String token,
+	private static Watched watch(int seconds, ServiceProcess collector, ServiceProcess storage, String token,
 			StreamAudit audit, RedisCommands<byte[], byte[]> redis, byte[] stream, ServerCpu database)
 			throws InterruptedException {
 		Snapshot previous = Snapshot.take(collector, storage, token, audit, redis, stream, database);
+		double heapMax = 0;
 		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
 		while (System.nanoTime() < end) {
 			Thread.sleep(Math.min(10_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
@@ -194,12 +199,14 @@ public final class PlantIngestBench {
 					now.readPerSecond(previous), now.committedPerSecond(previous), now.storageGroup().lag(),
 					now.storageGroup().pending(), Bench.loadAverage());
 			previous = now;
+			heapMax = Math.max(heapMax, now.storageHeap());
 		}
-		return previous;
+		return new Watched(previous, heapMax);
 	}
 
-	private static void report(Plan plan, int channels, Snapshot start, Snapshot end, String load, String collectorPage,
-			StreamAudit audit, LossCheck check, double drainSeconds, double copy) {
+	private static void report(Plan plan, int channels, Snapshot start, Watched window, String load,
+			String collectorPage, StreamAudit audit, LossCheck check, double drainSeconds, double copy) {
+		Snapshot end = window.last();
 		double seconds = end.seconds(start);
 		double rate = end.committedPerSecond(start);
 		double read = end.readPerSecond(start);
@@ -214,22 +221,21 @@ public final class PlantIngestBench {
 				+ " %,.0f rows/s (%.0f%%); lost %,d, duplicates %,d; CPU %% of one core: collector %.0f, storage"
 				+ " %.0f, database %.0f, bench (devices, audit) %.0f; load %s%n", rate, read, seconds, copy,
 				100 * rate / copy, lost, check.duplicates(), collectorCpu, storageCpu, databaseCpu, benchCpu, load);
-		System.out.printf(Locale.ROOT,
-				"BENCH {\"scenario\":\"plant-ingest\",\"devices\":%d,\"channels\":%d,"
-						+ "\"pollMs\":%d,\"flushPoints\":%s,\"seconds\":%.1f,\"pointsPerSecond\":%.0f,"
-						+ "\"readPointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f,"
-						+ "\"backlogEntriesStart\":%d,\"backlogEntriesEnd\":%d,\"streamSamples\":%d,\"rows\":%d,"
-						+ "\"lost\":%d,\"extra\":%d,\"duplicates\":%d,\"outOfOrderInStream\":%d,\"rollupCount\":%d,"
-						+ "\"badQualityRows\":%d,\"drainSeconds\":%.1f,\"pollOverruns\":%s,\"bufferDropped\":%s,"
-						+ "\"cpuPercent\":{\"collector\":%s,\"storageEngine\":%s,\"database\":%s,\"bench\":%s},"
-						+ "\"loadAverage\":\"%s\"}%n",
-				plan.devices(), channels, plan.poll().toMillis(),
+		System.out.printf(Locale.ROOT, "BENCH {\"scenario\":\"plant-ingest\",\"devices\":%d,\"channels\":%d,"
+				+ "\"pollMs\":%d,\"flushPoints\":%s,\"seconds\":%.1f,\"pointsPerSecond\":%.0f,"
+				+ "\"readPointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f,"
+				+ "\"backlogEntriesStart\":%d,\"backlogEntriesEnd\":%d,\"streamSamples\":%d,\"rows\":%d,"
+				+ "\"lost\":%d,\"extra\":%d,\"duplicates\":%d,\"outOfOrderInStream\":%d,\"rollupCount\":%d,"
+				+ "\"badQualityRows\":%d,\"drainSeconds\":%.1f,\"pollOverruns\":%s,\"bufferDropped\":%s,"
+				+ "\"storageHeapMaxMiB\":%s,\"cpuPercent\":{\"collector\":%s,\"storageEngine\":%s,\"database\":%s,\"bench\":%s},"
+				+ "\"loadAverage\":\"%s\"}%n", plan.devices(), channels, plan.poll().toMillis(),
 				(plan.flushPoints() == null) ? "null" : plan.flushPoints(), seconds, rate, read, copy, rate / copy,
 				start.storageGroup().lag() + start.storageGroup().pending(),
 				end.storageGroup().lag() + end.storageGroup().pending(), audit.samples(), check.rows(), lost,
 				check.extra(), check.duplicates(), audit.notAfterPrevious(), check.rollupCount(),
 				check.badQualityRows(), drainSeconds, Bench.json(overruns), Bench.json(bufferDropped),
-				Bench.json(collectorCpu), Bench.json(storageCpu), Bench.json(databaseCpu), Bench.json(benchCpu), load);
+				Bench.json(window.storageHeapMax() / (1 << 20)), Bench.json(collectorCpu), Bench.json(storageCpu),
+				Bench.json(databaseCpu), Bench.json(benchCpu), load);
 	}
 
 	private static Duration duration(String text) {

@@ -11,10 +11,11 @@ import io.parx.bench.support.ServiceProcess;
  * The plant's counters at one instant: rows the storage engine committed and samples the
  * collector read (their own Prometheus counters, so measuring costs the database
  * nothing), what the stream audit saw, the storage group's backlog, and the CPU time of
- * every process involved. Two snapshots give the rates of a window.
+ * every process involved, and the storage engine's heap in use (its batches must stay
+ * bounded). Two snapshots give the rates of a window.
  */
 record Snapshot(long nanos, double committed, double read, long streamed, StreamGroups storageGroup,
-		double collectorCpu, double storageCpu, double benchCpu, double databaseCpu) {
+		double collectorCpu, double storageCpu, double benchCpu, double databaseCpu, double storageHeap) {
 
 	static Snapshot take(ServiceProcess collector, ServiceProcess storage, String token, StreamAudit audit,
 			RedisCommands<byte[], byte[]> redis, byte[] stream, ServerCpu database) throws InterruptedException {
@@ -23,7 +24,8 @@ record Snapshot(long nanos, double committed, double read, long streamed, Stream
 		return new Snapshot(System.nanoTime(), PrometheusText.sum(storagePage, "parx_storage_points_written_total"),
 				PrometheusText.sum(collectorPage, "parx_collector_samples_total"), audit.samples(),
 				StreamGroups.of(redis, stream, "storage"), collector.cpuSeconds(), storage.cpuSeconds(),
-				jvmCpuSeconds(), database.seconds());
+				jvmCpuSeconds(), database.seconds(),
+				PrometheusText.sum(storagePage, "jvm_memory_used_bytes", "area=\"heap\""));
 	}
 
 	double seconds(Snapshot earlier) {
