@@ -216,6 +216,11 @@ public final class PlantIngestBench {
 		double databaseCpu = Snapshot.cpuPercent(end.databaseCpu(), start.databaseCpu(), seconds);
 		double overruns = PrometheusText.sum(collectorPage, "parx_collector_poll_overruns_total");
 		double bufferDropped = PrometheusText.sum(collectorPage, "parx_collector_buffer_dropped_total");
+		// Upstream of the stream: what the collector read against what it handed to Redis
+		// directly or still holds on disk (equal up to the batch in flight when scraped).
+		double collectorRead = PrometheusText.sum(collectorPage, "parx_collector_samples_total");
+		double collectorPublished = PrometheusText.sum(collectorPage, "parx_collector_published_samples_total");
+		double bufferDepth = PrometheusText.sum(collectorPage, "parx_collector_buffer_depth");
 		long lost = check.lost();
 		System.out.printf("RESULT plant ingest: %,.0f points/s committed (%,.0f/s read) over %.0f s; raw binary COPY"
 				+ " %,.0f rows/s (%.0f%%); lost %,d, duplicates %,d; CPU %% of one core: collector %.0f, storage"
@@ -227,6 +232,7 @@ public final class PlantIngestBench {
 				+ "\"backlogEntriesStart\":%d,\"backlogEntriesEnd\":%d,\"streamSamples\":%d,\"rows\":%d,"
 				+ "\"lost\":%d,\"extra\":%d,\"duplicates\":%d,\"outOfOrderInStream\":%d,\"rollupCount\":%d,"
 				+ "\"badQualityRows\":%d,\"drainSeconds\":%.1f,\"pollOverruns\":%s,\"bufferDropped\":%s,"
+				+ "\"collectorReadAtStop\":%s,\"collectorPublishedAtStop\":%s,\"bufferDepthAtStop\":%s,"
 				+ "\"storageHeapMaxMiB\":%s,\"cpuPercent\":{\"collector\":%s,\"storageEngine\":%s,\"database\":%s,\"bench\":%s},"
 				+ "\"loadAverage\":\"%s\"}%n", plan.devices(), channels, plan.poll().toMillis(),
 				(plan.flushPoints() == null) ? "null" : plan.flushPoints(), seconds, rate, read, copy, rate / copy,
@@ -234,6 +240,7 @@ public final class PlantIngestBench {
 				end.storageGroup().lag() + end.storageGroup().pending(), audit.samples(), check.rows(), lost,
 				check.extra(), check.duplicates(), audit.notAfterPrevious(), check.rollupCount(),
 				check.badQualityRows(), drainSeconds, Bench.json(overruns), Bench.json(bufferDropped),
+				Bench.json(collectorRead), Bench.json(collectorPublished), Bench.json(bufferDepth),
 				Bench.json(window.storageHeapMax() / (1 << 20)), Bench.json(collectorCpu), Bench.json(storageCpu),
 				Bench.json(databaseCpu), Bench.json(benchCpu), load);
 	}
