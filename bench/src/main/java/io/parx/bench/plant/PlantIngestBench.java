@@ -47,9 +47,11 @@ import io.parx.common.redis.RedisKeys;
  * <pre>
  * ./mvnw -B -o -pl collector,storage-engine,bench -am package -DskipTests
  * scripts/bench.sh main io.parx.bench.plant.PlantIngestBench --devices 4 --registers 2500 --poll 100ms \
- *     --warmup 20 --duration 60 [--heap 1g] [--flush-points N]
+ *     --warmup 20 --duration 60 [--heap 512m] [--flush-points N]
  * </pre> {@code --flush-points} passes {@code parx.storage.ingest.flush-points} to the
- * engine (default: the engine's own). Ends with one line {@code BENCH {json}}.
+ * engine (default: the engine's own); {@code --heap} is each service's {@code -Xmx} (512m
+ * as in {@code scripts/run-local.sh}). Ends with one line {@code BENCH {json}}; exits
+ * with 1 when a sample was lost, duplicated or stored without being published.
  */
 public final class PlantIngestBench {
 
@@ -65,7 +67,7 @@ public final class PlantIngestBench {
 		Duration poll = duration(options.getOrDefault("poll", "100ms"));
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
 		int duration = Integer.parseInt(options.getOrDefault("duration", "60"));
-		String heap = options.getOrDefault("heap", "1g");
+		String heap = options.getOrDefault("heap", "512m");
 		String flushPoints = options.get("flush-points");
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		String prefix = "parx-bench-plant-" + run + ":";
@@ -75,12 +77,13 @@ public final class PlantIngestBench {
 		String config = BenchDatabases.createConfig("parx_bench_plant_config_" + run);
 		String ts = BenchDatabases.createTimeseries("parx_bench_plant_ts_" + run);
 		RedisClient client = RedisClient.create(REDIS);
+		boolean complete;
 		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
 				BenchTokens tokens = new BenchTokens()) {
 			RedisCommands<byte[], byte[]> redis = connection.sync();
 			try {
-				run(new Plan(devices, registers, poll, warmup, duration, heap, flushPoints), config, ts, prefix, client,
-						redis, tokens);
+				complete = run(new Plan(devices, registers, poll, warmup, duration, heap, flushPoints), config, ts,
+						prefix, client, redis, tokens);
 			}
 			finally {
 				deleteKeys(redis, prefix);
@@ -91,14 +94,17 @@ public final class PlantIngestBench {
 			BenchDatabases.drop(ts);
 			BenchDatabases.drop(config);
 		}
-		System.exit(0);
+		// A run that lost, duplicated or invented rows fails, so scripts notice.
+		System.exit(complete ? 0 : 1);
 	}
 
 	private record Plan(int devices, int registers, Duration poll, int warmup, int duration, String heap,
 			String flushPoints) {
 	}
 
-	private static void run(Plan plan, String config, String ts, String prefix, RedisClient client,
+	/**
+	 * @return whether every published sample is stored exactly once */
+	private static boolean run(Plan plan, String config, String ts, String prefix, RedisClient client,
 			RedisCommands<byte[], byte[]> redis, BenchTokens tokens) throws Exception {
 		String token = tokens.token("bench", "ADMIN");
 		byte[] stream = new RedisKeys(prefix).samples().getBytes(StandardCharsets.UTF_8);
@@ -169,6 +175,8 @@ public final class PlantIngestBench {
 						plan.poll().toNanos() / 1000, (step, channel) -> (step * 7 + channel) & 0xFFFF);
 			}
 			report(plan, channels, start, window, load, collectorPage, audit, check, drainSeconds, copy);
+			return check.lost() == 0 && check.extra() == 0 && check.duplicates() == 0 && audit.notAfterPrevious() == 0
+					&& audit.unknownChannel() == 0;
 		}
 		finally {
 			plant.close();
