@@ -103,7 +103,8 @@ public final class PlantIngestBench {
 	}
 
 	/**
-	 * @return whether every published sample is stored exactly once */
+	 * @return whether every published sample is stored exactly once
+	 */
 	private static boolean run(Plan plan, String config, String ts, String prefix, RedisClient client,
 			RedisCommands<byte[], byte[]> redis, BenchTokens tokens) throws Exception {
 		String token = tokens.token("bench", "ADMIN");
