@@ -1,12 +1,8 @@
 package io.parx.bench.storage;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +20,10 @@ import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
 import io.parx.common.sample.SampleValue;
-import io.parx.db.Migrations;
-import org.postgresql.PGConnection;
-import org.postgresql.ds.PGSimpleDataSource;
+import io.parx.bench.support.Bench;
+import io.parx.bench.support.BenchDatabases;
+import io.parx.bench.support.RawCopy;
+import io.parx.bench.support.ServiceProcess;
 
 /**
  * Sustained ingest of the storage engine into TimescaleDB, end to end (Redis stream,
@@ -48,11 +45,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class StorageIngestBench {
 
-	private static final String TS_SERVER = env("PARX_BENCH_TS", "jdbc:postgresql://127.0.0.1:5433/");
-
-	private static final String CONFIG_SERVER = env("PARX_BENCH_CONFIG", "jdbc:postgresql://127.0.0.1:5432/");
-
-	private static final String REDIS = env("PARX_BENCH_REDIS", "redis://127.0.0.1:6379");
+	private static final String REDIS = Bench.env("PARX_BENCH_REDIS", "redis://127.0.0.1:6379");
 
 	private static final long T0_MICROS = 1_767_225_600_000_000L;
 
@@ -67,20 +60,17 @@ public final class StorageIngestBench {
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		System.out.printf("Storage ingest bench: %,d points over %d channels, %d per stream entry%n", points, channels,
 				channels);
-		String config = createDatabase(CONFIG_SERVER, "parx_bench_config_" + run);
-		Migrations.config(dataSource(config));
+		String config = BenchDatabases.createConfig("parx_bench_config_" + run);
 		long ruleChannels = seedConfig(config, channels);
 		System.out.printf("config: %d channels under one CONTINUOUS(0) rule%n", ruleChannels);
 		for (String method : methods) {
 			if (method.equals("SIGKILL")) {
-				String ts = createDatabase(TS_SERVER, "parx_bench_ts_" + run + "_kill");
-				Migrations.timeseries(dataSource(ts));
+				String ts = BenchDatabases.createTimeseries("parx_bench_ts_" + run + "_kill");
 				killAndRestart(ts, config, run + "-kill", points, channels);
-				dropDatabase(TS_SERVER, ts);
+				BenchDatabases.drop(ts);
 				continue;
 			}
-			String ts = createDatabase(TS_SERVER, "parx_bench_ts_" + run + "_" + method.toLowerCase());
-			Migrations.timeseries(dataSource(ts));
+			String ts = BenchDatabases.createTimeseries("parx_bench_ts_" + run + "_" + method.toLowerCase());
 			double rate = endToEnd(ts, config, run + "-" + method, points, channels, method);
 			double copy = rawCopy(ts, points, channels);
 			System.out.printf("RESULT %s: end-to-end %,.0f points/s; raw binary COPY %,.0f points/s; ratio %.0f%%%n",
@@ -89,9 +79,9 @@ public final class StorageIngestBench {
 					"BENCH {\"scenario\":\"storage-ingest\",\"method\":\"%s\",\"points\":%d,\"channels\":%d,"
 							+ "\"pointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f}%n",
 					method, points, channels, rate, copy, rate / copy);
-			dropDatabase(TS_SERVER, ts);
+			BenchDatabases.drop(ts);
 		}
-		dropDatabase(CONFIG_SERVER, config);
+		BenchDatabases.drop(config);
 	}
 
 	private static double endToEnd(String ts, String config, String run, int points, int channels, String method)
@@ -113,7 +103,7 @@ public final class StorageIngestBench {
 				produced += batch.size();
 			}
 			System.out.printf("[%s] stream backlog: %,d points in %,d entries%n", method, produced, redis.xlen(stream));
-			Process engine = startEngine(ts, config, prefix, method);
+			ServiceProcess engine = startEngine(ts, config, prefix, method);
 			try {
 				// Progress from Redis (entries acknowledged), so polling costs the
 				// database
@@ -143,8 +133,7 @@ public final class StorageIngestBench {
 				return measured / seconds;
 			}
 			finally {
-				engine.destroy();
-				engine.waitFor();
+				engine.close();
 				redis.del(stream);
 			}
 		}
@@ -172,11 +161,11 @@ public final class StorageIngestBench {
 				redis.xadd(stream, Map.of("b".getBytes(StandardCharsets.UTF_8), SampleBatchCodec.encode(batch)));
 			}
 			long entries = redis.xlen(stream);
-			Process engine = startEngine(ts, config, prefix, "DIRECT_COPY");
+			ServiceProcess engine = startEngine(ts, config, prefix, "DIRECT_COPY");
 			while (acknowledged(redis, stream, entries) < entries / 3) {
 				Thread.sleep(50);
 			}
-			engine.destroyForcibly().waitFor();
+			engine.kill();
 			long atKill = count(ts);
 			System.out.printf("[SIGKILL] killed with %,d of %,d rows stored, %d entries pending%n", atKill, points,
 					entries - acknowledged(redis, stream, entries) - lag(redis, stream, entries));
@@ -200,8 +189,7 @@ public final class StorageIngestBench {
 						points, count, distinct, rollup, count == points && distinct == points && rollup == points);
 			}
 			finally {
-				engine.destroy();
-				engine.waitFor();
+				engine.close();
 				redis.del(stream);
 			}
 		}
@@ -245,71 +233,28 @@ public final class StorageIngestBench {
 		return 0;
 	}
 
-	private static Process startEngine(String ts, String config, String prefix, String method) throws IOException {
-		File jar = new File(env("PARX_BENCH_ENGINE_JAR", "storage-engine/target/storage-engine.jar"));
-		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-				jar.getAbsolutePath());
-		Map<String, String> env = builder.environment();
-		env.put("SERVER_PORT", "0");
-		env.put("PARX_TS_DB_URL", ts);
-		env.put("PARX_TS_DB_USER", "postgres");
-		env.put("PARX_CONFIG_DB_URL", config);
-		env.put("PARX_CONFIG_DB_USER", "postgres");
-		env.put("PARX_REDIS_URL", REDIS);
-		env.put("PARX_REDIS_PREFIX", prefix);
-		env.put("PARX_STORAGE_INGEST_INSERT_METHOD", method);
-		env.put("PARX_DATA_DIR", System.getProperty("java.io.tmpdir") + "/parx-bench-" + prefix.replace(':', '-'));
-		builder.redirectErrorStream(true);
-		builder.redirectOutput(new File(System.getProperty("java.io.tmpdir"), "parx-bench-storage-engine.log"));
-		return builder.start();
+	private static ServiceProcess startEngine(String ts, String config, String prefix, String method)
+			throws IOException {
+		return ServiceProcess.start("storage-engine", "1g",
+				Map.of("PARX_TS_DB_URL", ts, "PARX_TS_DB_USER", "postgres", "PARX_CONFIG_DB_URL", config,
+						"PARX_CONFIG_DB_USER", "postgres", "PARX_REDIS_URL", REDIS, "PARX_REDIS_PREFIX", prefix,
+						"PARX_STORAGE_INGEST_INSERT_METHOD", method, "PARX_DATA_DIR",
+						System.getProperty("java.io.tmpdir") + "/parx-bench-" + prefix.replace(':', '-')));
 	}
 
-	/**
-	 * The same rows, binary COPY straight into {@code samples} (no staging, no rollups),
-	 * 100,000 rows per COPY.
-	 */
+	/** The same rows by plain binary COPY into the truncated {@code samples}. */
 	private static double rawCopy(String ts, int points, int channels) throws SQLException, IOException {
-		try (Connection connection = DriverManager.getConnection(ts, "postgres", "")) {
+		try (Connection connection = BenchDatabases.connect(ts)) {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("truncate samples");
 			}
-			long started = System.nanoTime();
-			int chunk = 100_000;
-			for (int from = 0; from < points; from += chunk) {
-				ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-				DataOutputStream out = new DataOutputStream(bytes);
-				out.write(new byte[] { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0 });
-				out.writeInt(0);
-				out.writeInt(0);
-				for (int n = from; n < Math.min(points, from + chunk); n++) {
-					long i = n / channels;
-					int c = n % channels + 1;
-					out.writeShort(6);
-					out.writeInt(8);
-					out.writeLong(c);
-					out.writeInt(8);
-					out.writeLong(T0_MICROS + i * 1_000_000 - 946_684_800_000_000L);
-					out.writeInt(8);
-					out.writeDouble(Math.sin(i / 10.0) * 100 + c);
-					out.writeInt(-1);
-					out.writeInt(-1);
-					out.writeInt(4);
-					out.writeInt(0);
-				}
-				out.writeShort(-1);
-				connection.unwrap(PGConnection.class)
-					.getCopyAPI()
-					.copyIn("copy samples (channel_id, time, value_num, value_bool, value_text, quality) "
-							+ "from stdin (format binary)", new java.io.ByteArrayInputStream(bytes.toByteArray()));
-			}
-			double seconds = (System.nanoTime() - started) / 1e9;
-			System.out.printf("[raw COPY] %,d rows in %.1f s%n", points, seconds);
-			return points / seconds;
+			return RawCopy.rowsPerSecond(connection, points, channels, T0_MICROS, 1_000_000,
+					(step, channel) -> Math.sin(step / 10.0) * 100 + channel);
 		}
 	}
 
 	private static long seedConfig(String config, int channels) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(config, "postgres", "");
+		try (Connection connection = BenchDatabases.connect(config);
 				Statement statement = connection.createStatement()) {
 			statement.execute("insert into channel (id, name, data_type, protocol) select g, 'bench-' || g, "
 					+ "'FLOAT64', 'SIMULATOR' from generate_series(1, " + channels + ") g");
@@ -326,40 +271,12 @@ public final class StorageIngestBench {
 	}
 
 	private static long queryLong(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+		try (Connection connection = BenchDatabases.connect(url);
 				PreparedStatement statement = connection.prepareStatement(sql);
 				ResultSet rs = statement.executeQuery()) {
 			rs.next();
 			return rs.getLong(1);
 		}
-	}
-
-	private static String createDatabase(String server, String name) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name);
-		}
-		return server + name;
-	}
-
-	private static void dropDatabase(String server, String url) throws SQLException {
-		String name = url.substring(url.lastIndexOf('/') + 1);
-		try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + name + " with (force)");
-		}
-	}
-
-	private static PGSimpleDataSource dataSource(String url) {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(url);
-		dataSource.setUser("postgres");
-		return dataSource;
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 }

@@ -14,7 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * host name)
  * @param readCount stream entries fetched per XREADGROUP
  * @param block how long one XREADGROUP waits for new entries
- * @param flushPoints write once this many samples are buffered
+ * @param flushPoints write once this many samples are buffered; also the bound on the
+ * samples held in memory (plus one stream entry). Each commit upserts one row per channel
+ * and minute or hour into each rollup table, so a batch must hold many samples per
+ * channel: 200,000 is 20 per channel for a 10,000-channel plant, which sustained 100,000
+ * points per second where 50,000 fell behind (bench
+ * {@code io.parx.bench.plant.PlantIngestBench})
  * @param flushInterval write buffered samples at the latest after this long
  * @param claimIdle entries pending longer than this on another (dead) consumer are
  * reclaimed; must exceed the slowest legitimate batch, retries included
@@ -29,7 +34,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parx.storage.ingest")
 public record IngestSettings(String consumerName, @DefaultValue("200") int readCount,
-		@DefaultValue("200ms") Duration block, @DefaultValue("50000") int flushPoints,
+		@DefaultValue("200ms") Duration block, @DefaultValue("200000") int flushPoints,
 		@DefaultValue("500ms") Duration flushInterval, @DefaultValue("2m") Duration claimIdle,
 		@DefaultValue("15s") Duration claimInterval, @DefaultValue("3") int maxAttempts,
 		@DefaultValue("500ms") Duration retryBackoff, @DefaultValue("15s") Duration retryBackoffMax,

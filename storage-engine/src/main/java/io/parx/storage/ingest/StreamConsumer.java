@@ -60,6 +60,8 @@ public class StreamConsumer implements Runnable {
 
 	private final Quarantine quarantine;
 
+	private final BatchLimits limits;
+
 	private volatile boolean running = true;
 
 	private StatefulRedisConnection<byte[], byte[]> connection;
@@ -79,6 +81,7 @@ public class StreamConsumer implements Runnable {
 		this.consumer = Consumer.from(this.group, bytes(settings.consumerName()));
 		this.housekeeping = new StreamHousekeeping(keys, settings, metrics);
 		this.quarantine = new Quarantine(keys, settings, metrics);
+		this.limits = new BatchLimits(settings);
 	}
 
 	void stop() {
@@ -126,31 +129,21 @@ public class StreamConsumer implements Runnable {
 			}
 			this.housekeeping.runIfDue(redis);
 			List<StreamMessage<byte[], byte[]>> messages = redis.xreadgroup(this.consumer,
-					XReadArgs.Builder.count(readCount(batch)).block(this.settings.block()),
+					XReadArgs.Builder.count(this.limits.entriesToRead(batch.samples.size(), this.samplesPerEntry))
+						.block(this.settings.block()),
 					XReadArgs.StreamOffset.lastConsumed(this.stream));
 			int before = batch.samples.size();
 			add(redis, batch, messages);
 			if (!messages.isEmpty()) {
 				this.samplesPerEntry = Math.max(1, (batch.samples.size() - before) / messages.size());
 			}
-			if (batch.samples.size() >= this.settings.flushPoints()
-					|| batch.ageNanos() >= this.settings.flushInterval().toNanos()
-					|| (!batch.isEmpty() && !this.running)) {
+			if (this.limits.full(batch.samples.size(), batch.ageNanos()) || (!batch.isEmpty() && !this.running)) {
 				flush(redis, batch);
 			}
 		}
 		if (!batch.isEmpty()) {
 			flush(redis, batch);
 		}
-	}
-
-	/**
-	 * Entries to read so that the batch in hand stays near the flush limit: memory is
-	 * bounded by {@code flushPoints} plus one entry, whatever the entry size.
-	 */
-	private int readCount(PendingBatch batch) {
-		int room = Math.max(1, (this.settings.flushPoints() - batch.samples.size()) / this.samplesPerEntry);
-		return Math.min(this.settings.readCount(), room);
 	}
 
 	/** Commits a drained set of entries; returns whether there were any. */
