@@ -41,21 +41,21 @@ import io.parx.bench.support.ServiceProcess;
  *
  * <p>
  * Defaults: 10 gateways x 100 tags at 10 Hz (10,000 points/s, one JSON record per gateway
- * and update, read by its 100 channels), 10 dashboards of 100 random channels each
- * ({@code --per-client 1000} subscribes every dashboard to every channel), 15 s warm-up,
- * 30 s measured. The measured samples are those whose device time falls in the window;
- * the run keeps producing until they have arrived (or {@code --drain} seconds passed), so
- * "lost" is exact: samples the devices produced in the window for a subscribed channel
- * that no dashboard received. The same window is counted in Redis's live channel by a tap
- * beside the router (device -&gt; Redis hop) and in the time-series database (every
- * sample stored).
+ * and update, read by its 100 channels; {@code --payload tag}: 10,000 messages/s of one
+ * tag each), 10 dashboards of 100 random channels each ({@code --per-client 1000}
+ * subscribes every dashboard to every channel), 15 s warm-up, 30 s measured. The measured
+ * samples are those whose device time falls in the window; the run keeps producing until
+ * they have arrived (or {@code --drain} seconds passed), so "lost" is exact: samples the
+ * devices produced in the window for a subscribed channel that no dashboard received. The
+ * same window is counted in Redis's live channel by a tap beside the router (device -&gt;
+ * Redis hop) and in the time-series database (every sample stored).
  *
  * <pre>
  * ./mvnw -B -o -pl collector,data-router,storage-engine,bench -am package -DskipTests
  * ./mvnw -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
  * java -cp "bench/target/classes:common/target/classes:db/target/classes:collector/target/classes:$(cat bench/target/cp.txt)" \
  *     io.parx.bench.latency.DeviceToBrowserLatencyBench [--warmup 15] [--duration 30] [--gateways 10] [--tags 100] \
- *     [--rate 10] [--clients 10] [--per-client 100] [--client-threads 1] [--heap 512m]
+ *     [--rate 10] [--payload record|tag] [--clients 10] [--per-client 100] [--client-threads 1] [--heap 512m]
  * </pre>
  *
  * Run from the repository root with PostgreSQL (5432), TimescaleDB (5433), Redis (6379)
@@ -85,14 +85,20 @@ public final class DeviceToBrowserLatencyBench {
 
 		String run = HexFormat.of().toHexDigits(new Random().nextInt());
 		String prefix = "parx-bench-" + run + ":";
+		boolean perTag = switch (options.getOrDefault("payload", "record")) {
+			case "record" -> false;
+			case "tag" -> true;
+			default -> throw new IllegalArgumentException("--payload is record or tag");
+		};
 		GatewayPlant plant = new GatewayPlant(gateways, tags, "parx-bench-" + run + "/", broker.toString(),
-				"parx-bench-" + run);
+				"parx-bench-" + run, perTag);
 		perClient = Math.min(perClient, plant.channels());
 		System.out.printf("# machine load average %s%n", Bench.loadAverage());
 		System.out.printf(Locale.ROOT,
-				"# device to browser: %d MQTT gateways x %d tags at %d Hz (%d points/s), %d dashboards x %d channels,"
-						+ " warm-up %d s, measured %d s, heap %s per service%n",
-				gateways, tags, rate, gateways * tags * rate, clients, perClient, warmup, duration, heap);
+				"# device to browser: %d MQTT gateways x %d tags at %d Hz (%d points/s, %s), %d dashboards x %d"
+						+ " channels, warm-up %d s, measured %d s, heap %s per service%n",
+				gateways, tags, rate, gateways * tags * rate, perTag ? "one message per tag" : "one record per gateway",
+				clients, perClient, warmup, duration, heap);
 
 		String config = BenchDatabases.createConfig("parx_bench_e2e_" + run);
 		String timeseries = null;

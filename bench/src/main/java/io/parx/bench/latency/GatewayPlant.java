@@ -10,12 +10,14 @@ import io.parx.bench.support.BenchDatabases;
 
 /**
  * The plant of the scenario as configuration: {@code gateways} MQTT gateways of
- * {@code tags} tags each, one JSON record per gateway and update on topic
- * {@code <topicPrefix>gw<g>}, shaped
- * {@code {"time":"2026-11-27T21:00:00.123456Z","tags":{"t000":1.5,…}}}. Channel
- * {@code g * tags + t + 1} reads tag {@code t} of gateway {@code g} (value pointer
- * {@code /tags/t<t>}, source time from {@code /time}, QoS 1), exactly as an engineer
- * would configure it; one CONTINUOUS(0) storage rule historises every channel.
+ * {@code tags} tags each. As records (default), one JSON message per gateway and update
+ * on topic {@code <topicPrefix>gw<g>}, shaped
+ * {@code {"time":"2026-11-27T21:00:00.123456Z","tags":{"t000":1.5,…}}}, and channel
+ * {@code g * tags + t + 1} reads tag {@code t} (value pointer {@code /tags/t<t>}); per
+ * tag, one message per tag and update on {@code <topicPrefix>gw<g>/t<t>}, shaped
+ * {@code {"time":"…","value":1.5}} (value pointer {@code /value}). Source time from
+ * {@code /time}, QoS 1, exactly as an engineer would configure it; one CONTINUOUS(0)
+ * storage rule historises every channel.
  *
  * @param gateways number of gateways
  * @param tags tags per gateway
@@ -23,8 +25,9 @@ import io.parx.bench.support.BenchDatabases;
  * @param broker the broker URL as the collector reaches it
  * @param clientId the collector's MQTT client id for this run (a persistent session of
  * its own, so runs never meet on the broker)
+ * @param perTag one message per tag instead of one record per gateway
  */
-record GatewayPlant(int gateways, int tags, String topicPrefix, String broker, String clientId) {
+record GatewayPlant(int gateways, int tags, String topicPrefix, String broker, String clientId, boolean perTag) {
 
 	int channels() {
 		return this.gateways * this.tags;
@@ -36,6 +39,10 @@ record GatewayPlant(int gateways, int tags, String topicPrefix, String broker, S
 
 	String topic(int gateway) {
 		return this.topicPrefix + String.format(Locale.ROOT, "gw%02d", gateway);
+	}
+
+	String topic(int gateway, int tag) {
+		return topic(gateway) + "/" + tagName(tag);
 	}
 
 	static String tagName(int tag) {
@@ -52,12 +59,13 @@ record GatewayPlant(int gateways, int tags, String topicPrefix, String broker, S
 					for (int t = 0; t < this.tags; t++) {
 						insert.setLong(1, channelId(g, t));
 						insert.setString(2, String.format(Locale.ROOT, "gw%02d.%s", g, tagName(t)));
-						insert.setString(3,
-								String.format(Locale.ROOT,
-										"{\"brokerUrl\":\"%s\",\"clientId\":\"%s\",\"topic\":\"%s\",\"qos\":1,"
-												+ "\"payloadFormat\":\"JSON\",\"valuePointer\":\"/tags/%s\","
-												+ "\"timestampPointer\":\"/time\"}",
-										this.broker, this.clientId, topic(g), tagName(t)));
+						String settings = String.format(Locale.ROOT,
+								"{\"brokerUrl\":\"%s\",\"clientId\":\"%s\",\"topic\":\"%s\",\"qos\":1,"
+										+ "\"payloadFormat\":\"JSON\",\"valuePointer\":\"%s\","
+										+ "\"timestampPointer\":\"/time\"}",
+								this.broker, this.clientId, this.perTag ? topic(g, t) : topic(g),
+								this.perTag ? "/value" : "/tags/" + tagName(t));
+						insert.setString(3, settings);
 						insert.addBatch();
 					}
 				}

@@ -59,8 +59,8 @@ record LatencyReport(GatewayPlant plant, int rate, int clients, int perClient, d
 		System.out.printf(Locale.ROOT, "window %.1f s: devices produced %d samples (%d per second)%n", this.seconds,
 				this.produced, Math.round(this.produced / this.seconds));
 		System.out.printf(Locale.ROOT,
-				"dashboards received %d of %d expected samples (lost %d); samples of channels not subscribed %d;"
-						+ " device publishes refused %d%n",
+				"dashboards received %d of %d expected samples (lost %d: not arrived by the end of the drain);"
+						+ " samples of channels not subscribed %d; device publishes refused %d%n",
 				received(), this.expected, lost(), this.counters.unexpected().sum(), this.failedPublishes);
 		System.out.printf(Locale.ROOT,
 				"latency ms, device change -> dashboard receipt: p50 %.1f  p95 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
@@ -97,7 +97,7 @@ record LatencyReport(GatewayPlant plant, int rate, int clients, int perClient, d
 			.map((entry) -> "\"" + entry.getKey() + "\":" + Bench.json(entry.getValue()))
 			.collect(Collectors.joining(",", "{", "}"));
 		return String.format(Locale.ROOT,
-				"{\"scenario\":\"device-to-browser\",\"gateways\":%d,\"tags\":%d,\"rateHz\":%d,\"pointsPerSecond\":%d,"
+				"{\"scenario\":\"device-to-browser\",\"payload\":\"%s\",\"gateways\":%d,\"tags\":%d,\"rateHz\":%d,\"pointsPerSecond\":%d,"
 						+ "\"clients\":%d,\"perClient\":%d,\"windowSeconds\":%s,\"produced\":%d,\"expected\":%d,"
 						+ "\"received\":%d,\"lost\":%d,\"unexpected\":%d,\"stored\":%d,"
 						+ "\"p50Ms\":%s,\"p95Ms\":%s,\"p99Ms\":%s,\"p999Ms\":%s,\"maxMs\":%s,"
@@ -105,14 +105,15 @@ record LatencyReport(GatewayPlant plant, int rate, int clients, int perClient, d
 						+ "\"deviceToRedisMaxMs\":%s,\"collectorP50Ms\":%s,\"collectorP99Ms\":%s,"
 						+ "\"routerP50Ms\":%s,\"routerP95Ms\":%s,\"routerP99Ms\":%s,\"cpuPercent\":%s,"
 						+ "\"loadStart\":\"%s\",\"loadEnd\":\"%s\"}",
-				this.plant.gateways(), this.plant.tags(), this.rate, this.plant.channels() * this.rate, this.clients,
-				this.perClient, Bench.json(this.seconds), this.produced, this.expected, received(), lost(),
-				this.counters.unexpected().sum(), this.stored, Bench.json(browser.percentile(0.5)),
-				Bench.json(browser.percentile(0.95)), Bench.json(browser.percentile(0.99)),
-				Bench.json(browser.percentile(0.999)), Bench.json(browser.percentile(1.0)),
-				Bench.json(redis.percentile(0.5)), Bench.json(redis.percentile(0.95)),
-				Bench.json(redis.percentile(0.99)), Bench.json(redis.percentile(1.0)), collector("0.5"),
-				collector("0.99"), router("0.5"), router("0.95"), router("0.99"), cpu, this.loadStart, this.loadEnd);
+				this.plant.perTag() ? "tag" : "record", this.plant.gateways(), this.plant.tags(), this.rate,
+				this.plant.channels() * this.rate, this.clients, this.perClient, Bench.json(this.seconds),
+				this.produced, this.expected, received(), lost(), this.counters.unexpected().sum(), this.stored,
+				Bench.json(browser.percentile(0.5)), Bench.json(browser.percentile(0.95)),
+				Bench.json(browser.percentile(0.99)), Bench.json(browser.percentile(0.999)),
+				Bench.json(browser.percentile(1.0)), Bench.json(redis.percentile(0.5)),
+				Bench.json(redis.percentile(0.95)), Bench.json(redis.percentile(0.99)),
+				Bench.json(redis.percentile(1.0)), collector("0.5"), collector("0.99"), router("0.5"), router("0.95"),
+				router("0.99"), cpu, this.loadStart, this.loadEnd);
 	}
 
 	private String router(String quantile) {

@@ -16,10 +16,10 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 
 /**
- * Simulated MQTT gateways: each publishes one JSON record with all its tags {@code rate}
- * times per second (QoS 1), every tag changed, stamped with the time of the change in
- * microseconds. Gateways are spread evenly over the period, as independent devices would
- * be, rather than all firing at once.
+ * Simulated MQTT gateways: each publishes all its tags {@code rate} times per second (QoS
+ * 1) as one JSON record or one message per tag ({@link GatewayPlant}), every tag changed,
+ * stamped with the time of the change in microseconds. Gateways are spread evenly over
+ * the period, as independent devices would be, rather than all firing at once.
  *
  * <p>
  * Counts what it produced inside a measurement window selected by the record's own time,
@@ -86,23 +86,38 @@ final class MqttGateways implements AutoCloseable {
 	private void publish(int gateway) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
-		StringBuilder json = new StringBuilder(16 * this.plant.tags() + 64);
-		json.append("{\"time\":\"").append(now).append("\",\"tags\":{");
-		for (int t = 0; t < this.plant.tags(); t++) {
-			double value = Math.round(Math.sin(micros / 1e6 + t) * 100_000) / 1000.0;
-			json.append((t > 0) ? ",\"" : "\"").append(GatewayPlant.tagName(t)).append("\":");
-			json.append(value);
-		}
-		json.append("}}");
 		if (micros >= this.fromMicros && micros < this.toMicros) {
 			this.windowRecords.increment();
 			this.windowDeliveries.add(this.deliveriesPerRecord[gateway]);
 		}
+		if (this.plant.perTag()) {
+			for (int t = 0; t < this.plant.tags(); t++) {
+				send(gateway, this.plant.topic(gateway, t),
+						"{\"time\":\"" + now + "\",\"value\":" + value(micros, t) + "}");
+			}
+			return;
+		}
+		StringBuilder json = new StringBuilder(16 * this.plant.tags() + 64);
+		json.append("{\"time\":\"").append(now).append("\",\"tags\":{");
+		for (int t = 0; t < this.plant.tags(); t++) {
+			json.append((t > 0) ? ",\"" : "\"").append(GatewayPlant.tagName(t)).append("\":");
+			json.append(value(micros, t));
+		}
+		json.append("}}");
+		send(gateway, this.plant.topic(gateway), json.toString());
+	}
+
+	/** Every tag changes on every update. */
+	private static double value(long micros, int tag) {
+		return Math.round(Math.sin(micros / 1e6 + tag) * 100_000) / 1000.0;
+	}
+
+	private void send(int gateway, String topic, String payload) {
 		this.clients.get(gateway)
 			.publishWith()
-			.topic(this.plant.topic(gateway))
+			.topic(topic)
 			.qos(MqttQos.AT_LEAST_ONCE)
-			.payload(json.toString().getBytes(StandardCharsets.UTF_8))
+			.payload(payload.getBytes(StandardCharsets.UTF_8))
 			.send()
 			.whenComplete((result, ex) -> {
 				if (ex != null || result.getError().isPresent()) {
