@@ -46,16 +46,20 @@ import io.parx.bench.support.ServiceProcess;
  * subscribes every dashboard to every channel), 15 s warm-up, 30 s measured. The measured
  * samples are those whose device time falls in the window; the run keeps producing until
  * they have arrived (or {@code --drain} seconds passed), so "lost" is exact: samples the
- * devices produced in the window for a subscribed channel that no dashboard received. The
- * same window is counted in Redis's live channel by a tap beside the router (device -&gt;
- * Redis hop) and in the time-series database (every sample stored).
+ * devices produced in the window for a subscribed channel that no dashboard had received
+ * by then. With one message per tag, Mosquitto's default flow control towards one
+ * subscriber (20 messages in flight, 1,000 queued) drops messages once the collector
+ * falls behind; the broker logs "Outgoing messages are being dropped". The same window is
+ * counted in Redis's live channel by a tap beside the router (device -&gt; Redis hop) and
+ * in the time-series database (every sample stored).
  *
  * <pre>
- * ./mvnw -B -o -pl collector,data-router,storage-engine,bench -am package -DskipTests
- * ./mvnw -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
- * java -cp "bench/target/classes:common/target/classes:db/target/classes:collector/target/classes:$(cat bench/target/cp.txt)" \
- *     io.parx.bench.latency.DeviceToBrowserLatencyBench [--warmup 15] [--duration 30] [--gateways 10] [--tags 100] \
- *     [--rate 10] [--payload record|tag] [--clients 10] [--per-client 100] [--client-threads 1] [--heap 512m]
+ * ./mvnw -B -o -pl collector,data-router,storage-engine -am package -DskipTests
+ * ./mvnw -q -B -o -pl bench -am package dependency:build-classpath -DskipTests \
+ *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
+ * java -cp "bench/target/classes:$(cat bench/target/cp.txt)" io.parx.bench.latency.DeviceToBrowserLatencyBench \
+ *     [--warmup 15] [--duration 30] [--drain 15] [--gateways 10] [--tags 100] [--rate 10] [--payload record|tag] \
+ *     [--clients 10] [--per-client 100] [--client-threads 1] [--heap 512m]
  * </pre>
  *
  * Run from the repository root with PostgreSQL (5432), TimescaleDB (5433), Redis (6379)
