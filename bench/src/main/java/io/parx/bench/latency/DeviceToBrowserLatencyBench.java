@@ -25,10 +25,11 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.parx.bench.router.BenchClient;
-import io.parx.bench.router.BenchTokens;
 import io.parx.bench.router.DashboardClients;
 import io.parx.bench.support.Bench;
 import io.parx.bench.support.BenchDatabases;
+import io.parx.bench.support.BenchTokens;
+import io.parx.bench.support.ProgramCpu;
 import io.parx.bench.support.ServiceProcess;
 
 /**
@@ -295,8 +296,8 @@ public final class DeviceToBrowserLatencyBench {
 					.totalCpuDuration()
 					.map((duration) -> duration.toNanos() / 1e9)
 					.orElse(Double.NaN));
-		cpu.put("mosquitto", ProcessMetrics.cpuSeconds("mosquitto"));
-		cpu.put("redis", ProcessMetrics.cpuSeconds("redis-server"));
+		cpu.put("mosquitto", ProgramCpu.seconds("mosquitto"));
+		cpu.put("redis", ProgramCpu.seconds("redis-server"));
 		return cpu;
 	}
 

@@ -8,6 +8,7 @@ import io.parx.bench.router.BenchClient;
 import io.parx.bench.router.LatencyHistogram;
 import io.parx.bench.router.SampleWindow;
 import io.parx.bench.support.Bench;
+import io.parx.bench.support.PrometheusText;
 
 /**
  * The outcome of one device-to-browser run: readable lines, then the one {@code BENCH
@@ -117,11 +118,11 @@ record LatencyReport(GatewayPlant plant, int rate, int clients, int perClient, d
 	}
 
 	private String router(String quantile) {
-		return Bench.json(ProcessMetrics.quantileMillis(this.routerMetrics, ROUTER_TIMER, quantile));
+		return Bench.json(PrometheusText.quantile(this.routerMetrics, ROUTER_TIMER, quantile) * 1000);
 	}
 
 	private String collector(String quantile) {
-		return Bench.json(ProcessMetrics.quantileMillis(this.collectorMetrics, COLLECTOR_TIMER, quantile));
+		return Bench.json(PrometheusText.quantile(this.collectorMetrics, COLLECTOR_TIMER, quantile) * 1000);
 	}
 
 }

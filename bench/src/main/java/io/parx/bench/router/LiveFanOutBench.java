@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 
 import io.parx.bench.support.Bench;
 import io.parx.bench.support.BenchDatabases;
+import io.parx.bench.support.BenchTokens;
+import io.parx.bench.support.PrometheusText;
 import io.parx.bench.support.ServiceProcess;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
@@ -227,11 +229,7 @@ public final class LiveFanOutBench {
 
 	/** A quantile of the router's own delivery latency timer, in seconds. */
 	private static double quantile(String prometheus, String quantile) {
-		Matcher matcher = Pattern
-			.compile("parx_router_delivery_latency_seconds\\{[^}]*quantile=\"" + Pattern.quote(quantile)
-					+ "\"[^}]*} ([0-9.eE+-]+)")
-			.matcher(prometheus);
-		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+		return PrometheusText.quantile(prometheus, "parx_router_delivery_latency_seconds", quantile);
 	}
 
 	private static double metric(ServiceProcess router, String token, String name) throws InterruptedException {

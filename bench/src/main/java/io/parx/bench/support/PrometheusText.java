@@ -1,5 +1,8 @@
 package io.parx.bench.support;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Reads values out of a {@code /actuator/prometheus} page (Prometheus text format), so
  * scenarios can use the services' own counters instead of querying their databases.
@@ -36,6 +39,19 @@ public final class PrometheusText {
 			}
 		}
 		return found ? total : Double.NaN;
+	}
+
+	/**
+	 * A quantile of a Micrometer timer with published percentiles, in the page's unit
+	 * (seconds), e.g.
+	 * {@code quantile(page, "parx_router_delivery_latency_seconds", "0.99")}; NaN when
+	 * the page has none.
+	 */
+	public static double quantile(String page, String timer, String quantile) {
+		Matcher matcher = Pattern
+			.compile(Pattern.quote(timer) + "\\{[^}]*quantile=\"" + Pattern.quote(quantile) + "\"[^}]*} ([0-9.eE+-]+)")
+			.matcher(page);
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
 	}
 
 }
