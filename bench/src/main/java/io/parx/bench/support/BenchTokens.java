@@ -26,8 +26,7 @@ import io.parx.common.security.ParxJwt;
 /**
  * Plays the admin-api for services under test: an ES256 key, its JWKS (give
  * {@link #jwksUrl()} as {@code PARX_JWKS_URL}) and access tokens, e.g. to read a
- * service's {@code /actuator/prometheus}. The same as {@code router.BenchTokens}, public
- * so that every scenario can use it.
+ * service's {@code /actuator/prometheus}.
  */
 public final class BenchTokens implements AutoCloseable {
 
