@@ -40,7 +40,7 @@ started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "# bench all: logs in $work, result in $result"
 
 # One build: service jars, bench classes, analytics test classes; one classpath file per module.
-./mvnw -q -B -ntp -pl storage-engine,data-router,bench,analytics-engine -am package dependency:build-classpath \
+./mvnw -q -B -ntp -pl collector,storage-engine,data-router,bench,analytics-engine -am package dependency:build-classpath \
 	-DskipTests -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 BENCH_CP="bench/target/classes:$(cat bench/target/bench-classpath.txt)"
 ANALYTICS_CP="analytics-engine/target/test-classes:analytics-engine/target/classes:$(cat analytics-engine/target/bench-classpath.txt)"
@@ -69,6 +69,9 @@ run modbus-polling "$JAVA" -cp "$BENCH_CP" io.parx.bench.collector.ModbusThrough
 run storage-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.storage.StorageIngestBench 1000000 1000 DIRECT_COPY
 run live-fan-out "$JAVA" -cp "$BENCH_CP" io.parx.bench.router.LiveFanOutBench --clients 1000 --per-client 50 \
 	--rate 10000 --warmup 10 --duration 20
+run plant-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.plant.PlantIngestBench --devices 4 --registers 2500 --poll 100ms \
+	--warmup 20 --duration 40
+run device-to-browser "$JAVA" -cp "$BENCH_CP" io.parx.bench.latency.DeviceToBrowserLatencyBench --warmup 15 --duration 30
 run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 30 15
 run redis-limit scripts/redis-limit.sh
 
