@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.common.config.DataType;
+
 /**
  * One stored signal of the plant.
  *

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.parx.common.config.DataType;
+
 /**
  * A validated channel as sent by a client, before it is stored.
  */

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.parx.common.config.DataType;
+
 /**
  * A Modbus TCP register or bit.
  *

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.parx.common.config.DataType;
+
 /**
  * Values received on an MQTT topic.
  *

@@ -3,6 +3,8 @@ package io.parx.admin.channels;
 import java.util.Map;
 import java.util.Set;
 
+import io.parx.common.config.DataType;
+
 /**
  * The protocol-specific part of a channel, one record per protocol. Field names are those
  * of the {@code channel.settings} JSONB column documented in the V1 config schema.

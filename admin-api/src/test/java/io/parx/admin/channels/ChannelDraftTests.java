@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.parx.admin.system.Problems.FieldError;
+import io.parx.common.config.DataType;
 import org.junit.jupiter.api.Test;
 
 import static io.parx.admin.channels.ChannelFixtures.settings;

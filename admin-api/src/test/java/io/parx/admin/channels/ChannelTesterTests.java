@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import io.parx.common.config.DataType;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.parx.collector.api;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.collector.channels.Protocol;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -3,7 +3,7 @@ package io.parx.collector.modbus;
 import java.util.Locale;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import tools.jackson.databind.JsonNode;
 
 /**

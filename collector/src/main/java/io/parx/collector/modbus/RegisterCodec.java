@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.common.sample.SampleValue;
 
 /**

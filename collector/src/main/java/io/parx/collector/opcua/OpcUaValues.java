@@ -10,7 +10,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;

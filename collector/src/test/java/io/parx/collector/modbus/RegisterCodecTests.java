@@ -1,6 +1,6 @@
 package io.parx.collector.modbus;
 
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.common.sample.SampleValue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

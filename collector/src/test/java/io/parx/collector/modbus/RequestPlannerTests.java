@@ -3,7 +3,7 @@ package io.parx.collector.modbus;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import org.junit.jupiter.api.Test;
 
 import static io.parx.collector.modbus.ModbusFixtures.channel;

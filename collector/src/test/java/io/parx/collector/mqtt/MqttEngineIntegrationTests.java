@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.ReadResult;
 import io.parx.common.sample.Quality;

@@ -7,7 +7,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.collector.channels.Protocol;
 
 /** Builds OPC UA channel configurations for tests. */

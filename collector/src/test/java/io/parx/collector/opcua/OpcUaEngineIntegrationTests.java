@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.ReadResult;
 import io.parx.db.test.TcpProxy;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.DataType;
+import io.parx.common.config.DataType;
 import io.parx.collector.channels.Protocol;
 import io.parx.collector.engine.ReadResult;
 import io.parx.common.sample.Sample;

@@ -1,8 +1,9 @@
-package io.parx.collector.channels;
+package io.parx.common.config;
 
 /**
- * The data type of a channel's value (config schema V1, column {@code data_type}). For
- * Modbus it also fixes how many registers the value occupies.
+ * The data type of a channel's value as the device delivers it, before scale and offset
+ * (config schema V1, column {@code data_type}): what the admin-api accepts and the
+ * collector decodes. For Modbus it also fixes how many registers the value occupies.
  */
 public enum DataType {
 
