@@ -69,7 +69,7 @@ run modbus-polling "$JAVA" -cp "$BENCH_CP" io.parx.bench.collector.ModbusThrough
 run storage-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.storage.StorageIngestBench 1000000 1000 DIRECT_COPY
 run live-fan-out "$JAVA" -cp "$BENCH_CP" io.parx.bench.router.LiveFanOutBench --clients 1000 --per-client 50 \
 	--rate 10000 --warmup 10 --duration 20
-run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 20
+run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 30 15
 run redis-limit scripts/redis-limit.sh
 
 load_after="$(cat /proc/loadavg)"

@@ -2,6 +2,7 @@ package io.parx.systemtest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -55,13 +56,23 @@ final class OwnTimescaleDb implements AutoCloseable {
 		builder.environment().put("PARX_TSDB_PORT", Integer.toString(this.port));
 		builder.environment().put("PARX_TSDB_DATA", "/var/lib/parx/system-test-" + this.port);
 		try {
+			// output to a file, so that a hung script times out instead of blocking a
+			// read
+			Path output = Files.createTempFile("parx-system-test-timescaledb-", ".log");
+			builder.redirectOutput(output.toFile());
 			Process process = builder.start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new AssertionError("scripts/timescaledb.sh " + command + " for the system test's own TimescaleDB "
-						+ "on port " + this.port + " failed (it needs root and the cached Debian trixie folder; "
-						+ "run scripts/timescaledb.sh start once as root to build it):\n" + output);
+			boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+			if (!finished) {
+				process.destroyForcibly();
 			}
+			if (!finished || process.exitValue() != 0) {
+				throw new AssertionError("scripts/timescaledb.sh " + command + " for the system test's own TimescaleDB "
+						+ "on port " + this.port + (finished ? " failed" : " did not finish within 120 s")
+						+ " (it needs root and the cached Debian trixie folder; "
+						+ "run scripts/timescaledb.sh start once as root to build it):\n"
+						+ Files.readString(output, StandardCharsets.UTF_8));
+			}
+			Files.delete(output);
 		}
 		catch (IOException ex) {
 			throw new AssertionError("cannot run " + this.script, ex);

@@ -1,14 +1,7 @@
 package io.parx.systemtest;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,21 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.parx.bench.demo.DemoPlant;
 import io.parx.bench.demo.ModbusDevice;
 import io.parx.bench.demo.OpcUaDevice;
-import io.parx.common.redis.RedisKeys;
-import io.parx.common.sample.Sample;
-import io.parx.common.sample.SampleBatchCodec;
-import io.parx.db.test.TcpProxy;
-import io.parx.db.test.TestDatabase;
-import io.parx.db.test.TestDatabases;
 import io.parx.db.test.TestServices;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -61,23 +42,9 @@ import static org.awaitility.Awaitility.await;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SystemTests {
 
-	private static final String ADMIN = "admin";
-
-	private static final String ADMIN_PASSWORD = "system-test-admin-1";
-
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
-
-	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-
 	private final Map<String, Long> channels = new LinkedHashMap<>();
 
-	private DemoPlant plant;
-
-	private TestDatabase tsDb;
-
-	private String redisPrefix;
-
-	private String mqttPrefix;
+	private ParxStack stack;
 
 	private String adminToken;
 
@@ -89,73 +56,9 @@ class SystemTests {
 
 	private LiveClient live;
 
-	private Thread killer;
-
-	private TcpProxy redisProxy;
-
-	private OwnTimescaleDb timescale;
-
 	@BeforeAll
 	void startThePlantAndTheFiveServices() throws Exception {
-		long started = System.nanoTime();
-		TestServices.redis();
-		TestServices.mosquitto();
-		TestDatabase configDb = TestDatabases.createConfigDb();
-		Path root = Path.of("..").toAbsolutePath().normalize();
-		// a server of the test's own, so that it can be restarted under the services
-		this.timescale = OwnTimescaleDb.start(root, freePorts(1)[0]);
-		this.tsDb = TestDatabases.createTimeseriesDb(this.timescale.server());
-		this.redisPrefix = TestServices.redisPrefix() + "system:";
-		this.mqttPrefix = "parx-systest-" + TestServices.RUN_ID + "/";
-		Path dir = Files.createTempDirectory("parx-system-test-");
-		int[] ports = freePorts(7);
-		Map<String, String> env = new LinkedHashMap<>();
-		env.put("PARX_CONFIG_DB_URL", configDb.jdbcUrl());
-		env.put("PARX_CONFIG_DB_USER", configDb.username());
-		env.put("PARX_CONFIG_DB_PASSWORD", (configDb.password() != null) ? configDb.password() : "");
-		env.put("PARX_TS_DB_URL", this.tsDb.jdbcUrl());
-		env.put("PARX_TS_DB_USER", this.tsDb.username());
-		env.put("PARX_TS_DB_PASSWORD", (this.tsDb.password() != null) ? this.tsDb.password() : "");
-		env.put("PARX_REDIS_URL", TestServices.redis().url());
-		env.put("PARX_REDIS_PREFIX", this.redisPrefix);
-		env.put("PARX_JWKS_URL", "http://127.0.0.1:" + ports[0] + "/.well-known/jwks.json");
-		env.put("PARX_COLLECTOR_URL", "http://127.0.0.1:" + ports[2]);
-		env.put("PARX_ADMIN_USERNAME", ADMIN);
-		env.put("PARX_ADMIN_PASSWORD", ADMIN_PASSWORD);
-		// the collector and the storage engine reach Redis through a proxy the test can
-		// cut
-		// (never the shared server itself); same prefix, same data
-		this.redisProxy = new TcpProxy(TestServices.redis().host(), TestServices.redis().port());
-		Set<String> behindProxy = Set.of("collector", "storage-engine");
-		String[] names = { "admin-api", "data-router", "collector", "storage-engine", "analytics-engine" };
-		for (int i = 0; i < names.length; i++) {
-			Map<String, String> own = new LinkedHashMap<>(env);
-			Path data = Files.createDirectories(dir.resolve(names[i]));
-			own.put("PARX_DATA_DIR", data.toString());
-			if (behindProxy.contains(names[i])) {
-				own.put("PARX_REDIS_URL", "redis://127.0.0.1:" + this.redisProxy.port());
-			}
-			this.services.put(names[i],
-					new ServiceProcess(names[i], ports[i],
-							root.resolve(names[i]).resolve("target").resolve(names[i] + ".jar"),
-							dir.resolve(names[i] + ".log"), own));
-		}
-		this.killer = new Thread(() -> {
-			this.services.values().forEach(ServiceProcess::destroyNow);
-			this.timescale.close();
-		}, "system-test-kill");
-		Runtime.getRuntime().addShutdownHook(this.killer);
-		System.out.println("system test: logs in " + dir);
-		for (ServiceProcess service : this.services.values()) {
-			service.start();
-		}
-		this.plant = new DemoPlant(new DemoPlant.Settings(ports[5], "127.0.0.1", ports[6],
-				TestServices.mosquitto().serverUri(), this.mqttPrefix, Duration.ofSeconds(15), Duration.ofMillis(200)));
-		for (ServiceProcess service : this.services.values()) {
-			service.awaitReady(START_TIMEOUT);
-		}
-		System.out.printf("system test: five services ready after %d s%n",
-				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+		this.stack = ParxStack.start();
 	}
 
 	@AfterAll
@@ -164,23 +67,10 @@ class SystemTests {
 			if (this.live != null) {
 				this.live.close();
 			}
-			if (this.plant != null) {
-				this.plant.close();
-			}
 		}
 		finally {
-			this.services.values().parallelStream().forEach(ServiceProcess::stop);
-			if (this.redisProxy != null) {
-				this.redisProxy.close();
-			}
-			if (this.timescale != null) {
-				this.timescale.close();
-			}
-			try {
-				Runtime.getRuntime().removeShutdownHook(this.killer);
-			}
-			catch (IllegalStateException ex) {
-				// shutting down already: the hook runs
+			if (this.stack != null) {
+				this.stack.close();
 			}
 		}
 	}
@@ -188,7 +78,7 @@ class SystemTests {
 	@Test
 	@Order(1)
 	void anAdministratorLogsInWithTheFirstAccountAndCreatesAnEngineerAndAnOperator() {
-		this.adminToken = login(ADMIN, ADMIN_PASSWORD);
+		this.adminToken = login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
 		for (String role : List.of("ENGINEER", "OPERATOR")) {
 			Api.Response created = Api.post(admin("/api/v1/users"), this.adminToken,
 					Map.of("username", role.toLowerCase(), "password", "system-test-" + role, "role", role));
@@ -203,21 +93,23 @@ class SystemTests {
 	@Test
 	@Order(2)
 	void anEngineerCreatesChannelsOfEveryProtocolStorageRulesAndABatchDefinition() {
-		Map<String, Object> modbus = Map.of("host", "127.0.0.1", "port", this.plant.modbus().port(), "unitId", 1,
-				"registerType", "HOLDING_REGISTER");
+		Map<String, Object> modbus = Map.of("host", "127.0.0.1", "port", this.stack.plant().modbus().port(), "unitId",
+				1, "registerType", "HOLDING_REGISTER");
 		channel("Furnace.Temperature", "FLOAT32", "MODBUS_TCP",
 				with(modbus, "address", ModbusDevice.FURNACE_TEMPERATURE));
 		channel("Line.CoilNumber", "INT32", "MODBUS_TCP", with(modbus, "address", ModbusDevice.COIL_NUMBER));
 		channel("Line.Speed.NotStored", "FLOAT32", "MODBUS_TCP", with(modbus, "address", ModbusDevice.LINE_SPEED));
-		channel("OPCUA.Furnace.Temperature", "FLOAT64", "OPCUA", Map.of("endpointUrl", this.plant.opcua().endpointUrl(),
-				"nodeId", this.plant.opcua().nodeId(OpcUaDevice.FURNACE_TEMPERATURE), "samplingIntervalMs", 200));
+		channel("OPCUA.Furnace.Temperature", "FLOAT64", "OPCUA",
+				Map.of("endpointUrl", this.stack.plant().opcua().endpointUrl(), "nodeId",
+						this.stack.plant().opcua().nodeId(OpcUaDevice.FURNACE_TEMPERATURE), "samplingIntervalMs", 200));
 		channel("MQTT.Line.Speed", "FLOAT64", "MQTT",
-				Map.of("brokerUrl", TestServices.mosquitto().serverUri(), "topic", this.mqttPrefix + "line/state",
-						"payloadFormat", "JSON", "valuePointer", "/speed", "timestampPointer", "/time"));
+				Map.of("brokerUrl", TestServices.mosquitto().serverUri(), "topic",
+						this.stack.mqttPrefix() + "line/state", "payloadFormat", "JSON", "valuePointer", "/speed",
+						"timestampPointer", "/time"));
 		channel("Sim.Sine", "FLOAT64", "SIMULATOR",
 				Map.of("waveform", "SINE", "amplitude", 1, "periodMs", 60000, "offset", 0));
 		channel("Fault.Injected", "FLOAT64", "MQTT", Map.of("brokerUrl", TestServices.mosquitto().serverUri(), "topic",
-				this.mqttPrefix + "nobody/publishes/here", "payloadFormat", "NUMBER"));
+				this.stack.mqttPrefix() + "nobody/publishes/here", "payloadFormat", "NUMBER"));
 		Api.Response continuous = Api.post(admin("/api/v1/storage/rules"), this.engineerToken,
 				Map.of("name", "every-sample", "mode", "CONTINUOUS", "settings", Map.of("intervalMs", 0), "channelIds",
 						ids("Furnace.Temperature", "OPCUA.Furnace.Temperature", "MQTT.Line.Speed", "Sim.Sine",
@@ -238,7 +130,7 @@ class SystemTests {
 	@Test
 	@Order(3)
 	void aWebSocketClientReceivesLiveValuesOfEveryProtocolWithinASecond() throws Exception {
-		this.live = new LiveClient(this.services.get("data-router").url(), this.operatorToken);
+		this.live = new LiveClient(this.stack.service("data-router").url(), this.operatorToken);
 		List<Long> subscribed = ids("Furnace.Temperature", "OPCUA.Furnace.Temperature", "MQTT.Line.Speed", "Sim.Sine");
 		this.live.subscribe(subscribed);
 		// the collector connects to the devices after the channels were created: generous
@@ -389,25 +281,26 @@ class SystemTests {
 	@Test
 	@Order(8)
 	void aStorageEngineKilledWithSigkillMidIngestStoresEverySampleExactlyOnce() throws Exception {
-		ServiceProcess storage = this.services.get("storage-engine");
-		ingestWithFault(Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.SECONDS), 400, "storage engine killed",
-				() -> {
-					storage.kill();
-					storage.start();
-				}, () -> storage.awaitReady(START_TIMEOUT));
+		ServiceProcess storage = this.stack.service("storage-engine");
+		new FaultedIngest(this.stack, id("Fault.Injected"))
+			.run(Instant.now().minusSeconds(900).truncatedTo(ChronoUnit.SECONDS), 400, "storage engine killed", () -> {
+				storage.kill();
+				storage.start();
+			}, () -> storage.awaitReady(ParxStack.START_TIMEOUT));
 	}
 
 	@Test
 	@Order(9)
 	void aTimeSeriesDatabaseServerRestartedMidIngestLosesNoSample() throws Exception {
-		ServiceProcess storage = this.services.get("storage-engine");
-		ingestWithFault(Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS), 200,
+		ServiceProcess storage = this.stack.service("storage-engine");
+		new FaultedIngest(this.stack, id("Fault.Injected")).run(
+				Instant.now().minusSeconds(1800).truncatedTo(ChronoUnit.SECONDS), 200,
 				"time-series database server stopped", () -> {
-					this.timescale.stop();
+					this.stack.timescale().stop();
 					// the storage engine notices: its readiness includes the database
 					await("storage engine unready").atMost(Duration.ofSeconds(30)).until(() -> !storage.ready());
 				}, () -> {
-					this.timescale.start();
+					this.stack.timescale().start();
 					System.out.println("system test: time-series database server started again");
 					storage.awaitReady(Duration.ofSeconds(60));
 				});
@@ -428,7 +321,7 @@ class SystemTests {
 		String rows = " from samples where channel_id = " + counter;
 		await("counter rows").atMost(Duration.ofSeconds(60)).until(() -> count("select count(*)" + rows) >= 10);
 		Instant cut = Instant.now();
-		this.redisProxy.cut();
+		this.stack.redisProxy().cut();
 		Instant restored;
 		try {
 			long atCut = count("select count(*)" + rows);
@@ -443,7 +336,7 @@ class SystemTests {
 				.isZero();
 		}
 		finally {
-			this.redisProxy.restore();
+			this.stack.redisProxy().restore();
 			restored = Instant.now();
 		}
 		System.out.println("system test: Redis restored");
@@ -452,72 +345,24 @@ class SystemTests {
 			.pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> {
 				assertThat(count(after)).as("rows after the outage").isPositive();
-				long total = count("select count(*)" + rows);
-				long span = count("select (max(value_num) - min(value_num))::bigint + 1" + rows);
-				assertThat(total).as("rows vs. the counter's span").isEqualTo(span);
+				// one statement, one snapshot: the counter keeps producing meanwhile
+				long[] counted = new long[4];
+				query("select count(*), (max(value_num) - min(value_num))::bigint + 1, count(distinct time),"
+						+ " count(distinct value_num)" + rows, (rs) -> {
+							for (int i = 0; i < counted.length; i++) {
+								counted[i] = rs.getLong(i + 1);
+							}
+						});
+				assertThat(counted[0]).as("rows vs. the counter's span").isEqualTo(counted[1]);
+				assertThat(counted[2]).as("distinct times").isEqualTo(counted[0]);
+				assertThat(counted[3]).as("distinct values").isEqualTo(counted[0]);
 			});
 		long total = count("select count(*)" + rows);
-		assertThat(count("select count(distinct time)" + rows)).isEqualTo(total);
-		assertThat(count("select count(distinct value_num)" + rows)).isEqualTo(total);
 		// the outage's samples came from the collector's disk buffer: about 5 a second
 		assertThat(count("select count(*)" + rows + " and time >= '" + cut + "' and time < '" + restored + "'"))
 			.as("samples produced during the outage")
 			.isGreaterThanOrEqualTo(100);
 		System.out.printf("system test: %d counter samples stored exactly once across the Redis outage%n", total);
-	}
-
-	/**
-	 * Feeds {@code batches} batches of 50 samples of the fault channel into the stream at
-	 * a device's pace, applies the fault once a tenth is stored, and checks that every
-	 * sample ends up stored exactly once (count, distinct times, sum of values).
-	 */
-	private void ingestWithFault(Instant base, int batches, String fault, Fault apply, Fault recover) throws Exception {
-		long channel = id("Fault.Injected");
-		int perBatch = 50;
-		int total = batches * perBatch;
-		String range = " from samples where channel_id = " + channel + " and time >= '" + base + "' and time < '"
-				+ base.plusMillis(total) + "'";
-		AtomicInteger sent = new AtomicInteger();
-		RedisClient client = RedisClient.create(TestServices.redis().url());
-		try (StatefulRedisConnection<byte[], byte[]> redis = client.connect(ByteArrayCodec.INSTANCE)) {
-			byte[] stream = new RedisKeys(this.redisPrefix).samples().getBytes();
-			Thread producer = Thread.ofPlatform().name("system-test-producer").start(() -> {
-				for (int b = 0; b < batches; b++) {
-					List<Sample> samples = new ArrayList<>(perBatch);
-					for (int i = 0; i < perBatch; i++) {
-						int k = b * perBatch + i;
-						samples.add(Sample.of(channel, base.plus(k, ChronoUnit.MILLIS), k));
-					}
-					redis.sync()
-						.xadd(stream, Map.of(RedisKeys.BATCH_FIELD.getBytes(), SampleBatchCodec.encode(samples)));
-					sent.incrementAndGet();
-					// a device's pace, about 40 batches a second, so that the fault lands
-					// mid-ingest
-					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
-				}
-			});
-			try {
-				await("ingest under way").atMost(Duration.ofSeconds(30))
-					.until(() -> count("select count(*)" + range) >= total / 10);
-				long atFault = count("select count(*)" + range);
-				apply.run();
-				System.out.printf("system test: %s after %d of %d batches, %d rows stored%n", fault, sent.get(),
-						batches, atFault);
-				assertThat(atFault).as("fault mid-ingest").isLessThan(total);
-				recover.run();
-			}
-			finally {
-				producer.join(Duration.ofSeconds(60));
-			}
-			await("every sample stored").atMost(Duration.ofSeconds(60))
-				.until(() -> count("select count(*)" + range) >= total);
-		}
-		finally {
-			client.shutdown();
-		}
-		assertThat(count("select count(*)" + range)).isEqualTo(total);
-		assertThat(count("select count(distinct time)" + range)).isEqualTo(total);
-		assertThat(count("select sum(value_num)::bigint" + range)).isEqualTo((long) total * (total - 1) / 2);
 	}
 
 	private String login(String username, String password) {
@@ -561,62 +406,19 @@ class SystemTests {
 	}
 
 	private String admin(String path) {
-		return this.services.get("admin-api").url() + path;
+		return this.stack.url("admin-api", path);
 	}
 
 	private String analytics(String path) {
-		return this.services.get("analytics-engine").url() + path;
+		return this.stack.url("analytics-engine", path);
 	}
 
 	private long count(String sql) throws SQLException {
-		try (Connection connection = this.tsDb.connect();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			rs.next();
-			return rs.getLong(1);
-		}
+		return this.stack.count(sql);
 	}
 
-	private void query(String sql, RowHandler handler) throws SQLException {
-		try (Connection connection = this.tsDb.connect();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				handler.row(rs);
-			}
-		}
-	}
-
-	private static int[] freePorts(int count) throws IOException {
-		int[] ports = new int[count];
-		List<ServerSocket> sockets = new ArrayList<>();
-		try {
-			for (int i = 0; i < count; i++) {
-				ServerSocket socket = new ServerSocket(0);
-				sockets.add(socket);
-				ports[i] = socket.getLocalPort();
-			}
-		}
-		finally {
-			for (ServerSocket socket : sockets) {
-				socket.close();
-			}
-		}
-		return ports;
-	}
-
-	@FunctionalInterface
-	private interface Fault {
-
-		void run() throws Exception;
-
-	}
-
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void row(ResultSet rs) throws SQLException;
-
+	private void query(String sql, ParxStack.RowHandler handler) throws SQLException {
+		this.stack.query(sql, handler);
 	}
 
 }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * {@code channelId} and {@code time} fields are found by a byte scan, without decoding
  * the text or building objects. Runs on the thread of its {@link ClientLoop} only.
  */
-final class BenchClient {
+public final class BenchClient {
 
 	private static final byte[] UPDATE = ascii("{\"type\":\"update\"");
 
@@ -211,7 +211,9 @@ final class BenchClient {
 			}
 			time += TIME.length;
 			int quote = indexOf(a, (byte) '"', time, end);
-			this.counters.latencies.record(now - this.times.micros(a, time, quote));
+			long sampleTime = this.times.micros(a, time, quote);
+			this.counters.latencies.record(now - sampleTime);
+			this.counters.window.record(sampleTime, now - sampleTime);
 			samples++;
 			at = indexOf(a, CHANNEL_ID, quote, end);
 		}
@@ -299,11 +301,20 @@ final class BenchClient {
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** What all clients count, shared. */
-	record Counters(LatencyHistogram latencies, LongAdder samples, LongAdder frames, LongAdder unexpected) {
+	/**
+	 * What all clients count, shared.
+	 *
+	 * @param latencies every sample's latency since the last reset
+	 * @param samples samples received
+	 * @param frames update frames received
+	 * @param unexpected samples of channels the client did not subscribe to
+	 * @param window the samples of a measurement window, selected by source time
+	 */
+	public record Counters(LatencyHistogram latencies, LongAdder samples, LongAdder frames, LongAdder unexpected,
+			SampleWindow window) {
 
-		Counters() {
-			this(new LatencyHistogram(), new LongAdder(), new LongAdder(), new LongAdder());
+		public Counters() {
+			this(new LatencyHistogram(), new LongAdder(), new LongAdder(), new LongAdder(), new SampleWindow());
 		}
 
 	}

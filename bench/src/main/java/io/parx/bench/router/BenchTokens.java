@@ -27,13 +27,13 @@ import io.parx.common.security.ParxJwt;
  * Plays the admin-api for the router under test: an ES256 key, its JWKS, and access
  * tokens.
  */
-final class BenchTokens implements AutoCloseable {
+public final class BenchTokens implements AutoCloseable {
 
 	private final ECKey key;
 
 	private final HttpServer server;
 
-	BenchTokens() throws Exception {
+	public BenchTokens() throws Exception {
 		this.key = new ECKeyGenerator(Curve.P_256).keyID("bench-" + UUID.randomUUID()).generate();
 		byte[] jwks = new JWKSet(this.key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -47,11 +47,11 @@ final class BenchTokens implements AutoCloseable {
 		this.server.start();
 	}
 
-	String jwksUrl() {
+	public String jwksUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/.well-known/jwks.json";
 	}
 
-	String token(String user, String role) throws Exception {
+	public String token(String user, String role) throws Exception {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(user)
 			.issuer(ParxJwt.ISSUER)
 			.audience(ParxJwt.AUDIENCE)

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Latencies in 100 µs buckets up to 60 s; lock-free, good enough for percentiles in
  * milliseconds.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
 	private static final int BUCKET_MICROS = 100;
 
@@ -15,18 +15,18 @@ final class LatencyHistogram {
 
 	private final LongAdder count = new LongAdder();
 
-	void record(long micros) {
+	public void record(long micros) {
 		int bucket = (int) Math.min(Math.max(micros, 0) / BUCKET_MICROS, this.buckets.length() - 1);
 		this.buckets.incrementAndGet(bucket);
 		this.count.increment();
 	}
 
-	long count() {
+	public long count() {
 		return this.count.sum();
 	}
 
 	/** The latency in milliseconds below which {@code fraction} of the values lie. */
-	double percentile(double fraction) {
+	public double percentile(double fraction) {
 		long total = count();
 		long target = (long) Math.ceil(total * fraction);
 		long seen = 0;
@@ -39,7 +39,7 @@ final class LatencyHistogram {
 		return Double.NaN;
 	}
 
-	void reset() {
+	public void reset() {
 		for (int i = 0; i < this.buckets.length(); i++) {
 			this.buckets.set(i, 0);
 		}

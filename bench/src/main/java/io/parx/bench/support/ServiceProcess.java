@@ -50,15 +50,27 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(String module, String heap, Map<String, String> environment, String... arguments)
 			throws IOException {
-		Path jar = Path.of(module, "target", module + ".jar").toAbsolutePath();
+		return start(Path.of(module, "target", module + ".jar"), module, heap, List.of(), environment, arguments);
+	}
+
+	/**
+	 * Starts a given jar of {@code module} (e.g. another build of it) with extra JVM
+	 * options (e.g. {@code -XX:+UseZGC}); otherwise as
+	 * {@link #start(String, String, Map, String...)}.
+	 */
+	public static ServiceProcess start(Path jarPath, String module, String heap, List<String> jvmOptions,
+			Map<String, String> environment, String... arguments) throws IOException {
+		Path jar = jarPath.toAbsolutePath();
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(
 					jar + " does not exist: build it with ./mvnw -pl " + module + " -am package");
 		}
 		int port = Bench.freePort();
 		Path log = Files.createTempFile("parx-bench-" + module + "-", ".log");
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx" + heap, "-jar", jar.toString()));
+		List<String> command = new ArrayList<>(
+				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString()));
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

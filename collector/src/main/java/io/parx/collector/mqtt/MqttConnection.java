@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -41,9 +41,8 @@ final class MqttConnection implements AutoCloseable {
 	/** Topic filter to the highest QoS any channel asks for on it. */
 	private volatile Map<String, MqttQos> filters = Map.of();
 
-	private volatile List<MqttTopicFilter> compiledFilters = List.of();
-
-	private volatile List<MqttChannel> channels = List.of();
+	/** The channels of this connection, by topic; replaced as a whole on update. */
+	private volatile TopicIndex index = TopicIndex.EMPTY;
 
 	private final OverlapFilter overlap = new OverlapFilter();
 
@@ -59,8 +58,8 @@ final class MqttConnection implements AutoCloseable {
 	/**
 	 * @param broker where to connect
 	 * @param settings engine settings
-	 * @param onMessage receives every message with the channels of this connection at
-	 * that moment
+	 * @param onMessage receives every message with the channels of this connection whose
+	 * topic filter matches it at that moment
 	 * @param onConnectionLost called once per outage: the first connect failed or an
 	 * established connection dropped
 	 */
@@ -79,8 +78,10 @@ final class MqttConnection implements AutoCloseable {
 		// Registered before CONNECT so that messages the broker queued for the session
 		// (delivered right after CONNACK) are not lost for want of a listener.
 		this.client.publishes(MqttGlobalPublishFilter.ALL, (publish) -> {
-			if (!this.overlap.isCopy(publish.getTopic(), publish.getPayloadAsBytes(), this.compiledFilters)) {
-				onMessage.accept(this.channels, publish);
+			TopicIndex channels = this.index;
+			MqttTopic topic = publish.getTopic();
+			if (!this.overlap.isCopy(topic, publish.getPayloadAsBytes(), channels.matchingFilters(topic))) {
+				onMessage.accept(channels.channels(topic), publish);
 			}
 		});
 	}
@@ -90,7 +91,7 @@ final class MqttConnection implements AutoCloseable {
 	}
 
 	List<MqttChannel> channels() {
-		return this.channels;
+		return this.index.channels();
 	}
 
 	void connect() {
@@ -119,8 +120,7 @@ final class MqttConnection implements AutoCloseable {
 		}
 		Map<String, MqttQos> previous = this.filters;
 		this.filters = Map.copyOf(wanted);
-		this.compiledFilters = wanted.keySet().stream().map(MqttTopicFilter::of).toList();
-		this.channels = List.copyOf(channels);
+		this.index = TopicIndex.of(channels);
 		if (this.client.getState() != MqttClientState.CONNECTED) {
 			return; // onConnected subscribes what is wanted then
 		}

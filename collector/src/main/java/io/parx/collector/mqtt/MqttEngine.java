@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Receives MQTT channels: one connection per broker (URL, client id, credentials), one
- * subscription per distinct topic filter, every message matched against the filters of
- * that connection's channels. A payload that does not parse marks only its channel
- * Bad_DecodingError, is counted and logged, and never disturbs the subscription.
+ * subscription per distinct topic filter, every message routed to the channels of that
+ * connection whose filter matches its topic ({@link TopicIndex}). A payload that does not
+ * parse marks only its channel Bad_DecodingError, is counted and logged, and never
+ * disturbs the subscription.
  */
 @Component
 public class MqttEngine implements ProtocolEngine {
@@ -147,11 +148,9 @@ public class MqttEngine implements ProtocolEngine {
 		try {
 			Instant receivedAt = Instant.now();
 			Payload payload = new Payload(publish.getPayloadAsBytes());
-			List<Sample> batch = new ArrayList<>(1);
+			List<Sample> batch = new ArrayList<>(channels.size());
 			for (MqttChannel channel : channels) {
-				if (channel.topicFilter().matches(publish.getTopic())) {
-					batch.add(sample(channel, payload, receivedAt, publish));
-				}
+				batch.add(sample(channel, payload, receivedAt, publish));
 			}
 			if (!batch.isEmpty()) {
 				publish(batch);

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +57,7 @@ final class MqttPayloadParser {
 			case NUMBER -> new Reading(convert(config, number(payload.text().strip())), receivedAt);
 			case BOOLEAN -> new Reading(convert(config, bool(payload.text().strip())), receivedAt);
 			case STRING -> new Reading(convert(config, payload.text()), receivedAt);
-			case JSON -> json(channel, payload.document(), receivedAt);
+			case JSON -> json(channel, payload, receivedAt);
 		};
 	}
 
@@ -77,8 +78,8 @@ final class MqttPayloadParser {
 		return document;
 	}
 
-	private static Reading json(MqttChannel channel, JsonNode document, Instant receivedAt) {
-		JsonNode valueNode = document.at(channel.valuePointer());
+	private static Reading json(MqttChannel channel, Payload payload, Instant receivedAt) {
+		JsonNode valueNode = payload.document().at(channel.valuePointer());
 		Object raw;
 		if (valueNode.isNumber()) {
 			raw = valueNode.doubleValue();
@@ -98,7 +99,7 @@ final class MqttPayloadParser {
 		}
 		Instant time = receivedAt;
 		if (channel.timestampPointer() != null) {
-			time = timestamp(document.at(channel.timestampPointer()), channel.timestampPointer().toString());
+			time = payload.timestamp(channel.timestampPointer());
 		}
 		return new Reading(convert(channel.config(), raw), time);
 	}
@@ -214,6 +215,13 @@ final class MqttPayloadParser {
 
 		private PayloadException jsonError;
 
+		/** The last timestamp read, by its pointer: a record's channels share one. */
+		private JsonPointer timePointer;
+
+		private Instant time;
+
+		private PayloadException timeError;
+
 		Payload(byte[] bytes) {
 			this.bytes = bytes;
 		}
@@ -251,6 +259,30 @@ final class MqttPayloadParser {
 				throw this.jsonError;
 			}
 			return this.document;
+		}
+
+		/**
+		 * The source time at {@code pointer}, read once for all channels of the record
+		 * that take their time from the same place (a gateway record usually has one time
+		 * for all its tags).
+		 */
+		Instant timestamp(JsonPointer pointer) {
+			if (!pointer.equals(this.timePointer)) {
+				JsonNode node = document().at(pointer);
+				this.timePointer = pointer;
+				this.time = null;
+				this.timeError = null;
+				try {
+					this.time = MqttPayloadParser.timestamp(node, pointer.toString());
+				}
+				catch (PayloadException ex) {
+					this.timeError = ex;
+				}
+			}
+			if (this.timeError != null) {
+				throw this.timeError;
+			}
+			return this.time;
 		}
 
 	}

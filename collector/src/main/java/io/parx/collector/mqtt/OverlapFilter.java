@@ -26,7 +26,18 @@ final class OverlapFilter {
 	 * @param payload the message payload
 	 * @param filters the topic filters subscribed on this connection
 	 */
-	synchronized boolean isCopy(MqttTopic topic, byte[] payload, Collection<MqttTopicFilter> filters) {
+	boolean isCopy(MqttTopic topic, byte[] payload, Collection<MqttTopicFilter> filters) {
+		return isCopy(topic, payload, (int) filters.stream().filter((filter) -> filter.matches(topic)).count());
+	}
+
+	/**
+	 * Whether this message is an extra copy of the previous one.
+	 * @param topic the message topic
+	 * @param payload the message payload
+	 * @param matchingFilters how many of the connection's subscribed filters match the
+	 * topic
+	 */
+	synchronized boolean isCopy(MqttTopic topic, byte[] payload, int matchingFilters) {
 		String key = topic.toString();
 		Pending previous = this.pending.get(key);
 		if (previous != null && previous.remaining > 0 && Arrays.equals(previous.payload, payload)) {
@@ -36,9 +47,8 @@ final class OverlapFilter {
 			}
 			return true;
 		}
-		long matching = filters.stream().filter((filter) -> filter.matches(topic)).count();
-		if (matching > 1) {
-			this.pending.put(key, new Pending(payload, (int) matching - 1));
+		if (matchingFilters > 1) {
+			this.pending.put(key, new Pending(payload, matchingFilters - 1));
 		}
 		else {
 			this.pending.remove(key);

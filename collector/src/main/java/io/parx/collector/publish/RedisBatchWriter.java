@@ -20,9 +20,11 @@ import io.parx.common.sample.SampleBatchCodec;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends one batch to Redis in one round trip: a Lua script that does the XADD to the
- * sample stream, the PUBLISH to the live channel and the HSET of the latest values
- * (CONTRACTS.md, "Redis"), and returns the backlog for the high-water mark.
+ * Sends batches to Redis, one or several in one round trip: a Lua script that does, per
+ * batch, the XADD to the sample stream and the PUBLISH to the live channel, the HSET of
+ * the latest values (CONTRACTS.md, "Redis"), and returns the backlog for the high-water
+ * mark. The script is atomic, so after a failure the stream holds all or none of what the
+ * reply would have reported.
  *
  * <p>
  * The XADD is guarded by the batch's sequence number, kept per collector in
@@ -56,25 +58,49 @@ class RedisBatchWriter implements AutoCloseable {
 			end
 			""".formatted(RedisKeys.STORAGE_GROUP);
 
+	/**
+	 * ARGV: mode, number of batches n, high-water mark (-1: none), n pairs (sequence,
+	 * batch), then the latest values as (channel id, one-sample batch) pairs. In mode F
+	 * the stream takes batches in order until the backlog passes the high-water mark; the
+	 * batches after that are left to the caller's disk buffer, so several batches in one
+	 * round trip never push the stream further past the mark than one batch at a time
+	 * would. Returns {batches the stream took, backlog}.
+	 */
 	private static final String SCRIPT = BACKLOG + """
-			local seq = tonumber(ARGV[2])
+			local n = tonumber(ARGV[2])
+			local highWater = tonumber(ARGV[3])
+			local accepted = 0
+			local pending
 			if ARGV[1] ~= 'L' then
+			  pending = backlog(KEYS[1])
 			  local last = tonumber(redis.call('GET', KEYS[4]) or '-1')
-			  if seq > last then
-			    redis.call('XADD', KEYS[1], '*', 'b', ARGV[3])
-			    redis.call('SET', KEYS[4], ARGV[2])
+			  local lastText
+			  for b = 0, n - 1 do
+			    if highWater >= 0 and pending > highWater then break end
+			    local seq = tonumber(ARGV[4 + 2 * b])
+			    if seq > last then
+			      redis.call('XADD', KEYS[1], '*', 'b', ARGV[5 + 2 * b])
+			      last = seq
+			      lastText = ARGV[4 + 2 * b]
+			      pending = pending + 1
+			    end
+			    accepted = accepted + 1
 			  end
+			  if lastText then redis.call('SET', KEYS[4], lastText) end
 			end
 			if ARGV[1] ~= 'R' then
-			  redis.call('PUBLISH', KEYS[2], ARGV[3])
-			  local i = 4
+			  for b = 0, n - 1 do
+			    redis.call('PUBLISH', KEYS[2], ARGV[5 + 2 * b])
+			  end
+			  local i = 4 + 2 * n
 			  while i < #ARGV do
 			    local j = math.min(i + 999, #ARGV)
 			    redis.call('HSET', KEYS[3], unpack(ARGV, i, j))
 			    i = j + 1
 			  end
 			end
-			return backlog(KEYS[1])
+			if not pending then pending = backlog(KEYS[1]) end
+			return {accepted, pending}
 			""";
 
 	private static final String PROBE = BACKLOG + "return backlog(KEYS[1])";
@@ -124,14 +150,36 @@ class RedisBatchWriter implements AutoCloseable {
 	 * @throws RuntimeException (Lettuce) when Redis is unreachable or fails
 	 */
 	long send(Mode mode, long sequence, byte[] encoded, List<Sample> samples) {
-		List<byte[]> args = new ArrayList<>(3 + 2 * ((samples != null) ? samples.size() : 0));
+		return send(mode, List.of(new Batch(sequence, encoded, samples)), -1).backlog();
+	}
+
+	/**
+	 * Sends several batches in one round trip, in order: the stream (modes FULL and
+	 * REPLAY) takes them until its backlog passes {@code highWaterMark}, the live paths
+	 * (FULL and LIVE) get all of them.
+	 * @param highWaterMark backlog above which the stream takes no more batches; -1 for
+	 * no limit
+	 * @return how many batches the stream took (from the first) and its backlog after
+	 * @throws RuntimeException (Lettuce) when Redis is unreachable or fails; the script
+	 * is atomic, so then the stream took either the reported batches or none
+	 */
+	Reply send(Mode mode, List<Batch> batches, long highWaterMark) {
+		List<byte[]> args = new ArrayList<>();
 		args.add(mode.wire);
-		args.add(bytes(Long.toString(sequence)));
-		args.add(encoded);
-		if (mode != Mode.REPLAY && samples != null) {
+		args.add(bytes(Integer.toString(batches.size())));
+		args.add(bytes(Long.toString(highWaterMark)));
+		for (Batch batch : batches) {
+			args.add(bytes(Long.toString(batch.sequence())));
+			args.add(batch.encoded());
+		}
+		if (mode != Mode.REPLAY) {
+			// One latest value per channel: a later batch's sample replaces an earlier
+			// one.
 			Map<Long, Sample> latest = new LinkedHashMap<>();
-			for (Sample sample : samples) {
-				latest.put(sample.channelId(), sample);
+			for (Batch batch : batches) {
+				for (Sample sample : batch.samples()) {
+					latest.put(sample.channelId(), sample);
+				}
 			}
 			for (Sample sample : latest.values()) {
 				args.add(bytes(Long.toString(sample.channelId())));
@@ -139,16 +187,15 @@ class RedisBatchWriter implements AutoCloseable {
 			}
 		}
 		byte[][] argv = args.toArray(byte[][]::new);
-		var commands = connection().sync();
+		List<Object> reply;
 		try {
-			Long length = commands.evalsha(script(), ScriptOutputType.INTEGER, this.keys, argv);
-			return length;
+			reply = connection().sync().evalsha(script(), ScriptOutputType.MULTI, this.keys, argv);
 		}
 		catch (io.lettuce.core.RedisNoScriptException ex) {
 			this.sha = null;
-			Long length = connection().sync().evalsha(script(), ScriptOutputType.INTEGER, this.keys, argv);
-			return length;
+			reply = connection().sync().evalsha(script(), ScriptOutputType.MULTI, this.keys, argv);
 		}
+		return new Reply(((Long) reply.get(0)).intValue(), (Long) reply.get(1));
 	}
 
 	/** The sequence of the last batch Redis accepted from this collector, or -1. */
@@ -180,6 +227,28 @@ class RedisBatchWriter implements AutoCloseable {
 
 	private static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A batch to send.
+	 *
+	 * @param sequence its sequence number
+	 * @param encoded the encoded batch
+	 * @param samples its samples, for the latest values; not needed in mode REPLAY
+	 */
+	record Batch(long sequence, byte[] encoded, List<Sample> samples) {
+
+	}
+
+	/**
+	 * What Redis answered.
+	 *
+	 * @param accepted how many of the batches, from the first, the stream took (or had
+	 * already: a resend)
+	 * @param backlog the backlog of the sample stream after the command
+	 */
+	record Reply(int accepted, long backlog) {
+
 	}
 
 	@Override

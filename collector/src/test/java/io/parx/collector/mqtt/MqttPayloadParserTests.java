@@ -3,6 +3,7 @@ package io.parx.collector.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +170,34 @@ class MqttPayloadParserTests {
 		assertThat(two.value()).isEqualTo(SampleValue.of(2.5));
 		assertThat(two.time()).isEqualTo(Instant.parse("2026-01-01T00:00:00.124Z"));
 		assertThat(record.document()).isSameAs(document);
+	}
+
+	@Test
+	void channelsOfARecordWithOneTimeShareItsParsedTimestamp() {
+		// A gateway record of a hundred tags has one time; parsing it a hundred times was
+		// most of the collector's remaining cost per record.
+		Payload record = new Payload("""
+				{"time":"2026-01-01T00:00:00.123456Z","tags":{"a":1,"b":2}}""".getBytes(StandardCharsets.UTF_8));
+		MqttChannel a = channel(1).format("JSON").valuePointer("/tags/a").timestampPointer("/time").compile();
+		MqttChannel b = channel(2).format("JSON").valuePointer("/tags/b").timestampPointer("/time").compile();
+
+		Reading one = MqttPayloadParser.parse(a, record, RECEIVED);
+		Reading two = MqttPayloadParser.parse(b, record, RECEIVED);
+
+		assertThat(one.time()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+		assertThat(two.time()).isSameAs(one.time());
+		assertThat(two.value()).isEqualTo(SampleValue.of(2.0));
+	}
+
+	@Test
+	void aBadSharedTimestampFailsEveryChannelThatReadsIt() {
+		Payload record = new Payload("{\"time\":\"soon\",\"a\":1,\"b\":2}".getBytes(StandardCharsets.UTF_8));
+		for (String tag : List.of("a", "b")) {
+			MqttChannel channel = channel(1).format("JSON").valuePointer("/" + tag).timestampPointer("/time").compile();
+			assertThatExceptionOfType(PayloadException.class)
+				.isThrownBy(() -> MqttPayloadParser.parse(channel, record, RECEIVED))
+				.withMessageContaining("timestamp at /time");
+		}
 	}
 
 	@Test

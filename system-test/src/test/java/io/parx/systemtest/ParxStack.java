@@ -1,0 +1,225 @@
+package io.parx.systemtest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import io.parx.bench.demo.DemoPlant;
+import io.parx.db.test.TcpProxy;
+import io.parx.db.test.TestDatabase;
+import io.parx.db.test.TestDatabases;
+import io.parx.db.test.TestServices;
+
+/**
+ * The whole product for the system test: the five services as separate processes from
+ * their built jars, a configuration database on the shared PostgreSQL, a TimescaleDB
+ * server of the test's own (so it can be restarted under the services), the shared Redis
+ * behind a proxy the test can cut for the collector and the storage engine, and the demo
+ * plant's Modbus, OPC UA and MQTT devices.
+ */
+final class ParxStack implements AutoCloseable {
+
+	static final String ADMIN = "admin";
+
+	static final String ADMIN_PASSWORD = "system-test-admin-1";
+
+	static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+	private static final List<String> SERVICES = List.of("admin-api", "data-router", "collector", "storage-engine",
+			"analytics-engine");
+
+	/** Reach Redis through the proxy: the ones whose outage the test provokes. */
+	private static final Set<String> BEHIND_PROXY = Set.of("collector", "storage-engine");
+
+	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private final OwnTimescaleDb timescale;
+
+	private final TestDatabase tsDb;
+
+	private final TcpProxy redisProxy;
+
+	private final String redisPrefix;
+
+	private final String mqttPrefix;
+
+	private final Thread killer;
+
+	private DemoPlant plant;
+
+	private ParxStack(OwnTimescaleDb timescale, TestDatabase tsDb, TcpProxy redisProxy) {
+		this.timescale = timescale;
+		this.tsDb = tsDb;
+		this.redisProxy = redisProxy;
+		this.redisPrefix = TestServices.redisPrefix() + "system:";
+		this.mqttPrefix = "parx-systest-" + TestServices.RUN_ID + "/";
+		this.killer = new Thread(() -> {
+			this.services.values().forEach(ServiceProcess::destroyNow);
+			this.timescale.close();
+		}, "system-test-kill");
+	}
+
+	/** Starts everything and waits until the five services are ready. */
+	static ParxStack start() throws Exception {
+		long started = System.nanoTime();
+		TestServices.redis();
+		TestServices.mosquitto();
+		TestDatabase configDb = TestDatabases.createConfigDb();
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		int[] ports = freePorts(8);
+		OwnTimescaleDb timescale = OwnTimescaleDb.start(root, ports[7]);
+		ParxStack stack = new ParxStack(timescale, TestDatabases.createTimeseriesDb(timescale.server()),
+				new TcpProxy(TestServices.redis().host(), TestServices.redis().port()));
+		Runtime.getRuntime().addShutdownHook(stack.killer);
+		try {
+			stack.startServices(root, configDb, ports);
+		}
+		catch (Exception | AssertionError ex) {
+			stack.close();
+			throw ex;
+		}
+		System.out.printf("system test: five services ready after %d s%n",
+				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+		return stack;
+	}
+
+	private void startServices(Path root, TestDatabase configDb, int[] ports) throws Exception {
+		Path dir = Files.createTempDirectory("parx-system-test-");
+		Map<String, String> env = new LinkedHashMap<>();
+		env.put("PARX_CONFIG_DB_URL", configDb.jdbcUrl());
+		env.put("PARX_CONFIG_DB_USER", configDb.username());
+		env.put("PARX_CONFIG_DB_PASSWORD", (configDb.password() != null) ? configDb.password() : "");
+		env.put("PARX_TS_DB_URL", this.tsDb.jdbcUrl());
+		env.put("PARX_TS_DB_USER", this.tsDb.username());
+		env.put("PARX_TS_DB_PASSWORD", (this.tsDb.password() != null) ? this.tsDb.password() : "");
+		env.put("PARX_REDIS_URL", TestServices.redis().url());
+		env.put("PARX_REDIS_PREFIX", this.redisPrefix);
+		env.put("PARX_JWKS_URL", "http://127.0.0.1:" + ports[0] + "/.well-known/jwks.json");
+		env.put("PARX_COLLECTOR_URL", "http://127.0.0.1:" + ports[2]);
+		env.put("PARX_ADMIN_USERNAME", ADMIN);
+		env.put("PARX_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		for (int i = 0; i < SERVICES.size(); i++) {
+			String name = SERVICES.get(i);
+			Map<String, String> own = new LinkedHashMap<>(env);
+			own.put("PARX_DATA_DIR", Files.createDirectories(dir.resolve(name)).toString());
+			if (BEHIND_PROXY.contains(name)) {
+				own.put("PARX_REDIS_URL", "redis://127.0.0.1:" + this.redisProxy.port());
+			}
+			this.services.put(name, new ServiceProcess(name, ports[i],
+					root.resolve(name).resolve("target").resolve(name + ".jar"), dir.resolve(name + ".log"), own));
+		}
+		System.out.println("system test: logs in " + dir);
+		for (ServiceProcess service : this.services.values()) {
+			service.start();
+		}
+		this.plant = new DemoPlant(new DemoPlant.Settings(ports[5], "127.0.0.1", ports[6],
+				TestServices.mosquitto().serverUri(), this.mqttPrefix, Duration.ofSeconds(15), Duration.ofMillis(200)));
+		for (ServiceProcess service : this.services.values()) {
+			service.awaitReady(START_TIMEOUT);
+		}
+	}
+
+	ServiceProcess service(String name) {
+		return this.services.get(name);
+	}
+
+	/** {@code http://127.0.0.1:<port><path>} of a service. */
+	String url(String service, String path) {
+		return this.services.get(service).url() + path;
+	}
+
+	DemoPlant plant() {
+		return this.plant;
+	}
+
+	OwnTimescaleDb timescale() {
+		return this.timescale;
+	}
+
+	TcpProxy redisProxy() {
+		return this.redisProxy;
+	}
+
+	String redisPrefix() {
+		return this.redisPrefix;
+	}
+
+	String mqttPrefix() {
+		return this.mqttPrefix;
+	}
+
+	/** The first column of the first row of a query on the time-series database. */
+	long count(String sql) throws SQLException {
+		long[] first = new long[1];
+		query(sql, (rs) -> first[0] = rs.getLong(1));
+		return first[0];
+	}
+
+	void query(String sql, RowHandler handler) throws SQLException {
+		try (Connection connection = this.tsDb.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				handler.row(rs);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			if (this.plant != null) {
+				this.plant.close();
+			}
+		}
+		finally {
+			this.services.values().parallelStream().forEach(ServiceProcess::stop);
+			this.redisProxy.close();
+			this.timescale.close();
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.killer);
+			}
+			catch (IllegalStateException ex) {
+				// shutting down already: the hook runs
+			}
+		}
+	}
+
+	private static int[] freePorts(int count) throws IOException {
+		int[] ports = new int[count];
+		List<ServerSocket> sockets = new ArrayList<>();
+		try {
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket(0);
+				sockets.add(socket);
+				ports[i] = socket.getLocalPort();
+			}
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				socket.close();
+			}
+		}
+		return ports;
+	}
+
+	@FunctionalInterface
+	interface RowHandler {
+
+		void row(ResultSet rs) throws SQLException;
+
+	}
+
+}
