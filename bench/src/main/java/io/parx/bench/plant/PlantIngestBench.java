@@ -1,12 +1,16 @@
 package io.parx.bench.plant;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -71,6 +75,7 @@ public final class PlantIngestBench {
 		String flushPoints = options.get("flush-points");
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		String prefix = "parx-bench-plant-" + run + ":";
+		Path dataDirectory = Path.of(System.getProperty("java.io.tmpdir"), prefix.replace(':', '-'));
 		System.out.printf("# plant ingest: %d devices x %d registers every %d ms = %,d points/s offered; load %s%n",
 				devices, registers, poll.toMillis(), devices * registers * 1000L / poll.toMillis(),
 				Bench.loadAverage());
@@ -83,10 +88,11 @@ public final class PlantIngestBench {
 			RedisCommands<byte[], byte[]> redis = connection.sync();
 			try {
 				complete = run(new Plan(devices, registers, poll, warmup, duration, heap, flushPoints), config, ts,
-						prefix, client, redis, tokens);
+						prefix, client, redis, tokens, dataDirectory);
 			}
 			finally {
 				deleteKeys(redis, prefix);
+				deleteDirectory(dataDirectory);
 			}
 		}
 		finally {
@@ -98,15 +104,14 @@ public final class PlantIngestBench {
 		System.exit(complete ? 0 : 1);
 	}
 
-	private record Plan(int devices, int registers, Duration poll, int warmup, int duration, String heap,
-			String flushPoints) {
+	record Plan(int devices, int registers, Duration poll, int warmup, int duration, String heap, String flushPoints) {
 	}
 
 	/**
 	 * @return whether every published sample is stored exactly once
 	 */
 	private static boolean run(Plan plan, String config, String ts, String prefix, RedisClient client,
-			RedisCommands<byte[], byte[]> redis, BenchTokens tokens) throws Exception {
+			RedisCommands<byte[], byte[]> redis, BenchTokens tokens, Path dataDirectory) throws Exception {
 		String token = tokens.token("bench", "ADMIN");
 		byte[] stream = new RedisKeys(prefix).samples().getBytes(StandardCharsets.UTF_8);
 		ServerCpu database;
@@ -117,8 +122,7 @@ public final class PlantIngestBench {
 		int channels = PlantConfig.seed(config, plant.ports(), plan.registers(), plan.poll());
 		Map<String, String> env = Map.of("PARX_CONFIG_DB_URL", config, "PARX_CONFIG_DB_USER", "postgres",
 				"PARX_TS_DB_URL", ts, "PARX_TS_DB_USER", "postgres", "PARX_REDIS_URL", REDIS, "PARX_REDIS_PREFIX",
-				prefix, "PARX_JWKS_URL", tokens.jwksUrl(), "PARX_DATA_DIR",
-				System.getProperty("java.io.tmpdir") + "/" + prefix.replace(':', '-'));
+				prefix, "PARX_JWKS_URL", tokens.jwksUrl(), "PARX_DATA_DIR", dataDirectory.toString());
 		List<String> storageArguments = new ArrayList<>();
 		if (plan.flushPoints() != null) {
 			storageArguments.add("--parx.storage.ingest.flush-points=" + plan.flushPoints());
@@ -175,7 +179,7 @@ public final class PlantIngestBench {
 				copy = RawCopy.rowsPerSecond(connection, windowRows, channels, check.maxTimeMicros() + 1_000_000,
 						plan.poll().toNanos() / 1000, (step, channel) -> (step * 7 + channel) & 0xFFFF);
 			}
-			report(plan, channels, start, window, load, collectorPage, audit, check, drainSeconds, copy);
+			PlantReport.print(plan, channels, start, window, load, collectorPage, audit, check, drainSeconds, copy);
 			return check.lost() == 0 && check.extra() == 0 && check.duplicates() == 0 && audit.notAfterPrevious() == 0
 					&& audit.unknownChannel() == 0;
 		}
@@ -185,7 +189,7 @@ public final class PlantIngestBench {
 	}
 
 	/** The counters at the end of a wait and the storage engine's largest heap seen. */
-	private record Watched(Snapshot last, double storageHeapMax) {
+	record Watched(Snapshot last, double storageHeapMax) {
 	}
 
 	/**
@@ -213,47 +217,6 @@ public final class PlantIngestBench {
 		return new Watched(previous, heapMax);
 	}
 
-	private static void report(Plan plan, int channels, Snapshot start, Watched window, String load,
-			String collectorPage, StreamAudit audit, LossCheck check, double drainSeconds, double copy) {
-		Snapshot end = window.last();
-		double seconds = end.seconds(start);
-		double rate = end.committedPerSecond(start);
-		double read = end.readPerSecond(start);
-		double collectorCpu = Snapshot.cpuPercent(end.collectorCpu(), start.collectorCpu(), seconds);
-		double storageCpu = Snapshot.cpuPercent(end.storageCpu(), start.storageCpu(), seconds);
-		double benchCpu = Snapshot.cpuPercent(end.benchCpu(), start.benchCpu(), seconds);
-		double databaseCpu = Snapshot.cpuPercent(end.databaseCpu(), start.databaseCpu(), seconds);
-		double overruns = PrometheusText.sum(collectorPage, "parx_collector_poll_overruns_total");
-		double bufferDropped = PrometheusText.sum(collectorPage, "parx_collector_buffer_dropped_total");
-		// Upstream of the stream: what the collector read against what it handed to Redis
-		// directly or still holds on disk (equal up to the batch in flight when scraped).
-		double collectorRead = PrometheusText.sum(collectorPage, "parx_collector_samples_total");
-		double collectorPublished = PrometheusText.sum(collectorPage, "parx_collector_published_samples_total");
-		double bufferDepth = PrometheusText.sum(collectorPage, "parx_collector_buffer_depth");
-		long lost = check.lost();
-		System.out.printf("RESULT plant ingest: %,.0f points/s committed (%,.0f/s read) over %.0f s; raw binary COPY"
-				+ " %,.0f rows/s (%.0f%%); lost %,d, duplicates %,d; CPU %% of one core: collector %.0f, storage"
-				+ " %.0f, database %.0f, bench (devices, audit) %.0f; load %s%n", rate, read, seconds, copy,
-				100 * rate / copy, lost, check.duplicates(), collectorCpu, storageCpu, databaseCpu, benchCpu, load);
-		System.out.printf(Locale.ROOT, "BENCH {\"scenario\":\"plant-ingest\",\"devices\":%d,\"channels\":%d,"
-				+ "\"pollMs\":%d,\"flushPoints\":%s,\"seconds\":%.1f,\"pointsPerSecond\":%.0f,"
-				+ "\"readPointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f,"
-				+ "\"backlogEntriesStart\":%d,\"backlogEntriesEnd\":%d,\"streamSamples\":%d,\"rows\":%d,"
-				+ "\"lost\":%d,\"extra\":%d,\"duplicates\":%d,\"outOfOrderInStream\":%d,\"rollupCount\":%d,"
-				+ "\"badQualityRows\":%d,\"drainSeconds\":%.1f,\"pollOverruns\":%s,\"bufferDropped\":%s,"
-				+ "\"collectorReadAtStop\":%s,\"collectorPublishedAtStop\":%s,\"bufferDepthAtStop\":%s,"
-				+ "\"storageHeapMaxMiB\":%s,\"cpuPercent\":{\"collector\":%s,\"storageEngine\":%s,\"database\":%s,\"bench\":%s},"
-				+ "\"loadAverage\":\"%s\"}%n", plan.devices(), channels, plan.poll().toMillis(),
-				(plan.flushPoints() == null) ? "null" : plan.flushPoints(), seconds, rate, read, copy, rate / copy,
-				start.storageGroup().lag() + start.storageGroup().pending(),
-				end.storageGroup().lag() + end.storageGroup().pending(), audit.samples(), check.rows(), lost,
-				check.extra(), check.duplicates(), audit.notAfterPrevious(), check.rollupCount(),
-				check.badQualityRows(), drainSeconds, Bench.json(overruns), Bench.json(bufferDropped),
-				Bench.json(collectorRead), Bench.json(collectorPublished), Bench.json(bufferDepth),
-				Bench.json(window.storageHeapMax() / (1 << 20)), Bench.json(collectorCpu), Bench.json(storageCpu),
-				Bench.json(databaseCpu), Bench.json(benchCpu), load);
-	}
-
 	private static Duration duration(String text) {
 		if (text.endsWith("ms")) {
 			return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
@@ -262,6 +225,18 @@ public final class PlantIngestBench {
 			return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
 		}
 		return Duration.ofMillis(Long.parseLong(text));
+	}
+
+	/** The services' data directory (collector buffer, CSV files) of this run. */
+	private static void deleteDirectory(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	/** Everything under the run's own prefix (stream, latest values, sequence). */
