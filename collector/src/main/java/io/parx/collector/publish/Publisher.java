@@ -171,7 +171,8 @@ public class Publisher implements SampleSink, AutoCloseable {
 				boolean replaying = !this.buffer.isEmpty() && this.redisUp && !this.backlogHigh;
 				Pending next = this.queue.poll(replaying ? 0 : 100, TimeUnit.MILLISECONDS);
 				if (next != null) {
-					handle(groupFrom(next));
+					handle(RoundTripGroup.take(next, this.queue, (pending) -> pending.samples.size(),
+							MAX_BATCHES_PER_ROUND_TRIP, MAX_SAMPLES_PER_ROUND_TRIP));
 				}
 				if (!this.redisUp || this.backlogHigh) {
 					probeIfDue();
@@ -189,23 +190,6 @@ public class Publisher implements SampleSink, AutoCloseable {
 				logger.error("Publisher loop failed; continuing", ex);
 			}
 		}
-	}
-
-	/**
-	 * {@code first} and the batches queued behind it, within the bounds of one round
-	 * trip.
-	 */
-	private List<Pending> groupFrom(Pending first) {
-		List<Pending> group = new ArrayList<>();
-		group.add(first);
-		int samples = first.samples.size();
-		Pending next;
-		while (group.size() < MAX_BATCHES_PER_ROUND_TRIP && (next = this.queue.peek()) != null
-				&& samples + next.samples.size() <= MAX_SAMPLES_PER_ROUND_TRIP) {
-			group.add(this.queue.poll());
-			samples += next.samples.size();
-		}
-		return group;
 	}
 
 	/**
