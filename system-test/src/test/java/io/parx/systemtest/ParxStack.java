@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.parx.bench.demo.DemoPlant;
+import io.parx.bench.support.ServiceProcess;
 import io.parx.db.test.TcpProxy;
 import io.parx.db.test.TestDatabase;
 import io.parx.db.test.TestDatabases;
@@ -39,6 +40,13 @@ final class ParxStack implements AutoCloseable {
 
 	private static final List<String> SERVICES = List.of("admin-api", "data-router", "collector", "storage-engine",
 			"analytics-engine");
+
+	/**
+	 * Small heaps, C1 only, serial GC: five JVMs and the test share two cores; start-up
+	 * time matters more here than peak speed.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+			"-XX:ActiveProcessorCount=2");
 
 	/** Reach Redis through the proxy: the ones whose outage the test provokes. */
 	private static final Set<String> BEHIND_PROXY = Set.of("collector", "storage-engine");
@@ -117,8 +125,9 @@ final class ParxStack implements AutoCloseable {
 			if (BEHIND_PROXY.contains(name)) {
 				own.put("PARX_REDIS_URL", "redis://127.0.0.1:" + this.redisProxy.port());
 			}
-			this.services.put(name, new ServiceProcess(name, ports[i],
-					root.resolve(name).resolve("target").resolve(name + ".jar"), dir.resolve(name + ".log"), own));
+			this.services.put(name,
+					new ServiceProcess(name, ports[i], root.resolve(name).resolve("target").resolve(name + ".jar"),
+							dir.resolve(name + ".log"), JVM_OPTIONS, own));
 		}
 		System.out.println("system test: logs in " + dir);
 		for (ServiceProcess service : this.services.values()) {
@@ -185,7 +194,7 @@ final class ParxStack implements AutoCloseable {
 			}
 		}
 		finally {
-			this.services.values().parallelStream().forEach(ServiceProcess::stop);
+			this.services.values().parallelStream().forEach(ServiceProcess::close);
 			this.redisProxy.close();
 			this.timescale.close();
 			try {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.parx.bench.demo.ModbusDevice;
 import io.parx.bench.demo.OpcUaDevice;
+import io.parx.bench.support.ServiceProcess;
 import io.parx.db.test.TestServices;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

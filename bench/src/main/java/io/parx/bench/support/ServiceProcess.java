@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One ParX service started from its built jar ({@code <module>/target/<module>.jar}) as a
- * separate JVM for a benchmark: its output goes to a log file whose end is shown when it
- * fails to start, and its CPU time can be read so scenarios report what each service
- * cost. Scenarios start the services exactly as production does (the jar and environment
- * variables), never inside the benchmark's own JVM.
+ * separate JVM: its output goes to a log file whose end is shown when it fails to start,
+ * its CPU time can be read so scenarios report what each service cost, and it can be
+ * killed and started again on the same port and log (the system test's faults).
+ * Benchmarks and the system test start the services exactly as production does (the jar
+ * and environment variables), never inside their own JVM.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -30,22 +31,45 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final Path jar;
+
 	private final Path log;
 
-	private final Process process;
+	private final List<String> command;
 
-	private ServiceProcess(String module, int port, Path log, Process process) {
+	private final Map<String, String> environment;
+
+	private volatile Process process;
+
+	/**
+	 * A service that {@link #start()} starts.
+	 * @param module the Maven module, e.g. {@code storage-engine}
+	 * @param port its {@code SERVER_PORT}
+	 * @param jar the jar to run
+	 * @param log the file its output is appended to
+	 * @param jvmOptions e.g. {@code -Xmx512m}
+	 * @param environment PARX_* variables (as in the README's configuration table)
+	 * @param arguments extra {@code --property=value} arguments
+	 */
+	public ServiceProcess(String module, int port, Path jar, Path log, List<String> jvmOptions,
+			Map<String, String> environment, String... arguments) {
 		this.module = module;
 		this.port = port;
+		this.jar = jar.toAbsolutePath();
 		this.log = log;
-		this.process = process;
+		this.command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+		this.command.addAll(jvmOptions);
+		this.command.addAll(List.of("-jar", this.jar.toString()));
+		this.command.addAll(List.of(arguments));
+		this.environment = new LinkedHashMap<>(environment);
+		this.environment.put("SERVER_PORT", Integer.toString(port));
 	}
 
 	/**
-	 * Starts {@code module}'s jar with {@code SERVER_PORT} set to a free port.
+	 * Starts {@code module}'s jar on a free port, its log in a temporary file.
 	 * @param module the Maven module, e.g. {@code storage-engine}
 	 * @param heap the maximum heap, e.g. {@code 512m}
-	 * @param environment PARX_* variables (as in docs/CONFIGURATION.md)
+	 * @param environment PARX_* variables
 	 * @param arguments extra {@code --property=value} arguments
 	 */
 	public static ServiceProcess start(String module, String heap, Map<String, String> environment, String... arguments)
@@ -60,28 +84,26 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(Path jarPath, String module, String heap, List<String> jvmOptions,
 			Map<String, String> environment, String... arguments) throws IOException {
-		Path jar = jarPath.toAbsolutePath();
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(
-					jar + " does not exist: build it with ./mvnw -pl " + module + " -am package");
-		}
-		int port = Bench.freePort();
-		Path log = Files.createTempFile("parx-bench-" + module + "-", ".log");
-		List<String> command = new ArrayList<>(
-				List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap));
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar.toString()));
-		command.addAll(List.of(arguments));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		Map<String, String> env = builder.environment();
-		env.putAll(new LinkedHashMap<>(environment));
-		env.put("SERVER_PORT", Integer.toString(port));
-		Process process = builder.start();
-		System.out.printf("# %s on port %d, log %s%n", module, port, log);
-		ServiceProcess service = new ServiceProcess(module, port, log, process);
-		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+		List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
+		options.addAll(jvmOptions);
+		ServiceProcess service = new ServiceProcess(module, Bench.freePort(), jarPath,
+				Files.createTempFile("parx-bench-" + module + "-", ".log"), options, environment, arguments);
+		service.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(service::destroyNow));
+		System.out.printf("# %s on port %d, log %s%n", module, service.port, service.log);
 		return service;
+	}
+
+	/** Starts the JVM; after {@link #kill()} or {@link #close()}, starts it again. */
+	public synchronized void start() throws IOException {
+		if (!Files.isRegularFile(this.jar)) {
+			throw new IllegalStateException(
+					this.jar + " does not exist: build it with ./mvnw -pl " + this.module + " -am package");
+		}
+		ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
+		builder.environment().putAll(this.environment);
+		this.process = builder.start();
 	}
 
 	public String module() {
@@ -101,7 +123,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	public boolean alive() {
-		return this.process.isAlive();
+		return this.process != null && this.process.isAlive();
 	}
 
 	/**
@@ -111,7 +133,7 @@ public final class ServiceProcess implements AutoCloseable {
 	public ServiceProcess awaitReady(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
+			if (!alive()) {
 				throw new IllegalStateException(
 						this.module + " exited with " + this.process.exitValue() + "; last lines:\n" + tail(60));
 			}
@@ -124,7 +146,8 @@ public final class ServiceProcess implements AutoCloseable {
 				this.module + " was not ready within " + timeout + "; last lines:\n" + tail(60));
 	}
 
-	private boolean ready() throws InterruptedException {
+	/** Whether its readiness is UP right now. */
+	public boolean ready() {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(3))
@@ -134,11 +157,16 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			return false;
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	/** The CPU time the service's JVM has used so far, in seconds (NaN when unknown). */
 	public double cpuSeconds() {
-		return this.process.info().totalCpuDuration().map((cpu) -> cpu.toNanos() / 1e9).orElse(Double.NaN);
+		return (this.process == null) ? Double.NaN
+				: this.process.info().totalCpuDuration().map((cpu) -> cpu.toNanos() / 1e9).orElse(Double.NaN);
 	}
 
 	/**
@@ -170,16 +198,34 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** SIGKILL: no shutdown hooks, nothing flushed. */
 	public void kill() throws InterruptedException {
-		this.process.destroyForcibly();
-		this.process.waitFor(30, TimeUnit.SECONDS);
+		if (this.process != null) {
+			this.process.destroyForcibly();
+			this.process.waitFor(30, TimeUnit.SECONDS);
+		}
 	}
 
 	/** SIGTERM, then SIGKILL after 20 seconds. */
 	@Override
-	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-			kill();
+	public void close() {
+		if (this.process == null) {
+			return;
+		}
+		try {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** For shutdown hooks: SIGKILL at once, without waiting. */
+	public void destroyNow() {
+		if (this.process != null) {
+			this.process.destroyForcibly();
 		}
 	}
 
