@@ -1,12 +1,10 @@
 package io.parx.collector.mqtt;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
 import com.hivemq.client.mqtt.datatypes.MqttTopic;
-import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 
 /**
  * Drops the extra copies a broker sends when a topic matches several subscriptions of one
@@ -19,16 +17,6 @@ import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 final class OverlapFilter {
 
 	private final Map<String, Pending> pending = new HashMap<>();
-
-	/**
-	 * Whether this message is an extra copy of the previous one.
-	 * @param topic the message topic
-	 * @param payload the message payload
-	 * @param filters the topic filters subscribed on this connection
-	 */
-	boolean isCopy(MqttTopic topic, byte[] payload, Collection<MqttTopicFilter> filters) {
-		return isCopy(topic, payload, (int) filters.stream().filter((filter) -> filter.matches(topic)).count());
-	}
 
 	/**
 	 * Whether this message is an extra copy of the previous one.

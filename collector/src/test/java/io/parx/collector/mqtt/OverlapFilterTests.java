@@ -45,7 +45,9 @@ class OverlapFilterTests {
 	}
 
 	private boolean isCopy(String topic, String payload) {
-		return this.overlap.isCopy(MqttTopic.of(topic), payload.getBytes(StandardCharsets.UTF_8), this.filters);
+		MqttTopic parsed = MqttTopic.of(topic);
+		int matching = (int) this.filters.stream().filter((filter) -> filter.matches(parsed)).count();
+		return this.overlap.isCopy(parsed, payload.getBytes(StandardCharsets.UTF_8), matching);
 	}
 
 }
