@@ -4,6 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,6 +34,7 @@ import io.parx.analytics.system.ApiException;
 
 /** Ad hoc formula evaluation and saved derived signals. */
 @RestController
+@Tag(name = "Derived signals", description = "Formulas over channels, evaluated ad hoc or saved; see docs/FORMULAS.md")
 @RequestMapping("/api/v1/analytics/derived")
 class DerivedController {
 
@@ -43,22 +50,43 @@ class DerivedController {
 		this.settings = settings;
 	}
 
-	record EvaluateRequest(String formula, Instant from, Instant to, String step, Integer maxPoints) {
+	@Schema(requiredProperties = { "formula", "from", "to" })
+	record EvaluateRequest(@Schema(description = "Channels as #42 or [Line1.Temp]") String formula,
+			@Schema(description = "Inclusive") Instant from, @Schema(description = "Exclusive") Instant to,
+			@Schema(description = "Grid step, e.g. 20s, PT1M; default the finest whole second giving at most "
+					+ "maxPoints points") String step,
+			@Schema(description = "Default and most 100000", minimum = "1") Integer maxPoints) {
 	}
 
-	record ValuePoint(Instant time, Double value) {
+	@Schema(requiredProperties = { "time", "value" })
+	record ValuePoint(Instant time,
+			@Schema(description = "null where the formula is undefined", nullable = true) Double value) {
 	}
 
-	record EvaluateResponse(String formula, List<Long> channelIds, String step, List<ValuePoint> points) {
+	@Schema(name = "EvaluateResult", requiredProperties = { "formula", "channelIds", "step", "points" })
+	record EvaluateResponse(String formula,
+			@Schema(description = "The channels the formula reads") List<Long> channelIds,
+			@Schema(description = "The grid step used, ISO-8601 (PT20S)") String step, List<ValuePoint> points) {
 	}
 
-	record SaveRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-			@NotBlank @Size(max = 10_000) String formula, @Size(max = 50) String unit) {
+	@Schema(name = "DerivedSignalRequest", requiredProperties = { "name", "formula" })
+	record SaveRequest(@Schema(description = "Unique") @NotBlank @Size(max = 200) String name,
+			@Size(max = 2000) String description, @NotBlank @Size(max = 10_000) String formula,
+			@Size(max = 50) String unit) {
 	}
 
 	record Page<T>(List<T> content, int page, int size, long totalElements) {
 	}
 
+	/** The list answer, as the OpenAPI document describes it. Documentation only. */
+	@Schema(name = "PagedDerivedSignals", requiredProperties = { "content", "page", "size", "totalElements" })
+	record PagedDerivedSignals(List<DerivedSignal> content, int page, int size, long totalElements) {
+	}
+
+	@Operation(operationId = "evaluateFormula", summary = "Evaluate a formula over a range, on a grid (every role)")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "413", ref = "TooLarge")
 	@PostMapping("/evaluate")
 	EvaluateResponse evaluate(@RequestBody EvaluateRequest request) {
 		FormulaRunner.Resolved resolved = this.runner.resolve(request.formula());
@@ -82,8 +110,15 @@ class DerivedController {
 				java.time.Duration.ofNanos(step * 1000).toString(), points);
 	}
 
+	@Operation(operationId = "createDerivedSignal",
+			summary = "Save a formula as a derived signal, queried like a channel (ENGINEER, ADMIN)")
+	@ApiResponse(responseCode = "201")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@PostMapping("/signals")
-	ResponseEntity<DerivedSignal> save(@Valid @RequestBody SaveRequest request, Authentication user) {
+	ResponseEntity<DerivedSignal> save(@Valid @RequestBody SaveRequest request,
+			@Parameter(hidden = true) Authentication user) {
 		this.runner.resolve(request.formula());
 		if (this.repository.nameTaken(request.name())) {
 			throw new ApiException(HttpStatus.CONFLICT, "/problems/conflict", "Conflict",
@@ -95,8 +130,16 @@ class DerivedController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(saved);
 	}
 
+	@Operation(operationId = "listDerivedSignals", summary = "Saved derived signals, by name (every role)")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PagedDerivedSignals.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@GetMapping("/signals")
-	Page<DerivedSignal> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+	Page<DerivedSignal> list(
+			@Parameter(description = "From 0",
+					schema = @Schema(type = "integer", format = "int32", minimum = "0",
+							defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
+					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
 			throw ApiException.invalid("page", "must be 0 or more");
 		}
@@ -106,11 +149,18 @@ class DerivedController {
 		return new Page<>(this.repository.page(page, size), page, size, this.repository.count());
 	}
 
+	@Operation(operationId = "getDerivedSignal", summary = "One derived signal (every role)")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/signals/{id}")
 	DerivedSignal one(@PathVariable long id) {
 		return this.repository.find(id).orElseThrow(() -> ApiException.notFound("derived signal", id));
 	}
 
+	@Operation(operationId = "deleteDerivedSignal", summary = "Delete a derived signal (ENGINEER, ADMIN)")
+	@ApiResponse(responseCode = "204")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@DeleteMapping("/signals/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		if (!this.repository.delete(id)) {

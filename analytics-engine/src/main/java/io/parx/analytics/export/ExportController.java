@@ -9,6 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -66,9 +74,51 @@ class ExportController {
 	 * Export request: {@code query} (as for /query; derived signals via
 	 * derivedSignalIds), or {@code batchId} with {@code channelIds}.
 	 */
-	record ExportRequest(String format, QueryRequest query, Long batchId, List<Long> channelIds) {
+	@Schema(description = "Either query, or batchId with channelIds")
+	record ExportRequest(@Schema(allowableValues = {
+			"csv", "json", "xlsx" }, defaultValue = "csv") String format,
+			@Schema(description = "As for /query; raw unless it asks for an interval, downsampling or derived "
+					+ "signals") QueryRequest query,
+			@Schema(description = "Export this batch's raw data, start to end") Long batchId,
+			@Schema(description = "The channels of the batch export") List<Long> channelIds){
 	}
 
+	/**
+	 * A row of a JSON export, as the OpenAPI document describes it (CSV and XLSX have the
+	 * same columns). Documentation only.
+	 */
+	@Schema(name = "ExportRow",
+			description = "One point: time, series, id, name, then value and quality (raw) or the aggregates and filled "
+					+ "(buckets); absent values are null",
+			requiredProperties = { "time", "series", "id", "name" })
+	record ExportRow(Instant time, @Schema(allowableValues = {
+			"channel", "derived" }) String series, long id, String name,
+			@Schema(types = { "number", "boolean", "string", "null" }) Object value,
+			@Schema(nullable = true) Long quality, @Schema(nullable = true) Double avg,
+			@Schema(nullable = true) Double twa, @Schema(nullable = true) Double min,
+			@Schema(nullable = true) Double max, @Schema(nullable = true) Double first,
+			@Schema(nullable = true) Double last, @Schema(nullable = true) Long count,
+			@Schema(nullable = true) Double sum, @Schema(nullable = true) Double stddev,
+			@Schema(nullable = true) Double goodShare, @Schema(nullable = true) Boolean filled){
+	}
+
+	@Operation(operationId = "exportData",
+			summary = "A query's answer or a batch's data as a CSV, JSON or XLSX file (every role)",
+			description = "The file is an attachment named parx-export-<from>-<to>.<ext> or "
+					+ "parx-batch-<id>-<name>.<ext>; raw rows stream as they are read. Raw exports cover at most 31 "
+					+ "days.")
+	@ApiResponse(responseCode = "200",
+			headers = @Header(name = "Content-Disposition", description = "attachment; filename=...",
+					schema = @Schema(type = "string")),
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+					@Content(mediaType = "application/json",
+							array = @ArraySchema(schema = @Schema(implementation = ExportRow.class))),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @Schema(type = "string", format = "binary")) })
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "413", ref = "TooLarge")
+	@Tag(name = "History")
 	@PostMapping("/api/v1/analytics/export")
 	ResponseEntity<StreamingResponseBody> export(@RequestBody ExportRequest request) {
 		ExportFormat format = ExportFormat.parse(request.format());

@@ -3,6 +3,11 @@ package io.parx.analytics.latest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +36,16 @@ class LatestController {
 		this.keys = new RedisKeys(settings.prefix());
 	}
 
-	record Latest(long channelId, Instant time, Object value, long quality) {
+	@Schema(name = "LatestValue", requiredProperties = { "channelId", "time", "value", "quality" })
+	record Latest(long channelId, Instant time, @Schema(description = "null when the reading failed", types = {
+			"number", "boolean", "string", "null" }) Object value,
+			@Schema(description = "OPC UA StatusCode as an unsigned number: 0 Good") long quality){
 	}
 
+	@Operation(operationId = "getLatestValue", summary = "The last known value of a channel (every role)")
+	@Tag(name = "History")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/api/v1/analytics/channels/{id}/latest")
 	Latest latest(@PathVariable long id) {
 		byte[] bytes;

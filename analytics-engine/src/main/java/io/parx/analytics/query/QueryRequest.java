@@ -3,6 +3,9 @@ package io.parx.analytics.query;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Body of {@code POST /api/v1/analytics/query}.
  *
@@ -18,8 +21,22 @@ import java.util.List;
  * @param maxPoints most points per series (auto interval, downsampling)
  * @param downsample none (default), lttb or minmax, for raw answers
  */
-public record QueryRequest(List<Long> channelIds, List<Long> derivedSignalIds, Instant from, Instant to,
-		String interval, List<String> aggregates, String gapFill, String timeZone, Integer maxPoints,
-		String downsample) {
+@Schema(description = "At least one channel or derived signal, at most maxSeries (50) together",
+		requiredProperties = { "from", "to" })
+public record QueryRequest(List<Long> channelIds, List<Long> derivedSignalIds,
+		@Schema(description = "Inclusive") Instant from, @Schema(description = "Exclusive") Instant to,
+		@Schema(description = "auto: the finest of 1s, 1m, 1h, 1d with at most maxPoints buckets", allowableValues = {
+				"raw", "1s", "1m", "1h", "1d", "auto" }, defaultValue = "raw") String interval,
+		@ArraySchema(
+				schema = @Schema(allowableValues = { "avg", "twa", "min", "max", "first", "last", "count", "sum",
+						"stddev", "goodShare" }),
+				arraySchema = @Schema(
+						description = "For intervals; default avg, min, max, " + "count")) List<String> aggregates,
+		@Schema(allowableValues = { "none", "previous", "linear" }, defaultValue = "none") String gapFill,
+		@Schema(description = "IANA zone that aligns 1d buckets", defaultValue = "UTC") String timeZone,
+		@Schema(description = "Most points per series (auto interval, downsampling); default and most 100000",
+				minimum = "3") Integer maxPoints,
+		@Schema(description = "For raw answers", allowableValues = { "none", "lttb", "minmax" },
+				defaultValue = "none") String downsample){
 
 }

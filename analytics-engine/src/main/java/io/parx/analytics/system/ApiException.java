@@ -3,6 +3,8 @@ package io.parx.analytics.system;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -46,6 +48,7 @@ public class ApiException extends RuntimeException {
 				what + " " + id + " does not exist");
 	}
 
+	@Schema(requiredProperties = { "field", "message" })
 	public record FieldError(String field, String message) {
 	}
 

@@ -1,0 +1,32 @@
+package io.parx.analytics.system;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.parx.analytics.AbstractIntegrationTest;
+import io.parx.common.openapi.OpenApiSnapshot;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The analytics engine's OpenAPI document is what the browser app generates its REST
+ * types from (web/frontend/openapi/analytics-engine.json): a change of the API must show
+ * up there, in the same commit.
+ */
+class OpenApiDocumentTests extends AbstractIntegrationTest {
+
+	static final Path SNAPSHOT = Path.of("../web/frontend/openapi/analytics-engine.json");
+
+	@Test
+	void servedDocumentIsTheWebAppSnapshot() throws Exception {
+		String document = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		OpenApiSnapshot.check(document, SNAPSHOT, "analytics-engine");
+	}
+
+}
