@@ -1,6 +1,7 @@
 package io.parx.collector.api;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.parx.common.config.DataType;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +29,9 @@ record ChannelTestRequest(@Valid @NotNull ChannelForm channel, @Min(1) @Max(60_0
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ChannelForm(@Min(0) Long id, @NotBlank String name, @NotNull DataType dataType, Double scale, Double offset,
-			@Min(1) Integer pollIntervalMs, List<String> tags, @NotNull Protocol protocol, JsonNode settings) {
+			@Min(1) Integer pollIntervalMs, List<String> tags, @NotNull Protocol protocol,
+			@Schema(description = "The protocol's settings, secrets included",
+					implementation = Map.class) JsonNode settings) {
 
 	}
 

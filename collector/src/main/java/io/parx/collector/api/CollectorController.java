@@ -16,6 +16,9 @@ import io.parx.common.sample.Quality;
 import jakarta.validation.Valid;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The collector's HTTP API: the live channel test and the status. */
 @RestController
+@Tag(name = "Collector")
 @RequestMapping("/api/v1/collector")
 class CollectorController {
 
@@ -43,6 +47,8 @@ class CollectorController {
 	 * Reads a channel configuration once, live, without publishing; the device's own
 	 * failure comes back as a bad quality with the reason, not as an HTTP error.
 	 */
+	@Operation(operationId = "testChannelConfiguration",
+			summary = "Read a channel configuration once, live, without publishing (ENGINEER, ADMIN)")
 	@PostMapping("/test")
 	ChannelTestResult test(@Valid @RequestBody ChannelTestRequest request) {
 		ChannelConfig channel = toConfig(request.channel());
@@ -54,6 +60,8 @@ class CollectorController {
 		return ChannelTestResult.of(engine.readOnce(channel, Duration.ofMillis(request.timeoutOrDefault())));
 	}
 
+	@Operation(operationId = "getCollectorStatus",
+			summary = "Publishing, disk buffer, connections and channels of every protocol engine (every role)")
 	@GetMapping("/status")
 	StatusView status() {
 		DiskBuffer buffer = this.publisher.buffer();

@@ -6,6 +6,9 @@ import java.util.List;
 
 import io.parx.collector.opcua.OpcUaCertificates.CertificateView;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * whom the collector sends passwords to.
  */
 @RestController
+@Tag(name = "Collector")
 @RequestMapping("/api/v1/collector/opcua/certificates")
 class OpcUaCertificateController {
 
@@ -32,12 +36,15 @@ class OpcUaCertificateController {
 		this.certificates = new OpcUaCertificates(pki);
 	}
 
+	@Operation(operationId = "listOpcUaCertificates",
+			summary = "The OPC UA server certificates trusted and rejected (ADMIN)")
 	@GetMapping
 	TrustList list(Authentication authentication) {
 		requireAdmin(authentication);
 		return new TrustList(this.certificates.trusted(), this.certificates.rejected());
 	}
 
+	@Operation(operationId = "trustOpcUaCertificate", summary = "Trust a rejected OPC UA server certificate (ADMIN)")
 	@PostMapping("/{thumbprint}/trust")
 	CertificateView trust(@PathVariable String thumbprint, Authentication authentication) throws IOException {
 		requireAdmin(authentication);

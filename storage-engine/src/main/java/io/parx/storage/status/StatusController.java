@@ -6,12 +6,16 @@ import java.util.TreeMap;
 import io.parx.db.TimeseriesCapabilities;
 import io.parx.storage.rules.RuleCatalog;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the storage engine is doing (issue 5, "Status and metrics"). */
 @RestController
+@Tag(name = "Storage engine")
 @RequestMapping("/api/v1/storage")
 class StatusController {
 
@@ -31,6 +35,8 @@ class StatusController {
 		this.capabilities = capabilities;
 	}
 
+	@Operation(operationId = "getStorageStatus",
+			summary = "Write rates and totals per backend, lag, pending and failed writes, the time-series database")
 	@GetMapping("/status")
 	StorageStatus status() {
 		Map<String, Long> totals = this.metrics.pointTotals();

@@ -1,0 +1,34 @@
+package io.parx.storage.system;
+
+import java.util.List;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document at {@code /v3/api-docs}: bearer JWT on every operation. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	@Bean
+	OpenAPI parxStorageOpenApi() {
+		return new OpenAPI().info(new Info().title("ParX storage-engine")
+			.version("v1")
+			.description(
+					"Writes history: the status of ingestion, backends and the time-series database. Errors are application/problem+json (RFC 9457).")
+			.license(new License().name("Apache-2.0")))
+			// relative, so that Swagger UI calls the host it was loaded from
+			.servers(List.of(new Server().url("/")))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+}
