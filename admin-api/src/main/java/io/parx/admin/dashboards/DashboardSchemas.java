@@ -38,9 +38,8 @@ final class DashboardSchemas {
 					+ "updatedAt are accepted and ignored, so a dashboard as read may be sent back; other unknown "
 					+ "fields are rejected.",
 			requiredProperties = { "name" })
-	record Request(@Schema(maxLength = 200) String name,
-			@Schema(maxLength = 2000, defaultValue = "") String description,
-			@Schema(defaultValue = "false") boolean shared, Layout layout,
+	record Request(@Schema(maxLength = 200) String name, @Schema(maxLength = 2000) String description,
+			@Schema(description = "Default false") boolean shared, Layout layout,
 			@Schema(description = "The version edited (when replacing; or If-Match)", minimum = "0") Long version) {
 
 	}

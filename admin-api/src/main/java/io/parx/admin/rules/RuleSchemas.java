@@ -45,13 +45,13 @@ final class RuleSchemas {
 					+ "(400 /problems/formula-syntax with position); the channels named must exist.",
 			requiredProperties = { "name", "mode" })
 	record StorageRuleRequest(@Schema(description = "Unique", maxLength = 200) String name,
-			@Schema(maxLength = 2000, defaultValue = "") String description, StorageRuleDraft.Mode mode,
+			@Schema(maxLength = 2000) String description, StorageRuleDraft.Mode mode,
 			@Schema(description = MODE_SETTINGS) Map<String, Object> settings,
-			@Schema(defaultValue = "TIMESCALE") StorageRuleDraft.Backend backend,
+			@Schema(description = "Default TIMESCALE") StorageRuleDraft.Backend backend,
 			@Schema(description = BACKEND_SETTINGS) Map<String, Object> backendSettings,
 			@Schema(description = "Days to keep; null or absent: for ever", minimum = "1", maximum = "36500",
 					nullable = true) Integer retentionDays,
-			@Schema(defaultValue = "true") Boolean enabled,
+			@Schema(description = "Default true") Boolean enabled,
 			@Schema(description = "The channels the rule historises; they must exist") List<Long> channelIds,
 			@Schema(description = "The version edited (when replacing; or If-Match)", minimum = "0") Long version) {
 
@@ -85,10 +85,10 @@ final class RuleSchemas {
 					+ "and ignored.",
 			requiredProperties = { "name", "mode" })
 	record BatchDefinitionRequest(@Schema(description = "Unique", maxLength = 200) String name,
-			@Schema(maxLength = 2000, defaultValue = "") String description, BatchDefinitionDraft.Mode mode,
+			@Schema(maxLength = 2000) String description, BatchDefinitionDraft.Mode mode,
 			@Schema(nullable = true) Long triggerChannelId, @Schema(nullable = true) Long startChannelId,
 			@Schema(nullable = true) Long stopChannelId, @Schema(nullable = true) Long nameChannelId,
-			@Schema(defaultValue = "true") Boolean enabled,
+			@Schema(description = "Default true") Boolean enabled,
 			@Schema(description = "The version edited (when replacing; or If-Match)", minimum = "0") Long version) {
 
 	}

@@ -75,8 +75,8 @@ class ExportController {
 	 * derivedSignalIds), or {@code batchId} with {@code channelIds}.
 	 */
 	@Schema(description = "Either query, or batchId with channelIds")
-	record ExportRequest(@Schema(allowableValues = {
-			"csv", "json", "xlsx" }, defaultValue = "csv") String format,
+	record ExportRequest(@Schema(description = "Default csv", allowableValues = {
+			"csv", "json", "xlsx" }) String format,
 			@Schema(description = "As for /query; raw unless it asks for an interval, downsampling or derived "
 					+ "signals") QueryRequest query,
 			@Schema(description = "Export this batch's raw data, start to end") Long batchId,

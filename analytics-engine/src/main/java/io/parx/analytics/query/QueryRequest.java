@@ -25,18 +25,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 		requiredProperties = { "from", "to" })
 public record QueryRequest(List<Long> channelIds, List<Long> derivedSignalIds,
 		@Schema(description = "Inclusive") Instant from, @Schema(description = "Exclusive") Instant to,
-		@Schema(description = "auto: the finest of 1s, 1m, 1h, 1d with at most maxPoints buckets", allowableValues = {
-				"raw", "1s", "1m", "1h", "1d", "auto" }, defaultValue = "raw") String interval,
+		@Schema(description = "Default raw; auto: the finest of 1s, 1m, 1h, 1d with at most maxPoints buckets",
+				allowableValues = {
+						"raw", "1s", "1m", "1h", "1d", "auto" }) String interval,
 		@ArraySchema(
 				schema = @Schema(allowableValues = { "avg", "twa", "min", "max", "first", "last", "count", "sum",
 						"stddev", "goodShare" }),
 				arraySchema = @Schema(
 						description = "For intervals; default avg, min, max, " + "count")) List<String> aggregates,
-		@Schema(allowableValues = { "none", "previous", "linear" }, defaultValue = "none") String gapFill,
-		@Schema(description = "IANA zone that aligns 1d buckets", defaultValue = "UTC") String timeZone,
+		@Schema(description = "Default none", allowableValues = { "none", "previous", "linear" }) String gapFill,
+		@Schema(description = "IANA zone that aligns 1d buckets; default UTC") String timeZone,
 		@Schema(description = "Most points per series (auto interval, downsampling); default and most 100000",
 				minimum = "3") Integer maxPoints,
-		@Schema(description = "For raw answers", allowableValues = { "none", "lttb", "minmax" },
-				defaultValue = "none") String downsample){
+		@Schema(description = "For raw answers; default none",
+				allowableValues = { "none", "lttb", "minmax" }) String downsample){
 
 }
