@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import io.parx.common.openapi.OpenApiSnapshot;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -26,6 +29,17 @@ class OpenApiDocumentTests extends AbstractIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		OpenApiSnapshot.check(document, SNAPSHOT, "admin-api");
+	}
+
+	@Test
+	void swaggerUiIsServedWithoutAToken() throws Exception {
+		this.mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/swagger-ui/index.html"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("swagger-ui")));
+		this.mvc.perform(get("/v3/api-docs/swagger-config"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.url").value("/v3/api-docs"));
 	}
 
 }
