@@ -68,7 +68,8 @@ final class DashboardSchemas {
 	}
 
 	@Schema(name = "DashboardTemplate",
-			description = "A portable dashboard: channels by name instead of id, the dashboard's uid kept",
+			description = "A portable dashboard: channels by name instead of id, the dashboard's uid kept. An import "
+					+ "needs format, formatVersion and name only; unknown fields are rejected.",
 			requiredProperties = { "format", "formatVersion", "name", "description", "shared", "layout" })
 	record Template(@Schema(allowableValues = DashboardTemplates.FORMAT) String format,
 			@Schema(minimum = "1", maximum = "1") int formatVersion,
