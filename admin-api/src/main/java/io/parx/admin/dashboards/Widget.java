@@ -28,10 +28,14 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 
 	static final int MAX_WIDGETS = 200;
 
-	/** The closed set of widget kinds the UI can draw. */
+	/**
+	 * The closed set of widget kinds the UI can draw. {@code PROGRESS} is a bar between the
+	 * options' min and max; {@code ALARM_LOG} lists the bound channels' changes to Bad
+	 * quality and back (real alarms later).
+	 */
 	enum Kind {
 
-		VALUE, TREND, GAUGE, BAR, TABLE, STATUS, TEXT
+		VALUE, TREND, GAUGE, BAR, TABLE, STATUS, TEXT, PROGRESS, ALARM_LOG
 
 	}
 

@@ -124,6 +124,31 @@ class DashboardApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void progressAndAlarmLogWidgetsAreStoredWithTheirOptionsAsSent() throws Exception {
+		// the web console draws both (issue 14); their options are the client's, kept
+		// verbatim
+		Map<String, Object> progress = map("id", "p1", "kind", "PROGRESS", "title", "Furnace", "x", 0, "y", 0, "w", 6,
+				"h", 2, "channelIds", List.of(this.speed), "options",
+				map("min", 0, "max", 1200.5, "thresholds", List.of(map("value", 900, "color", "#d33"))));
+		Map<String, Object> alarmLog = map("id", "a1", "kind", "ALARM_LOG", "x", 6, "y", 0, "w", 18, "h", 8,
+				"channelIds", List.of(this.speed, this.torque), "options", map("maxEntries", 50));
+		long id = create("/api/v1/dashboards",
+				map("name", "dash.kinds" + this.suffix, "layout", map("widgets", List.of(progress, alarmLog))),
+				as(Role.ENGINEER));
+		this.mvc.perform(get("/api/v1/dashboards/" + id).with(as(Role.OPERATOR)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.layout.widgets[0].kind").value("PROGRESS"))
+			.andExpect(jsonPath("$.layout.widgets[0].options.max").value(1200.5))
+			.andExpect(jsonPath("$.layout.widgets[0].options.thresholds[0].color").value("#d33"))
+			.andExpect(jsonPath("$.layout.widgets[1].kind").value("ALARM_LOG"))
+			.andExpect(jsonPath("$.layout.widgets[1].channelIds.length()").value(2))
+			.andExpect(jsonPath("$.layout.widgets[1].options.maxEntries").value(50));
+		this.mvc.perform(post("/api/v1/dashboards/" + id + "/export").with(as(Role.OPERATOR)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.layout.widgets[*].kind", containsInAnyOrder("PROGRESS", "ALARM_LOG")));
+	}
+
+	@Test
 	void invalidLayoutsAre400NamingEveryBadField() throws Exception {
 		Map<String, Object> body = map("name", "dash.bad" + this.suffix, "layout", map("widgets",
 				List.of(map("kind", "PIE", "x", 20, "w", 10, "channelIds", List.of(this.speed)), "oops")));
