@@ -57,8 +57,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
 		if (exchange.getResponse().isCommitted()) {
 			// Part of the answer is on its way (a service failed mid-body): nothing can
-			// be
-			// said any more, the connection is cut.
+			// be said any more, the connection is cut.
 			return Mono.error(error);
 		}
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);

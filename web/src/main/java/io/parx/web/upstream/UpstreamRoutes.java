@@ -47,12 +47,10 @@ class UpstreamRoutes {
 					(route) -> route.path("/api/v1/storage/status")
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseTimeout)
 						.uri(upstreams.storageEngine()))
-			// An upgrade request turns the http:// URL into ws://
-			// (WebsocketRoutingFilter).
+			// An upgrade turns http:// into ws:// (WebsocketRoutingFilter).
 			.route("data-router", (route) -> route.path("/ws").uri(upstreams.dataRouter()))
-			// Unknown /api/v1 paths go here too, so the admin-api answers them with its
-			// 404
-			// problem instead of the browser app answering with index.html.
+			// Unknown /api/v1 paths go here too: the admin-api answers them with its 404
+			// problem, not the browser app with index.html.
 			.route("admin-api",
 					(route) -> route.order(CATCH_ALL)
 						.path("/api/v1/**", "/.well-known/jwks.json")

@@ -144,8 +144,7 @@ class ConsoleTests extends GatewayIntegrationTest {
 	@Test
 	void textIsGzippedWhenTheClientAcceptsIt() throws Exception {
 		// The JDK client leaves the body as sent (WebTestClient's Reactor Netty client
-		// would
-		// decompress it and drop the header).
+		// would decompress it and drop the header).
 		for (String path : new String[] { builtScript(), "/api/v1/analytics/large" }) {
 			HttpResponse<byte[]> gzipped = get(path, "gzip");
 			assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");

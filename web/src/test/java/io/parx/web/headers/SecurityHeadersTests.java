@@ -30,8 +30,7 @@ class SecurityHeadersTests extends GatewayIntegrationTest {
 	@Test
 	void aServicesAnswerCarriesThemOnceEvenWhenTheServiceSentItsOwn() {
 		// The upstream sends X-Frame-Options SAMEORIGIN and X-Content-Type-Options
-		// itself,
-		// as the services' Spring Security does.
+		// itself, as the services' Spring Security does.
 		assertSecure(gateway().get().uri("/api/v1/channels").exchange().expectStatus().isOk());
 	}
 

@@ -68,8 +68,7 @@ class UpstreamHealthIndicatorTests {
 	@Test
 	void aBurstOfHealthScrapesChecksTheServiceOnce() {
 		// Monitoring, a load balancer and docker all scrape the gateway; the services
-		// must
-		// not see one check per scrape.
+		// must not see one check per scrape.
 		UpstreamHealthIndicator indicator = indicator(Duration.ofMinutes(1));
 		Flux.range(0, 50).flatMap((i) -> indicator.health()).blockLast();
 		assertThat(this.checks).hasValue(1);

@@ -21,8 +21,7 @@ class LiveSocketTests extends GatewayIntegrationTest {
 	void theTokenSubprotocolReachesTheRouterAndTheBrowserGetsParxV1() throws Exception {
 		try (LiveClient client = LiveClient.connect(wsUrl("/ws"), "abc.def")) {
 			// A browser fails the connection unless the answer is one of the offered
-			// values;
-			// the token must never be the one echoed.
+			// values; the token must never be the one echoed.
 			assertThat(client.subprotocol()).isEqualTo("parx.v1");
 			String welcome = client.next();
 			assertThat(welcome).contains("\"selected\":\"parx.v1\"");
@@ -55,8 +54,7 @@ class LiveSocketTests extends GatewayIntegrationTest {
 	@Test
 	void aTokenTheRouterRefusesClosesTheSocketWith4401() throws Exception {
 		// The gateway has accepted the socket before the router refuses the handshake
-		// with
-		// 401, so the browser learns it from the close code: get a fresh token,
+		// with 401, so the browser learns it from the close code: get a fresh token,
 		// reconnect.
 		try (LiveClient client = LiveClient.connect(wsUrl("/ws"), "rejected")) {
 			assertThat(client.closeCode(Duration.ofSeconds(3))).isEqualTo(4401);
