@@ -3,7 +3,14 @@ package io.parx.admin.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.persistence.criteria.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,10 +27,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.parx.admin.system.PageMetadata;
 import io.parx.admin.system.Problems;
 
 /** Reading the audit trail (ADMIN). There is no endpoint that changes it. */
 @RestController
+@Tag(name = "Audit", description = "The audit trail (ADMIN), read only")
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
@@ -42,14 +51,30 @@ class AuditController {
 	 * Audit events, newest first, filtered by user name, action, entity type and id, and
 	 * time range ({@code from} inclusive, {@code to} exclusive).
 	 */
+	@Operation(operationId = "listAuditEvents", summary = "Audit events, newest first (ADMIN)")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PagedAuditEvents.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@GetMapping
 	@Transactional(readOnly = true)
-	PagedModel<AuditView> list(@RequestParam(required = false) String user,
-			@RequestParam(required = false) String action, @RequestParam(required = false) String entityType,
+	PagedModel<AuditView> list(@Parameter(description = "User name") @RequestParam(required = false) String user,
+			@Parameter(schema = @Schema(allowableValues = { AuditActions.CREATE, AuditActions.UPDATE,
+					AuditActions.DELETE, AuditActions.LOGIN, AuditActions.LOGIN_FAILED, AuditActions.LOGOUT,
+					AuditActions.TOKEN_REUSE, AuditActions.ROLE_CHANGE, AuditActions.PASSWORD_CHANGE,
+					AuditActions.USER_DISABLE, AuditActions.USER_ENABLE })) @RequestParam(
+							required = false) String action,
+			@Parameter(description = "user, channel, storage-rule, batch-definition, dashboard, ...") @RequestParam(
+					required = false) String entityType,
 			@RequestParam(required = false) Long entityId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+			@Parameter(description = "Inclusive") @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@Parameter(description = "Exclusive") @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			@Parameter(description = "From 0",
+					schema = @Schema(type = "integer", format = "int32", minimum = "0",
+							defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
+					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
 			throw Problems.validation("page", "must be 0 or more");
 		}
@@ -97,8 +122,22 @@ class AuditController {
 	}
 
 	/** One audit event as the API shows it. */
-	record AuditView(long id, Instant time, String username, Long userId, String clientIp, String action,
-			String entityType, Long entityId, JsonNode before, JsonNode after, String detail) {
+	@Schema(name = "AuditEvent", requiredProperties = { "id", "time", "username", "userId", "clientIp", "action",
+			"entityType", "entityId", "before", "after", "detail" })
+	record AuditView(long id, Instant time, @Schema(nullable = true) String username,
+			@Schema(nullable = true) Long userId, @Schema(nullable = true) String clientIp, String action,
+			@Schema(nullable = true) String entityType, @Schema(nullable = true) Long entityId,
+			@Schema(description = "The entity before the change; secrets as ***", implementation = Map.class,
+					nullable = true) JsonNode before,
+			@Schema(description = "The entity after the change; secrets as ***", implementation = Map.class,
+					nullable = true) JsonNode after,
+			@Schema(nullable = true) String detail) {
+
+	}
+
+	/** The list answer, as the OpenAPI document describes it. Documentation only. */
+	@Schema(name = "PagedAuditEvents", requiredProperties = { "content", "page" })
+	record PagedAuditEvents(List<AuditView> content, PageMetadata page) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.parx.admin.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The answer of login and refresh (the original ParX API shape).
  *
@@ -8,6 +10,7 @@ package io.parx.admin.auth;
  * @param tokenType always {@code Bearer}
  * @param expiresIn lifetime of the access token in seconds
  */
+@Schema(requiredProperties = { "accessToken", "refreshToken", "tokenType", "expiresIn" })
 record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {
 
 	TokenPair(String accessToken, String refreshToken, long expiresIn) {

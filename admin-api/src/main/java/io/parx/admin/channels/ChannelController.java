@@ -5,7 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -47,41 +55,79 @@ class ChannelController {
 		this.tester = tester;
 	}
 
-	@Operation(summary = "List channels, filtered by name, tag, protocol, device, collector, enabled")
+	@Operation(operationId = "listChannels",
+			summary = "List channels, filtered by name, tag, protocol, device, collector, enabled",
+			description = "sort by name (the default), id, protocol, dataType, collector, createdAt or updatedAt, "
+					+ "e.g. sort=name,desc; another property is a 400.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = ChannelSchemas.Paged.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@GetMapping
-	PagedModel<Map<String, Object>> list(@RequestParam(required = false) String name,
-			@RequestParam(required = false) String tag, @RequestParam(required = false) String protocol,
-			@RequestParam(required = false) String device, @RequestParam(required = false) String collector,
-			@RequestParam(required = false) Boolean enabled, @PageableDefault(size = 50) Pageable pageable) {
+	PagedModel<Map<String, Object>> list(
+			@Parameter(description = "Part of the name, any case") @RequestParam(required = false) String name,
+			@Parameter(description = "Carries this tag") @RequestParam(required = false) String tag,
+			@Parameter(schema = @Schema(implementation = Protocol.class)) @RequestParam(
+					required = false) String protocol,
+			@Parameter(description = "Part of the Modbus host, OPC UA endpoint or MQTT broker") @RequestParam(
+					required = false) String device,
+			@Parameter(description = "Read by this collector instance") @RequestParam(
+					required = false) String collector,
+			@RequestParam(required = false) Boolean enabled,
+			@ParameterObject @PageableDefault(size = 50) Pageable pageable) {
 		ChannelFilter filter = new ChannelFilter(blankToNull(name), blankToNull(tag), protocol(protocol),
 				blankToNull(device), blankToNull(collector), enabled);
 		return new PagedModel<>(this.channels.list(filter, pageable).map(Channel::toView));
 	}
 
-	@Operation(summary = "One channel, with its version as ETag; secrets are never returned")
+	@Operation(operationId = "getChannel",
+			summary = "One channel, with its version as ETag; secrets are never returned")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = ChannelSchemas.ChannelView.class)))
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
 		return withETag(ResponseEntity.ok(), this.channels.get(id));
 	}
 
-	@Operation(summary = "Create a channel; 400 names every bad field")
+	@Operation(operationId = "createChannel", summary = "Create a channel (ENGINEER, ADMIN); 400 names every bad field")
+	@ApiResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = ChannelSchemas.ChannelView.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@PostMapping
 	@PreAuthorize(WRITERS)
-	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
+	ResponseEntity<Map<String, Object>> create(
+			@RequestBody @Schema(implementation = ChannelSchemas.Request.class) Map<String, Object> body) {
 		Channel created = this.channels.create(body);
 		return withETag(ResponseEntity.created(URI.create("/api/v1/io/channels/" + created.id())), created);
 	}
 
-	@Operation(
-			summary = "Replace a channel; needs If-Match or version, 409 when stale; a missing password keeps the stored one")
+	@Operation(operationId = "updateChannel",
+			summary = "Replace a channel (ENGINEER, ADMIN); needs If-Match or version, 409 when stale; a missing "
+					+ "password keeps the stored one")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = ChannelSchemas.ChannelView.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "VersionConflict")
+	@ApiResponse(responseCode = "428", ref = "PreconditionRequired")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
-	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
+	ResponseEntity<Map<String, Object>> update(@PathVariable long id,
+			@RequestBody @Schema(implementation = ChannelSchemas.Request.class) Map<String, Object> body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return withETag(ResponseEntity.ok(), this.channels.update(id, body, ifMatch));
 	}
 
-	@Operation(summary = "Delete a channel")
+	@Operation(operationId = "deleteChannel",
+			summary = "Delete a channel (ENGINEER, ADMIN), with its storage-rule memberships and batch definitions")
+	@ApiResponse(responseCode = "204")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,
@@ -90,25 +136,44 @@ class ChannelController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@Operation(summary = "Read the channel once, live, through the collector: value, quality, latency or the reason")
+	@Operation(operationId = "testChannel",
+			summary = "Read the channel once, live, through the collector (ENGINEER, ADMIN): value, quality, latency "
+					+ "or the reason")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = ChannelSchemas.TestResult.class)))
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "502", ref = "CollectorUnavailable")
+	@ApiResponse(responseCode = "503", ref = "CollectorUnavailable")
 	@PostMapping("/{id}/test")
 	@PreAuthorize(WRITERS)
 	Map<String, Object> test(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
 		return this.tester.test(this.channels.get(id), authorization);
 	}
 
-	@Operation(summary = "Bulk create or update by name from CSV; per-row errors")
+	@Operation(operationId = "importChannels",
+			summary = "Bulk create or update by name (ENGINEER, ADMIN), from a JSON array or CSV; per-row errors",
+			description = "Each row is its own transaction: good rows are stored even when others are rejected. "
+					+ "CSV: RFC 4180 with a header row; the columns name, description, unit, dataType, scale, offset, "
+					+ "pollIntervalMs, enabled, collector, tags (separated by ;), protocol, version, and every other "
+					+ "column (optionally written settings.<field>) a protocol setting; empty cells are absent. "
+					+ "At most 10000 rows.")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@PostMapping(path = "/import", consumes = "text/csv")
 	@PreAuthorize(WRITERS)
 	ChannelImport.Result importCsv(@RequestBody String csv) {
 		return this.imports.importRows(CsvRows.parse(csv));
 	}
 
-	@Operation(summary = "Bulk create or update by name from a JSON array; per-row errors")
+	@Operation(operationId = "importChannels")
 	@PostMapping(path = "/import", consumes = "application/json")
 	@PreAuthorize(WRITERS)
-	ChannelImport.Result importJson(@RequestBody List<Object> rows) {
+	ChannelImport.Result importJson(@RequestBody @ArraySchema(maxItems = ChannelImport.MAX_ROWS,
+			schema = @Schema(implementation = ChannelSchemas.Request.class)) List<Object> rows) {
 		return this.imports.importRows(rows);
 	}
 

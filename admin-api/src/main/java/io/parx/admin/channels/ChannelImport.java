@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.parx.admin.system.Problems.FieldError;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -72,6 +74,7 @@ class ChannelImport {
 	 * @param failed rows rejected
 	 * @param errors why, per rejected row
 	 */
+	@Schema(name = "ChannelImportResult", requiredProperties = { "created", "updated", "failed", "errors" })
 	record Result(int created, int updated, int failed, List<RowError> errors) {
 	}
 
@@ -81,7 +84,8 @@ class ChannelImport {
 	 * @param name the row's channel name, if it had one
 	 * @param errors its field errors
 	 */
-	record RowError(int row, String name, List<FieldError> errors) {
+	@Schema(name = "ChannelImportError", requiredProperties = { "row", "name", "errors" })
+	record RowError(int row, @Schema(nullable = true) String name, List<FieldError> errors) {
 	}
 
 }

@@ -12,6 +12,8 @@ import io.parx.admin.channels.ChannelRepository;
 import io.parx.admin.channels.Fields;
 import io.parx.admin.channels.Violations;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -117,7 +119,9 @@ class DashboardTemplates {
 	 * @param unresolvedBindings channel names of the template without a channel here;
 	 * those bindings were dropped
 	 */
-	record Imported(Map<String, Object> dashboard, boolean created, List<Unresolved> unresolvedBindings) {
+	@Schema(name = "DashboardImportResult", requiredProperties = { "dashboard", "created", "unresolvedBindings" })
+	record Imported(@Schema(implementation = DashboardSchemas.DashboardView.class) Map<String, Object> dashboard,
+			boolean created, List<Unresolved> unresolvedBindings) {
 	}
 
 	/**
@@ -125,7 +129,8 @@ class DashboardTemplates {
 	 * @param widgetId the widget's id, if it has one
 	 * @param channel the channel name that was not found
 	 */
-	record Unresolved(int widgetIndex, String widgetId, String channel) {
+	@Schema(name = "UnresolvedBinding", requiredProperties = { "widgetIndex", "widgetId", "channel" })
+	record Unresolved(int widgetIndex, @Schema(nullable = true) String widgetId, String channel) {
 	}
 
 }

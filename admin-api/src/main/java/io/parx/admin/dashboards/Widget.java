@@ -8,6 +8,8 @@ import java.util.Map;
 import io.parx.admin.channels.Fields;
 import io.parx.admin.channels.Violations;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One tile of a dashboard layout on a grid of {@value #GRID_COLUMNS} columns.
  *
@@ -29,10 +31,11 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 	static final int MAX_WIDGETS = 200;
 
 	/**
-	 * The closed set of widget kinds the UI can draw. {@code PROGRESS} is a bar between the
-	 * options' min and max; {@code ALARM_LOG} lists the bound channels' changes to Bad
-	 * quality and back (real alarms later).
+	 * The closed set of widget kinds the UI can draw. {@code PROGRESS} is a bar between
+	 * the options' min and max; {@code ALARM_LOG} lists the bound channels' changes to
+	 * Bad quality and back (real alarms later).
 	 */
+	@Schema(name = "WidgetKind", enumAsRef = true)
 	enum Kind {
 
 		VALUE, TREND, GAUGE, BAR, TABLE, STATUS, TEXT, PROGRESS, ALARM_LOG

@@ -6,7 +6,13 @@ import java.util.Map;
 import io.parx.admin.channels.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -41,36 +47,62 @@ class BatchDefinitionController {
 		this.batches = batches;
 	}
 
-	@Operation(summary = "List batch definitions")
+	@Operation(operationId = "listBatchDefinitions", summary = "List batch definitions",
+			description = "Ordered by name (sort is accepted and ignored).")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = RuleSchemas.PagedBatchDefinitions.class)))
 	@GetMapping
-	PagedModel<Map<String, Object>> list(@PageableDefault(size = 50) Pageable pageable) {
+	PagedModel<Map<String, Object>> list(@ParameterObject @PageableDefault(size = 50) Pageable pageable) {
 		return new PagedModel<>(this.batches.list(pageable).map(BatchDefinition::toView));
 	}
 
-	@Operation(summary = "One batch definition, with its version as ETag")
+	@Operation(operationId = "getBatchDefinition", summary = "One batch definition, with its version as ETag")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = RuleSchemas.BatchDefinitionView.class)))
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
 		return withETag(ResponseEntity.ok(), this.batches.get(id));
 	}
 
-	@Operation(summary = "Create a batch definition")
+	@Operation(operationId = "createBatchDefinition", summary = "Create a batch definition (ENGINEER, ADMIN)")
+	@ApiResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = RuleSchemas.BatchDefinitionView.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@PostMapping
 	@PreAuthorize(WRITERS)
-	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
+	ResponseEntity<Map<String, Object>> create(
+			@RequestBody @Schema(implementation = RuleSchemas.BatchDefinitionRequest.class) Map<String, Object> body) {
 		BatchDefinition created = this.batches.create(body);
 		return withETag(ResponseEntity.created(URI.create("/api/v1/storage/batch-definitions/" + created.id())),
 				created);
 	}
 
-	@Operation(summary = "Replace a batch definition; needs If-Match or version, 409 when stale")
+	@Operation(operationId = "updateBatchDefinition",
+			summary = "Replace a batch definition (ENGINEER, ADMIN); needs If-Match or version, 409 when stale")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = RuleSchemas.BatchDefinitionView.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "VersionConflict")
+	@ApiResponse(responseCode = "428", ref = "PreconditionRequired")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
-	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
+	ResponseEntity<Map<String, Object>> update(@PathVariable long id,
+			@RequestBody @Schema(implementation = RuleSchemas.BatchDefinitionRequest.class) Map<String, Object> body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return withETag(ResponseEntity.ok(), this.batches.update(id, body, ifMatch));
 	}
 
-	@Operation(summary = "Delete a batch definition")
+	@Operation(operationId = "deleteBatchDefinition", summary = "Delete a batch definition (ENGINEER, ADMIN)")
+	@ApiResponse(responseCode = "204")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,

@@ -6,9 +6,12 @@ import java.util.Set;
 import io.parx.admin.channels.Fields;
 import io.parx.admin.channels.Violations;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A batch definition as sent by a client. */
 record BatchDefinitionDraft(String name, String description, BatchTrigger trigger, boolean enabled, Long version) {
 
+	@Schema(name = "BatchDefinitionMode", enumAsRef = true)
 	enum Mode {
 
 		VALUE_CHANGE, START_STOP

@@ -6,7 +6,14 @@ import java.util.Map;
 import io.parx.admin.channels.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
@@ -42,37 +49,68 @@ class StorageRuleController {
 		this.rules = rules;
 	}
 
-	@Operation(summary = "List storage rules, filtered by name or channel")
+	@Operation(operationId = "listStorageRules", summary = "List storage rules, filtered by name or channel",
+			description = "Ordered by name (sort is accepted and ignored).")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = RuleSchemas.PagedStorageRules.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@GetMapping
-	PagedModel<Map<String, Object>> list(@RequestParam(required = false) String name,
-			@RequestParam(required = false) Long channelId, @PageableDefault(size = 50) Pageable pageable) {
+	PagedModel<Map<String, Object>> list(
+			@Parameter(description = "Part of the name, any case") @RequestParam(required = false) String name,
+			@Parameter(description = "Rules that select this channel") @RequestParam(required = false) Long channelId,
+			@ParameterObject @PageableDefault(size = 50) Pageable pageable) {
 		String filter = (name == null || name.isBlank()) ? null : name.strip();
 		return new PagedModel<>(this.rules.list(filter, channelId, pageable).map(StorageRule::toView));
 	}
 
-	@Operation(summary = "One storage rule, with its version as ETag")
+	@Operation(operationId = "getStorageRule", summary = "One storage rule, with its version as ETag")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = RuleSchemas.StorageRuleView.class)))
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/{id}")
 	ResponseEntity<Map<String, Object>> get(@PathVariable long id) {
 		return withETag(ResponseEntity.ok(), this.rules.get(id));
 	}
 
-	@Operation(summary = "Create a storage rule; a trigger formula is parsed, a syntax error gives its position")
+	@Operation(operationId = "createStorageRule",
+			summary = "Create a storage rule (ENGINEER, ADMIN); a trigger formula is parsed, a syntax error gives its "
+					+ "position")
+	@ApiResponse(responseCode = "201", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = RuleSchemas.StorageRuleView.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@PostMapping
 	@PreAuthorize(WRITERS)
-	ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
+	ResponseEntity<Map<String, Object>> create(
+			@RequestBody @Schema(implementation = RuleSchemas.StorageRuleRequest.class) Map<String, Object> body) {
 		StorageRule created = this.rules.create(body);
 		return withETag(ResponseEntity.created(URI.create("/api/v1/storage/rules/" + created.id())), created);
 	}
 
-	@Operation(summary = "Replace a storage rule; needs If-Match or version, 409 when stale")
+	@Operation(operationId = "updateStorageRule",
+			summary = "Replace a storage rule (ENGINEER, ADMIN); needs If-Match or version, 409 when stale")
+	@ApiResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "ETag"),
+			content = @Content(schema = @Schema(implementation = RuleSchemas.StorageRuleView.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "VersionConflict")
+	@ApiResponse(responseCode = "428", ref = "PreconditionRequired")
 	@PutMapping("/{id}")
 	@PreAuthorize(WRITERS)
-	ResponseEntity<Map<String, Object>> update(@PathVariable long id, @RequestBody Map<String, Object> body,
+	ResponseEntity<Map<String, Object>> update(@PathVariable long id,
+			@RequestBody @Schema(implementation = RuleSchemas.StorageRuleRequest.class) Map<String, Object> body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return withETag(ResponseEntity.ok(), this.rules.update(id, body, ifMatch));
 	}
 
-	@Operation(summary = "Delete a storage rule")
+	@Operation(operationId = "deleteStorageRule", summary = "Delete a storage rule (ENGINEER, ADMIN)")
+	@ApiResponse(responseCode = "204")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@DeleteMapping("/{id}")
 	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,

@@ -7,16 +7,20 @@ import java.util.Set;
 import io.parx.admin.channels.Fields;
 import io.parx.admin.channels.Violations;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A storage rule as sent by a client, its fields validated one by one. */
 record StorageRuleDraft(String name, String description, StorageMode mode, StorageBackend backend,
 		Integer retentionDays, boolean enabled, List<Long> channelIds, Long version) {
 
+	@Schema(name = "StorageRuleMode", enumAsRef = true)
 	enum Mode {
 
 		CONTINUOUS, CHANGE, EVENT, TRIGGER
 
 	}
 
+	@Schema(name = "StorageRuleBackend", enumAsRef = true)
 	enum Backend {
 
 		TIMESCALE, FILE

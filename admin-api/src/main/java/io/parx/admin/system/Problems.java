@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,6 +42,7 @@ public final class Problems {
 	/**
 	 * One invalid input field; {@code field} is a JSON path like {@code settings.port}.
 	 */
+	@Schema(requiredProperties = { "field", "message" })
 	public record FieldError(String field, String message) {
 	}
 

@@ -1,6 +1,14 @@
 package io.parx.admin.users;
 
 import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -20,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.parx.admin.audit.Actor;
+import io.parx.admin.system.PageMetadata;
 import io.parx.admin.system.Problems;
 import io.parx.common.security.ParxJwt;
 import io.parx.common.security.Role;
@@ -29,6 +38,7 @@ import io.parx.common.security.Role;
  * user may make for their own account.
  */
 @RestController
+@Tag(name = "Users", description = "User administration (ADMIN) and your own password; see docs/SECURITY.md")
 @RequestMapping("/api/v1/users")
 class UserController {
 
@@ -43,9 +53,18 @@ class UserController {
 		this.users = users;
 	}
 
+	@Operation(operationId = "listUsers", summary = "List users, by user name (ADMIN)")
+	@ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PagedUsers.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@GetMapping
 	@Transactional(readOnly = true)
-	PagedModel<UserView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+	PagedModel<UserView> list(
+			@Parameter(description = "From 0",
+					schema = @Schema(type = "integer", format = "int32", minimum = "0",
+							defaultValue = "0")) @RequestParam(defaultValue = "0") int page,
+			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
+					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
 			throw Problems.validation("page", "must be 0 or more");
 		}
@@ -55,24 +74,47 @@ class UserController {
 		return new PagedModel<>(this.users.findAll(PageRequest.of(page, size, Sort.by("username"))).map(UserView::of));
 	}
 
+	@Operation(operationId = "getUser", summary = "One user (ADMIN)")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/{id}")
 	@Transactional(readOnly = true)
 	UserView get(@PathVariable long id) {
 		return UserView.of(this.service.find(id));
 	}
 
+	@Operation(operationId = "createUser", summary = "Create a user (ADMIN)")
+	@ApiResponse(responseCode = "201")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@PostMapping
 	ResponseEntity<UserView> create(@RequestBody NewUser body) {
 		UserView created = this.service.create(Actor.current(), body.username(), body.password(), body.role());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
 	}
 
+	@Operation(operationId = "updateUser",
+			summary = "Change a user's role and/or enabled state (ADMIN); ends the user's sessions")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@PutMapping("/{id}")
 	UserView update(@PathVariable long id, @RequestBody UserChange body) {
 		return this.service.update(id, body.role(), body.enabled(), body.version());
 	}
 
 	/** Open to every signed-in user for their own account, to ADMIN for any account. */
+	@Operation(operationId = "changePassword",
+			summary = "Change a password: your own (every role, with currentPassword) or anyone's (ADMIN); ends the "
+					+ "user's sessions")
+	@ApiResponse(responseCode = "204")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@PutMapping("/{id}/password")
 	ResponseEntity<Void> changePassword(@PathVariable long id, @RequestBody PasswordChange body,
 			@AuthenticationPrincipal Jwt principal) {
@@ -85,6 +127,12 @@ class UserController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "deleteUser",
+			summary = "Delete a user (ADMIN); not your own account nor the last enabled administrator")
+	@ApiResponse(responseCode = "204")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt principal) {
 		this.service.delete(id, userId(principal));
@@ -96,14 +144,27 @@ class UserController {
 		return (uid instanceof Number number) ? number.longValue() : -1;
 	}
 
-	record NewUser(String username, String password, String role) {
+	@Schema(requiredProperties = { "username", "password", "role" })
+	record NewUser(
+			@Schema(description = "3 to 100 letters, digits and . _ @ -; unique regardless of case", minLength = 3,
+					maxLength = 100) String username,
+			@Schema(description = "8 characters to 72 bytes (UTF-8)", minLength = 8) String password,
+			@Schema(implementation = Role.class) String role) {
 	}
 
 	/** {@code version} is optional; when given, a stale value is a 409. */
-	record UserChange(String role, Boolean enabled, Long version) {
+	record UserChange(@Schema(implementation = Role.class) String role, Boolean enabled,
+			@Schema(description = "The version edited; when sent, a stale one is a 409") Long version) {
 	}
 
-	record PasswordChange(String currentPassword, String newPassword) {
+	@Schema(requiredProperties = { "newPassword" })
+	record PasswordChange(@Schema(description = "Needed to change your own password") String currentPassword,
+			@Schema(description = "8 characters to 72 bytes (UTF-8)", minLength = 8) String newPassword) {
+	}
+
+	/** The list answer, as the OpenAPI document describes it. Documentation only. */
+	@Schema(name = "PagedUsers", requiredProperties = { "content", "page" })
+	record PagedUsers(List<UserView> content, PageMetadata page) {
 	}
 
 }

@@ -132,9 +132,8 @@ class DashboardApiTests extends AbstractIntegrationTest {
 				map("min", 0, "max", 1200.5, "thresholds", List.of(map("value", 900, "color", "#d33"))));
 		Map<String, Object> alarmLog = map("id", "a1", "kind", "ALARM_LOG", "x", 6, "y", 0, "w", 18, "h", 8,
 				"channelIds", List.of(this.speed, this.torque), "options", map("maxEntries", 50));
-		long id = create("/api/v1/dashboards",
-				map("name", "dash.kinds" + this.suffix, "layout", map("widgets", List.of(progress, alarmLog))),
-				as(Role.ENGINEER));
+		long id = create("/api/v1/dashboards", map("name", "dash.kinds" + this.suffix, "shared", true, "layout",
+				map("widgets", List.of(progress, alarmLog))), as(Role.ENGINEER));
 		this.mvc.perform(get("/api/v1/dashboards/" + id).with(as(Role.OPERATOR)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.layout.widgets[0].kind").value("PROGRESS"))

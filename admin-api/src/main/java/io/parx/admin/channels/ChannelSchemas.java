@@ -1,0 +1,84 @@
+package io.parx.admin.channels;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.parx.admin.system.PageMetadata;
+import io.parx.common.config.DataType;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The JSON of the channel endpoints as the OpenAPI document describes it, for the browser
+ * app's generated types and Swagger UI. Documentation only: the endpoints read and write
+ * maps checked field by field ({@link ChannelDraft}, {@link ProtocolSettings}) so that
+ * every bad field is named; {@code OpenApiSchemaTests} holds real answers against these
+ * schemas.
+ */
+final class ChannelSchemas {
+
+	static final String SETTINGS = "The protocol's settings (docs/API.md, \"I/O channels\"): MODBUS_TCP host, port, "
+			+ "unitId, registerType, address, byteOrder, wordOrder, stringLength, timeoutMs, maxRegistersPerRequest, "
+			+ "maxGap; OPCUA endpointUrl, nodeId, securityPolicy, securityMode, authentication, username, password, "
+			+ "samplingIntervalMs, deadband; MQTT brokerUrl, clientId, username, password, topic, qos, payloadFormat, "
+			+ "valuePointer, timestampPointer; SIMULATOR waveform, amplitude, periodMs, offset.";
+
+	private ChannelSchemas() {
+	}
+
+	@Schema(name = "Channel", description = "A signal of the plant",
+			requiredProperties = { "id", "name", "description", "unit", "dataType", "scale", "offset", "pollIntervalMs",
+					"enabled", "collector", "tags", "protocol", "settings", "version", "createdAt", "updatedAt" })
+	record ChannelView(long id, String name, String description, String unit, DataType dataType, double scale,
+			double offset, int pollIntervalMs, boolean enabled,
+			@Schema(description = "The collector instance that reads it; null: any", nullable = true) String collector,
+			List<String> tags, Protocol protocol,
+			@Schema(description = SETTINGS + " Secrets are never returned: settings that have a user name or "
+					+ "password carry passwordSet (true or false) instead.") Map<String, Object> settings,
+			@Schema(description = "Sent back as If-Match or version when changing it") long version, Instant createdAt,
+			Instant updatedAt) {
+
+	}
+
+	@Schema(name = "ChannelRequest",
+			description = "A channel to create or the whole of one to replace. id, createdAt and updatedAt are "
+					+ "accepted and ignored, so a channel as read may be sent back; other unknown fields are rejected. "
+					+ "An update without settings.password keeps the stored one, \"\" clears it.",
+			requiredProperties = { "name", "dataType", "protocol", "settings" })
+	record Request(
+			@Schema(description = "Unique; letters, digits, space and _ . : / - without leading or trailing space",
+					maxLength = 200) String name,
+			@Schema(maxLength = 2000, defaultValue = "") String description,
+			@Schema(maxLength = 50, defaultValue = "") String unit, DataType dataType,
+			@Schema(description = "Not 0; numeric data types only", defaultValue = "1") Double scale,
+			@Schema(description = "Numeric data types only", defaultValue = "0") Double offset,
+			@Schema(minimum = "10", maximum = "86400000", defaultValue = "1000") Integer pollIntervalMs,
+			@Schema(defaultValue = "true") Boolean enabled,
+			@Schema(description = "The collector instance that reads it; null: any", maxLength = 100,
+					nullable = true) String collector,
+			@ArraySchema(maxItems = 50, schema = @Schema(maxLength = 100)) List<String> tags, Protocol protocol,
+			@Schema(description = SETTINGS) Map<String, Object> settings,
+			@Schema(description = "The version edited (when replacing; or If-Match)", minimum = "0") Long version) {
+
+	}
+
+	@Schema(name = "PagedChannels", requiredProperties = { "content", "page" })
+	record Paged(List<ChannelView> content, PageMetadata page) {
+
+	}
+
+	@Schema(name = "ChannelTestResult",
+			description = "One live reading through the collector; a device failure has a bad quality and the "
+					+ "reason in error",
+			requiredProperties = { "value", "quality", "qualityName", "latencyMs", "error" })
+	record TestResult(@Schema(description = "The value read, absent (null) when the reading failed", types = {
+			"number", "boolean", "string", "null" }) Object value,
+			@Schema(description = "OPC UA StatusCode as an unsigned number: 0 Good") long quality,
+			@Schema(description = "e.g. Good, Bad_NotConnected") String qualityName,
+			@Schema(description = "How long the reading took") long latencyMs,
+			@Schema(description = "Why the reading failed, e.g. connection refused", nullable = true) String error){
+
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.parx.admin.system;
+
+import java.util.List;
+import java.util.Map;
+
+import io.parx.admin.channels.ChannelFixtures;
+import io.parx.admin.channels.CollectorStub;
+import io.parx.common.openapi.OpenApiContract;
+import io.parx.common.security.Role;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static io.parx.admin.channels.ChannelFixtures.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * Real answers of the admin-api against its OpenAPI document: the browser app's types are
+ * generated from the document, and most schemas of the map-based endpoints are written by
+ * hand ({@code DashboardSchemas}, {@code ChannelSchemas}, {@code RuleSchemas}), so they
+ * must be held against what the endpoints send. Every operation is called at least once
+ * with success, and errors of every kind are checked too.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenApiSchemaTests extends AbstractIntegrationTest {
+
+	private static OpenApiContract contract;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	@Order(1)
+	void signInAndUsersAnswerAsDocumented() throws Exception {
+		TestUser user = createUser("schema", "schema-password-1", Role.OPERATOR);
+		String ip = freshIp();
+		JsonNode tokens = call(200,
+				json(post("/api/v1/auth/login"), map("username", user.username(), "password", user.password()))
+					.with(from(ip)));
+		call(401, json(post("/api/v1/auth/login"), map("username", user.username(), "password", "wrong-password"))
+			.with(from(ip)));
+		call(400, json(post("/api/v1/auth/login"), map("username", user.username())).with(from(ip)));
+		call(200, get("/api/v1/auth/me").with(bearer(tokens.get("accessToken").asString())));
+		call(401, get("/api/v1/auth/me"));
+		JsonNode refreshed = call(200,
+				json(post("/api/v1/auth/refresh"), map("refreshToken", tokens.get("refreshToken").asString())));
+		call(204, json(post("/api/v1/auth/logout"), map("refreshToken", refreshed.get("refreshToken").asString())));
+		call(200, get("/.well-known/jwks.json"));
+
+		call(200, get("/api/v1/users?size=5").with(as(Role.ADMIN)));
+		call(403, get("/api/v1/users").with(as(Role.ENGINEER)));
+		JsonNode created = call(201,
+				json(post("/api/v1/users"),
+						map("username", "schema-new-" + user.id(), "password", "a-long-password", "role", "ENGINEER"))
+					.with(as(Role.ADMIN)));
+		String path = "/api/v1/users/" + created.get("id").asLong();
+		call(409,
+				json(post("/api/v1/users"),
+						map("username", user.username(), "password", "a-long-password", "role", "ENGINEER"))
+					.with(as(Role.ADMIN)));
+		call(200, get(path).with(as(Role.ADMIN)));
+		call(404, get("/api/v1/users/987654321").with(as(Role.ADMIN)));
+		call(200, json(put(path), map("role", "OPERATOR", "version", 0)).with(as(Role.ADMIN)));
+		call(409, json(put(path), map("enabled", false, "version", 0)).with(as(Role.ADMIN)));
+		call(204, json(put(path + "/password"), map("newPassword", "another-password")).with(as(Role.ADMIN)));
+		call(400, json(put(path + "/password"), map("newPassword", "short")).with(as(Role.ADMIN)));
+		call(204, delete(path).with(as(Role.ADMIN)));
+		call(200, get("/api/v1/audit?entityType=user&size=20").with(as(Role.ADMIN)));
+		call(400, get("/api/v1/audit?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z").with(as(Role.ADMIN)));
+	}
+
+	@Test
+	@Order(2)
+	void channelsAnswerAsDocumented() throws Exception {
+		JsonNode channel = call(201,
+				json(post("/api/v1/io/channels"), ChannelFixtures.opcua("schema.opcua")).with(as(Role.ENGINEER)));
+		String path = "/api/v1/io/channels/" + channel.get("id").asLong();
+		call(409, json(post("/api/v1/io/channels"), ChannelFixtures.opcua("schema.opcua")).with(as(Role.ENGINEER)));
+		call(400, json(post("/api/v1/io/channels"), map("name", "schema.bad", "protocol", "CAN"))
+			.with(as(Role.ENGINEER)));
+		call(403, json(post("/api/v1/io/channels"), ChannelFixtures.simulator("schema.sim")).with(as(Role.OPERATOR)));
+		call(200, get(path).with(as(Role.OPERATOR)));
+		call(404, get("/api/v1/io/channels/987654321").with(as(Role.OPERATOR)));
+		call(200, get("/api/v1/io/channels?name=schema.&sort=name,desc&size=10").with(as(Role.OPERATOR)));
+		call(400, get("/api/v1/io/channels?protocol=CAN").with(as(Role.OPERATOR)));
+		Map<String, Object> change = ChannelFixtures.opcua("schema.opcua");
+		change.put("unit", "K");
+		call(428, json(put(path), change).with(as(Role.ENGINEER)));
+		call(200, json(put(path), change).with(as(Role.ENGINEER)).header(HttpHeaders.IF_MATCH, "\"0\""));
+		call(409, json(put(path), change).with(as(Role.ENGINEER)).header(HttpHeaders.IF_MATCH, "\"0\""));
+		CollectorStub.shared()
+			.answer(200, "{\"value\":null,\"quality\":2156527616,\"qualityName\":\"Bad_NotConnected\","
+					+ "\"latencyMs\":3,\"error\":\"connection refused\"}");
+		call(200, post(path + "/test").with(as(Role.ENGINEER)));
+		CollectorStub.shared().answer(200, "{\"value\":21.5,\"quality\":0,\"latencyMs\":3}");
+		call(200, post(path + "/test").with(as(Role.ENGINEER)));
+		CollectorStub.shared().answer(500, "{}");
+		call(502, post(path + "/test").with(as(Role.ENGINEER)));
+		call(200,
+				json(post("/api/v1/io/channels/import"),
+						List.of(ChannelFixtures.simulator("schema.import.1"), "not a channel"))
+					.with(as(Role.ENGINEER)));
+		call(200,
+				post("/api/v1/io/channels/import").contentType("text/csv")
+					.content("name,dataType,protocol,waveform\nschema.import.2,FLOAT64,SIMULATOR,SINE\n")
+					.with(as(Role.ENGINEER)));
+		call(409, delete(path).with(as(Role.ENGINEER)).header(HttpHeaders.IF_MATCH, "\"0\""));
+		call(204, delete(path).with(as(Role.ENGINEER)));
+	}
+
+	@Test
+	@Order(3)
+	void storageRulesAndBatchDefinitionsAnswerAsDocumented() throws Exception {
+		long channel = call(201, json(post("/api/v1/io/channels"), ChannelFixtures.simulator("schema.rules.temp"))
+			.with(as(Role.ENGINEER))).get("id").asLong();
+		Map<String, Object> rule = map("name", "schema.rule", "mode", "TRIGGER", "settings",
+				map("formula", "[schema.rules.temp] > 80"), "backend", "FILE", "backendSettings",
+				map("directory", "schema"), "channelIds", List.of(channel));
+		JsonNode created = call(201, json(post("/api/v1/storage/rules"), rule).with(as(Role.ENGINEER)));
+		String path = "/api/v1/storage/rules/" + created.get("id").asLong();
+		call(400,
+				json(post("/api/v1/storage/rules"),
+						map("name", "schema.rule.bad", "mode", "TRIGGER", "settings", map("formula", "x > > 1")))
+					.with(as(Role.ENGINEER)));
+		call(200, get(path).with(as(Role.OPERATOR)));
+		call(200, get("/api/v1/storage/rules?channelId=" + channel).with(as(Role.OPERATOR)));
+		rule.put("mode", "CHANGE");
+		rule.put("settings", map("deadband", 0.5));
+		rule.put("retentionDays", 30);
+		rule.put("version", 0);
+		call(200, json(put(path), rule).with(as(Role.ENGINEER)));
+		call(204, delete(path).with(as(Role.ENGINEER)));
+		call(404, delete(path).with(as(Role.ENGINEER)));
+
+		Map<String, Object> coils = map("name", "schema.coils", "mode", "VALUE_CHANGE", "triggerChannelId", channel);
+		created = call(201, json(post("/api/v1/storage/batch-definitions"), coils).with(as(Role.ENGINEER)));
+		path = "/api/v1/storage/batch-definitions/" + created.get("id").asLong();
+		call(409, json(post("/api/v1/storage/batch-definitions"), coils).with(as(Role.ENGINEER)));
+		call(200, get(path).with(as(Role.OPERATOR)));
+		call(200, get("/api/v1/storage/batch-definitions").with(as(Role.OPERATOR)));
+		call(200,
+				json(put(path),
+						map("name", "schema.coils", "mode", "START_STOP", "startChannelId", channel, "version", 0))
+					.with(as(Role.ENGINEER)));
+		call(428, json(put(path), map("name", "schema.coils", "mode", "START_STOP", "startChannelId", channel))
+			.with(as(Role.ENGINEER)));
+		call(204, delete(path).with(as(Role.ENGINEER)));
+	}
+
+	@Test
+	@Order(4)
+	void dashboardsAndTemplatesAnswerAsDocumented() throws Exception {
+		long channel = call(201, json(post("/api/v1/io/channels"), ChannelFixtures.simulator("schema.dash.speed"))
+			.with(as(Role.ENGINEER))).get("id").asLong();
+		long gone = call(201, json(post("/api/v1/io/channels"), ChannelFixtures.simulator("schema.dash.gone"))
+			.with(as(Role.ENGINEER))).get("id").asLong();
+		Map<String, Object> dashboard = map("name", "schema.dash", "shared", true, "layout", map("widgets", List.of(
+				map("id", "w1", "kind", "TREND", "title", "Speed", "x", 0, "y", 0, "w", 12, "h", 6, "channelIds",
+						List.of(channel, gone), "options", map("window", "PT1H")),
+				map("kind", "PROGRESS", "x", 12, "channelIds", List.of(channel), "options", map("min", 0, "max", 5)),
+				map("kind", "TEXT", "x", 16, "options", map("text", "notes")))));
+		JsonNode created = call(201, json(post("/api/v1/dashboards"), dashboard).with(as(Role.ENGINEER)));
+		String path = "/api/v1/dashboards/" + created.get("id").asLong();
+		call(400, json(post("/api/v1/dashboards"), map("layout", map("widgets", List.of(map("kind", "PIE")))))
+			.with(as(Role.ENGINEER)));
+		call(200, get(path).with(as(Role.OPERATOR)));
+		call(200, get("/api/v1/dashboards?name=schema&page=0&size=10").with(as(Role.OPERATOR)));
+		// a dashboard as read may be sent back
+		call(200, json(put(path), created).with(as(Role.ENGINEER)));
+		call(409, json(put(path), created).with(as(Role.ENGINEER)));
+		call(200, json(put(path), created).with(as(Role.ADMIN)).header(HttpHeaders.IF_MATCH, "\"1\""));
+		call(403, json(put(path), created).with(as(Role.OPERATOR)));
+		JsonNode template = call(200, post(path + "/export").with(as(Role.OPERATOR)));
+		call(404, post("/api/v1/dashboards/987654321/export").with(as(Role.OPERATOR)));
+		call(200, json(post("/api/v1/dashboards/import"), template).with(as(Role.ENGINEER)));
+		call(204, delete("/api/v1/io/channels/" + gone).with(as(Role.ENGINEER)));
+		call(204, delete(path).with(as(Role.ENGINEER)));
+		JsonNode imported = call(201, json(post("/api/v1/dashboards/import"), template).with(as(Role.ENGINEER)));
+		assertThat(imported.get("unresolvedBindings")).hasSize(1);
+		call(400, json(post("/api/v1/dashboards/import"), map("format", "grafana")).with(as(Role.ENGINEER)));
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void everyOperationWasCalledWithSuccess() throws Exception {
+		assertThat(contract().unchecked()).isEmpty();
+	}
+
+	/**
+	 * Performs the request, expects the status and holds the answer against the document.
+	 */
+	private JsonNode call(int expectedStatus, MockHttpServletRequestBuilder request) throws Exception {
+		MvcResult result = this.mvc.perform(request).andReturn();
+		MockHttpServletResponse response = result.getResponse();
+		String body = response.getContentAsString();
+		assertThat(response.getStatus())
+			.as(result.getRequest().getMethod() + " " + result.getRequest().getRequestURI() + " answered " + body)
+			.isEqualTo(expectedStatus);
+		contract().check(result.getRequest().getMethod(), result.getRequest().getRequestURI(), response.getStatus(),
+				response.getContentType(), body);
+		return body.isEmpty() ? null : this.json.readTree(body);
+	}
+
+	private OpenApiContract contract() throws Exception {
+		if (contract == null) {
+			contract = OpenApiContract
+				.of(this.mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString());
+		}
+		return contract;
+	}
+
+	private MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, Object body) {
+		return request.contentType(MediaType.APPLICATION_JSON).content(this.json.writeValueAsString(body));
+	}
+
+}
