@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The one-command ParX demo: the five services (natively, scripts/run-local.sh), a demo plant (Modbus TCP slave,
-# OPC UA server, MQTT publications on the local broker) and a configuration made through the admin-api's REST API.
+# The one-command ParX demo: the five services and the web console (natively, scripts/run-local.sh), a demo plant
+# (Modbus TCP slave, OPC UA server, MQTT publications on the local broker) and a configuration made through the
+# admin-api's REST API.
 #
 #   scripts/demo.sh start     build if needed, start everything, configure the demo plant, print URLs and login
-#   scripts/demo.sh stop      stop the demo plant and the five services
+#   scripts/demo.sh stop      stop the demo plant, the five services and the web console
 #   scripts/demo.sh status    health of the services and the plant
 #
 # Needs PostgreSQL on 5432, Redis on 6379 and Mosquitto on 1883 (TimescaleDB on 5433 is used when it answers).
@@ -149,6 +150,7 @@ start() {
 	cat <<EOT
 
 ParX demo is running.
+  web console      http://localhost:${PARX_WEB_PORT:-8080}
   login            $PARX_ADMIN_USERNAME / $PARX_ADMIN_PASSWORD   (POST $API/api/v1/auth/login)
   admin-api        http://localhost:3000/swagger-ui.html
   live data        ws://localhost:3001/ws   (reference client http://localhost:3001/parx-live.js)

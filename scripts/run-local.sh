@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs the five ParX services natively against the machine's PostgreSQL and Redis (no Docker).
+# Runs the five ParX services and the web console (the gateway "web", the browser's one address) natively against
+# the machine's PostgreSQL and Redis (no Docker).
 #
 #   PARX_ADMIN_PASSWORD='choose-one' scripts/run-local.sh start   build if needed, create databases, start, wait for health
-#   scripts/run-local.sh stop                                      stop all five
+#   scripts/run-local.sh stop                                      stop all six
 #   scripts/run-local.sh status                                    health of each
 #
 # The time-series database goes to TimescaleDB on 127.0.0.1:5433 when it answers (scripts/timescaledb.sh start),
@@ -12,7 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 RUN=.run
-SERVICES=(admin-api:3000 data-router:3001 collector:3002 storage-engine:3003 analytics-engine:3004)
+# web comes last: it starts once the five services behind it are ready (its own readiness needs the admin-api).
+SERVICES=(admin-api:3000 data-router:3001 collector:3002 storage-engine:3003 analytics-engine:3004
+	"web:${PARX_WEB_PORT:-8080}")
 PG_HOST="${PARX_PG_HOST:-127.0.0.1}"
 
 pg() { psql -h "$PG_HOST" -p "$1" -U postgres -Atqc "$2"; }
@@ -27,8 +30,8 @@ build() {
 	local missing=0
 	for s in "${SERVICES[@]}"; do [[ -f "${s%%:*}/target/${s%%:*}.jar" ]] || missing=1; done
 	if [[ $missing == 1 || "${PARX_BUILD:-}" == 1 ]]; then
-		echo "building service jars (./mvnw package -DskipTests)"
-		./mvnw -q -B -ntp package -DskipTests -pl admin-api,data-router,collector,storage-engine,analytics-engine -am
+		echo "building service jars (./mvnw package -DskipTests; web needs Node >= 20.19 and npm)"
+		./mvnw -q -B -ntp package -DskipTests -pl admin-api,data-router,collector,storage-engine,analytics-engine,web -am
 	fi
 }
 
@@ -52,18 +55,28 @@ start() {
 	# The admin-api first: it migrates the config database and serves the JWKS the others verify tokens with.
 	for s in "${SERVICES[@]}"; do
 		local name=${s%%:*} port=${s##*:}
-		if [[ -f "$RUN/pids/$name" ]] && kill -0 "$(cat "$RUN/pids/$name")" 2>/dev/null; then
-			echo "$name already running"; continue
-		fi
-		SERVER_PORT=$port nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$name/target/$name.jar" \
-			>"$RUN/logs/$name.log" 2>&1 &
-		echo $! >"$RUN/pids/$name"
+		if [[ $name == web ]]; then continue; fi
+		launch "$name" "$port"
 		if [[ $name == admin-api ]]; then wait_healthy "$name" "$port"; fi
 	done
-	for s in "${SERVICES[@]}"; do wait_healthy "${s%%:*}" "${s##*:}"; done
+	for s in "${SERVICES[@]}"; do
+		if [[ ${s%%:*} != web ]]; then wait_healthy "${s%%:*}" "${s##*:}"; fi
+	done
+	local web_port=${SERVICES[-1]##*:}
+	launch web "$web_port"
+	wait_healthy web "$web_port"
 	echo
 	echo "ParX is running: admin-api http://localhost:3000/swagger-ui.html, live data ws://localhost:3001/ws"
 	echo "logs in $RUN/logs; stop with scripts/run-local.sh stop"
+	echo "open http://localhost:$web_port"
+}
+
+launch() { # name port
+	if [[ -f "$RUN/pids/$1" ]] && kill -0 "$(cat "$RUN/pids/$1")" 2>/dev/null; then
+		echo "$1 already running"; return 0
+	fi
+	SERVER_PORT=$2 nohup "$JAVA_HOME/bin/java" -Xmx512m -jar "$1/target/$1.jar" >"$RUN/logs/$1.log" 2>&1 &
+	echo $! >"$RUN/pids/$1"
 }
 
 wait_healthy() { # name port
@@ -79,8 +92,10 @@ wait_healthy() { # name port
 }
 
 stop() {
-	for s in "${SERVICES[@]}"; do
-		local name=${s%%:*}
+	# The web gateway first: the browsers' door closes before the services behind it.
+	local names=(web) s name
+	for s in "${SERVICES[@]}"; do [[ ${s%%:*} == web ]] || names+=("${s%%:*}"); done
+	for name in "${names[@]}"; do
 		if [[ -f "$RUN/pids/$name" ]]; then
 			local pid; pid=$(cat "$RUN/pids/$name")
 			if kill "$pid" 2>/dev/null; then

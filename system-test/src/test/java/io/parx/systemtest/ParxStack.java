@@ -24,11 +24,11 @@ import io.parx.db.test.TestDatabases;
 import io.parx.db.test.TestServices;
 
 /**
- * The whole product for the system test: the five services as separate processes from
- * their built jars, a configuration database on the shared PostgreSQL, a TimescaleDB
- * server of the test's own (so it can be restarted under the services), the shared Redis
- * behind a proxy the test can cut for the collector and the storage engine, and the demo
- * plant's Modbus, OPC UA and MQTT devices.
+ * The whole product for the system test: the five services and the web gateway as
+ * separate processes from their built jars, a configuration database on the shared
+ * PostgreSQL, a TimescaleDB server of the test's own (so it can be restarted under the
+ * services), the shared Redis behind a proxy the test can cut for the collector and the
+ * storage engine, and the demo plant's Modbus, OPC UA and MQTT devices.
  */
 final class ParxStack implements AutoCloseable {
 
@@ -38,8 +38,9 @@ final class ParxStack implements AutoCloseable {
 
 	static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
+	/** In start order; the web gateway last, in front of the others. */
 	private static final List<String> SERVICES = List.of("admin-api", "data-router", "collector", "storage-engine",
-			"analytics-engine");
+			"analytics-engine", "web");
 
 	/**
 	 * Small heaps, C1 only, serial GC: five JVMs and the test share two cores; start-up
@@ -86,7 +87,7 @@ final class ParxStack implements AutoCloseable {
 		TestServices.mosquitto();
 		TestDatabase configDb = TestDatabases.createConfigDb();
 		Path root = Path.of("..").toAbsolutePath().normalize();
-		int[] ports = freePorts(8);
+		int[] ports = freePorts(9);
 		OwnTimescaleDb timescale = OwnTimescaleDb.start(root, ports[7]);
 		ParxStack stack = new ParxStack(timescale, TestDatabases.createTimeseriesDb(timescale.server()),
 				new TcpProxy(TestServices.redis().host(), TestServices.redis().port()));
@@ -118,6 +119,10 @@ final class ParxStack implements AutoCloseable {
 		env.put("PARX_COLLECTOR_URL", "http://127.0.0.1:" + ports[2]);
 		env.put("PARX_ADMIN_USERNAME", ADMIN);
 		env.put("PARX_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		env.put("PARX_ADMIN_API_URL", "http://127.0.0.1:" + ports[0]);
+		env.put("PARX_DATA_ROUTER_URL", "http://127.0.0.1:" + ports[1]);
+		env.put("PARX_STORAGE_ENGINE_URL", "http://127.0.0.1:" + ports[3]);
+		env.put("PARX_ANALYTICS_ENGINE_URL", "http://127.0.0.1:" + ports[4]);
 		for (int i = 0; i < SERVICES.size(); i++) {
 			String name = SERVICES.get(i);
 			Map<String, String> own = new LinkedHashMap<>(env);
@@ -125,8 +130,9 @@ final class ParxStack implements AutoCloseable {
 			if (BEHIND_PROXY.contains(name)) {
 				own.put("PARX_REDIS_URL", "redis://127.0.0.1:" + this.redisProxy.port());
 			}
+			int port = name.equals("web") ? ports[8] : ports[i];
 			this.services.put(name,
-					new ServiceProcess(name, ports[i], root.resolve(name).resolve("target").resolve(name + ".jar"),
+					new ServiceProcess(name, port, root.resolve(name).resolve("target").resolve(name + ".jar"),
 							dir.resolve(name + ".log"), JVM_OPTIONS, own));
 		}
 		System.out.println("system test: logs in " + dir);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * build on each other, in order, like a first day with ParX.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SystemTests {
@@ -58,21 +60,14 @@ class SystemTests {
 	private LiveClient live;
 
 	@BeforeAll
-	void startThePlantAndTheFiveServices() throws Exception {
-		this.stack = ParxStack.start();
+	void startThePlantAndTheServices(ParxStack stack) {
+		this.stack = stack;
 	}
 
 	@AfterAll
-	void stopEverything() {
-		try {
-			if (this.live != null) {
-				this.live.close();
-			}
-		}
-		finally {
-			if (this.stack != null) {
-				this.stack.close();
-			}
+	void closeTheLiveClient() {
+		if (this.live != null) {
+			this.live.close();
 		}
 	}
 

@@ -16,9 +16,9 @@ import io.parx.common.security.ParxJwt;
  *
  * @param username the user name, or {@code null} when nobody is signed in
  * @param userId the user id, or {@code null}
- * @param clientIp the client address as the servlet container sees it (behind a proxy set
- * {@code server.forward-headers-strategy} so this is the real client), or {@code null}
- * outside a request
+ * @param clientIp the client address as the servlet container sees it (from
+ * {@code X-Forwarded-For} when a trusted proxy, {@code PARX_TRUSTED_PROXIES}, forwarded
+ * the request), or {@code null} outside a request
  */
 public record Actor(String username, Long userId, String clientIp) {
 

@@ -79,6 +79,8 @@ public abstract class AbstractIntegrationTest {
 		registry.add("parx.admin.username", () -> ADMIN_USERNAME);
 		registry.add("parx.admin.password", () -> ADMIN_PASSWORD);
 		registry.add("parx.collector.url", () -> CollectorStub.shared().url());
+		// Only 127.0.0.1 is a trusted proxy here: 127.0.0.2 is an untrusted client.
+		registry.add("PARX_TRUSTED_PROXIES", () -> "127\\.0\\.0\\.1");
 	}
 
 	/** A valid access token of this service for a user that need not exist. */

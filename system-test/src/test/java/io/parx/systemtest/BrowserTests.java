@@ -1,0 +1,310 @@
+package io.parx.systemtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.parx.bench.demo.ModbusDevice;
+import io.parx.bench.demo.PlantSimulation;
+import io.parx.bench.support.Bench;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web console as a plant engineer and an operator use it, in headless Chromium
+ * against the whole stack through the web gateway's one port (issue 14). A Modbus device
+ * of the demo plant's kind runs in the test so that the test decides when its values
+ * change and when it stops. The steps build on each other; each leaves a screenshot in
+ * target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class BrowserTests {
+
+	private static final String ENGINEER = "web-engineer";
+
+	private static final String OPERATOR = "web-operator";
+
+	private static final String PASSWORD = "browser-test-1";
+
+	private ParxStack stack;
+
+	private ModbusDevice device;
+
+	private Browser browser;
+
+	private String engineerToken;
+
+	private long dashboardId;
+
+	@BeforeAll
+	void aPlantWithADeviceAndAChannelWithHistory(ParxStack stack) throws Exception {
+		this.stack = stack;
+		String admin = login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
+		for (String[] user : List.of(new String[] { ENGINEER, "ENGINEER" }, new String[] { OPERATOR, "OPERATOR" })) {
+			Api.Response created = Api.post(stack.url("admin-api", "/api/v1/users"), admin,
+					Map.of("username", user[0], "password", PASSWORD, "role", user[1]));
+			assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		}
+		this.engineerToken = login(ENGINEER, PASSWORD);
+		this.device = new ModbusDevice(Bench.freePort());
+		setFurnace(500.0);
+		Map<String, Object> modbus = Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1,
+				"registerType", "HOLDING_REGISTER", "address", ModbusDevice.FURNACE_TEMPERATURE, "timeoutMs", 500);
+		long furnace = channel("Web.Furnace", "FLOAT32", "°C", modbus);
+		channel("Web.Alarm", "BOOL", "", Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1,
+				"registerType", "COIL", "address", ModbusDevice.ALARM, "timeoutMs", 500));
+		Api.Response rule = Api.post(stack.url("admin-api", "/api/v1/storage/rules"), this.engineerToken,
+				Map.of("name", "web-history", "mode", "CONTINUOUS", "settings", Map.of("intervalMs", 0), "channelIds",
+						List.of(furnace)));
+		assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+		// The trend's history: rows stored before the dashboard opens.
+		await("history of Web.Furnace").atMost(Duration.ofSeconds(60))
+			.until(() -> stack.count("select count(*) from samples where channel_id = " + furnace) >= 5);
+		this.browser = new Browser(stack.url("web", ""), Path.of("target", "screenshots"));
+	}
+
+	@AfterAll
+	void closeTheBrowserAndTheDevice() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		if (this.device != null) {
+			this.device.close();
+		}
+	}
+
+	@AfterEach
+	void screenshot(TestInfo test) {
+		if (this.browser != null) {
+			this.browser.screenshot("BrowserTests-" + test.getTestMethod().orElseThrow().getName());
+		}
+	}
+
+	@Test
+	@Order(1)
+	void anEngineerSignsInThroughTheWebPortAndLandsOnThePageAskedFor() {
+		// A deep link without a session goes to sign-in and, after it, back to where the
+		// user wanted to go.
+		this.browser.open("/dashboards");
+		this.browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/signin"));
+		this.browser.signIn(ENGINEER, PASSWORD);
+		assertThat(this.browser.path()).isEqualTo("/dashboards");
+		assertThat(this.browser.driver.getCurrentUrl()).doesNotContain("token");
+	}
+
+	@Test
+	@Order(2)
+	void anEngineerBuildsADashboardWithAValueATrendAndAStatusWidget() {
+		this.browser.find("[data-testid=new-dashboard]").click();
+		this.browser.find("[data-testid=new-dashboard-name]").sendKeys("Browser test line");
+		this.browser.button("Create").click();
+		this.browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*/dashboards/\\d+$"));
+		this.dashboardId = Long.parseLong(this.browser.path().replaceAll(".*/", ""));
+		this.browser.find("[data-testid=edit]").click();
+		addWidget("VALUE", "Furnace now", "Web.Furnace");
+		addWidget("TREND", "Furnace trend", "Web.Furnace");
+		addWidget("STATUS", "Alarm", "Web.Alarm");
+		this.browser.find("[data-testid=save]").click();
+		this.browser.find("[data-testid=edit]");
+		JsonNode stored = dashboard();
+		assertThat(stored.path("layout").path("widgets").findValuesAsString("kind")).containsExactly("VALUE", "TREND",
+				"STATUS");
+		assertThat(stored.path("shared").asBoolean()).isTrue();
+	}
+
+	@Test
+	@Order(3)
+	void theValueShowsTheDevicesNewValueWithinTwoSeconds() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> valueText("VALUE").equals("500"));
+		Instant changed = Instant.now();
+		setFurnace(612.5);
+		await().atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> valueText("VALUE").equals("612.5"));
+		System.out.printf("browser test: device change visible after %d ms%n",
+				Duration.between(changed, Instant.now()).toMillis());
+	}
+
+	@Test
+	@Order(4)
+	void theTrendDrawsHistoryAndThenLivePoints() {
+		WebElement trend = this.browser.find("[data-kind=TREND] [data-testid=trend]");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(Integer.parseInt(attribute(trend, "data-history-points"))).as("history points").isPositive();
+			assertThat(Integer.parseInt(attribute(trend, "data-live-points"))).as("live points").isPositive();
+		});
+		assertThat(trend.findElements(By.cssSelector("canvas"))).isNotEmpty();
+	}
+
+	@Test
+	@Order(5)
+	void aDraggedWidgetKeepsItsPlaceAfterSavingAndReloading() {
+		this.browser.find("[data-testid=edit]").click();
+		WebElement handle = this.browser.find("[data-kind=STATUS] .drag-handle");
+		new Actions(this.browser.driver).clickAndHold(handle)
+			.moveByOffset(40, 0)
+			.moveByOffset(200, 0)
+			.moveByOffset(200, 0)
+			.release()
+			.perform();
+		this.browser.find("[data-testid=save]").click();
+		this.browser.find("[data-testid=edit]");
+		this.browser.driver.navigate().refresh();
+		this.browser.find("[data-kind=STATUS]");
+		JsonNode status = widget(dashboard(), "STATUS");
+		assertThat(status.path("x").asInt()).as("column after the drag").isGreaterThanOrEqualTo(6);
+	}
+
+	@Test
+	@Order(6)
+	void anExportedTemplateImportedAgainListsTheChannelsItCannotBind() throws Exception {
+		this.browser.open("/dashboards");
+		this.browser.button("Export Browser test line").click();
+		Path exported = this.browser.downloads.resolve("Browser-test-line.parx-dashboard.json");
+		await().atMost(Duration.ofSeconds(10)).until(() -> Files.size(exported) > 0);
+		ObjectNode template = (ObjectNode) Api.JSON.readTree(Files.readString(exported));
+		assertThat(template.path("format").asString()).isEqualTo("parx-dashboard");
+		assertThat(widget(template, "VALUE").path("channels").get(0).asString()).isEqualTo("Web.Furnace");
+		// A copy for another line: new identity and name, and a channel this installation
+		// does not have.
+		template.remove("uid");
+		template.put("name", "Browser test line 2");
+		((ArrayNode) widget(template, "VALUE").path("channels")).add("Line2.Furnace");
+		Path copy = this.browser.downloads.resolve("line2.json");
+		Files.writeString(copy, Api.JSON.writeValueAsString(template));
+		this.browser.button("Import template").click();
+		this.browser.driver.findElement(By.cssSelector("[data-testid=import-file]")).sendKeys(copy.toString());
+		WebElement result = this.browser.find("[data-testid=import-result]");
+		assertThat(result.getText()).contains("Created").contains("Browser test line 2");
+		assertThat(this.browser.find("[data-testid=unresolved]").getText()).contains("Line2.Furnace");
+		this.browser.button("Close").click();
+	}
+
+	@Test
+	@Order(7)
+	void aValueOfAStoppedDeviceShowsAsBad() {
+		this.browser.open("/dashboards/" + this.dashboardId);
+		await().atMost(Duration.ofSeconds(20)).until(() -> valueText("VALUE").equals("612.5"));
+		this.device.close();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> !this.browser.all("[data-kind=VALUE] [data-quality=bad]").isEmpty());
+		assertThat(this.browser.find("[data-kind=VALUE] [data-quality=bad]").getText()).startsWith("Bad");
+	}
+
+	@Test
+	@Order(8)
+	void anOperatorSeesTheSharedDashboardButCannotEditIt() {
+		this.browser.signOut();
+		this.browser.signIn(OPERATOR, PASSWORD);
+		this.browser.open("/dashboards/" + this.dashboardId);
+		this.browser.find("[data-kind=TREND]");
+		assertThat(this.browser.all("[data-testid=edit]")).as("the Edit button").isEmpty();
+		this.browser.open("/dashboards");
+		this.browser.find("[data-testid=dashboard-list]");
+		assertThat(this.browser.all("[data-testid=new-dashboard]")).isEmpty();
+	}
+
+	@Test
+	@Order(9)
+	void theDashboardSaysWhenLiveDataIsLostAndWhenItIsBack() throws Exception {
+		this.browser.open("/dashboards/" + this.dashboardId);
+		this.browser.find("[data-kind=TREND]");
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.browser.all("[data-testid=live-connecting]").isEmpty());
+		this.stack.service("data-router").kill();
+		this.browser.find("[data-testid=live-lost]");
+		this.browser.screenshot("BrowserTests-liveDataLost");
+		this.stack.service("data-router").start();
+		this.stack.service("data-router").awaitReady(ParxStack.START_TIMEOUT);
+		// The client's backoff reaches 16-30 s while the router restarts.
+		await().atMost(Duration.ofSeconds(90)).until(() -> this.browser.all("[data-testid=live-lost]").isEmpty());
+		assertThat(this.browser.all("[data-testid=live-restored]")).isNotEmpty();
+	}
+
+	private void addWidget(String kind, String title, String channel) {
+		this.browser.find(".palette-item[data-kind=" + kind + "]").click();
+		WebElement editor = this.browser.find(".editor");
+		WebElement titleField = editor.findElement(By.cssSelector("[data-testid=widget-title]"));
+		titleField.clear();
+		titleField.sendKeys(title);
+		editor.findElement(By.cssSelector("[data-testid=channel-search]")).sendKeys(channel);
+		this.browser.await(Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=channel-result]"),
+					channel));
+		this.browser.find("[data-testid=channel-result]").click();
+		editor.findElement(By.cssSelector("button[type=submit]")).click();
+		this.browser.button("Close").click();
+		this.browser.find("[data-kind=" + kind + "] h2");
+	}
+
+	private String valueText(String kind) {
+		List<WebElement> values = this.browser.all("[data-kind=" + kind + "] [data-testid=value]");
+		return values.isEmpty() ? "" : values.get(0).getText();
+	}
+
+	private static String attribute(WebElement element, String name) {
+		String value = element.getAttribute(name);
+		return (value != null) ? value : "0";
+	}
+
+	private JsonNode dashboard() {
+		Api.Response response = Api.get(this.stack.url("admin-api", "/api/v1/dashboards/" + this.dashboardId),
+				this.engineerToken);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static JsonNode widget(JsonNode dashboard, String kind) {
+		for (JsonNode widget : dashboard.path("layout").path("widgets")) {
+			if (widget.path("kind").asString().equals(kind)) {
+				return widget;
+			}
+		}
+		throw new AssertionError("no " + kind + " widget in " + dashboard);
+	}
+
+	private void setFurnace(double value) {
+		this.device.update(new PlantSimulation.State(Instant.now(), value, 2.5, 1, false));
+	}
+
+	private long channel(String name, String dataType, String unit, Map<String, Object> settings) {
+		Api.Response created = Api.post(this.stack.url("admin-api", "/api/v1/io/channels"), this.engineerToken,
+				Map.of("name", name, "dataType", dataType, "unit", unit, "protocol", "MODBUS_TCP", "pollIntervalMs",
+						200, "tags", List.of("browser-test"), "settings", settings));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().path("id").asLong();
+	}
+
+	private String login(String username, String password) {
+		Api.Response response = Api.post(this.stack.url("admin-api", "/api/v1/auth/login"), null,
+				Map.of("username", username, "password", password));
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json().path("accessToken").asString();
+	}
+
+}

@@ -1,0 +1,3 @@
+import type { components } from "../../api/generated/admin-api";
+
+export type Channel = components["schemas"]["Channel"];

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { LiveConnection, type LiveConnectionOptions } from "./LiveConnection";
+
+/** A WebSocket the test drives: what the client sent, and server messages and closes on demand. */
+class FakeSocket {
+  static OPEN = 1;
+  readyState = 0;
+  sent: Record<string, unknown>[] = [];
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(
+    readonly url: string,
+    readonly protocols: string[],
+  ) {}
+  send(text: string) {
+    this.sent.push(JSON.parse(text));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.receive({ type: "welcome", protocol: "parx.v1", user: "op", tokenExpiresAt: "2030-01-01T00:00:00Z" });
+  }
+  receive(message: object) {
+    this.onmessage?.({ data: JSON.stringify(message) });
+  }
+  drop(code: number) {
+    this.readyState = 3;
+    this.onclose?.({ code });
+  }
+}
+
+describe("LiveConnection", () => {
+  let sockets: FakeSocket[];
+  let tokens: number;
+  let samples: unknown[][];
+  let states: string[];
+
+  function connection(channels: number[] = [42, 43], extra: Partial<LiveConnectionOptions> = {}) {
+    const live = new LiveConnection({
+      url: "ws://parx/ws",
+      getToken: async () => `t${++tokens}`,
+      channels: () => channels,
+      onSamples: (s) => samples.push(s),
+      onStatus: () => undefined,
+      onState: (state) => states.push(state),
+      createSocket: (url, protocols) => {
+        const socket = new FakeSocket(url, protocols);
+        sockets.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      ...extra,
+    });
+    live.start();
+    return live;
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal("WebSocket", FakeSocket);
+    sockets = [];
+    tokens = 0;
+    samples = [];
+    states = [];
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it("sends the token as a subprotocol, never in the URL", async () => {
+    connection();
+    await vi.runOnlyPendingTimersAsync();
+    expect(sockets[0].url).toBe("ws://parx/ws");
+    expect(sockets[0].protocols).toEqual(["parx.v1", "bearer.t1"]);
+  });
+
+  it("subscribes to the watched channels after every welcome, so a reconnect refills the display", async () => {
+    connection([42, 43]);
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    expect(sockets[0].sent).toEqual([expect.objectContaining({ type: "subscribe", channelIds: [42, 43] })]);
+    sockets[0].drop(1006);
+    await vi.advanceTimersByTimeAsync(700); // 0.5 s backoff ± 20 %
+    expect(sockets).toHaveLength(2);
+    sockets[1].open();
+    expect(sockets[1].sent).toEqual([expect.objectContaining({ type: "subscribe", channelIds: [42, 43] })]);
+    expect(states).toEqual(["connecting", "open", "closed", "connecting", "open"]);
+  });
+
+  it("backs off exponentially with jitter up to 30 s and starts over after a welcome", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0.5); // no jitter
+    connection();
+    await vi.runOnlyPendingTimersAsync();
+    const delays: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const before = Date.now();
+      sockets[sockets.length - 1].drop(1006);
+      const count = sockets.length;
+      while (sockets.length === count) await vi.advanceTimersByTimeAsync(50);
+      delays.push(Math.round((Date.now() - before) / 50) * 50);
+    }
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    sockets[sockets.length - 1].open();
+    sockets[sockets.length - 1].drop(1006);
+    const count = sockets.length;
+    await vi.advanceTimersByTimeAsync(550);
+    expect(sockets.length).toBe(count + 1);
+  });
+
+  it("answers auth-required with a fresh token on the open connection", async () => {
+    connection();
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    sockets[0].receive({ type: "auth-required", tokenExpiresAt: "x", closeAt: "y" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sockets[0].sent.at(-1)).toMatchObject({ type: "auth", token: "t2" });
+  });
+
+  it("does not reconnect after a normal closure", async () => {
+    connection();
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    sockets[0].drop(1000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it("drops a sample older than the one already delivered (snapshot and updates overlap)", async () => {
+    connection([42]);
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    sockets[0].receive({
+      type: "update",
+      samples: [{ channelId: 42, time: "2026-01-01T00:00:01.000002Z", value: 2, quality: 0 }],
+    });
+    sockets[0].receive({
+      type: "snapshot",
+      samples: [
+        { channelId: 42, time: "2026-01-01T00:00:01.000001Z", value: 1, quality: 0 },
+        { channelId: 42, time: "2026-01-01T00:00:01.000003Z", value: 3, quality: 0 },
+      ],
+    });
+    expect(samples.flat().map((s) => (s as { value: number }).value)).toEqual([2, 3]);
+  });
+
+  it("pings every 25 s and reconnects after 60 s of silence (a half-open connection)", async () => {
+    connection();
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(sockets[0].sent.at(-1)).toMatchObject({ type: "ping" });
+    await vi.advanceTimersByTimeAsync(51_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sockets.length).toBe(2);
+  });
+});

@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { useLiveStore } from "./LiveContext";
+import type { LiveSample, LiveStatus } from "./LiveStore";
+
+/** Keeps the channels subscribed while the calling component is mounted. */
+export function useWatch(channelIds: readonly number[]) {
+  const live = useLiveStore();
+  const key = channelIds.join(",");
+  useEffect(() => {
+    if (key === "") return;
+    return live.watch(key.split(",").map(Number));
+  }, [live, key]);
+}
+
+/** The newest live sample of a channel (re-renders at most once per animation frame). */
+export function useLiveSample(channelId: number): LiveSample | undefined {
+  const live = useLiveStore();
+  const subscribe = useCallback(
+    (listener: () => void) => live.subscribeChannel(channelId, listener),
+    [live, channelId],
+  );
+  return useSyncExternalStore(subscribe, () => live.sample(channelId));
+}
+
+/** "disabled" or "deleted" when an administrator changed the channel, else undefined. */
+export function useChannelStatus(channelId: number): string | undefined {
+  const live = useLiveStore();
+  const subscribe = useCallback(
+    (listener: () => void) => live.subscribeChannel(channelId, listener),
+    [live, channelId],
+  );
+  return useSyncExternalStore(subscribe, () => live.status(channelId));
+}
+
+export function useLiveConnection(): LiveStatus {
+  const live = useLiveStore();
+  return useSyncExternalStore(live.subscribeConnection, live.connectionStatus);
+}
