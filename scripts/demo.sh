@@ -131,14 +131,25 @@ configure() {
 	b=$(create /api/v1/storage/batch-definitions "$(jq -nc --argjson c "$coilnr" \
 		'{name:"demo-coils",description:"one batch per coil (Modbus coil number)",mode:"VALUE_CHANGE",triggerChannelId:$c,enabled:true}')")
 	echo "batch definition: $b"
-	d=$(create /api/v1/dashboards "$(jq -nc --argjson f "$furnace" --argjson s "$speed" --argjson c "$ua_coil" --argjson a "$alarm" --argjson m "$mq_furnace" --argjson x "$sim" \
+	# Every widget kind of the web console, on the channels of all three protocols.
+	d=$(create /api/v1/dashboards "$(jq -nc --argjson f "$furnace" --argjson s "$speed" --argjson c "$ua_coil" --argjson a "$alarm" \
+		--argjson m "$mq_furnace" --argjson x "$sim" --argjson uf "$ua_furnace" --argjson us "$ua_speed" --argjson ms "$mq_speed" \
+		--argjson ua "$ua_alarm" --argjson ma "$mq_alarm" --argjson n "$coilnr" --argjson mc "$mq_coil" \
 		'{name:"Demo plant",description:"furnace and line of the ParX demo plant",shared:true,layout:{widgets:[
 		  {id:"temp",kind:"TREND",title:"Furnace temperature",x:0,y:0,w:16,h:6,channelIds:[$f,$m],options:{window:"PT15M"}},
-		  {id:"gauge",kind:"GAUGE",title:"Furnace",x:16,y:0,w:8,h:6,channelIds:[$f],options:{min:800,max:900}},
-		  {id:"speed",kind:"TREND",title:"Line speed",x:0,y:6,w:12,h:6,channelIds:[$s],options:{window:"PT15M"}},
-		  {id:"coil",kind:"VALUE",title:"Coil",x:12,y:6,w:6,h:3,channelIds:[$c],options:{}},
-		  {id:"alarm",kind:"STATUS",title:"Over temperature",x:18,y:6,w:6,h:3,channelIds:[$a],options:{}},
-		  {id:"ambient",kind:"VALUE",title:"Ambient (simulator)",x:12,y:9,w:12,h:3,channelIds:[$x],options:{}}]}}')")
+		  {id:"gauge",kind:"GAUGE",title:"Furnace",x:16,y:0,w:8,h:6,channelIds:[$f],
+		   options:{min:800,max:900,decimals:1,thresholds:[{value:800,color:"#2f855a"},{value:860,color:"#d69e2e"},{value:870,color:"#c53030"}]}},
+		  {id:"speed",kind:"TREND",title:"Line speed",x:0,y:6,w:12,h:6,channelIds:[$s],options:{window:"PT15M",step:true}},
+		  {id:"coil",kind:"VALUE",title:"Coil (OPC UA)",x:12,y:6,w:6,h:3,channelIds:[$c],options:{staleAfter:300}},
+		  {id:"alarm",kind:"STATUS",title:"Over temperature",x:18,y:6,w:6,h:3,channelIds:[$a,$ua,$ma],
+		   options:{onLabel:"ALARM",offLabel:"ok",thresholds:[{value:1,color:"#c53030"}]}},
+		  {id:"progress",kind:"PROGRESS",title:"Line speed of 3 m/s",x:12,y:9,w:6,h:3,channelIds:[$s],options:{min:0,max:3}},
+		  {id:"ambient",kind:"VALUE",title:"Ambient (simulator)",x:18,y:9,w:6,h:3,channelIds:[$x],options:{decimals:1}},
+		  {id:"table",kind:"TABLE",title:"Every protocol",x:0,y:12,w:12,h:6,channelIds:[$f,$uf,$m,$s,$us,$ms,$n,$c,$mc],options:{decimals:2,staleAfter:300}},
+		  {id:"bars",kind:"BAR",title:"Furnace by protocol",x:12,y:12,w:12,h:3,channelIds:[$f,$uf,$m],options:{min:800,max:900,decimals:1}},
+		  {id:"log",kind:"ALARM_LOG",title:"Quality changes",x:12,y:15,w:8,h:3,channelIds:[$f,$s,$n,$a,$uf,$us,$c,$ua,$m,$ms,$mc,$ma,$x],options:{}},
+		  {id:"notes",kind:"TEXT",title:"About",x:20,y:15,w:4,h:3,channelIds:[],
+		   options:{text:"The ParX demo plant: a Modbus TCP slave, an OPC UA server and MQTT publications, read by ParX."}}]}}')")
 	echo "dashboard: $d"
 }
 
