@@ -1,20 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useClients } from "../../../lib/api/ClientsContext";
 import { unwrap } from "../../../lib/api/clients";
+import type { components } from "../../../api/generated/analytics-engine";
 
-export interface HistoryPoint {
-  time: string;
-  value?: number | boolean | string | null;
-  quality?: number;
-}
-
-export interface HistorySeries {
-  id: number;
-  name?: string;
-  unit?: string;
-  source?: string;
-  points: HistoryPoint[];
-}
+export type HistorySeries = components["schemas"]["Series"];
+export type RawPoint = components["schemas"]["RawPoint"];
 
 /**
  * The trend's window from history, downsampled by the analytics engine to about one point per pixel (LTTB over raw
@@ -44,7 +34,7 @@ export function useTrendHistory(channelIds: number[], windowMs: number, maxPoint
           signal,
         }),
       );
-      return (answer.series ?? []) as HistorySeries[];
+      return answer.series;
     },
   });
 }

@@ -6,7 +6,7 @@ import { useWatch } from "../../../../lib/live/hooks";
 import { numeric, timeOf } from "../../../../lib/live/protocol";
 import { severityOf } from "../../../../lib/quality";
 import { useElementSize } from "../../../../lib/useElementSize";
-import { useTrendHistory } from "../../api/history";
+import { type RawPoint, useTrendHistory } from "../../api/history";
 import { NoChannels } from "../NoChannels";
 import { channelLabel, channelUnit, type WidgetProps } from "../types";
 import { chartOptions } from "./chartOptions";
@@ -114,10 +114,11 @@ function Trend({ widget, channels }: WidgetProps) {
       if (!buffer) continue;
       const xs: number[] = [];
       const ys: (number | null)[] = [];
-      for (const point of series.points) {
+      // A raw query (downsampled or not) answers raw points.
+      for (const point of series.points as RawPoint[]) {
         xs.push(timeOf(point.time) / 1000);
-        const bad = point.quality !== undefined && severityOf(point.quality) === "bad";
-        ys.push(bad || point.value === undefined || point.value === null ? null : numeric(point.value));
+        const bad = severityOf(point.quality) === "bad";
+        ys.push(bad || point.value === null ? null : numeric(point.value));
       }
       buffer.setHistory(xs, ys);
       counts.current.history += xs.length;
