@@ -100,13 +100,13 @@ export function SignInPage() {
   );
 }
 
-/** Whole seconds until `until`, counting down once per second; 0 when past or null. */
+/** Whole seconds until `until`, re-rendering once per second while counting; 0 when past or null. */
 function useCountdown(until: number | null): number {
-  const [now, setNow] = useState(Date.now());
+  const [, tick] = useState(0);
   useEffect(() => {
     if (until === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
     return () => clearInterval(timer);
   }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+  return until === null ? 0 : Math.max(0, Math.ceil((until - Date.now()) / 1000));
 }

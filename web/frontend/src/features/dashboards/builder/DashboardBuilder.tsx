@@ -66,8 +66,14 @@ export function DashboardBuilder({ dashboard, channels, onDone }: Props) {
       if (error instanceof ApiError && error.status === 409 && error.type === "/problems/version-conflict") {
         setConflict(true);
       } else if (error instanceof ApiError && error.status === 400) {
-        setErrors(error.fieldErrors());
+        const fields = error.fieldErrors();
+        setErrors(fields);
         setFailure(error.problem.detail ?? "Some settings are invalid; see the marked fields.");
+        // Open the first widget the server found fault with, where its fields show the messages.
+        const index = Object.keys(fields)
+          .map((field) => /^layout\.widgets\[(\d+)\]/.exec(field)?.[1])
+          .find((found) => found !== undefined);
+        if (index !== undefined) setSelectedId(draft.widgets[Number(index)]?.id ?? null);
       } else {
         setFailure(describeError(error));
       }
