@@ -2,3 +2,4 @@
 export type { Channel } from "./types";
 export { useChannelDirectory } from "./api/useChannelDirectory";
 export { useChannelSearch } from "./api/useChannelSearch";
+export { ChannelPicker } from "./components/ChannelPicker";

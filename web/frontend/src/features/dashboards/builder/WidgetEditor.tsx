@@ -1,10 +1,9 @@
 import { type FormEvent, useId, useState } from "react";
-import type { Channel } from "../../channels";
+import { type Channel, ChannelPicker } from "../../channels";
 import { FieldError } from "../../../components/FieldError";
 import { WINDOWS } from "../../../lib/duration";
 import type { Widget, WidgetOptions } from "../types";
 import { WIDGETS } from "../widgets/registry";
-import { ChannelPicker } from "./ChannelPicker";
 import { ThresholdsEditor } from "./ThresholdsEditor";
 import { validate } from "./validation";
 

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
-import { type Channel, useChannelSearch } from "../../channels";
+import { useChannelSearch } from "../api/useChannelSearch";
+import type { Channel } from "../types";
 import { describeError } from "../../../lib/api/problem";
 
 interface Props {
