@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { Banner } from "../../../components/Banner";
 import { QueryState } from "../../../components/QueryState";
@@ -18,6 +18,8 @@ export function DashboardPage() {
   const me = useMe();
   const directory = useChannelDirectory();
   const [editing, setEditing] = useState(false);
+  // The same widget objects from render to render, so that widgets re-render for their data, not for the page.
+  const widgets = useMemo(() => (dashboard.data ? draftOf(dashboard.data).widgets : []), [dashboard.data]);
 
   if (!Number.isInteger(id) || id <= 0) return <Banner tone="error">There is no dashboard with this address.</Banner>;
   if (!dashboard.data) {
@@ -55,7 +57,7 @@ export function DashboardPage() {
           </div>
           {dashboard.data.description && <p className="muted">{dashboard.data.description}</p>}
           <DashboardGrid
-            widgets={draftOf(dashboard.data).widgets}
+            widgets={widgets}
             channels={directory.data}
             editing={false}
             selectedId={null}
