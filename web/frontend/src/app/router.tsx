@@ -1,4 +1,7 @@
 import { createBrowserRouter, Navigate } from "react-router";
+import { AuditPage } from "../features/admin/audit/routes/AuditPage";
+import { OwnPasswordPage } from "../features/admin/users/routes/OwnPasswordPage";
+import { UsersPage } from "../features/admin/users/routes/UsersPage";
 import { SignInPage } from "../features/auth/routes/SignInPage";
 import { DashboardListPage } from "../features/dashboards/routes/DashboardListPage";
 import { DashboardPage } from "../features/dashboards/routes/DashboardPage";
@@ -19,6 +22,9 @@ export function createRouter() {
         { index: true, element: <Navigate to="/dashboards" replace /> },
         { path: "dashboards", element: <DashboardListPage /> },
         { path: "dashboards/:id", element: <DashboardPage /> },
+        { path: "admin/users", element: <UsersPage /> },
+        { path: "admin/audit", element: <AuditPage /> },
+        { path: "account/password", element: <OwnPasswordPage /> },
         { path: "*", element: <NotFound /> },
       ],
     },
