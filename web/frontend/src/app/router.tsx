@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate } from "react-router";
 import { AuditPage } from "../features/admin/audit/routes/AuditPage";
+import { RuleEditPage } from "../features/admin/rules/routes/RuleEditPage";
+import { RulesPage } from "../features/admin/rules/routes/RulesPage";
 import { OwnPasswordPage } from "../features/admin/users/routes/OwnPasswordPage";
 import { UsersPage } from "../features/admin/users/routes/UsersPage";
 import { SignInPage } from "../features/auth/routes/SignInPage";
@@ -22,6 +24,9 @@ export function createRouter() {
         { index: true, element: <Navigate to="/dashboards" replace /> },
         { path: "dashboards", element: <DashboardListPage /> },
         { path: "dashboards/:id", element: <DashboardPage /> },
+        { path: "admin/rules", element: <RulesPage /> },
+        { path: "admin/rules/new", element: <RuleEditPage /> },
+        { path: "admin/rules/:id", element: <RuleEditPage /> },
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/audit", element: <AuditPage /> },
         { path: "account/password", element: <OwnPasswordPage /> },
