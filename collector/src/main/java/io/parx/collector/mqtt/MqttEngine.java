@@ -230,7 +230,7 @@ public class MqttEngine implements ProtocolEngine {
 			.stream()
 			.map(MqttConnection::status)
 			.sorted(Comparator.comparing((status) -> status.key()))
-			.toList(), this.tracker.snapshot(), null);
+			.toList(), this.tracker.snapshot(), null, this.metrics.overrunCount());
 	}
 
 	/**
