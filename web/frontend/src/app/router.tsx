@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { AuditPage } from "../features/admin/audit/routes/AuditPage";
 import { RuleEditPage } from "../features/admin/rules/routes/RuleEditPage";
 import { RulesPage } from "../features/admin/rules/routes/RulesPage";
+import { StatusPage } from "../features/admin/status/routes/StatusPage";
 import { OwnPasswordPage } from "../features/admin/users/routes/OwnPasswordPage";
 import { UsersPage } from "../features/admin/users/routes/UsersPage";
 import { SignInPage } from "../features/auth/routes/SignInPage";
@@ -27,6 +28,7 @@ export function createRouter() {
         { path: "admin/rules", element: <RulesPage /> },
         { path: "admin/rules/new", element: <RuleEditPage /> },
         { path: "admin/rules/:id", element: <RuleEditPage /> },
+        { path: "admin/status", element: <StatusPage /> },
         { path: "admin/users", element: <UsersPage /> },
         { path: "admin/audit", element: <AuditPage /> },
         { path: "account/password", element: <OwnPasswordPage /> },
