@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { Banner } from "../../../../components/Banner";
 import { Forbidden } from "../../../../components/Forbidden";
 import { QueryState } from "../../../../components/QueryState";
@@ -121,9 +122,16 @@ export function UsersPage() {
                     >
                       {user.enabled ? "Disable" : "Enable"}
                     </button>
-                    <button type="button" className="button-quiet" onClick={() => setResetting(user)}>
-                      Reset password
-                    </button>
+                    {self ? (
+                      // the own password needs the current one: the account page asks for it
+                      <Link to="/account/password" className="button-quiet">
+                        Change password
+                      </Link>
+                    ) : (
+                      <button type="button" className="button-quiet" onClick={() => setResetting(user)}>
+                        Reset password
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
