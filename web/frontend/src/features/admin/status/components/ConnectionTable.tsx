@@ -21,13 +21,14 @@ export function ConnectionTable({ status }: { status: CollectorStatus }) {
             <th scope="col">Connection</th>
             <th scope="col">State</th>
             <th scope="col">Reconnect attempts</th>
+            <th scope="col">Poll overruns</th>
             <th scope="col">Last error</th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={5} className="muted">
+              <td colSpan={6} className="muted">
                 No connections: no enabled channels of a connected protocol.
               </td>
             </tr>
@@ -40,13 +41,14 @@ export function ConnectionTable({ status }: { status: CollectorStatus }) {
                 {connection.state}
               </td>
               <td className="num">{connection.reconnectAttempts ?? 0}</td>
+              <td className={connection.pollOverruns ? "num state-wait" : "num"}>{connection.pollOverruns ?? 0}</td>
               <td>{connection.lastError ?? ""}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="muted" data-testid="overruns">
-        Poll overruns since the collector started (cycles that began a whole period late):{" "}
+        Poll overruns (cycles that began a whole period late) since the collector started:{" "}
         {engines.map(([protocol, engine]) => `${protocol} ${engine.pollOverruns ?? 0}`).join(" · ")}
       </p>
     </>

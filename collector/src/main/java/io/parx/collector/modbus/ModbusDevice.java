@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.ghgande.j2mod.modbus.ModbusException;
@@ -52,6 +53,8 @@ final class ModbusDevice implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	private final AtomicLong overruns = new AtomicLong();
+
 	ModbusDevice(DeviceKey key, ModbusConnection connection, SampleSink sink, ChannelStatusTracker tracker,
 			EngineMetrics metrics, int maxGap, Duration replanInterval) {
 		this.key = key;
@@ -93,7 +96,9 @@ final class ModbusDevice implements AutoCloseable {
 	}
 
 	ConnectionStatus status() {
-		return this.connection.status();
+		ConnectionStatus status = this.connection.status();
+		return new ConnectionStatus(status.key(), status.state(), status.lastError(), status.reconnectAttempts(),
+				this.overruns.get());
 	}
 
 	/** The current plan, for the status API. */
@@ -277,6 +282,7 @@ final class ModbusDevice implements AutoCloseable {
 				long missed = (now - this.deadline) / period;
 				for (long i = 0; i < missed; i++) {
 					ModbusDevice.this.metrics.overrun();
+					ModbusDevice.this.overruns.incrementAndGet();
 				}
 				this.deadline += missed * period;
 			}

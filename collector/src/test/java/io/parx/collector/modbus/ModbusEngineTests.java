@@ -228,6 +228,11 @@ class ModbusEngineTests {
 				.interval(Duration.ofMillis(50))
 				.build()));
 			await().atMost(Duration.ofSeconds(30)).until(() -> this.engine.status().pollOverruns() > before);
+			// and the device that overran says so in its connection's status
+			assertThat(this.engine.status().connections()).anySatisfy((connection) -> {
+				assertThat(connection.key()).endsWith(":" + silent.getLocalPort() + "/1");
+				assertThat(connection.pollOverruns()).isPositive();
+			});
 		}
 	}
 
