@@ -11,6 +11,7 @@ describe("status formatting", () => {
   it("shows ages from milliseconds to hours, and nothing for an empty buffer", () => {
     expect(age(450)).toBe("450 ms");
     expect(age(45_000)).toBe("45 s");
+    expect(age(95_000)).toBe("1 min 35 s");
     expect(age(12 * 60_000)).toBe("12 min");
     expect(age(3.5 * 3_600_000)).toBe("3.5 h");
     expect(age(null)).toBe("—");

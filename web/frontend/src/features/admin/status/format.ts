@@ -11,11 +11,15 @@ export function bytes(n: number | undefined): string {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-/** A duration in ms as "45 s", "12 min", "3.5 h". */
+/** A duration in ms as "45 s", "1 min 35 s", "12 min", "3.5 h". */
 export function age(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";
   if (ms < 1000) return `${ms} ms`;
   if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (ms < 600_000) {
+    const seconds = Math.round(ms / 1000);
+    return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  }
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
   return `${(ms / 3_600_000).toFixed(1)} h`;
 }
