@@ -5,6 +5,8 @@
 #   scripts/bench.sh codec              JMH: sample batch encode/decode, binary vs JSON
 #   scripts/bench.sh jmh <regex>        any JMH benchmark in the bench module
 #   scripts/bench.sh main <class> [args] a load scenario's main class in the bench module
+#   scripts/bench.sh dashboard-render [args]  40 widgets, 500 channels, 5,000 updates/s in headless Chromium (needs
+#                                        Debian's chromium and chromium-driver; builds every service jar and the web app)
 # Every scenario ends with one machine-readable line `BENCH {json}` (for JMH, `all` builds it from JMH's JSON
 # result). Needs the shared services (PostgreSQL 5432, TimescaleDB 5433, Redis 6379) for storage, fan-out, analytics.
 set -euo pipefail
@@ -14,6 +16,14 @@ JAVA="$JAVA_HOME/bin/java"
 machine() {
 	echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $("$JAVA" -version 2>&1 | head -1)"
 }
+
+if [[ "${1:-}" == dashboard-render ]]; then
+	shift
+	./mvnw -q -B -ntp -pl admin-api,data-router,analytics-engine,web,bench -am install -DskipTests
+	./mvnw -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+	echo "# machine: $(machine)"
+	exec "$JAVA" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.parx.bench.web.DashboardRenderBench "$@"
+fi
 
 if [[ "${1:-codec}" != all ]]; then
 	./mvnw -q -B -ntp -pl bench -am install -DskipTests
@@ -40,7 +50,7 @@ started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "# bench all: logs in $work, result in $result"
 
 # One build: service jars, bench classes, analytics test classes; one classpath file per module.
-./mvnw -q -B -ntp -pl collector,storage-engine,data-router,bench,analytics-engine -am package dependency:build-classpath \
+./mvnw -q -B -ntp -pl collector,storage-engine,data-router,admin-api,web,bench,analytics-engine -am package dependency:build-classpath \
 	-DskipTests -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 BENCH_CP="bench/target/classes:$(cat bench/target/bench-classpath.txt)"
 ANALYTICS_CP="analytics-engine/target/test-classes:analytics-engine/target/classes:$(cat analytics-engine/target/bench-classpath.txt)"
@@ -72,6 +82,7 @@ run live-fan-out "$JAVA" -cp "$BENCH_CP" io.parx.bench.router.LiveFanOutBench --
 run plant-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.plant.PlantIngestBench --devices 4 --registers 2500 --poll 100ms \
 	--warmup 20 --duration 40
 run device-to-browser "$JAVA" -cp "$BENCH_CP" io.parx.bench.latency.DeviceToBrowserLatencyBench --warmup 15 --duration 30
+run dashboard-render "$JAVA" -cp "$BENCH_CP" io.parx.bench.web.DashboardRenderBench --warmup 10 --duration 20
 run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 30 15
 run redis-limit scripts/redis-limit.sh
 
