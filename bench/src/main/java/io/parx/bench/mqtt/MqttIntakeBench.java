@@ -52,7 +52,7 @@ import io.parx.common.redis.RedisKeys;
  * <pre>
  * ./mvnw -B -o -pl collector,storage-engine,bench -am package -DskipTests
  * scripts/bench.sh main io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 3500,5000,7500 \
- *     --duration 30 [--connections 4] [--qos 1] [--heap 512m] [--broker tcp://127.0.0.1:1883]
+ *     --duration 30 [--connections 16] [--qos 1] [--heap 512m] [--broker tcp://127.0.0.1:1883] [--collector-jar path]
  * </pre> Collector settings can be passed as environment variables of this process
  * ({@code PARX_MQTT_*} are handed on). Ends with one line {@code BENCH {json}}; the
  * broker's own drop counter and log notices are reported beside the counts.
@@ -67,13 +67,14 @@ public final class MqttIntakeBench {
 	private MqttIntakeBench() {
 	}
 
-	record Plan(int topics, int[] rates, int duration, int connections, int qos, String heap, String host, int port) {
+	record Plan(int topics, int[] rates, int duration, int connections, int qos, String heap, String host, int port,
+			Path collectorJar) {
 	}
 
 	/** What one rate step measured. */
 	record Step(int rate, long sent, long acknowledged, long failed, double sendSeconds, long collectorReceived,
-			double publishP99Ms, double publishMaxMs, double collectorCpu, double storageCpu, long brokerDropped,
-			long dropNotices, String loadStart, String loadEnd) {
+			double publishP99Ms, double publishMaxMs, double ackP99Ms, double maxUnacknowledged, double collectorCpu,
+			double storageCpu, long brokerDropped, long dropNotices, String loadStart, String loadEnd) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -84,9 +85,10 @@ public final class MqttIntakeBench {
 					.mapToInt(Integer::parseInt)
 					.toArray(),
 				Integer.parseInt(options.getOrDefault("duration", "30")),
-				Integer.parseInt(options.getOrDefault("connections", "4")),
+				Integer.parseInt(options.getOrDefault("connections", "16")),
 				Integer.parseInt(options.getOrDefault("qos", "1")), options.getOrDefault("heap", "512m"),
-				broker.getHost(), (broker.getPort() > 0) ? broker.getPort() : 1883);
+				broker.getHost(), (broker.getPort() > 0) ? broker.getPort() : 1883,
+				Path.of(options.getOrDefault("collector-jar", "collector/target/collector.jar")));
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		String prefix = "parx-bench-mqtt-" + run + ":";
 		String topicPrefix = "bench-" + run;
@@ -138,7 +140,8 @@ public final class MqttIntakeBench {
 						plan.connections(), MqttQos.fromCode(plan.qos()));
 				ServiceProcess storage = ServiceProcess.start("storage-engine", plan.heap(), env)
 					.awaitReady(Duration.ofMinutes(2));
-				ServiceProcess collector = ServiceProcess.start("collector", plan.heap(), env)
+				ServiceProcess collector = ServiceProcess
+					.start(plan.collectorJar(), "collector", plan.heap(), List.of(), env)
 					.awaitReady(Duration.ofMinutes(2))) {
 			awaitSubscribed(collector, token, load, plan);
 			for (int s = 0; s < plan.rates().length; s++) {
@@ -190,6 +193,24 @@ public final class MqttIntakeBench {
 		double collectorCpu = collector.cpuSeconds();
 		double storageCpu = storage.cpuSeconds();
 		long started = System.nanoTime();
+		// The collector's unacknowledged messages, sampled every second: how much of the
+		// window the step used.
+		double[] maxUnacknowledged = { 0 };
+		Thread sampler = Thread.ofVirtual().start(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					Thread.sleep(1000);
+					double now = PrometheusText.sum(collector.get("/actuator/prometheus", token),
+							"parx_collector_mqtt_unacknowledged");
+					if (!Double.isNaN(now)) {
+						maxUnacknowledged[0] = Math.max(maxUnacknowledged[0], now);
+					}
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
 		long sent = load.run(step, rate, plan.duration());
 		double sendSeconds = (System.nanoTime() - started) / 1e9;
 		// The broker has what it acknowledged; then the collector takes what reaches it.
@@ -209,6 +230,7 @@ public final class MqttIntakeBench {
 			}
 		}
 		double wall = (System.nanoTime() - started) / 1e9;
+		sampler.interrupt();
 		// $SYS counters are published every 10 s: wait for one after the step.
 		Thread.sleep(11_000);
 		String page = collector.get("/actuator/prometheus", token);
@@ -216,15 +238,16 @@ public final class MqttIntakeBench {
 				Math.round(received - receivedBefore),
 				PrometheusText.quantile(page, "parx_collector_publish_latency_seconds", "0.99") * 1000,
 				PrometheusText.sum(page, "parx_collector_publish_latency_seconds_max") * 1000,
-				(collector.cpuSeconds() - collectorCpu) / wall, (storage.cpuSeconds() - storageCpu) / wall,
+				PrometheusText.quantile(page, "parx_collector_mqtt_ack_latency_seconds", "0.99") * 1000,
+				maxUnacknowledged[0], (collector.cpuSeconds() - collectorCpu) / wall,
+				(storage.cpuSeconds() - storageCpu) / wall,
 				(droppedBefore < 0 || drops.dropped() < 0) ? -1 : drops.dropped() - droppedBefore,
 				(noticesBefore < 0) ? -1 : drops.notices(clientId) - noticesBefore, loadStart, Bench.loadAverage());
-		System.out.printf(
-				"  %,6d msgs/s: sent %,d in %.1f s (broker acked %,d, failed %,d), collector received %,d,"
-						+ " publish p99 %.0f ms max %.0f ms, cpu collector %.0f%% storage %.0f%%, broker dropped"
-						+ " %,d (notices %d), load %s -> %s%n",
-				rate, sent, sendSeconds, result.acknowledged(), result.failed(), result.collectorReceived(),
-				result.publishP99Ms(), result.publishMaxMs(), result.collectorCpu() * 100, result.storageCpu() * 100,
+		System.out.printf("  %,6d msgs/s: sent %,d in %.1f s (broker acked %,d, failed %,d), collector received %,d,"
+				+ " publish p99 %.0f ms max %.0f ms, receipt to ack p99 %.0f ms, unacknowledged max %,.0f, cpu collector %.0f%% storage %.0f%%, broker dropped"
+				+ " %,d (notices %d), load %s -> %s%n", rate, sent, sendSeconds, result.acknowledged(), result.failed(),
+				result.collectorReceived(), result.publishP99Ms(), result.publishMaxMs(), result.ackP99Ms(),
+				result.maxUnacknowledged(), result.collectorCpu() * 100, result.storageCpu() * 100,
 				result.brokerDropped(), result.dropNotices(), loadStart, result.loadEnd());
 		return result;
 	}
@@ -275,13 +298,14 @@ public final class MqttIntakeBench {
 						"{\"offeredRate\":%d,\"achievedRate\":%s,\"sent\":%d,\"brokerAcked\":%d,\"publishFailed\":%d,"
 								+ "\"collectorReceived\":%d,\"stored\":%d,\"lost\":%d,\"lostPercent\":%s,"
 								+ "\"channelsLosing\":%d,\"extra\":%d,\"brokerDropped\":%d,\"dropNotices\":%d,"
-								+ "\"publishP99Ms\":%s,\"publishMaxMs\":%s,\"collectorCpuPercent\":%s,"
+								+ "\"publishP99Ms\":%s,\"publishMaxMs\":%s,\"ackP99Ms\":%s,\"maxUnacknowledged\":%s,\"collectorCpuPercent\":%s,"
 								+ "\"storageCpuPercent\":%s,\"loadStart\":\"%s\",\"loadEnd\":\"%s\"}",
 						step.rate(), Bench.json(step.sent() / step.sendSeconds()), step.sent(), step.acknowledged(),
 						step.failed(), step.collectorReceived(), stored, lost,
 						Bench.json(100.0 * lost / Math.max(1, step.sent())), channelsLosing, extra,
 						step.brokerDropped(), step.dropNotices(), Bench.json(step.publishP99Ms()),
-						Bench.json(step.publishMaxMs()), Bench.json(step.collectorCpu() * 100),
+						Bench.json(step.publishMaxMs()), Bench.json(step.ackP99Ms()),
+						Bench.json(step.maxUnacknowledged()), Bench.json(step.collectorCpu() * 100),
 						Bench.json(step.storageCpu() * 100), step.loadStart(), step.loadEnd()));
 			}
 		}
