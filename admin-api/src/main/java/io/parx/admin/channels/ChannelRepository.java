@@ -141,6 +141,14 @@ public class ChannelRepository {
 			.optional();
 	}
 
+	/**
+	 * The settings as they would read back after being stored, to compare with stored
+	 * ones.
+	 */
+	Map<String, Object> storedForm(ProtocolSettings settings) {
+		return this.json.readValue(this.json.writeValueAsString(settings.toMap()), MAP);
+	}
+
 	boolean delete(long id) {
 		return this.jdbc.sql("delete from channel where id = ?").param(id).update() == 1;
 	}
