@@ -83,7 +83,8 @@ public class ChannelRepository {
 			params.put("name", "%" + likeEscaped(filter.name()) + "%");
 		}
 		if (filter.tag() != null) {
-			where.append(" and :tag = any(tags)");
+			// containment, not "= any(tags)": only this form uses the GIN index on tags
+			where.append(" and tags @> array[cast(:tag as text)]");
 			params.put("tag", filter.tag());
 		}
 		if (filter.protocol() != null) {
