@@ -144,7 +144,9 @@ export function ChannelEditor({
           {failure}
         </Banner>
       )}
-      {mode === "view" && channel && writer && <TestReadPanel channelId={channel.id} dirty={false} />}
+      {mode === "view" && channel && writer && (
+        <TestReadPanel channelId={channel.id} unit={channel.unit} dirty={false} />
+      )}
       <form
         noValidate
         onSubmit={(e) => {
@@ -168,7 +170,9 @@ export function ChannelEditor({
           </div>
         )}
       </form>
-      {mode === "edit" && channel && writer && <TestReadPanel channelId={channel.id} dirty={dirty} />}
+      {mode === "edit" && channel && writer && (
+        <TestReadPanel channelId={channel.id} unit={channel.unit} dirty={dirty} />
+      )}
       <VersionConflictDialog
         open={conflictVersion !== null}
         what="channel"

@@ -4,7 +4,7 @@ import { formatValue } from "../../../dashboards/components/format";
 import { useTestChannel } from "../api/channels";
 
 /** "Test read": the collector reads the saved channel once, live; shows value, quality, latency and the reason. */
-export function TestReadPanel({ channelId, dirty }: { channelId: number; dirty: boolean }) {
+export function TestReadPanel({ channelId, unit, dirty }: { channelId: number; unit: string; dirty: boolean }) {
   const test = useTestChannel();
   const result = test.data;
   return (
@@ -27,7 +27,10 @@ export function TestReadPanel({ channelId, dirty }: { channelId: number; dirty: 
         <div className="test-result" data-testid="test-result" aria-live="polite">
           <dl>
             <dt>Value</dt>
-            <dd data-testid="test-value">{formatValue(result.value as never)}</dd>
+            <dd>
+              <span data-testid="test-value">{formatValue(result.value as never)}</span>
+              {result.value !== null && unit && <span className="unit"> {unit}</span>}
+            </dd>
             <dt>Quality</dt>
             <dd data-testid="test-quality" className={`quality quality-${severityOf(result.quality)}`}>
               {result.qualityName}

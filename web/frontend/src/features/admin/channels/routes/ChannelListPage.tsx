@@ -14,6 +14,9 @@ import { type ChannelListQuery, PAGE_SIZES, readListQuery, writeListQuery } from
 import { mayWriteChannels } from "../permissions";
 import type { Channel } from "../types";
 
+/** The server's byte order mark (so that spreadsheets read UTF-8), which reading the answer as text removed. */
+const BOM = "\uFEFF";
+
 /**
  * /admin/channels: every channel, filtered, sorted and paged by the server (the URL holds all three), with each
  * row's live value; export of the filtered list and import for ENGINEER and ADMIN.
@@ -60,7 +63,7 @@ export function ChannelListPage() {
         <button
           type="button"
           onClick={() =>
-            void act(async () => downloadText("channels.csv", await exportCsv.mutateAsync(query), "text/csv"))
+            void act(async () => downloadText("channels.csv", BOM + (await exportCsv.mutateAsync(query)), "text/csv"))
           }
           disabled={exportCsv.isPending}
           data-testid="export-channels"
