@@ -29,6 +29,12 @@ export function Shell() {
         </NavLink>
         <nav aria-label="Main">
           <NavLink to="/dashboards">Dashboards</NavLink>
+          <span className="nav-group" role="group" aria-label="Administration">
+            <span className="nav-group-label" aria-hidden="true">
+              Administration
+            </span>
+            <NavLink to="/admin/channels">Channels</NavLink>
+          </span>
         </nav>
         <div className="topbar-user">
           {me.data && (

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from "react-router";
+import { ChannelListPage, ChannelPage } from "../features/admin/channels";
 import { SignInPage } from "../features/auth/routes/SignInPage";
 import { DashboardListPage } from "../features/dashboards/routes/DashboardListPage";
 import { DashboardPage } from "../features/dashboards/routes/DashboardPage";
@@ -19,6 +20,10 @@ export function createRouter() {
         { index: true, element: <Navigate to="/dashboards" replace /> },
         { path: "dashboards", element: <DashboardListPage /> },
         { path: "dashboards/:id", element: <DashboardPage /> },
+        { path: "admin/channels", element: <ChannelListPage /> },
+        { path: "admin/channels/new", element: <ChannelPage mode="new" /> },
+        { path: "admin/channels/:id", element: <ChannelPage mode="view" /> },
+        { path: "admin/channels/:id/edit", element: <ChannelPage mode="edit" /> },
         { path: "*", element: <NotFound /> },
       ],
     },
