@@ -285,7 +285,7 @@ public class MqttEngine implements ProtocolEngine {
 			.flatMap(List::stream)
 			.map(MqttConnection::status)
 			.sorted(Comparator.comparing((status) -> status.key()))
-			.toList(), this.tracker.snapshot(), null);
+			.toList(), this.tracker.snapshot(), null, this.metrics.overrunCount());
 	}
 
 	/**
