@@ -29,6 +29,7 @@ export function Shell() {
         </NavLink>
         <nav aria-label="Main">
           <NavLink to="/dashboards">Dashboards</NavLink>
+          <NavLink to="/trends">Trends</NavLink>
         </nav>
         <div className="topbar-user">
           {me.data && (
