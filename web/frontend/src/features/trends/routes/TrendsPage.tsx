@@ -8,6 +8,7 @@ import { PALETTE, type PlotSeries, type PlotSpec, unitsOf, MAX_AXES } from "../c
 import { DerivedPicker } from "../components/DerivedPicker";
 import { RangeBar } from "../components/RangeBar";
 import { Readout } from "../components/Readout";
+import { StatsPanel } from "../components/StatsPanel";
 import { SeriesLegend } from "../components/SeriesLegend";
 import { TrendChart } from "../components/TrendChart";
 import { fromBuckets, fromRaw, join, type SeriesPoints, withTimeGaps } from "../model/chartData";
@@ -104,6 +105,10 @@ export function TrendsPage() {
 
   const now = liveRaw ? tail.now : anchor.at;
   const shown = view.live ? resolveRange(view.range, now) : range;
+  // While following live, the statistics move in steps of ten seconds rather than with every frame.
+  const statsRange = view.live
+    ? { from: Math.floor(shown.from / 10_000) * 10_000, to: Math.floor(shown.to / 10_000) * 10_000 }
+    : shown;
   const xRange: [number, number] = [shown.from / 1000, shown.to / 1000];
   const units = unitsOf(series);
 
@@ -214,6 +219,7 @@ export function TrendsPage() {
                 : ""}
           </p>
           <Readout series={series} data={data} index={cursor} hidden={view.hidden} timeAxis={true} />
+          <StatsPanel series={series} channelIds={view.channels} from={statsRange.from} to={statsRange.to} />
         </div>
       </div>
     </section>
