@@ -6,6 +6,7 @@ import { unwrap } from "../../../lib/api/clients";
 export type DerivedSignal = components["schemas"]["DerivedSignal"];
 export type DerivedSignalRequest = components["schemas"]["DerivedSignalRequest"];
 export type EvaluateRequest = components["schemas"]["EvaluateRequest"];
+export type EvaluateResult = components["schemas"]["EvaluateResult"];
 
 /** The saved derived signals (at most 500, by name), for picking them like channels. */
 export function useDerivedSignals() {

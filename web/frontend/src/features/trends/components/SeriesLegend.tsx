@@ -24,8 +24,10 @@ export function SeriesLegend({ series, hidden, onToggle, onRemove }: Props) {
               onClick={() => onToggle(s.key)}
             >
               <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-              {s.label}
-              {s.unit ? <span className="muted"> [{s.unit}]</span> : null}
+              <span>
+                {s.label}
+                {s.unit ? <span className="muted"> [{s.unit}]</span> : null}
+              </span>
             </button>
             <button
               type="button"

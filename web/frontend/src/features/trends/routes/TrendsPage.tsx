@@ -5,6 +5,11 @@ import { useDerivedSignals } from "../api/derived";
 import { useHistory } from "../api/useHistory";
 import { appendTail, useLiveTail } from "../api/useLiveTail";
 import { PALETTE, type PlotSeries, type PlotSpec, unitsOf, MAX_AXES } from "../components/chartOptions";
+import { BatchPanel } from "../components/BatchPanel";
+import { OverlayChart } from "../components/OverlayChart";
+import { ExportButton } from "../components/ExportButton";
+import { exportRequest } from "../model/exportQuery";
+import { DerivedBuilder } from "../components/DerivedBuilder";
 import { DerivedPicker } from "../components/DerivedPicker";
 import { RangeBar } from "../components/RangeBar";
 import { Readout } from "../components/Readout";
@@ -13,14 +18,17 @@ import { SeriesLegend } from "../components/SeriesLegend";
 import { TrendChart } from "../components/TrendChart";
 import { fromBuckets, fromRaw, join, type SeriesPoints, withTimeGaps } from "../model/chartData";
 import { historyQuery } from "../model/query";
-import { channelKey, derivedKey, MAX_SERIES, pan, resolveRange, zoomAround, zoomTo } from "../model/view";
+import { absolute, channelKey, derivedKey, MAX_SERIES, pan, resolveRange, zoomAround, zoomTo } from "../model/view";
 import { useTrendView } from "./useTrendView";
 import type { HistorySeries } from "../api/useHistory";
-import type { DerivedSignal } from "../api/derived";
+import type { DerivedSignal, EvaluateResult } from "../api/derived";
+import { useMe } from "../../../lib/auth/useMe";
 
 /** Lines break where points are this many times further apart than usual (raw) or buckets are missing. */
 const RAW_GAP_FACTOR = 5;
 const BUCKET_GAP_FACTOR = 2.5;
+/** The builder's unsaved formula, plotted with the others until saved or cleared. */
+const PREVIEW_KEY = "preview";
 
 function seriesMeta(
   channels: number[],
@@ -71,6 +79,9 @@ export function TrendsPage() {
   const signals = useDerivedSignals();
   const [plotWidth, setPlotWidth] = useState(0);
   const [cursor, setCursor] = useState<number | null>(null);
+  const [preview, setPreview] = useState<{ formula: string; result: EvaluateResult } | null>(null);
+  const me = useMe();
+  const mayChangeSignals = me.data?.role === "ADMIN" || me.data?.role === "ENGINEER";
   // Relative ranges are resolved when the view changes (and by the live tail's clock while following live).
   const [anchor, setAnchor] = useState(() => ({ search: "", at: Date.now() }));
   const rangeKey = JSON.stringify(view.range) + view.live;
@@ -87,10 +98,20 @@ export function TrendsPage() {
   const seriesCount = view.channels.length + view.derived.length;
   // A pixel or two of resizing does not ask again.
   const maxPoints = Math.round(plotWidth / 10) * 10;
-  const query = seriesCount > 0 && maxPoints > 0 ? historyQuery(view, range, maxPoints) : null;
+  const overlaid = view.overlay.length > 0;
+  const query = seriesCount > 0 && maxPoints > 0 && !overlaid ? historyQuery(view, range, maxPoints) : null;
   const history = useHistory(query);
   const band = view.interval !== "raw" && view.aggregate === "minmax";
   const series = seriesMeta(view.channels, view.derived, directory.data, signals.data, history.series, band);
+  if (preview) {
+    series.push({
+      key: PREVIEW_KEY,
+      label: `Preview: ${preview.formula.length > 40 ? preview.formula.slice(0, 39) + "…" : preview.formula}`,
+      unit: "",
+      color: PALETTE[series.length % PALETTE.length],
+      band: false,
+    });
+  }
   const spec: PlotSpec = { series, step: view.step, timeAxis: true };
 
   const data = useMemo(() => {
@@ -100,8 +121,9 @@ export function TrendsPage() {
       const points = pointsOf(s, view.aggregate);
       byKey.set(key, s.kind === "channel" && liveRaw ? appendTail(points, tail.tails.get(s.id)) : points);
     }
+    if (preview) byKey.set(PREVIEW_KEY, withTimeGaps(fromRaw(preview.result.points), RAW_GAP_FACTOR));
     return join(series.map((s) => byKey.get(s.key) ?? { xs: [], ys: [], qualities: [] }));
-  }, [history.series, series.map((s) => s.key).join(","), view.aggregate, liveRaw, tail.now]);
+  }, [history.series, series.map((s) => s.key).join(","), view.aggregate, liveRaw, tail.now, preview]);
 
   const now = liveRaw ? tail.now : anchor.at;
   const shown = view.live ? resolveRange(view.range, now) : range;
@@ -159,67 +181,116 @@ export function TrendsPage() {
             full={seriesCount >= MAX_SERIES}
             onAdd={(id) => setSeries(view.channels, [...view.derived, id])}
           />
+          <DerivedBuilder
+            signals={signals.data}
+            mayChange={mayChangeSignals}
+            range={shown}
+            maxPoints={maxPoints}
+            plotted={view.derived}
+            onPreview={setPreview}
+            onPlot={(id) => setSeries(view.channels, [...view.derived.filter((x) => x !== id), id])}
+          />
         </aside>
         <div className="trends-main">
-          <SeriesLegend
-            series={series}
-            hidden={view.hidden}
-            onToggle={(key) =>
+          {overlaid ? (
+            <OverlayChart
+              batchIds={view.overlay}
+              channelIds={view.channels}
+              maxPoints={maxPoints}
+              step={view.step}
+              onPlotWidth={setPlotWidth}
+            />
+          ) : (
+            <>
+              <SeriesLegend
+                series={series}
+                hidden={view.hidden}
+                onToggle={(key) =>
+                  change(
+                    {
+                      ...view,
+                      hidden: view.hidden.includes(key) ? view.hidden.filter((k) => k !== key) : [...view.hidden, key],
+                    },
+                    false,
+                  )
+                }
+                onRemove={(key) =>
+                  key === PREVIEW_KEY
+                    ? setPreview(null)
+                    : setSeries(
+                        view.channels.filter((id) => channelKey(id) !== key),
+                        view.derived.filter((id) => derivedKey(id) !== key),
+                      )
+                }
+              />
+              {seriesCount === 0 && <p className="muted">Find channels or derived signals on the left to plot them.</p>}
+              {units.length > MAX_AXES && (
+                <p className="muted">More than {MAX_AXES} units: the further ones are drawn without an axis.</p>
+              )}
+              {history.error ? (
+                <p className="field-error" role="alert" data-testid="history-error">
+                  {describeError(history.error)}
+                </p>
+              ) : null}
+              <div
+                className="trend-frame"
+                data-testid="trend-viewer"
+                data-requests={history.requests}
+                data-loading={history.loading}
+                data-query-from={history.query?.from ?? ""}
+                data-query-to={history.query?.to ?? ""}
+                data-max-points={history.query?.maxPoints ?? 0}
+                data-points={data.xs.length}
+                data-series={series
+                  .map((s, n) => `${s.key}:${data.ys[n]?.filter((y) => typeof y === "number").length ?? 0}`)
+                  .join(",")}
+                data-source={source?.source ?? ""}
+                data-live-edge={view.live ? shown.to : ""}
+              >
+                <TrendChart
+                  spec={spec}
+                  data={data}
+                  xRange={xRange}
+                  hidden={view.hidden}
+                  onCursor={setCursor}
+                  onPlotWidth={setPlotWidth}
+                  {...gestures}
+                />
+              </div>
+              <p className="trend-source muted" data-testid="trend-source">
+                {source
+                  ? `${source.source}, ${source.interval === "raw" ? "raw" : `${source.interval} buckets`}, ${data.xs.length} points for ${maxPoints} px${history.loading ? " · loading…" : ` · ${history.lastMs} ms`}`
+                  : history.loading
+                    ? "loading…"
+                    : ""}
+              </p>
+              <Readout series={series} data={data} index={cursor} hidden={view.hidden} timeAxis={true} />
+              <ExportButton
+                request={(format) =>
+                  seriesCount > 0
+                    ? exportRequest(view, view.live ? resolveRange(view.range, Date.now()) : shown, format)
+                    : null
+                }
+              />
+            </>
+          )}
+          <StatsPanel series={series} channelIds={view.channels} from={statsRange.from} to={statsRange.to} />
+          <BatchPanel
+            range={shown}
+            overlay={view.overlay}
+            onOpen={(batch) =>
               change(
                 {
                   ...view,
-                  hidden: view.hidden.includes(key) ? view.hidden.filter((k) => k !== key) : [...view.hidden, key],
+                  overlay: [],
+                  live: false,
+                  range: absolute(Date.parse(batch.start), batch.end ? Date.parse(batch.end) : Date.now(), Date.now()),
                 },
-                false,
+                true,
               )
             }
-            onRemove={(key) =>
-              setSeries(
-                view.channels.filter((id) => channelKey(id) !== key),
-                view.derived.filter((id) => derivedKey(id) !== key),
-              )
-            }
+            onOverlay={(overlay) => change({ ...view, overlay, live: false }, false)}
           />
-          {seriesCount === 0 && <p className="muted">Find channels or derived signals on the left to plot them.</p>}
-          {units.length > MAX_AXES && (
-            <p className="muted">More than {MAX_AXES} units: the further ones are drawn without an axis.</p>
-          )}
-          {history.error ? (
-            <p className="field-error" role="alert" data-testid="history-error">
-              {describeError(history.error)}
-            </p>
-          ) : null}
-          <div
-            className="trend-frame"
-            data-testid="trend-viewer"
-            data-requests={history.requests}
-            data-loading={history.loading}
-            data-query-from={history.query?.from ?? ""}
-            data-query-to={history.query?.to ?? ""}
-            data-max-points={history.query?.maxPoints ?? 0}
-            data-points={data.xs.length}
-            data-source={source?.source ?? ""}
-            data-live-edge={view.live ? shown.to : ""}
-          >
-            <TrendChart
-              spec={spec}
-              data={data}
-              xRange={xRange}
-              hidden={view.hidden}
-              onCursor={setCursor}
-              onPlotWidth={setPlotWidth}
-              {...gestures}
-            />
-          </div>
-          <p className="trend-source muted" data-testid="trend-source">
-            {source
-              ? `${source.source}, ${source.interval === "raw" ? "raw" : `${source.interval} buckets`}, ${data.xs.length} points for ${maxPoints} px${history.loading ? " · loading…" : ` · ${history.lastMs} ms`}`
-              : history.loading
-                ? "loading…"
-                : ""}
-          </p>
-          <Readout series={series} data={data} index={cursor} hidden={view.hidden} timeAxis={true} />
-          <StatsPanel series={series} channelIds={view.channels} from={statsRange.from} to={statsRange.to} />
         </div>
       </div>
     </section>
