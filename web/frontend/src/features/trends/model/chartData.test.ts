@@ -48,6 +48,13 @@ describe("chart data", () => {
     expect(pointAtOrBefore(joined.ys[1], 0)).toBe(-1);
   });
 
+  it("widens a gap over the other series' times so that the line does not cross it", () => {
+    const a = fromRaw([0, 1, 4, 5].map((s) => ({ time: t(s), value: s, quality: 0 })));
+    a.ys[2] = null; // a bad sample at 4 s
+    const b = fromRaw([2, 3, 6].map((s) => ({ time: t(s), value: 10, quality: 0 })));
+    expect(join([a, b]).ys[0]).toEqual([0, 1, null, null, null, 5, undefined]);
+  });
+
   it("places batch points at their offset since the batch start", () => {
     expect(fromRaw([{ offset: 12.5, value: 4, quality: 0 }]).xs).toEqual([12.5]);
   });

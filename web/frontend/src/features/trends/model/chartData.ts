@@ -124,7 +124,25 @@ export function join(series: SeriesPoints[]): Joined {
       if (hi[n]) hi[n]![at] = s.hi![i];
     });
   });
+  ys.forEach(widenGaps);
+  lo.forEach((values) => values && widenGaps(values));
+  hi.forEach((values) => values && widenGaps(values));
   return { xs, ys, qualities, lo, hi };
+}
+
+/**
+ * uPlot clips a gap from the x before a run of nulls to the x after it, and those are other series' x values after
+ * joining: a lone null would clip a pixel and the line would still cross the gap. So the other series' times around a
+ * gap become nulls too, up to this series' own points on either side.
+ */
+function widenGaps(values: Value[]) {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] !== null) continue;
+    for (let j = i - 1; j >= 0 && values[j] === undefined; j--) values[j] = null;
+    let k = i + 1;
+    for (; k < values.length && (values[k] === undefined || values[k] === null); k++) values[k] = null;
+    i = k - 1;
+  }
 }
 
 /** The index of the series' own point at or before `index` (what the read-out shows for the cursor's time). */
