@@ -30,6 +30,7 @@ export function Shell() {
         </NavLink>
         <nav aria-label="Main">
           <NavLink to="/dashboards">Dashboards</NavLink>
+          <NavLink to="/trends">Trends</NavLink>
           {me.data && (
             <div className="nav-group" role="group" aria-label="Administration">
               <span className="nav-group-label">Administration</span>

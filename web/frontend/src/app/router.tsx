@@ -9,6 +9,7 @@ import { UsersPage } from "../features/admin/users/routes/UsersPage";
 import { SignInPage } from "../features/auth/routes/SignInPage";
 import { DashboardListPage } from "../features/dashboards/routes/DashboardListPage";
 import { DashboardPage } from "../features/dashboards/routes/DashboardPage";
+import { TrendsPage } from "../features/trends";
 import { NotFound } from "./NotFound";
 import { RequireAuth } from "./RequireAuth";
 import { Shell } from "./Shell";
@@ -26,6 +27,7 @@ export function createRouter() {
         { index: true, element: <Navigate to="/dashboards" replace /> },
         { path: "dashboards", element: <DashboardListPage /> },
         { path: "dashboards/:id", element: <DashboardPage /> },
+        { path: "trends", element: <TrendsPage /> },
         { path: "admin/channels", element: <ChannelListPage /> },
         { path: "admin/channels/new", element: <ChannelPage mode="new" /> },
         { path: "admin/channels/:id", element: <ChannelPage mode="view" /> },
