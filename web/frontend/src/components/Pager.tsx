@@ -30,16 +30,16 @@ export function Pager({
         Next ›
       </button>
       {onSize && sizes && (
-      <label className="pager-size">
-        Rows per page{" "}
-        <select value={size} onChange={(e) => onSize(Number(e.target.value))}>
-          {sizes.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
-      </label>
+        <label className="pager-size">
+          Rows per page{" "}
+          <select value={size} onChange={(e) => onSize(Number(e.target.value))}>
+            {sizes.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
     </nav>
   );

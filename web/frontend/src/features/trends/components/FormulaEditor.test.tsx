@@ -6,6 +6,8 @@ import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import type { paths as AdminPaths } from "../../../api/generated/admin-api";
 import type { paths as AnalyticsPaths } from "../../../api/generated/analytics-engine";
+import type { paths as CollectorPaths } from "../../../api/generated/collector";
+import type { paths as StoragePaths } from "../../../api/generated/storage-engine";
 import { ClientsProvider } from "../../../lib/api/ClientsContext";
 import { FormulaEditor } from "./FormulaEditor";
 
@@ -18,9 +20,12 @@ function renderEditor(errorPosition: number | null = null) {
     const content = channels.filter((c) => c.name.toLowerCase().includes(name.toLowerCase()));
     return Response.json({ content, page: { size: 50, number: 0, totalElements: content.length, totalPages: 1 } });
   });
+  const options = { baseUrl: "http://parx.test", fetch };
   const clients = {
-    admin: createClient<AdminPaths>({ baseUrl: "http://parx.test", fetch }),
-    analytics: createClient<AnalyticsPaths>({ baseUrl: "http://parx.test", fetch }),
+    admin: createClient<AdminPaths>(options),
+    analytics: createClient<AnalyticsPaths>(options),
+    collector: createClient<CollectorPaths>(options),
+    storage: createClient<StoragePaths>(options),
   };
   let current = "";
   function Host() {
