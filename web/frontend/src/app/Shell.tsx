@@ -30,9 +30,11 @@ export function Shell() {
         </NavLink>
         <nav aria-label="Main">
           <NavLink to="/dashboards">Dashboards</NavLink>
+          <NavLink to="/trends">Trends</NavLink>
           {me.data && (
             <div className="nav-group" role="group" aria-label="Administration">
               <span className="nav-group-label">Administration</span>
+              <NavLink to="/admin/channels">Channels</NavLink>
               <NavLink to="/admin/rules">Storage rules</NavLink>
               <NavLink to="/admin/status">Status</NavLink>
               {hasRole(me.data, "ADMIN") && <NavLink to="/admin/users">Users</NavLink>}

@@ -9,12 +9,15 @@ export function Dialog({
   onClose,
   children,
   actions,
+  wide = false,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
   children: ReactNode;
   actions: ReactNode;
+  /** For tables (previews): up to 900 px instead of 520. */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -26,7 +29,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? "dialog dialog-wide" : "dialog"}
       aria-labelledby="dialog-title"
       onCancel={(event) => {
         event.preventDefault();

@@ -47,6 +47,13 @@ export class ApiError extends Error {
     let problem: Problem = {};
     if (body && typeof body === "object") {
       problem = body as Problem;
+    } else if (typeof body === "string") {
+      // read as text by a request that expects text (CSV) but answered problem+json
+      try {
+        problem = body ? (JSON.parse(body) as Problem) : {};
+      } catch {
+        problem = {};
+      }
     } else if (body === undefined) {
       try {
         const text = await response.clone().text();

@@ -111,9 +111,8 @@ export function AuditPage() {
       {events.data && (
         <Pager
           page={query.page ?? 0}
-          totalPages={events.data.page.totalPages}
+          size={AUDIT_PAGE_SIZE}
           total={events.data.page.totalElements}
-          pageSize={AUDIT_PAGE_SIZE}
           onPage={(page) => {
             const next = new URLSearchParams(params);
             next.set("page", String(page));

@@ -106,7 +106,7 @@ export function RulesPage() {
         </table>
       )}
       {rules.data && (
-        <Pager page={page} totalPages={rules.data.page.totalPages} onPage={setPage} pageSize={RULES_PAGE_SIZE} />
+        <Pager page={page} size={RULES_PAGE_SIZE} total={rules.data.page.totalElements} onPage={setPage} />
       )}
       <BatchDefinitionList writer={writer} />
       <Dialog

@@ -140,7 +140,7 @@ export function UsersPage() {
         </table>
       )}
       {users.data && (
-        <Pager page={page} totalPages={users.data.page.totalPages} onPage={setPage} pageSize={USERS_PAGE_SIZE} />
+        <Pager page={page} size={USERS_PAGE_SIZE} total={users.data.page.totalElements} onPage={setPage} />
       )}
       <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />

@@ -1,6 +1,7 @@
 package io.parx.admin.channels;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +16,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.data.web.SortDefault;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,6 +48,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChannelController {
 
 	static final String WRITERS = "hasAnyRole('ADMIN','ENGINEER')";
+
+	/** 10000 rows of about 300 characters each, with room to spare. */
+	static final int MAX_CSV_CHARS = 16 * 1024 * 1024;
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final ChannelService channels;
 
@@ -74,9 +85,41 @@ class ChannelController {
 					required = false) String collector,
 			@RequestParam(required = false) Boolean enabled,
 			@ParameterObject @PageableDefault(size = 50) Pageable pageable) {
-		ChannelFilter filter = new ChannelFilter(blankToNull(name), blankToNull(tag), protocol(protocol),
-				blankToNull(device), blankToNull(collector), enabled);
+		ChannelFilter filter = filter(name, tag, protocol, device, collector, enabled);
 		return new PagedModel<>(this.channels.list(filter, pageable).map(Channel::toView));
+	}
+
+	@Operation(operationId = "exportChannels",
+			summary = "The channels of the list's filters as CSV in the import's column layout (every role)",
+			description = "Columns: " + "name, description, unit, dataType, scale, offset, pollIntervalMs, enabled, "
+					+ "collector, tags (separated by ;), protocol, version, then every protocol setting (the "
+					+ "simulator's offset as settings.offset). Passwords are never written; importing a row without "
+					+ "one keeps the stored password. At most 10000 channels: a larger selection is a 400 asking "
+					+ "for a narrower filter.")
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@GetMapping(path = "/export", produces = { "text/csv", "application/problem+json" })
+	ResponseEntity<String> export(
+			@Parameter(description = "Part of the name, any case") @RequestParam(required = false) String name,
+			@Parameter(description = "Carries this tag") @RequestParam(required = false) String tag,
+			@Parameter(schema = @Schema(implementation = Protocol.class)) @RequestParam(
+					required = false) String protocol,
+			@Parameter(description = "Part of the Modbus host, OPC UA endpoint or MQTT broker") @RequestParam(
+					required = false) String device,
+			@Parameter(description = "Read by this collector instance") @RequestParam(
+					required = false) String collector,
+			@RequestParam(required = false) Boolean enabled, @Parameter(description = "As for the list, e.g. name,desc",
+					array = @ArraySchema(schema = @Schema(type = "string"))) @SortDefault("name") Sort sort) {
+		ChannelFilter filter = filter(name, tag, protocol, device, collector, enabled);
+		Page<Channel> page = this.channels.list(filter, PageRequest.of(0, ChannelImport.MAX_ROWS, sort));
+		if (page.getTotalElements() > ChannelImport.MAX_ROWS) {
+			throw ConfigProblems.invalid("filter", "matches " + page.getTotalElements() + " channels; an export holds "
+					+ "at most " + ChannelImport.MAX_ROWS + " (as an import does): narrow the filter");
+		}
+		return ResponseEntity.ok()
+			.contentType(CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"channels.csv\"")
+			.body(ChannelCsv.write(page.getContent()));
 	}
 
 	@Operation(operationId = "getChannel",
@@ -159,13 +202,17 @@ class ChannelController {
 					+ "CSV: RFC 4180 with a header row; the columns name, description, unit, dataType, scale, offset, "
 					+ "pollIntervalMs, enabled, collector, tags (separated by ;), protocol, version, and every other "
 					+ "column (optionally written settings.<field>) a protocol setting; empty cells are absent. "
-					+ "At most 10000 rows.")
+					+ "At most 10000 rows and 16 MiB of CSV. Rows equal to the stored channel count as unchanged and "
+					+ "store nothing, so re-importing an unchanged export changes nothing.")
 	@ApiResponse(responseCode = "200")
 	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@PostMapping(path = "/import", consumes = "text/csv")
 	@PreAuthorize(WRITERS)
 	ChannelImport.Result importCsv(@RequestBody String csv) {
+		if (csv.length() > MAX_CSV_CHARS) {
+			throw ConfigProblems.invalid("body", "at most " + MAX_CSV_CHARS + " characters per import");
+		}
 		return this.imports.importRows(CsvRows.parse(csv));
 	}
 
@@ -179,6 +226,12 @@ class ChannelController {
 
 	private static ResponseEntity<Map<String, Object>> withETag(ResponseEntity.BodyBuilder response, Channel channel) {
 		return response.eTag(ETags.of(channel.version())).body(channel.toView());
+	}
+
+	private static ChannelFilter filter(String name, String tag, String protocol, String device, String collector,
+			Boolean enabled) {
+		return new ChannelFilter(blankToNull(name), blankToNull(tag), protocol(protocol), blankToNull(device),
+				blankToNull(collector), enabled);
 	}
 
 	private static Protocol protocol(String protocol) {

@@ -34,6 +34,7 @@ class ChannelImport {
 		}
 		int created = 0;
 		int updated = 0;
+		int unchanged = 0;
 		List<RowError> errors = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
 			Object row = rows.get(i);
@@ -44,11 +45,10 @@ class ChannelImport {
 			@SuppressWarnings("unchecked")
 			Map<String, ?> channel = (Map<String, ?>) map;
 			try {
-				if (this.channels.upsert(channel)) {
-					created++;
-				}
-				else {
-					updated++;
+				switch (this.channels.upsert(channel)) {
+					case CREATED -> created++;
+					case UPDATED -> updated++;
+					case UNCHANGED -> unchanged++;
 				}
 			}
 			catch (ErrorResponseException ex) {
@@ -56,7 +56,7 @@ class ChannelImport {
 						fieldErrors(ex.getBody())));
 			}
 		}
-		return new Result(created, updated, errors.size(), errors);
+		return new Result(created, updated, unchanged, errors.size(), errors);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -71,11 +71,13 @@ class ChannelImport {
 	/**
 	 * @param created rows that created a channel
 	 * @param updated rows that updated the channel of the same name
+	 * @param unchanged rows equal to the stored channel of the same name (nothing stored)
 	 * @param failed rows rejected
 	 * @param errors why, per rejected row
 	 */
-	@Schema(name = "ChannelImportResult", requiredProperties = { "created", "updated", "failed", "errors" })
-	record Result(int created, int updated, int failed, List<RowError> errors) {
+	@Schema(name = "ChannelImportResult",
+			requiredProperties = { "created", "updated", "unchanged", "failed", "errors" })
+	record Result(int created, int updated, int unchanged, int failed, List<RowError> errors) {
 	}
 
 	/**

@@ -83,7 +83,8 @@ public class ChannelRepository {
 			params.put("name", "%" + likeEscaped(filter.name()) + "%");
 		}
 		if (filter.tag() != null) {
-			where.append(" and :tag = any(tags)");
+			// containment, not "= any(tags)": only this form uses the GIN index on tags
+			where.append(" and tags @> array[cast(:tag as text)]");
 			params.put("tag", filter.tag());
 		}
 		if (filter.protocol() != null) {
@@ -139,6 +140,14 @@ public class ChannelRepository {
 			.param("version", expectedVersion)
 			.query(this::map)
 			.optional();
+	}
+
+	/**
+	 * The settings as they would read back after being stored, to compare with stored
+	 * ones.
+	 */
+	Map<String, Object> storedForm(ProtocolSettings settings) {
+		return this.json.readValue(this.json.writeValueAsString(settings.toMap()), MAP);
 	}
 
 	boolean delete(long id) {

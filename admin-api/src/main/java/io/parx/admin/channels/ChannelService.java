@@ -2,6 +2,7 @@ package io.parx.admin.channels;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.parx.admin.events.ConfigEvents;
 import io.parx.admin.system.Problems;
@@ -86,19 +87,42 @@ class ChannelService {
 	/**
 	 * One row of a bulk import: updates the channel of that name (keeping its secrets
 	 * when the row has none) or creates it. A row without {@code version} overwrites
-	 * whatever version is stored: an import is a deliberate bulk replacement.
-	 * @return whether a channel was created (false: updated)
+	 * whatever version is stored: an import is a deliberate bulk replacement. A row equal
+	 * to the stored channel changes nothing (no new version, audit entry or config
+	 * event), so that importing an unchanged export is harmless.
+	 * @return what the row did
 	 */
-	boolean upsert(Map<String, ?> row) {
+	Upsert upsert(Map<String, ?> row) {
 		Object name = row.get("name");
 		Channel stored = (name instanceof String s) ? this.channels.findByName(s.strip()).orElse(null) : null;
 		ChannelDraft draft = ChannelDraft.read(row, stored);
 		if (stored == null) {
 			insert(draft);
-			return true;
+			return Upsert.CREATED;
 		}
-		update(stored, draft, (draft.version() != null) ? draft.version() : stored.version());
-		return false;
+		long expected = (draft.version() != null) ? draft.version() : stored.version();
+		if (expected == stored.version() && sameAs(stored, draft)) {
+			return Upsert.UNCHANGED;
+		}
+		update(stored, draft, expected);
+		return Upsert.UPDATED;
+	}
+
+	/** What one imported row did. */
+	enum Upsert {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
+
+	private boolean sameAs(Channel stored, ChannelDraft draft) {
+		return stored.name().equals(draft.name()) && stored.description().equals(draft.description())
+				&& stored.unit().equals(draft.unit()) && stored.dataType() == draft.dataType()
+				&& stored.scale() == draft.scale() && stored.offset() == draft.offset()
+				&& stored.pollIntervalMs() == draft.pollIntervalMs() && stored.enabled() == draft.enabled()
+				&& Objects.equals(stored.collector(), draft.collector()) && stored.tags().equals(draft.tags())
+				&& stored.protocol() == draft.settings().protocol()
+				&& stored.settings().equals(this.channels.storedForm(draft.settings()));
 	}
 
 	private Channel insert(ChannelDraft draft) {

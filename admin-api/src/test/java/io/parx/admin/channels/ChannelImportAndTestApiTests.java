@@ -50,11 +50,12 @@ class ChannelImportAndTestApiTests extends AbstractIntegrationTest {
 			.andExpect(jsonPath("$.errors[1].errors[0].field").value("settings.waveform"));
 		assertThat(count("import.csv.%")).isEqualTo(2);
 
-		// importing the same file again updates instead of duplicating
+		// importing the same file again neither duplicates nor changes anything
 		this.mvc
 			.perform(post("/api/v1/io/channels/import").contentType("text/csv").content(csv).with(as(Role.ENGINEER)))
 			.andExpect(jsonPath("$.created").value(0))
-			.andExpect(jsonPath("$.updated").value(2));
+			.andExpect(jsonPath("$.updated").value(0))
+			.andExpect(jsonPath("$.unchanged").value(2));
 		assertThat(count("import.csv.%")).isEqualTo(2);
 	}
 
