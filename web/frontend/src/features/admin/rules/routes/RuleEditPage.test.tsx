@@ -69,6 +69,28 @@ describe("the storage rule form", () => {
     });
   });
 
+  it("overwrites a rule someone else saved meanwhile with the version they saved, when the user says so", async () => {
+    let version = 3;
+    const { requests } = renderWithApi("/admin/rules/5", ROUTES, {
+      "GET /api/v1/auth/me": me("ENGINEER"),
+      "GET /api/v1/io/channels": EMPTY_CHANNELS,
+      "GET /api/v1/storage/rules/5": () => Response.json({ ...RULE, version }),
+      "PUT /api/v1/storage/rules/5": async (request) => {
+        const sent = (await request.json()) as { version: number };
+        if (sent.version !== 4) return problem(409, { type: "/problems/version-conflict", currentVersion: 4 });
+        return Response.json({ ...RULE, version: 5 });
+      },
+    });
+    await userEvent.type(await screen.findByTestId("rule-name"), "-hot");
+    version = 4; // someone else saves
+    await userEvent.click(screen.getByTestId("rule-save"));
+    await userEvent.click(await screen.findByText("Overwrite with mine"));
+    await screen.findByText(/Saved/);
+    const puts = requests.filter((request) => request.method === "PUT");
+    expect(puts).toHaveLength(2);
+    expect(await puts[1].json()).toMatchObject({ name: "furnace-hot", version: 4 });
+  });
+
   it("shows an operator a rule read only, without Save", async () => {
     renderWithApi("/admin/rules/5", ROUTES, {
       "GET /api/v1/auth/me": me("OPERATOR"),

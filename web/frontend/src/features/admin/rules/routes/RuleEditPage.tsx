@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { Banner } from "../../../../components/Banner";
-import { Dialog } from "../../../../components/Dialog";
 import { Forbidden } from "../../../../components/Forbidden";
 import { QueryState } from "../../../../components/QueryState";
+import { VersionConflictDialog } from "../../../../components/VersionConflictDialog";
 import { ApiError, describeError } from "../../../../lib/api/problem";
 import { hasRole } from "../../../../lib/auth/roles";
 import { useMe } from "../../../../lib/auth/useMe";
@@ -221,40 +221,20 @@ function RuleForm({ id, initial, readOnly }: { id: number | null; initial: RuleD
           </div>
         )}
       </form>
-      <Dialog
+      <VersionConflictDialog
         open={conflict}
-        title="Someone else changed this rule"
-        onClose={() => setConflict(false)}
-        actions={
-          <>
-            <button
-              type="button"
-              onClick={() => {
-                setConflict(false);
-                void rule.refetch();
-              }}
-            >
-              Reload theirs (discard mine)
-            </button>
-            <button
-              type="button"
-              className="button-danger"
-              onClick={async () => {
-                setConflict(false);
-                const current = await rule.refetch();
-                if (current.data) void submit(undefined, current.data.version);
-              }}
-            >
-              Overwrite with mine
-            </button>
-            <button type="button" className="button-quiet" onClick={() => setConflict(false)}>
-              Keep editing
-            </button>
-          </>
-        }
-      >
-        <p>The rule was saved by someone else since you opened it.</p>
-      </Dialog>
+        what="storage rule"
+        onReload={() => {
+          setConflict(false);
+          void rule.refetch();
+        }}
+        onOverwrite={async () => {
+          setConflict(false);
+          const current = await rule.refetch();
+          if (current.data) void submit(undefined, current.data.version);
+        }}
+        onCancel={() => setConflict(false)}
+      />
     </main>
   );
 }
