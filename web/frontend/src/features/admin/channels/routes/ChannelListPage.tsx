@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { Banner } from "../../../../components/Banner";
 import { Pager } from "../../../../components/Pager";
 import { QueryState } from "../../../../components/QueryState";
-import { describeError } from "../../../../lib/api/problem";
+import { describeErrorWithFields } from "../../../../lib/api/problem";
 import { useMe } from "../../../../lib/auth/useMe";
 import { useChannelPage, useExportChannels, useSetEnabled } from "../api/channels";
 import { ChannelFilters } from "../components/ChannelFilters";
@@ -49,7 +49,7 @@ export function ChannelListPage() {
     try {
       await action();
     } catch (error) {
-      setFailure(describeError(error));
+      setFailure(describeErrorWithFields(error));
     }
   }
 
