@@ -5,6 +5,10 @@
 #   scripts/bench.sh codec              JMH: sample batch encode/decode, binary vs JSON
 #   scripts/bench.sh jmh <regex>        any JMH benchmark in the bench module
 #   scripts/bench.sh main <class> [args] a load scenario's main class in the bench module
+#   scripts/bench.sh dashboard-render [args]  40 widgets, 500 channels, 5,000 updates/s in headless Chromium (needs
+#                                        Debian's chromium and chromium-driver; builds every service jar and the web app)
+#   scripts/bench.sh mqtt-intake [args]  MQTT intake (issue 22): 1,000 topics, QoS 1, stepped rates through Mosquitto,
+#                                        the collector and the storage engine; e.g. --rates 5000,15000,30000 --duration 30
 # Every scenario ends with one machine-readable line `BENCH {json}` (for JMH, `all` builds it from JMH's JSON
 # result). Needs the shared services (PostgreSQL 5432, TimescaleDB 5433, Redis 6379) for storage, fan-out, analytics.
 set -euo pipefail
@@ -15,8 +19,21 @@ machine() {
 	echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $("$JAVA" -version 2>&1 | head -1)"
 }
 
+if [[ "${1:-}" == dashboard-render ]]; then
+	shift
+	./mvnw -q -B -ntp -pl admin-api,data-router,analytics-engine,web,bench -am install -DskipTests
+	./mvnw -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+	echo "# machine: $(machine)"
+	exec "$JAVA" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.parx.bench.web.DashboardRenderBench "$@"
+fi
+
 if [[ "${1:-codec}" != all ]]; then
-	./mvnw -q -B -ntp -pl bench -am install -DskipTests
+	if [[ "${1:-codec}" == mqtt-intake ]]; then
+		# the scenario starts the service jars
+		./mvnw -q -B -ntp -pl collector,storage-engine,bench -am install -DskipTests -Dfrontend.skip=true
+	else
+		./mvnw -q -B -ntp -pl bench -am install -DskipTests
+	fi
 	./mvnw -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 	CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 	echo "# machine: $(machine)"
@@ -24,7 +41,8 @@ if [[ "${1:-codec}" != all ]]; then
 		codec) exec "$JAVA" -cp "$CP" org.openjdk.jmh.Main SampleCodecBenchmark ;;
 		jmh) shift; exec "$JAVA" -cp "$CP" org.openjdk.jmh.Main "$@" ;;
 		main) shift; cls="$1"; shift; exec "$JAVA" -cp "$CP" "$cls" "$@" ;;
-		*) echo "usage: $0 all | codec | jmh <regex> | main <class> [args]" >&2; exit 2 ;;
+		mqtt-intake) shift; exec "$JAVA" -cp "$CP" io.parx.bench.mqtt.MqttIntakeBench "$@" ;;
+		*) echo "usage: $0 all | codec | jmh <regex> | main <class> [args] | mqtt-intake [args]" >&2; exit 2 ;;
 	esac
 fi
 
@@ -40,7 +58,7 @@ started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "# bench all: logs in $work, result in $result"
 
 # One build: service jars, bench classes, analytics test classes; one classpath file per module.
-./mvnw -q -B -ntp -pl collector,storage-engine,data-router,bench,analytics-engine -am package dependency:build-classpath \
+./mvnw -q -B -ntp -pl collector,storage-engine,data-router,admin-api,web,bench,analytics-engine -am package dependency:build-classpath \
 	-DskipTests -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 BENCH_CP="bench/target/classes:$(cat bench/target/bench-classpath.txt)"
 ANALYTICS_CP="analytics-engine/target/test-classes:analytics-engine/target/classes:$(cat analytics-engine/target/bench-classpath.txt)"
@@ -72,7 +90,10 @@ run live-fan-out "$JAVA" -cp "$BENCH_CP" io.parx.bench.router.LiveFanOutBench --
 run plant-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.plant.PlantIngestBench --devices 4 --registers 2500 --poll 100ms \
 	--warmup 20 --duration 40
 run device-to-browser "$JAVA" -cp "$BENCH_CP" io.parx.bench.latency.DeviceToBrowserLatencyBench --warmup 15 --duration 30
+run dashboard-render "$JAVA" -cp "$BENCH_CP" io.parx.bench.web.DashboardRenderBench --warmup 10 --duration 20
 run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 30 15
+run mqtt-intake "$JAVA" -cp "$BENCH_CP" io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 5000,15000,30000 \
+	--duration 20
 run redis-limit scripts/redis-limit.sh
 
 load_after="$(cat /proc/loadavg)"
@@ -114,6 +135,12 @@ load_after="$(cat /proc/loadavg)"
 				echo "| command (one batch = 100 samples, $(jq .payloadBytes <<<"$json") bytes) | clients | requests/s | samples/s | p50 ms | p99 ms |"
 				echo "|---|---|---|---|---|---|"
 				jq -r '.results[] | "| \(.command) | \(.clients) | \(.requestsPerSec) | \(.samplesPerSec) | \(.p50Ms) | \(.p99Ms) |"' <<<"$json" ;;
+			mqtt-intake)
+				echo "$(jq -r '"\(.topics) topics, QoS \(.qos), \(.connections) publisher connections, \(.durationSeconds) s per rate; highest rate without loss: \(.highestZeroLossRate) msgs/s"' <<<"$json")"
+				echo
+				echo "| offered msgs/s | sent | stored | lost | extra | broker dropped | publish p99 / max ms | receipt to ack p99 ms | CPU collector / storage % | load before -> after |"
+				echo "|---|---|---|---|---|---|---|---|---|---|"
+				jq -r '.steps[] | "| \(.offeredRate) | \(.sent) | \(.stored) | \(.lost) (\(.lostPercent) %) | \(.extra) | \(.brokerDropped) | \(.publishP99Ms) / \(.publishMaxMs) | \(.ackP99Ms) | \(.collectorCpuPercent) / \(.storageCpuPercent) | \(.loadStart | split(" ")[0]) -> \(.loadEnd | split(" ")[0]) |"' <<<"$json" ;;
 			analytics-latency)
 				echo "| query | runs | p50 ms | p95 ms | p99 ms | max ms |"
 				echo "|---|---|---|---|---|---|"

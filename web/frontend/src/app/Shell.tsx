@@ -3,6 +3,7 @@ import { NavLink, Outlet } from "react-router";
 import { Banner } from "../components/Banner";
 import { connectivity } from "../lib/api/connectivity";
 import { useSession } from "../lib/auth/SessionContext";
+import { hasRole } from "../lib/auth/roles";
 import { useMe } from "../lib/auth/useMe";
 
 /** The frame of every signed-in page: navigation, the user, and the "server cannot be reached" banner. */
@@ -29,18 +30,28 @@ export function Shell() {
         </NavLink>
         <nav aria-label="Main">
           <NavLink to="/dashboards">Dashboards</NavLink>
-          <span className="nav-group" role="group" aria-label="Administration">
-            <span className="nav-group-label" aria-hidden="true">
-              Administration
-            </span>
-            <NavLink to="/admin/channels">Channels</NavLink>
-          </span>
+          <NavLink to="/trends">Trends</NavLink>
+          {me.data && (
+            <div className="nav-group" role="group" aria-label="Administration">
+              <span className="nav-group-label">Administration</span>
+              <NavLink to="/admin/channels">Channels</NavLink>
+              <NavLink to="/admin/rules">Storage rules</NavLink>
+              <NavLink to="/admin/status">Status</NavLink>
+              {hasRole(me.data, "ADMIN") && <NavLink to="/admin/users">Users</NavLink>}
+              {hasRole(me.data, "ADMIN") && <NavLink to="/admin/audit">Audit log</NavLink>}
+            </div>
+          )}
         </nav>
         <div className="topbar-user">
           {me.data && (
             <span data-testid="current-user">
               {me.data.username} <span className="role">{me.data.role}</span>
             </span>
+          )}
+          {me.data && (
+            <NavLink to="/account/password" className="button-quiet">
+              Change password
+            </NavLink>
           )}
           <button type="button" className="button-quiet" onClick={() => void store.signOut()}>
             Sign out

@@ -1,4 +1,4 @@
-/** Previous/next through a server-paged list, with "51–100 of 10,000" and the page size. */
+/** Previous/next through a server-paged list, with "51–100 of 10,000" and, when `onSize` is given, the page size. */
 export function Pager({
   page,
   size,
@@ -10,9 +10,9 @@ export function Pager({
   page: number;
   size: number;
   total: number;
-  sizes: readonly number[];
+  sizes?: readonly number[];
   onPage: (page: number) => void;
-  onSize: (size: number) => void;
+  onSize?: (size: number) => void;
 }) {
   const pages = Math.max(1, Math.ceil(total / size));
   const first = total === 0 ? 0 : page * size + 1;
@@ -29,16 +29,18 @@ export function Pager({
       <button type="button" onClick={() => onPage(page + 1)} disabled={page + 1 >= pages}>
         Next ›
       </button>
-      <label className="pager-size">
-        Rows per page{" "}
-        <select value={size} onChange={(e) => onSize(Number(e.target.value))}>
-          {sizes.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </select>
-      </label>
+      {onSize && sizes && (
+        <label className="pager-size">
+          Rows per page{" "}
+          <select value={size} onChange={(e) => onSize(Number(e.target.value))}>
+            {sizes.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </nav>
   );
 }

@@ -1,6 +1,8 @@
 import createClient from "openapi-fetch";
 import type { paths as AdminPaths } from "../../api/generated/admin-api";
 import type { paths as AnalyticsPaths } from "../../api/generated/analytics-engine";
+import type { paths as CollectorPaths } from "../../api/generated/collector";
+import type { paths as StoragePaths } from "../../api/generated/storage-engine";
 import type { SessionStore } from "../auth/session";
 import { authFetch } from "./authFetch";
 import { ApiError } from "./problem";
@@ -11,6 +13,8 @@ export function createClients(session: SessionStore) {
   return {
     admin: createClient<AdminPaths>({ baseUrl: window.location.origin, fetch }),
     analytics: createClient<AnalyticsPaths>({ baseUrl: window.location.origin, fetch }),
+    collector: createClient<CollectorPaths>({ baseUrl: window.location.origin, fetch }),
+    storage: createClient<StoragePaths>({ baseUrl: window.location.origin, fetch }),
   };
 }
 

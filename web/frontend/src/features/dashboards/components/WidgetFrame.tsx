@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { trendViewerLink } from "../../trends";
 import { ErrorBoundary } from "../../../components/ErrorBoundary";
 import type { Widget } from "../types";
 import { WIDGETS } from "../widgets/registry";
@@ -30,6 +32,19 @@ export function WidgetFrame({ widget, editing, selected, onSelect, onRemove, chi
           </span>
         )}
         <h2 id={titleId}>{title}</h2>
+        {!editing && widget.kind === "TREND" && widget.channelIds.length > 0 && (
+          <span className="widget-tools">
+            <Link
+              to={trendViewerLink(widget.channelIds, widget.options.window, widget.options.step === true)}
+              className="icon-button"
+              title="Open in trend viewer"
+              aria-label={`Open ${title} in the trend viewer`}
+              data-testid="open-in-trends"
+            >
+              ↗
+            </Link>
+          </span>
+        )}
         {editing && (
           <span className="widget-tools">
             <button type="button" className="icon-button" onClick={onSelect} aria-label={`Edit ${title}`}>

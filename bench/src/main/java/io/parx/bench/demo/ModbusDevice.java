@@ -39,9 +39,9 @@ public final class ModbusDevice implements AutoCloseable {
 
 	private final SimpleProcessImage image = new SimpleProcessImage();
 
-	private final ModbusSlave slave;
-
 	private final int port;
+
+	private ModbusSlave slave;
 
 	public ModbusDevice(int port) {
 		this.port = port;
@@ -51,14 +51,29 @@ public final class ModbusDevice implements AutoCloseable {
 			this.image.addDigitalOut(new SimpleDigitalOut(false));
 			this.image.addDigitalIn(new SimpleDigitalIn(false));
 		}
+		start();
+	}
+
+	/**
+	 * Opens the slave on its port (again, after {@link #stop()}) with the registers as
+	 * they were: a device coming back after a power cut or a cable pulled.
+	 */
+	public synchronized void start() {
 		try {
-			this.slave = ModbusSlaveFactory.createTCPSlave(port, 10);
+			this.slave = ModbusSlaveFactory.createTCPSlave(this.port, 10);
 			this.slave.addProcessImage(1, this.image);
 			this.slave.open();
 		}
 		catch (ModbusException ex) {
-			throw new IllegalStateException("cannot start the Modbus TCP slave on port " + port, ex);
+			throw new IllegalStateException("cannot start the Modbus TCP slave on port " + this.port, ex);
 		}
+	}
+
+	/**
+	 * Closes the slave: connections drop and new ones are refused until {@link #start()}.
+	 */
+	public synchronized void stop() {
+		ModbusSlaveFactory.close(this.slave);
 	}
 
 	public int port() {
@@ -86,7 +101,7 @@ public final class ModbusDevice implements AutoCloseable {
 
 	@Override
 	public void close() {
-		ModbusSlaveFactory.close(this.slave);
+		stop();
 	}
 
 }

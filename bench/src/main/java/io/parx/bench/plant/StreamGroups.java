@@ -10,15 +10,15 @@ import io.lettuce.core.api.sync.RedisCommands;
  * not yet delivered ({@code lag}) and delivered but not acknowledged ({@code pending}).
  * Reading it costs the database nothing, so scenarios can poll it.
  */
-record StreamGroups(long lag, long pending) {
+public record StreamGroups(long lag, long pending) {
 
 	/** Nothing left to deliver or to acknowledge. */
-	boolean drained() {
+	public boolean drained() {
 		return this.lag == 0 && this.pending == 0;
 	}
 
 	/** The group's state; lag {@code -1} when the group does not exist (yet). */
-	static StreamGroups of(RedisCommands<byte[], byte[]> redis, byte[] stream, String group) {
+	public static StreamGroups of(RedisCommands<byte[], byte[]> redis, byte[] stream, String group) {
 		for (Object entry : redis.xinfoGroups(stream)) {
 			List<?> info = (List<?>) entry;
 			String name = null;

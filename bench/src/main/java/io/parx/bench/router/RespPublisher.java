@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * pipelined: replies are read on a thread of their own. Enough for a load generator,
  * without a client library in the bench module.
  */
-final class RespPublisher implements AutoCloseable {
+public final class RespPublisher implements AutoCloseable {
 
 	private final Socket socket;
 
@@ -21,7 +21,7 @@ final class RespPublisher implements AutoCloseable {
 
 	private final Thread replies;
 
-	RespPublisher(URI redis) throws IOException {
+	public RespPublisher(URI redis) throws IOException {
 		this.socket = new Socket(redis.getHost(), (redis.getPort() > 0) ? redis.getPort() : 6379);
 		this.socket.setTcpNoDelay(true);
 		this.out = new BufferedOutputStream(this.socket.getOutputStream(), 1 << 16);
@@ -51,7 +51,7 @@ final class RespPublisher implements AutoCloseable {
 		this.out.flush();
 	}
 
-	void publish(String channel, byte[] payload) throws IOException {
+	public void publish(String channel, byte[] payload) throws IOException {
 		command("PUBLISH".getBytes(StandardCharsets.US_ASCII), channel.getBytes(StandardCharsets.UTF_8), payload);
 	}
 

@@ -1,5 +1,6 @@
 package io.parx.collector.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,6 @@ import io.parx.collector.CollectorSettings;
 import io.parx.collector.buffer.DiskBuffer;
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.channels.ChannelCoordinator;
-import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.publish.Publisher;
@@ -36,6 +36,8 @@ class CollectorController {
 	private final Publisher publisher;
 
 	private final CollectorSettings settings;
+
+	private final Clock clock = Clock.systemUTC();
 
 	CollectorController(ChannelCoordinator coordinator, Publisher publisher, CollectorSettings settings) {
 		this.coordinator = coordinator;
@@ -67,14 +69,18 @@ class CollectorController {
 		DiskBuffer buffer = this.publisher.buffer();
 		StatusView.Publishing publishing = new StatusView.Publishing(this.publisher.redisReachable(),
 				this.publisher.spooling(), this.publisher.backlog(), this.publisher.queued(), buffer.depth(),
-				buffer.bytes(), buffer.droppedBatches(), buffer.tornRecords());
+				buffer.bytes(), ageMillis(buffer.oldestBatchMillis()), buffer.droppedBatches(), buffer.tornRecords());
 		Map<String, StatusView.Engine> engines = new LinkedHashMap<>();
-		this.coordinator.engines().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {
-			EngineStatus status = entry.getValue().status();
-			engines.put(entry.getKey().name(), new StatusView.Engine(status.connections(),
-					status.channels().stream().map(StatusView.Channel::of).toList(), status.plan()));
-		});
+		this.coordinator.engines()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach((entry) -> engines.put(entry.getKey().name(), StatusView.Engine.of(entry.getValue().status())));
 		return new StatusView(this.settings.name(), publishing, engines);
+	}
+
+	private Long ageMillis(Long since) {
+		return (since != null) ? Math.max(0, this.clock.millis() - since) : null;
 	}
 
 	private static ChannelConfig toConfig(ChannelTestRequest.ChannelForm form) {

@@ -16,8 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Resource server with common's JWT verification (ParxJwtAutoConfiguration): health and
  * API documentation are public; the status is for every role; the channel test, which
  * connects to devices with the given settings, for engineers and administrators; the OPC
- * UA trust list (it decides whom the collector sends passwords to) for administrators
- * only.
+ * UA trust list and the collector's own certificate are read by every role, and changed
+ * (it decides whom the collector sends passwords to) by engineers and administrators.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,8 +32,11 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMIN", "ENGINEER")
 			.requestMatchers(HttpMethod.GET, "/api/v1/collector/status")
 			.hasAnyRole("ADMIN", "ENGINEER", "OPERATOR")
-			.requestMatchers("/api/v1/collector/opcua/certificates", "/api/v1/collector/opcua/certificates/**")
-			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.GET, "/api/v1/collector/opcua/certificates",
+					"/api/v1/collector/opcua/certificates/own")
+			.hasAnyRole("ADMIN", "ENGINEER", "OPERATOR")
+			.requestMatchers("/api/v1/collector/opcua/certificates/**")
+			.hasAnyRole("ADMIN", "ENGINEER")
 			.anyRequest()
 			.authenticated())
 			.csrf((csrf) -> csrf.disable())

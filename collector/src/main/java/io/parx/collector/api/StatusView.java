@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.parx.collector.engine.ChannelStatus;
 import io.parx.collector.engine.ConnectionStatus;
+import io.parx.collector.engine.EngineStatus;
+import io.parx.collector.modbus.PlannedRead;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.SampleValue;
 
@@ -18,12 +20,46 @@ import io.parx.common.sample.SampleValue;
  */
 record StatusView(String collector, Publishing publishing, Map<String, Engine> engines) {
 
+	/**
+	 * The publish pipeline.
+	 *
+	 * @param redisReachable whether the last write to Redis succeeded
+	 * @param spooling whether batches go to the disk buffer instead of Redis
+	 * @param streamBacklog entries in the samples stream not yet read by its consumers
+	 * @param queuedBatches batches in memory waiting to be written
+	 * @param bufferedBatches batches waiting in the disk buffer (its depth)
+	 * @param bufferBytes size of the disk buffer's files
+	 * @param oldestBufferedAgeMs at most how old the oldest waiting batch is,
+	 * {@code null} when the buffer is empty
+	 * @param droppedBatches batches the buffer dropped (over its size or age bound) since
+	 * start
+	 * @param tornRecords torn or corrupt records skipped when the buffer was opened
+	 */
 	record Publishing(boolean redisReachable, boolean spooling, long streamBacklog, long queuedBatches,
-			long bufferedBatches, long bufferBytes, long droppedBatches, long tornRecords) {
+			long bufferedBatches, long bufferBytes, Long oldestBufferedAgeMs, long droppedBatches, long tornRecords) {
 
 	}
 
-	record Engine(List<ConnectionStatus> connections, List<Channel> channels, Object plan) {
+	/**
+	 * One protocol engine.
+	 *
+	 * @param connections per device, server or broker: state, last error, reconnect
+	 * attempts
+	 * @param channels per running channel: last value and quality, read rate
+	 * @param plan the Modbus request plan (which reads serve which channels), empty for
+	 * other protocols
+	 * @param pollOverruns poll cycles that started a whole period late since start
+	 */
+	record Engine(List<ConnectionStatus> connections, List<Channel> channels, List<PlannedRead> plan,
+			long pollOverruns) {
+
+		static Engine of(EngineStatus status) {
+			List<PlannedRead> plan = (status.plan() instanceof List<?> reads)
+					? reads.stream().filter(PlannedRead.class::isInstance).map(PlannedRead.class::cast).toList()
+					: List.of();
+			return new Engine(status.connections(), status.channels().stream().map(Channel::of).toList(), plan,
+					status.pollOverruns());
+		}
 
 	}
 

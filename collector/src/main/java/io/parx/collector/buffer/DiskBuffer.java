@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -89,6 +90,9 @@ public class DiskBuffer implements AutoCloseable {
 			tail.size += record.limit();
 			tail.records++;
 			tail.newestMillis = this.clock.millis();
+			if (tail.firstMillis == 0) {
+				tail.firstMillis = tail.newestMillis;
+			}
 			this.dirty = true;
 			if (this.settings.fsync() == BufferSettings.Fsync.ALWAYS) {
 				force();
@@ -162,6 +166,20 @@ public class DiskBuffer implements AutoCloseable {
 			bytes += segment.size;
 		}
 		return bytes;
+	}
+
+	/**
+	 * When the oldest segment still holding batches was started, or {@code null} when the
+	 * buffer is empty: the age of the oldest waiting batch is at most now minus this (the
+	 * segment's first batches may have been sent already).
+	 */
+	public synchronized Long oldestBatchMillis() {
+		for (Segment segment : this.segments) {
+			if (segment.records > 0) {
+				return segment.firstMillis;
+			}
+		}
+		return null;
 	}
 
 	public synchronized long droppedBatches() {
@@ -252,6 +270,10 @@ public class DiskBuffer implements AutoCloseable {
 			}
 			scan(segment, start);
 			segment.newestMillis = Files.getLastModifiedTime(file).toMillis();
+			// the file's creation time where the file system keeps one, else its last
+			// change
+			segment.firstMillis = Math.min(segment.newestMillis,
+					((FileTime) Files.getAttribute(file, "creationTime")).toMillis());
 			this.segments.addLast(segment);
 		}
 		this.readOffset = (!this.segments.isEmpty() && this.segments.peekFirst().number == cursor.segment())
@@ -337,6 +359,9 @@ public class DiskBuffer implements AutoCloseable {
 		long records;
 
 		long newestMillis;
+
+		/** When the first batch was written into it, 0 before that. */
+		long firstMillis;
 
 		private FileChannel reader;
 

@@ -9,8 +9,11 @@ import java.util.List;
  * @param channels one entry per running channel
  * @param plan engine-specific detail serialized as JSON (the Modbus request plan), or
  * {@code null}
+ * @param pollOverruns poll cycles that started a whole period late since start (the
+ * device answers slower than the poll interval asks)
  */
-public record EngineStatus(List<ConnectionStatus> connections, List<ChannelStatus> channels, Object plan) {
+public record EngineStatus(List<ConnectionStatus> connections, List<ChannelStatus> channels, Object plan,
+		long pollOverruns) {
 
 	public EngineStatus {
 		connections = List.copyOf(connections);
@@ -18,7 +21,7 @@ public record EngineStatus(List<ConnectionStatus> connections, List<ChannelStatu
 	}
 
 	public static EngineStatus empty() {
-		return new EngineStatus(List.of(), List.of(), null);
+		return new EngineStatus(List.of(), List.of(), null, 0);
 	}
 
 }

@@ -18,4 +18,18 @@ public interface SampleSink {
 	 */
 	void publish(List<Sample> batch);
 
+	/**
+	 * Hands a batch over and calls {@code onDurable} once the batch has reached the first
+	 * durable step (the sample stream in Redis, or the disk buffer), on the pipeline's
+	 * thread; a source that must confirm delivery (an MQTT QoS 1 acknowledgement) waits
+	 * for it. The callback must be quick and never block. This default is for sinks
+	 * without such a step: it calls back at once.
+	 * @param batch samples of one poll cycle or burst of messages, not empty
+	 * @param onDurable called once, when the batch is durable
+	 */
+	default void publish(List<Sample> batch, Runnable onDurable) {
+		publish(batch);
+		onDurable.run();
+	}
+
 }

@@ -145,7 +145,7 @@ public class ModbusEngine implements ProtocolEngine {
 			plan.addAll(device.plan());
 		});
 		connections.sort((a, b) -> a.key().compareTo(b.key()));
-		return new EngineStatus(connections, this.tracker.snapshot(), plan);
+		return new EngineStatus(connections, this.tracker.snapshot(), plan, this.metrics.overrunCount());
 	}
 
 	@Override

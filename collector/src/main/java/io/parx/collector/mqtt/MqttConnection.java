@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 
 import com.hivemq.client.mqtt.MqttClientState;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
@@ -55,19 +54,23 @@ final class MqttConnection implements AutoCloseable {
 
 	private volatile boolean closing;
 
+	private final String clientId;
+
 	/**
 	 * @param broker where to connect
+	 * @param clientId the client id of this connection (one of the broker's connections)
 	 * @param settings engine settings
-	 * @param onMessage receives every message with the channels of this connection whose
-	 * topic filter matches it at that moment
+	 * @param intake receives every message, on the client's thread; it routes it with
+	 * {@link #route} and acknowledges it once durable (manual acknowledgement)
 	 * @param onConnectionLost called once per outage: the first connect failed or an
 	 * established connection dropped
 	 */
-	MqttConnection(MqttBroker broker, MqttSettings settings, BiConsumer<List<MqttChannel>, Mqtt5Publish> onMessage,
+	MqttConnection(MqttBroker broker, String clientId, MqttSettings settings, MqttIntake intake,
 			Runnable onConnectionLost) {
 		this.broker = broker;
+		this.clientId = clientId;
 		this.settings = settings;
-		this.client = MqttClients.builder(broker, settings, broker.clientId())
+		this.client = MqttClients.builder(broker, settings, clientId)
 			.automaticReconnect()
 			.initialDelay(settings.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
 			.maxDelay(settings.reconnectMaxDelay().toMillis(), TimeUnit.MILLISECONDS)
@@ -76,14 +79,23 @@ final class MqttConnection implements AutoCloseable {
 			.addDisconnectedListener((context) -> onDisconnected(context, onConnectionLost))
 			.buildAsync();
 		// Registered before CONNECT so that messages the broker queued for the session
-		// (delivered right after CONNACK) are not lost for want of a listener.
-		this.client.publishes(MqttGlobalPublishFilter.ALL, (publish) -> {
-			TopicIndex channels = this.index;
-			MqttTopic topic = publish.getTopic();
-			if (!this.overlap.isCopy(topic, publish.getPayloadAsBytes(), channels.matchingFilters(topic))) {
-				onMessage.accept(channels.channels(topic), publish);
-			}
-		});
+		// (delivered right after CONNACK) are not lost for want of a listener. Manual
+		// acknowledgement: the PUBACK waits until the message's samples are durable.
+		this.client.publishes(MqttGlobalPublishFilter.ALL, (publish) -> intake.accept(this, publish), true);
+	}
+
+	/**
+	 * The channels of this connection a message is for; none for an extra copy sent for
+	 * an overlapping subscription. Called by the intake thread, in the order the messages
+	 * arrived.
+	 */
+	List<MqttChannel> route(Mqtt5Publish publish) {
+		TopicIndex channels = this.index;
+		MqttTopic topic = publish.getTopic();
+		if (this.overlap.isCopy(topic, publish.getPayloadAsBytes(), channels.matchingFilters(topic))) {
+			return List.of();
+		}
+		return channels.channels(topic);
 	}
 
 	MqttBroker broker() {
@@ -99,6 +111,12 @@ final class MqttConnection implements AutoCloseable {
 			.cleanStart(false)
 			.sessionExpiryInterval(this.settings.sessionExpiry().toSeconds())
 			.keepAlive((int) this.settings.keepAlive().toSeconds())
+			.restrictions()
+			// Sent explicitly: without it Mosquitto allows only max_inflight_messages
+			// (20)
+			// unacknowledged messages, and acknowledgements wait for a durable step.
+			.receiveMaximum(this.settings.receiveMaximum())
+			.applyRestrictions()
 			.send()
 			.whenComplete((ack, ex) -> {
 				if (ex != null) {
@@ -188,7 +206,8 @@ final class MqttConnection implements AutoCloseable {
 			case CONNECTING, CONNECTING_RECONNECT, DISCONNECTED_RECONNECT -> ConnectionStatus.CONNECTING;
 			case DISCONNECTED -> ConnectionStatus.DISCONNECTED;
 		};
-		return new ConnectionStatus(this.broker.key(), state, this.lastError, this.reconnectAttempts.get());
+		return new ConnectionStatus(this.broker.url() + "#" + this.clientId, state, this.lastError,
+				this.reconnectAttempts.get());
 	}
 
 	/**

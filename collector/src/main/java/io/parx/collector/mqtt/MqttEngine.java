@@ -58,8 +58,13 @@ public class MqttEngine implements ProtocolEngine {
 
 	private final ChannelStatusTracker tracker = new ChannelStatusTracker();
 
-	/** Guarded by {@code this}. */
-	private final Map<MqttBroker, MqttConnection> connections = new HashMap<>();
+	/**
+	 * A broker's connections, channels spread over them by topic. Guarded by
+	 * {@code this}.
+	 */
+	private final Map<MqttBroker, List<MqttConnection>> connections = new HashMap<>();
+
+	private final MqttIntake intake;
 
 	/** Channels whose settings are invalid, with the config they were rejected for. */
 	private final Map<Long, ChannelConfig> invalid = new HashMap<>();
@@ -73,6 +78,8 @@ public class MqttEngine implements ProtocolEngine {
 			.description("MQTT payloads that did not parse for a channel (marked Bad_DecodingError)")
 			.register(registry);
 		this.metrics = new EngineMetrics(registry, Protocol.MQTT);
+		this.intake = new MqttIntake(settings.intakeQueueCapacity(), settings.intakeBatchSize(), this::samples,
+				this::publish, registry);
 	}
 
 	@Override
@@ -107,18 +114,21 @@ public class MqttEngine implements ProtocolEngine {
 		this.invalid.putAll(nowInvalid);
 		this.connections.entrySet().removeIf((entry) -> {
 			if (!wanted.containsKey(entry.getKey())) {
-				entry.getValue().close(false);
+				entry.getValue().forEach((connection) -> connection.close(false));
 				return true;
 			}
 			return false;
 		});
 		wanted.forEach((broker, brokerChannels) -> {
-			MqttConnection connection = this.connections.get(broker);
-			if (connection == null) {
-				MqttConnection created;
+			List<MqttConnection> brokerConnections = this.connections.get(broker);
+			List<List<MqttChannel>> lanes = spread(brokerChannels, this.settings.connectionsPerBroker());
+			if (brokerConnections == null) {
+				List<MqttConnection> created = new ArrayList<>();
 				try {
-					created = new MqttConnection(broker, this.settings, this::onMessage,
-							() -> onConnectionLost(broker));
+					for (int lane = 0; lane < lanes.size(); lane++) {
+						created.add(new MqttConnection(broker, clientId(broker, lane), this.settings, this.intake,
+								() -> onConnectionLost(broker)));
+					}
 				}
 				catch (IllegalStateException ex) {
 					// e.g. an unreadable trust store: these channels cannot run until it
@@ -126,12 +136,16 @@ public class MqttEngine implements ProtocolEngine {
 					brokerChannels.forEach((channel) -> rejectConfiguration(channel.config(), ex.getMessage()));
 					return;
 				}
-				created.update(brokerChannels);
+				for (int lane = 0; lane < lanes.size(); lane++) {
+					created.get(lane).update(lanes.get(lane));
+				}
 				this.connections.put(broker, created);
-				created.connect();
+				created.forEach(MqttConnection::connect);
 			}
 			else {
-				connection.update(brokerChannels);
+				for (int lane = 0; lane < lanes.size(); lane++) {
+					brokerConnections.get(lane).update(lanes.get(lane));
+				}
 			}
 		});
 		this.channelErrors.keySet().retainAll(ids);
@@ -144,22 +158,47 @@ public class MqttEngine implements ProtocolEngine {
 		publish(List.of(Sample.failed(config.id(), Instant.now(), Quality.BAD_CONFIGURATION_ERROR)));
 	}
 
-	private void onMessage(List<MqttChannel> channels, Mqtt5Publish publish) {
-		try {
-			Instant receivedAt = Instant.now();
-			Payload payload = new Payload(publish.getPayloadAsBytes());
-			List<Sample> batch = new ArrayList<>(channels.size());
-			for (MqttChannel channel : channels) {
-				batch.add(sample(channel, payload, receivedAt, publish));
-			}
-			if (!batch.isEmpty()) {
-				publish(batch);
-			}
+	/**
+	 * The client id of one of a broker's connections: the broker's own for the first, so
+	 * that a single connection keeps the session it always had.
+	 */
+	private static String clientId(MqttBroker broker, int lane) {
+		return (lane == 0) ? broker.clientId() : broker.clientId() + "-" + lane;
+	}
+
+	/**
+	 * Spreads a broker's channels over {@code count} connections: channels with the same
+	 * exact topic together, by a hash of the topic that is the same on every start (so
+	 * each topic stays with its session); wildcard filters all on the first connection,
+	 * since their topics cannot be known in advance.
+	 */
+	static List<List<MqttChannel>> spread(List<MqttChannel> channels, int count) {
+		List<List<MqttChannel>> lanes = new ArrayList<>(count);
+		for (int lane = 0; lane < count; lane++) {
+			lanes.add(new ArrayList<>());
 		}
-		catch (RuntimeException ex) {
-			// Never let one message end the subscription's flow.
-			logger.error("MQTT message on {} could not be processed", publish.getTopic(), ex);
+		for (MqttChannel channel : channels) {
+			var filter = channel.topicFilter();
+			int lane = (filter.containsWildcards() || filter.isShared()) ? 0
+					: Math.floorMod(filter.toString().hashCode(), count);
+			lanes.get(lane).add(channel);
 		}
+		return lanes;
+	}
+
+	/** The samples of one message, on the intake thread. */
+	private List<Sample> samples(MqttIntake.Received message) {
+		Mqtt5Publish publish = message.publish();
+		List<MqttChannel> channels = message.connection().route(publish);
+		if (channels.isEmpty()) {
+			return List.of();
+		}
+		Payload payload = new Payload(publish.getPayloadAsBytes());
+		List<Sample> samples = new ArrayList<>(channels.size());
+		for (MqttChannel channel : channels) {
+			samples.add(sample(channel, payload, message.receivedAt(), publish));
+		}
+		return samples;
 	}
 
 	private Sample sample(MqttChannel channel, Payload payload, Instant receivedAt, Mqtt5Publish publish) {
@@ -183,16 +222,16 @@ public class MqttEngine implements ProtocolEngine {
 	}
 
 	private void onConnectionLost(MqttBroker broker) {
-		MqttConnection connection;
+		List<MqttConnection> brokerConnections;
 		synchronized (this) {
-			connection = this.connections.get(broker);
+			brokerConnections = this.connections.get(broker);
 		}
-		if (connection == null) {
+		if (brokerConnections == null) {
 			return;
 		}
 		Instant now = Instant.now();
-		List<Sample> batch = connection.channels()
-			.stream()
+		List<Sample> batch = brokerConnections.stream()
+			.flatMap((connection) -> connection.channels().stream())
 			.map((channel) -> Sample.failed(channel.id(), now, Quality.BAD_NOT_CONNECTED))
 			.toList();
 		if (!batch.isEmpty()) {
@@ -201,12 +240,27 @@ public class MqttEngine implements ProtocolEngine {
 	}
 
 	private void publish(List<Sample> batch) {
+		publish(batch, () -> {
+		});
+	}
+
+	/**
+	 * Hands samples to the pipeline; {@code onDurable} runs once they are durable (at
+	 * once when there are none).
+	 */
+	private void publish(List<Sample> batch, Runnable onDurable) {
+		if (batch.isEmpty()) {
+			onDurable.run();
+			return;
+		}
 		this.metrics.samples(batch.size());
-		batch.stream()
-			.filter((sample) -> Quality.isBad(sample.quality()))
-			.forEach((sample) -> this.metrics.readError());
+		for (Sample sample : batch) {
+			if (Quality.isBad(sample.quality())) {
+				this.metrics.readError();
+			}
+		}
 		this.tracker.record(batch);
-		this.sink.publish(new ArrayList<>(batch));
+		this.sink.publish(new ArrayList<>(batch), onDurable);
 	}
 
 	/**
@@ -228,9 +282,10 @@ public class MqttEngine implements ProtocolEngine {
 	public synchronized EngineStatus status() {
 		return new EngineStatus(this.connections.values()
 			.stream()
+			.flatMap(List::stream)
 			.map(MqttConnection::status)
 			.sorted(Comparator.comparing((status) -> status.key()))
-			.toList(), this.tracker.snapshot(), null);
+			.toList(), this.tracker.snapshot(), null, this.metrics.overrunCount());
 	}
 
 	/**
@@ -239,8 +294,9 @@ public class MqttEngine implements ProtocolEngine {
 	 */
 	@Override
 	public synchronized void close() {
-		this.connections.values().forEach((connection) -> connection.close(true));
+		this.connections.values().forEach((list) -> list.forEach((connection) -> connection.close(true)));
 		this.connections.clear();
+		this.intake.close();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,12 +20,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustStore trust store (PKCS#12 or JKS) with the CA or broker certificates for
  * {@code ssl://} brokers; {@code null} for the JVM's default trust
  * @param trustStorePassword password of the trust store, if it has one
+ * @param receiveMaximum MQTT 5 Receive Maximum sent in CONNECT: how many QoS 1/2 messages
+ * the broker may send this client before it has to wait for acknowledgements.
+ * Acknowledgements wait until a message is durable, so the window must cover the messages
+ * that arrive during one durable step; without the property Mosquitto falls back to its
+ * {@code max_inflight_messages} (20)
+ * @param connectionsPerBroker client connections per broker; channels are spread over
+ * them by topic (exact topics by a hash of the topic, wildcard filters all on the first),
+ * each with a persistent session of its own (client ids {@code <id>}, {@code <id>-1},
+ * ...)
+ * @param intakeQueueCapacity messages held between the MQTT clients and the intake
+ * thread; QoS 1/2 messages cannot exceed the Receive Maximum of each connection, so the
+ * client callbacks wait here only when QoS 0 messages come faster than they are taken
+ * @param intakeBatchSize most messages turned into one sample batch (one stream entry,
+ * acknowledged together)
  */
 @ConfigurationProperties("parx.collector.mqtt")
 public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultValue("30s") Duration keepAlive,
 		@DefaultValue("1s") Duration reconnectInitialDelay, @DefaultValue("30s") Duration reconnectMaxDelay,
-		@DefaultValue("parx") String clientIdPrefix, Path trustStore, String trustStorePassword) {
+		@DefaultValue("parx") String clientIdPrefix, Path trustStore, String trustStorePassword,
+		@DefaultValue("30000") int receiveMaximum, @DefaultValue("1") int connectionsPerBroker,
+		@DefaultValue("65536") int intakeQueueCapacity, @DefaultValue("2000") int intakeBatchSize) {
 
+	@ConstructorBinding
 	public MqttSettings {
 		if (sessionExpiry == null || sessionExpiry.isNegative() || sessionExpiry.isZero()) {
 			throw new IllegalArgumentException("sessionExpiry must be positive so QoS 1/2 messages survive an outage");
@@ -39,6 +57,32 @@ public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultV
 		if (clientIdPrefix == null || clientIdPrefix.isBlank()) {
 			throw new IllegalArgumentException("clientIdPrefix must not be blank");
 		}
+		// 65535 is the protocol's default, which the client then leaves out of CONNECT,
+		// and Mosquitto applies its max_inflight_messages (20) instead.
+		if (receiveMaximum < 1 || receiveMaximum > 65_534) {
+			throw new IllegalArgumentException("receiveMaximum must be 1 to 65534");
+		}
+		if (connectionsPerBroker < 1 || connectionsPerBroker > 64) {
+			throw new IllegalArgumentException("connectionsPerBroker must be 1 to 64");
+		}
+		if (intakeQueueCapacity < 1 || intakeBatchSize < 1) {
+			throw new IllegalArgumentException("intakeQueueCapacity and intakeBatchSize must be positive");
+		}
+	}
+
+	/** The engine's own settings with the intake settings at their defaults. */
+	public MqttSettings(Duration sessionExpiry, Duration keepAlive, Duration reconnectInitialDelay,
+			Duration reconnectMaxDelay, String clientIdPrefix, Path trustStore, String trustStorePassword) {
+		this(sessionExpiry, keepAlive, reconnectInitialDelay, reconnectMaxDelay, clientIdPrefix, trustStore,
+				trustStorePassword, 30_000, 1, 65_536, 2000);
+	}
+
+	/** These settings with other intake settings, e.g. for tests. */
+	public MqttSettings withIntake(int receiveMaximum, int connectionsPerBroker, int intakeQueueCapacity,
+			int intakeBatchSize) {
+		return new MqttSettings(this.sessionExpiry, this.keepAlive, this.reconnectInitialDelay, this.reconnectMaxDelay,
+				this.clientIdPrefix, this.trustStore, this.trustStorePassword, receiveMaximum, connectionsPerBroker,
+				intakeQueueCapacity, intakeBatchSize);
 	}
 
 	/** The defaults, for code that runs without Spring (tests, tools). */

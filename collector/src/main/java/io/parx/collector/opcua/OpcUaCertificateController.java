@@ -3,17 +3,22 @@ package io.parx.collector.opcua;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.parx.collector.opcua.OpcUaCertificates.CertificateView;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets an administrator see the OPC UA server certificates the collector trusts and has
- * rejected, and trust a rejected one. Administrators only: trusting a certificate decides
- * whom the collector sends passwords to.
+ * The OPC UA trust list: every role sees the server certificates the collector trusts and
+ * has rejected and downloads the collector's own certificate (for the servers' trust
+ * lists); ENGINEER and ADMIN, who configure the channels and their credentials, trust a
+ * rejected certificate or remove one (trusting decides whom the collector sends passwords
+ * to).
  */
 @RestController
 @Tag(name = "Collector")
@@ -37,32 +44,63 @@ class OpcUaCertificateController {
 	}
 
 	@Operation(operationId = "listOpcUaCertificates",
-			summary = "The OPC UA server certificates trusted and rejected (ADMIN)")
+			summary = "The OPC UA server certificates trusted and rejected (every role)")
 	@GetMapping
-	TrustList list(Authentication authentication) {
-		requireAdmin(authentication);
+	TrustList list() {
 		return new TrustList(this.certificates.trusted(), this.certificates.rejected());
 	}
 
-	@Operation(operationId = "trustOpcUaCertificate", summary = "Trust a rejected OPC UA server certificate (ADMIN)")
+	@Operation(operationId = "getOwnOpcUaCertificate",
+			summary = "The collector's own application instance certificate, DER (application/pkix-cert), to add to an OPC UA server's trust list (every role)")
+	@GetMapping(path = "/own", produces = "application/pkix-cert")
+	ResponseEntity<byte[]> own() {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/pkix-cert"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"parx-collector.der\"")
+			.body(this.certificates.own());
+	}
+
+	@Operation(operationId = "trustOpcUaCertificate",
+			summary = "Trust a rejected OPC UA server certificate (ENGINEER, ADMIN)")
 	@PostMapping("/{thumbprint}/trust")
 	CertificateView trust(@PathVariable String thumbprint, Authentication authentication) throws IOException {
-		requireAdmin(authentication);
-		if (!thumbprint.matches("[0-9a-fA-F]{40}")) {
-			throw problem(HttpStatus.BAD_REQUEST, "/problems/validation",
-					"thumbprint must be the 40 hex digits of a SHA-1 thumbprint");
-		}
+		requireEngineer(authentication);
+		requireThumbprint(thumbprint);
 		return this.certificates.trust(thumbprint)
 			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found",
 					"No rejected certificate has the thumbprint " + thumbprint + "."));
 	}
 
-	private static void requireAdmin(Authentication authentication) {
-		boolean admin = authentication != null && authentication.getAuthorities()
+	@Operation(operationId = "removeOpcUaCertificate",
+			summary = "Remove a trusted or rejected OPC UA server certificate (ENGINEER, ADMIN)")
+	@DeleteMapping("/{thumbprint}")
+	ResponseEntity<Void> remove(@PathVariable String thumbprint, Authentication authentication) throws IOException {
+		requireEngineer(authentication);
+		requireThumbprint(thumbprint);
+		this.certificates.remove(thumbprint)
+			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found",
+					"No trusted or rejected certificate has the thumbprint " + thumbprint + "."));
+		return ResponseEntity.noContent().build();
+	}
+
+	private static void requireThumbprint(String thumbprint) {
+		if (!thumbprint.matches("[0-9a-fA-F]{40}")) {
+			ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "/problems/validation",
+					"thumbprint must be the 40 hex digits of a SHA-1 thumbprint");
+			problem.getBody()
+				.setProperty("errors",
+						List.of(Map.of("field", "thumbprint", "message", "must be 40 hex digits (SHA-1)")));
+			throw problem;
+		}
+	}
+
+	private static void requireEngineer(Authentication authentication) {
+		boolean allowed = authentication != null && authentication.getAuthorities()
 			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		if (!admin) {
-			throw new AccessDeniedException("OPC UA certificates are for administrators");
+			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority())
+					|| "ROLE_ENGINEER".equals(authority.getAuthority()));
+		if (!allowed) {
+			throw new AccessDeniedException("changing the OPC UA trust list needs ENGINEER or ADMIN");
 		}
 	}
 

@@ -57,6 +57,34 @@ final class OpcUaCertificates {
 		return Optional.empty();
 	}
 
+	/**
+	 * Deletes a trusted or rejected certificate: a trusted server is no longer trusted
+	 * (the running clients re-read the trust list), a rejected one is forgotten until the
+	 * server presents it again.
+	 * @return the removed certificate, empty if none has that thumbprint
+	 */
+	Optional<CertificateView> remove(String thumbprint) throws IOException {
+		for (Path dir : List.of(this.pki.trustedDir(), this.pki.rejectedDir())) {
+			for (Entry entry : entries(dir)) {
+				if (entry.view().thumbprint().equalsIgnoreCase(thumbprint)) {
+					Files.delete(entry.file());
+					return Optional.of(entry.view());
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The collector's own application instance certificate, DER encoded. */
+	byte[] own() {
+		try {
+			return this.pki.certificateChain()[0].getEncoded();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("the collector's certificate cannot be encoded", ex);
+		}
+	}
+
 	private static List<CertificateView> list(Path dir) {
 		return entries(dir).stream().map(Entry::view).sorted(Comparator.comparing(CertificateView::subject)).toList();
 	}

@@ -248,7 +248,7 @@ public class OpcUaEngine implements ProtocolEngine {
 			.stream()
 			.map(OpcUaConnection::status)
 			.sorted(Comparator.comparing((status) -> status.key()))
-			.toList(), this.tracker.snapshot(), null);
+			.toList(), this.tracker.snapshot(), null, this.metrics.overrunCount());
 	}
 
 	@Override

@@ -118,10 +118,25 @@ public class Publisher implements SampleSink, AutoCloseable {
 
 	@Override
 	public void publish(List<Sample> batch) {
+		publish(batch, null);
+	}
+
+	/**
+	 * Queues the batch; {@code onDurable} runs on the publisher's thread once Redis took
+	 * the batch into its sample stream or the batch was appended to the disk buffer.
+	 * Batches that queued up together reach that point in one round trip (or one run of
+	 * appends), so their callbacks come together: a group commit without a round trip per
+	 * batch.
+	 */
+	@Override
+	public void publish(List<Sample> batch, Runnable onDurable) {
 		if (batch.isEmpty()) {
+			if (onDurable != null) {
+				onDurable.run();
+			}
 			return;
 		}
-		Pending pending = new Pending(this.sequences.next(), batch, System.nanoTime());
+		Pending pending = new Pending(this.sequences.next(), batch, System.nanoTime(), onDurable);
 		try {
 			this.queue.put(pending);
 		}
@@ -129,6 +144,7 @@ public class Publisher implements SampleSink, AutoCloseable {
 			Thread.currentThread().interrupt();
 			// Shutting down: keep the batch rather than lose it.
 			this.buffer.append(pending.sequence, SampleBatchCodec.encode(batch));
+			pending.durable();
 		}
 	}
 
@@ -224,8 +240,10 @@ public class Publisher implements SampleSink, AutoCloseable {
 		if (spoolFrom == batches.size()) {
 			return;
 		}
-		for (RedisBatchWriter.Batch batch : batches.subList(spoolFrom, batches.size())) {
+		for (int i = spoolFrom; i < batches.size(); i++) {
+			RedisBatchWriter.Batch batch = batches.get(i);
 			this.buffer.append(batch.sequence(), batch.encoded());
+			group.get(i).durable();
 		}
 		if (this.redisUp && !liveSent) {
 			try {
@@ -265,6 +283,7 @@ public class Publisher implements SampleSink, AutoCloseable {
 		this.publishedBatches.incrementAndGet();
 		this.publishedSamples.addAndGet(pending.samples.size());
 		this.latency.record(now - pending.handedOverNanos, TimeUnit.NANOSECONDS);
+		pending.durable();
 	}
 
 	private void observe(long length) {
@@ -321,11 +340,25 @@ public class Publisher implements SampleSink, AutoCloseable {
 		Pending left;
 		while ((left = this.queue.poll()) != null) {
 			this.buffer.append(left.sequence, SampleBatchCodec.encode(left.samples));
+			left.durable();
 		}
 		this.writer.close();
 	}
 
-	private record Pending(long sequence, List<Sample> samples, long handedOverNanos) {
+	private record Pending(long sequence, List<Sample> samples, long handedOverNanos, Runnable onDurable) {
+
+		void durable() {
+			if (this.onDurable == null) {
+				return;
+			}
+			try {
+				this.onDurable.run();
+			}
+			catch (RuntimeException ex) {
+				// The batch is safe; a failing callback must not stop the pipeline.
+				logger.warn("Callback after a durable batch failed", ex);
+			}
+		}
 
 	}
 

@@ -91,7 +91,7 @@ public class SimulatorEngine implements ProtocolEngine {
 
 	@Override
 	public EngineStatus status() {
-		return new EngineStatus(List.of(), this.tracker.snapshot(), null);
+		return new EngineStatus(List.of(), this.tracker.snapshot(), null, this.metrics.overrunCount());
 	}
 
 	@Override

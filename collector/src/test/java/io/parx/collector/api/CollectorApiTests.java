@@ -47,6 +47,19 @@ class CollectorApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void theStatusShowsTheBufferAgeThePollOverrunsAndTheModbusRequestPlan() throws Exception {
+		// what the status page draws: an empty buffer has no age, every engine counts its
+		// overruns, and the plan is a list (empty without Modbus channels)
+		JsonNode status = JSON.readTree(get("/api/v1/collector/status", TOKENS.token("olga", "OPERATOR")).body());
+		assertThat(status.path("publishing").has("oldestBufferedAgeMs")).isTrue();
+		assertThat(status.path("publishing").path("oldestBufferedAgeMs").isNull()).isTrue();
+		JsonNode modbus = status.path("engines").path("MODBUS_TCP");
+		assertThat(modbus.path("pollOverruns").isIntegralNumber()).isTrue();
+		assertThat(modbus.path("plan").isArray()).isTrue();
+		assertThat(status.path("engines").path("SIMULATOR").path("plan").isArray()).isTrue();
+	}
+
+	@Test
 	void operatorsMayNotRunAChannelTest() throws Exception {
 		HttpResponse<String> response = post("/api/v1/collector/test", TOKENS.token("olga", "OPERATOR"),
 				"{\"channel\":" + simulatorChannel() + "}");

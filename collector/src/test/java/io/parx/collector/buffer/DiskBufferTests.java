@@ -129,6 +129,24 @@ class DiskBufferTests {
 	}
 
 	@Test
+	void knowsWhenItsOldestWaitingSegmentWasStartedAndForgetsItOnceDrained() {
+		// the status page shows how old the oldest buffered batch is (at most)
+		MutableClock clock = new MutableClock();
+		BufferSettings settings = new BufferSettings(this.dir, DataSize.ofMegabytes(10), Duration.ofHours(1),
+				DataSize.ofKilobytes(4), BufferSettings.Fsync.NEVER, Duration.ofSeconds(1));
+		try (DiskBuffer buffer = new DiskBuffer(settings, clock)) {
+			assertThat(buffer.oldestBatchMillis()).isNull();
+			Instant first = clock.now;
+			buffer.append(1, payload(1, 100));
+			clock.now = clock.now.plusSeconds(30);
+			buffer.append(2, payload(2, 100));
+			assertThat(buffer.oldestBatchMillis()).isEqualTo(first.toEpochMilli());
+			drain(buffer);
+			assertThat(buffer.oldestBatchMillis()).isNull();
+		}
+	}
+
+	@Test
 	void keepsRecordsThatWereReadButNotRemoved() {
 		// Redis did not accept the batch: it must be offered again.
 		try (DiskBuffer buffer = new DiskBuffer(settings(DataSize.ofKilobytes(4), DataSize.ofMegabytes(1)),

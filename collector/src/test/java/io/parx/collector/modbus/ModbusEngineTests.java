@@ -1,5 +1,8 @@
 package io.parx.collector.modbus;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,6 +213,22 @@ class ModbusEngineTests {
 			.until(() -> this.received.get(this.received.size() - 1).timeMicros() - start >= 2_000_000);
 		long cycles = this.received.stream().filter((s) -> s.timeMicros() - start <= 2_000_000).count();
 		assertThat(cycles).isBetween(38L, 42L);
+	}
+
+	@Test
+	void countsAPollThatStartsAWholePeriodLateAsAnOverrun() throws IOException {
+		// a device that answers slower than the poll interval asks: the status page shows
+		// the overruns instead of the poll rate silently dropping
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			// accepts connections (in its backlog) and never answers: every read waits
+			// for the
+			// request timeout, far beyond the 50 ms interval
+			long before = this.engine.status().pollOverruns();
+			this.engine.apply(List.of(channel(1, DataType.UINT16, 0).device(silent.getLocalPort())
+				.interval(Duration.ofMillis(50))
+				.build()));
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.engine.status().pollOverruns() > before);
+		}
 	}
 
 	@Test

@@ -1,0 +1,42 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { me, renderWithApi } from "../../../../test/renderWithApi";
+import { AuditPage } from "./AuditPage";
+
+const ROLE_CHANGE = {
+  id: 40,
+  time: "2026-12-04T20:00:00Z",
+  username: "admin",
+  userId: 1,
+  clientIp: "127.0.0.1",
+  action: "ROLE_CHANGE",
+  entityType: "user",
+  entityId: 7,
+  before: { role: "ENGINEER" },
+  after: { role: "OPERATOR" },
+  detail: null,
+};
+
+describe("the audit log", () => {
+  it("asks the server with the chosen filters, keeps them in the address and shows a change as a diff", async () => {
+    const { requests, router } = renderWithApi("/admin/audit", [{ path: "/admin/audit", element: <AuditPage /> }], {
+      "GET /api/v1/auth/me": me("ADMIN"),
+      "GET /api/v1/audit": () =>
+        Response.json({ content: [ROLE_CHANGE], page: { size: 50, number: 0, totalElements: 1, totalPages: 1 } }),
+    });
+    await userEvent.selectOptions(await screen.findByTestId("audit-action"), "ROLE_CHANGE");
+    await userEvent.type(screen.getByTestId("audit-entity-type"), "user");
+    await userEvent.click(screen.getByTestId("audit-apply"));
+    await screen.findByTestId("audit-event");
+    expect(router.state.location.search).toBe("?action=ROLE_CHANGE&entityType=user");
+    const last = new URL(requests[requests.length - 1].url);
+    expect(last.searchParams.get("action")).toBe("ROLE_CHANGE");
+    expect(last.searchParams.get("entityType")).toBe("user");
+
+    await userEvent.click(screen.getByTestId("audit-show-diff"));
+    const diff = await screen.findByTestId("audit-diff");
+    expect(diff.querySelector("del")?.textContent).toBe('"ENGINEER"');
+    expect(diff.querySelector("ins")?.textContent).toBe('"OPERATOR"');
+  });
+});
