@@ -80,3 +80,14 @@ export function describeError(error: unknown): string {
   if (error instanceof TypeError) return "The ParX server cannot be reached.";
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * As {@link describeError}, with the fields a validation problem names ("filter matches 12000 channels; …") for
+ * requests whose fields are not on screen (an export's filter, an import's body).
+ */
+export function describeErrorWithFields(error: unknown): string {
+  if (error instanceof ApiError && error.problem.errors?.length) {
+    return error.problem.errors.map((field) => `${field.field} ${field.message}`.trim()).join("; ");
+  }
+  return describeError(error);
+}

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { Dialog } from "../../../../components/Dialog";
-import { describeError } from "../../../../lib/api/problem";
+import { describeErrorWithFields } from "../../../../lib/api/problem";
 import { useImportChannels } from "../api/channels";
 import { type ImportPreview, MAX_IMPORT_BYTES, previewImport } from "../model/importFile";
 import type { ChannelImportResult } from "../types";
@@ -39,7 +39,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       setResult(await importRows.mutateAsync(preview.upload));
       setPreview(null);
     } catch (failure) {
-      setError(describeError(failure));
+      setError(describeErrorWithFields(failure));
     }
   }
 

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { Banner } from "../../../../components/Banner";
 import { Pager } from "../../../../components/Pager";
 import { QueryState } from "../../../../components/QueryState";
-import { describeError } from "../../../../lib/api/problem";
+import { describeErrorWithFields } from "../../../../lib/api/problem";
 import { useMe } from "../../../../lib/auth/useMe";
 import { useChannelPage, useExportChannels, useSetEnabled } from "../api/channels";
 import { ChannelFilters } from "../components/ChannelFilters";
@@ -49,7 +49,7 @@ export function ChannelListPage() {
     try {
       await action();
     } catch (error) {
-      setFailure(describeError(error));
+      setFailure(describeErrorWithFields(error));
     }
   }
 
@@ -82,11 +82,20 @@ export function ChannelListPage() {
         )}
       </div>
       <ChannelFilters query={query} onChange={change} />
+      {filtered(query) && (
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => change({ name: "", tag: "", device: "", collector: "", protocol: "", enabled: "" })}
+        >
+          Clear filters
+        </button>
+      )}
       {failure && <Banner tone="error">{failure}</Banner>}
       <QueryState isLoading={page.isLoading} error={page.error} what="the channels" />
       {page.data && channels.length === 0 && (
         <p className="muted" data-testid="no-channels">
-          {params.size > 0 ? "No channel matches these filters." : "No channels yet."}
+          {filtered(query) ? "No channel matches these filters." : "No channels yet."}
         </p>
       )}
       {channels.length > 0 && (
@@ -112,4 +121,8 @@ export function ChannelListPage() {
       <ImportDialog open={importing} onClose={() => setImporting(false)} />
     </main>
   );
+}
+
+function filtered(query: ChannelListQuery): boolean {
+  return Boolean(query.name || query.tag || query.device || query.collector || query.protocol || query.enabled);
 }
