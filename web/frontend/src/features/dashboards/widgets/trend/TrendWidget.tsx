@@ -6,6 +6,7 @@ import { useWatch } from "../../../../lib/live/hooks";
 import { numeric, timeOf } from "../../../../lib/live/protocol";
 import { severityOf } from "../../../../lib/quality";
 import { useElementSize } from "../../../../lib/useElementSize";
+import { useInView } from "../../../../lib/useInView";
 import { type RawPoint, useTrendHistory } from "../../api/history";
 import { NoChannels } from "../NoChannels";
 import { channelLabel, channelUnit, type WidgetProps } from "../types";
@@ -56,6 +57,9 @@ function Trend({ widget, channels }: WidgetProps) {
   }, [key]);
 
   const redraw = useRef(() => {});
+  // Off screen the buffers still take every sample and leave the window, but the chart is drawn only once it is seen
+  // again (joining and drawing are what cost).
+  const inView = useInView(ref, () => redraw.current());
   redraw.current = () => {
     const chart = plot.current;
     if (!chart) return;
@@ -69,13 +73,13 @@ function Trend({ widget, channels }: WidgetProps) {
       buffer.compact(pixels * POINTS_PER_PIXEL, windowMs / 1000 / pixels);
       tables.push([buffer.xs, buffer.ys] as uPlot.AlignedData);
     }
-    const data = tables.length === 1 ? tables[0] : uPlot.join(tables);
-    chart.setData(data);
     // What the chart holds, readable by browser tests and by a curious engineer in the inspector.
     if (ref.current) {
       ref.current.dataset.historyPoints = String(counts.current.history);
       ref.current.dataset.livePoints = String(counts.current.live);
     }
+    if (!inView.current) return;
+    chart.setData(tables.length === 1 ? tables[0] : uPlot.join(tables));
   };
 
   // The chart: created when there is room for it, re-created when what it draws changes.
