@@ -241,8 +241,8 @@ public final class MqttIntakeBench {
 				PrometheusText.quantile(page, "parx_collector_publish_latency_seconds", "0.99") * 1000,
 				PrometheusText.sum(page, "parx_collector_publish_latency_seconds_max") * 1000,
 				PrometheusText.quantile(page, "parx_collector_mqtt_ack_latency_seconds", "0.99") * 1000,
-				maxUnacknowledged[0], (collector.cpuSeconds() - collectorCpu) / wall,
-				(storage.cpuSeconds() - storageCpu) / wall,
+				maxUnacknowledged[0], (brokerCpuSeconds() - brokerCpu) / wall,
+				(collector.cpuSeconds() - collectorCpu) / wall, (storage.cpuSeconds() - storageCpu) / wall,
 				(droppedBefore < 0 || drops.dropped() < 0) ? -1 : drops.dropped() - droppedBefore,
 				(noticesBefore < 0) ? -1 : drops.notices(clientId) - noticesBefore, loadStart, Bench.loadAverage());
 		System.out.printf("  %,6d msgs/s: sent %,d in %.1f s (broker acked %,d, failed %,d), collector received %,d,"
