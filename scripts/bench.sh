@@ -138,9 +138,9 @@ load_after="$(cat /proc/loadavg)"
 			mqtt-intake)
 				echo "$(jq -r '"\(.topics) topics, QoS \(.qos), \(.connections) publisher connections, \(.durationSeconds) s per rate; highest rate without loss: \(.highestZeroLossRate) msgs/s"' <<<"$json")"
 				echo
-				echo "| offered msgs/s | sent | stored | lost | extra | broker dropped | publish p99 / max ms | receipt to ack p99 ms | CPU collector / storage % | load before -> after |"
-				echo "|---|---|---|---|---|---|---|---|---|---|"
-				jq -r '.steps[] | "| \(.offeredRate) | \(.sent) | \(.stored) | \(.lost) (\(.lostPercent) %) | \(.extra) | \(.brokerDropped) | \(.publishP99Ms) / \(.publishMaxMs) | \(.ackP99Ms) | \(.collectorCpuPercent) / \(.storageCpuPercent) | \(.loadStart | split(" ")[0]) -> \(.loadEnd | split(" ")[0]) |"' <<<"$json" ;;
+				echo "| offered msgs/s | sent | stored | lost | extra | broker dropped | publish p99 / max ms | receipt to ack p99 ms | most unacknowledged | CPU broker / collector / storage % | load before -> after |"
+				echo "|---|---|---|---|---|---|---|---|---|---|---|"
+				jq -r '.steps[] | "| \(.offeredRate) | \(.sent) | \(.stored) | \(.lost) (\(.lostPercent) %) | \(.extra) | \(.brokerDropped) | \(.publishP99Ms) / \(.publishMaxMs) | \(.ackP99Ms) | \(.maxUnacknowledged) | \(.brokerCpuPercent) / \(.collectorCpuPercent) / \(.storageCpuPercent) | \(.loadStart | split(" ")[0]) -> \(.loadEnd | split(" ")[0]) |"' <<<"$json" ;;
 			analytics-latency)
 				echo "| query | runs | p50 ms | p95 ms | p99 ms | max ms |"
 				echo "|---|---|---|---|---|---|"

@@ -49,6 +49,8 @@ final class BrokerDrops implements AutoCloseable {
 			})
 			.send()
 			.get(10, TimeUnit.SECONDS);
+		// The retained value follows the SUBACK: the baseline of the first step.
+		Thread.sleep(1000);
 	}
 
 	/**

@@ -54,8 +54,8 @@ import io.parx.common.redis.RedisKeys;
  * scripts/bench.sh main io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 3500,5000,7500 \
  *     --duration 30 [--connections 16] [--qos 1] [--heap 512m] [--broker tcp://127.0.0.1:1883] [--collector-jar path]
  * </pre> Collector settings can be passed as environment variables of this process
- * ({@code PARX_MQTT_*} are handed on). Ends with one line {@code BENCH {json}}; the
- * broker's own drop counter and log notices are reported beside the counts.
+ * ({@code PARX_COLLECTOR_MQTT_*} are handed on). Ends with one line {@code BENCH {json}};
+ * the broker's own drop counter and log notices are reported beside the counts.
  */
 public final class MqttIntakeBench {
 
@@ -73,8 +73,9 @@ public final class MqttIntakeBench {
 
 	/** What one rate step measured. */
 	record Step(int rate, long sent, long acknowledged, long failed, double sendSeconds, long collectorReceived,
-			double publishP99Ms, double publishMaxMs, double ackP99Ms, double maxUnacknowledged, double collectorCpu,
-			double storageCpu, long brokerDropped, long dropNotices, String loadStart, String loadEnd) {
+			double publishP99Ms, double publishMaxMs, double ackP99Ms, double maxUnacknowledged, double brokerCpu,
+			double collectorCpu, double storageCpu, long brokerDropped, long dropNotices, String loadStart,
+			String loadEnd) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -130,7 +131,7 @@ public final class MqttIntakeBench {
 				"PARX_TS_DB_URL", ts, "PARX_TS_DB_USER", "postgres", "PARX_REDIS_URL", REDIS, "PARX_REDIS_PREFIX",
 				prefix, "PARX_JWKS_URL", tokens.jwksUrl(), "PARX_DATA_DIR", dataDirectory.toString()));
 		System.getenv().forEach((name, value) -> {
-			if (name.startsWith("PARX_MQTT_")) {
+			if (name.startsWith("PARX_COLLECTOR_MQTT_")) {
 				env.put(name, value);
 			}
 		});
@@ -192,6 +193,7 @@ public final class MqttIntakeBench {
 		double receivedBefore = received(collector, token);
 		double collectorCpu = collector.cpuSeconds();
 		double storageCpu = storage.cpuSeconds();
+		double brokerCpu = brokerCpuSeconds();
 		long started = System.nanoTime();
 		// The collector's unacknowledged messages, sampled every second: how much of the
 		// window the step used.
@@ -239,17 +241,31 @@ public final class MqttIntakeBench {
 				PrometheusText.quantile(page, "parx_collector_publish_latency_seconds", "0.99") * 1000,
 				PrometheusText.sum(page, "parx_collector_publish_latency_seconds_max") * 1000,
 				PrometheusText.quantile(page, "parx_collector_mqtt_ack_latency_seconds", "0.99") * 1000,
-				maxUnacknowledged[0], (collector.cpuSeconds() - collectorCpu) / wall,
-				(storage.cpuSeconds() - storageCpu) / wall,
+				maxUnacknowledged[0], (brokerCpuSeconds() - brokerCpu) / wall,
+				(collector.cpuSeconds() - collectorCpu) / wall, (storage.cpuSeconds() - storageCpu) / wall,
 				(droppedBefore < 0 || drops.dropped() < 0) ? -1 : drops.dropped() - droppedBefore,
 				(noticesBefore < 0) ? -1 : drops.notices(clientId) - noticesBefore, loadStart, Bench.loadAverage());
 		System.out.printf("  %,6d msgs/s: sent %,d in %.1f s (broker acked %,d, failed %,d), collector received %,d,"
-				+ " publish p99 %.0f ms max %.0f ms, receipt to ack p99 %.0f ms, unacknowledged max %,.0f, cpu collector %.0f%% storage %.0f%%, broker dropped"
+				+ " publish p99 %.0f ms max %.0f ms, receipt to ack p99 %.0f ms, unacknowledged max %,.0f, cpu broker %.0f%% collector %.0f%% storage %.0f%%, broker dropped"
 				+ " %,d (notices %d), load %s -> %s%n", rate, sent, sendSeconds, result.acknowledged(), result.failed(),
 				result.collectorReceived(), result.publishP99Ms(), result.publishMaxMs(), result.ackP99Ms(),
-				result.maxUnacknowledged(), result.collectorCpu() * 100, result.storageCpu() * 100,
-				result.brokerDropped(), result.dropNotices(), loadStart, result.loadEnd());
+				result.maxUnacknowledged(), result.brokerCpu() * 100, result.collectorCpu() * 100,
+				result.storageCpu() * 100, result.brokerDropped(), result.dropNotices(), loadStart, result.loadEnd());
 		return result;
+	}
+
+	/**
+	 * CPU seconds of the local Mosquitto process so far (NaN when there is none or it
+	 * cannot be read): the broker is single-threaded, so at some rate it is the limit.
+	 */
+	private static double brokerCpuSeconds() {
+		return ProcessHandle.allProcesses()
+			.filter((
+					process) -> process.info().command().map((command) -> command.endsWith("/mosquitto")).orElse(false))
+			.findFirst()
+			.flatMap((process) -> process.info().totalCpuDuration())
+			.map((cpu) -> cpu.toNanos() / 1e9)
+			.orElse(Double.NaN);
 	}
 
 	private static double received(ServiceProcess collector, String token) throws InterruptedException {
@@ -298,15 +314,16 @@ public final class MqttIntakeBench {
 						"{\"offeredRate\":%d,\"achievedRate\":%s,\"sent\":%d,\"brokerAcked\":%d,\"publishFailed\":%d,"
 								+ "\"collectorReceived\":%d,\"stored\":%d,\"lost\":%d,\"lostPercent\":%s,"
 								+ "\"channelsLosing\":%d,\"extra\":%d,\"brokerDropped\":%d,\"dropNotices\":%d,"
-								+ "\"publishP99Ms\":%s,\"publishMaxMs\":%s,\"ackP99Ms\":%s,\"maxUnacknowledged\":%s,\"collectorCpuPercent\":%s,"
+								+ "\"publishP99Ms\":%s,\"publishMaxMs\":%s,\"ackP99Ms\":%s,\"maxUnacknowledged\":%s,\"brokerCpuPercent\":%s,\"collectorCpuPercent\":%s,"
 								+ "\"storageCpuPercent\":%s,\"loadStart\":\"%s\",\"loadEnd\":\"%s\"}",
 						step.rate(), Bench.json(step.sent() / step.sendSeconds()), step.sent(), step.acknowledged(),
 						step.failed(), step.collectorReceived(), stored, lost,
 						Bench.json(100.0 * lost / Math.max(1, step.sent())), channelsLosing, extra,
 						step.brokerDropped(), step.dropNotices(), Bench.json(step.publishP99Ms()),
 						Bench.json(step.publishMaxMs()), Bench.json(step.ackP99Ms()),
-						Bench.json(step.maxUnacknowledged()), Bench.json(step.collectorCpu() * 100),
-						Bench.json(step.storageCpu() * 100), step.loadStart(), step.loadEnd()));
+						Bench.json(step.maxUnacknowledged()), Bench.json(step.brokerCpu() * 100),
+						Bench.json(step.collectorCpu() * 100), Bench.json(step.storageCpu() * 100), step.loadStart(),
+						step.loadEnd()));
 			}
 		}
 		System.out.printf(

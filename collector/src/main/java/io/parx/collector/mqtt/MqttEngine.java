@@ -235,7 +235,8 @@ public class MqttEngine implements ProtocolEngine {
 			.map((channel) -> Sample.failed(channel.id(), now, Quality.BAD_NOT_CONNECTED))
 			.toList();
 		if (!batch.isEmpty()) {
-			publish(batch);
+			// Through the intake, behind the messages that arrived before the loss.
+			this.intake.submit(batch);
 		}
 	}
 

@@ -64,8 +64,16 @@ final class MqttIntake implements AutoCloseable {
 	 * @param receivedAt when the callback saw it (the sample time unless the payload
 	 * carries one)
 	 * @param receivedNanos the same on the monotonic clock, for the latency
+	 * @param samples samples of the engine's own (a lost connection) that must follow the
+	 * messages queued before them; {@code null} for a message
 	 */
-	record Received(MqttConnection connection, Mqtt5Publish publish, Instant receivedAt, long receivedNanos) {
+	record Received(MqttConnection connection, Mqtt5Publish publish, Instant receivedAt, long receivedNanos,
+			List<Sample> samples) {
+
+		boolean isMessage() {
+			return this.samples == null;
+		}
+
 	}
 
 	private final BlockingQueue<Received> queue;
@@ -125,9 +133,22 @@ final class MqttIntake implements AutoCloseable {
 	 * when the queue is full (see the class comment).
 	 */
 	void accept(MqttConnection connection, Mqtt5Publish publish) {
-		Received message = new Received(connection, publish, Instant.now(), System.nanoTime());
+		Received message = new Received(connection, publish, Instant.now(), System.nanoTime(), null);
 		this.received.increment();
 		this.receivedCount.incrementAndGet();
+		enqueue(message);
+	}
+
+	/**
+	 * Queues samples of the engine's own behind the messages already queued, so that e.g.
+	 * Bad_NotConnected is never overtaken by a value that arrived before the connection
+	 * was lost.
+	 */
+	void submit(List<Sample> samples) {
+		enqueue(new Received(null, null, Instant.now(), System.nanoTime(), List.copyOf(samples)));
+	}
+
+	private void enqueue(Received message) {
 		if (this.queue.offer(message)) {
 			return;
 		}
@@ -179,6 +200,10 @@ final class MqttIntake implements AutoCloseable {
 	private void handle(List<Received> messages) {
 		List<Sample> batch = new ArrayList<>(messages.size());
 		for (Received message : messages) {
+			if (!message.isMessage()) {
+				batch.addAll(message.samples());
+				continue;
+			}
 			try {
 				batch.addAll(this.router.samples(message));
 			}
@@ -193,11 +218,15 @@ final class MqttIntake implements AutoCloseable {
 	/** Runs on the pipeline's thread once the batch is durable. */
 	private void acknowledge(List<Received> messages) {
 		long now = System.nanoTime();
+		long count = 0;
 		for (Received message : messages) {
-			message.publish().acknowledge();
-			this.ackLatency.record(now - message.receivedNanos(), TimeUnit.NANOSECONDS);
+			if (message.isMessage()) {
+				message.publish().acknowledge();
+				this.ackLatency.record(now - message.receivedNanos(), TimeUnit.NANOSECONDS);
+				count++;
+			}
 		}
-		this.acknowledged.addAndGet(messages.size());
+		this.acknowledged.addAndGet(count);
 	}
 
 	/**

@@ -1,21 +1,26 @@
 package io.parx.collector.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.engine.SampleSink;
@@ -171,6 +176,57 @@ class MqttIntakeIntegrationTests {
 		assertThat(received.stream().filter((sample) -> sample.value().asDouble() >= 0)).hasSize(3000)
 			.allSatisfy(
 					(sample) -> assertThat(sample.channelId() - 1).isEqualTo(((long) sample.value().asDouble()) % 30));
+	}
+
+	@Test
+	void aBrokerRestartedUnderLoadLosesNoQos1MessageItHadAcknowledged(@TempDir Path dir) throws Exception {
+		try (RestartableMosquitto broker = RestartableMosquitto.start(dir)) {
+			HoldingSink sink = new HoldingSink();
+			MqttEngine engine = engine(sink, SETTINGS);
+			engine.apply(List
+				.of(channel(1).broker(broker.url()).clientId(this.clientId).topic(this.base + "/value").build()));
+			Mqtt5AsyncClient load = MqttClient.builder()
+				.useMqttVersion5()
+				.identifier(this.clientId + "-load")
+				.serverHost("127.0.0.1")
+				.serverPort(broker.port())
+				.automaticReconnectWithDefaultConfig()
+				.buildAsync();
+			load.connectWith().cleanStart(false).sessionExpiryInterval(300).send().get(10, TimeUnit.SECONDS);
+			await().atMost(WAIT).until(() -> {
+				send(load, -1, null);
+				Thread.sleep(100);
+				return values(sink).contains(-1.0);
+			});
+			Set<Double> acknowledged = ConcurrentHashMap.newKeySet();
+			for (int i = 0; i < 3000; i++) {
+				send(load, i, acknowledged);
+				if (i == 1500) {
+					// Messages are on their way in both directions; the broker saves its
+					// sessions and comes back, both clients reconnect by themselves.
+					broker.restart();
+				}
+				Thread.sleep(1);
+			}
+			await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() > 2500);
+			// Every message the broker took (acknowledged to the publisher) reaches the
+			// collector: QoS 1 through a restart loses nothing.
+			await().atMost(Duration.ofSeconds(60)).until(() -> values(sink).containsAll(acknowledged));
+			load.disconnect();
+		}
+	}
+
+	private void send(Mqtt5AsyncClient client, int value, Set<Double> acknowledged) {
+		client.publishWith()
+			.topic(this.base + "/value")
+			.payload(Integer.toString(value).getBytes(StandardCharsets.UTF_8))
+			.qos(MqttQos.AT_LEAST_ONCE)
+			.send()
+			.whenComplete((result, ex) -> {
+				if (acknowledged != null && ex == null && result.getError().isEmpty()) {
+					acknowledged.add((double) value);
+				}
+			});
 	}
 
 	private MqttEngine engine(SampleSink sink, MqttSettings settings) {
