@@ -7,6 +7,7 @@
 #   scripts/bench.sh main <class> [args] a load scenario's main class in the bench module
 #   scripts/bench.sh dashboard-render [args]  40 widgets, 500 channels, 5,000 updates/s in headless Chromium (needs
 #                                        Debian's chromium and chromium-driver; builds every service jar and the web app)
+#   scripts/bench.sh trend-zoom [args]   random box zooms into a year of 10 channels in the trend viewer, then pans
 #   scripts/bench.sh mqtt-intake [args]  MQTT intake (issue 22): 1,000 topics, QoS 1, stepped rates through Mosquitto,
 #                                        the collector and the storage engine; e.g. --rates 5000,15000,30000 --duration 30
 # Every scenario ends with one machine-readable line `BENCH {json}` (for JMH, `all` builds it from JMH's JSON
@@ -19,12 +20,16 @@ machine() {
 	echo "$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $("$JAVA" -version 2>&1 | head -1)"
 }
 
-if [[ "${1:-}" == dashboard-render ]]; then
+# The browser benchmarks: the services and the web app built, then headless Chromium against them.
+if [[ "${1:-}" == dashboard-render || "${1:-}" == trend-zoom ]]; then
+	scenario="$1"
 	shift
 	./mvnw -q -B -ntp -pl admin-api,data-router,analytics-engine,web,bench -am install -DskipTests
 	./mvnw -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 	echo "# machine: $(machine)"
-	exec "$JAVA" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.parx.bench.web.DashboardRenderBench "$@"
+	main=io.parx.bench.web.DashboardRenderBench
+	[[ $scenario == trend-zoom ]] && main=io.parx.bench.web.TrendZoomBench
+	exec "$JAVA" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" "$main" "$@"
 fi
 
 if [[ "${1:-codec}" != all ]]; then
@@ -91,6 +96,7 @@ run plant-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.plant.PlantIngestBench --
 	--warmup 20 --duration 40
 run device-to-browser "$JAVA" -cp "$BENCH_CP" io.parx.bench.latency.DeviceToBrowserLatencyBench --warmup 15 --duration 30
 run dashboard-render "$JAVA" -cp "$BENCH_CP" io.parx.bench.web.DashboardRenderBench --warmup 10 --duration 20
+run trend-zoom "$JAVA" -cp "$BENCH_CP" io.parx.bench.web.TrendZoomBench --zooms 30 --pans 10
 run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 30 15
 run mqtt-intake "$JAVA" -cp "$BENCH_CP" io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 5000,15000,30000 \
 	--duration 20

@@ -4,6 +4,7 @@ import { useClients } from "../../../lib/api/ClientsContext";
 import { unwrap } from "../../../lib/api/clients";
 import { LatestRequest } from "../model/LatestRequest";
 import type { QueryRequest } from "../model/query";
+import { viewPerf } from "../model/ViewPerf";
 
 export type HistorySeries = components["schemas"]["Series"];
 
@@ -50,6 +51,7 @@ export function useHistory(query: QueryRequest | null): HistoryState {
       .then(
         (answer) => {
           if (!answer) return;
+          viewPerf.answered();
           const lastMs = Math.round(performance.now() - started);
           setState((old) => ({ ...old, series: answer.series, query: body, loading: false, error: null, lastMs }));
         },

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useRef } from "react";
 import uPlot from "uplot";
 import { useElementSize } from "../../../lib/useElementSize";
 import type { Joined } from "../model/chartData";
+import { viewPerf } from "../model/ViewPerf";
 import { dataIndexes, type PlotSpec, plotOptions } from "./chartOptions";
 
 export interface ChartGestures {
@@ -67,6 +68,7 @@ export function TrendChart(props: Props) {
             },
           ],
           setCursor: [(u) => latest.current.onCursor(u.cursor.idx ?? null)],
+          draw: [() => viewPerf.drawn()],
         },
       },
       toUplot(spec, latest.current.data),

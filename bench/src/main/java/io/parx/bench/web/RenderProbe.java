@@ -175,11 +175,19 @@ final class RenderProbe implements AutoCloseable {
 		Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
 	}
 
-	private Object script(String script) {
-		return ((JavascriptExecutor) this.driver).executeScript(script);
+	Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
 	}
 
-	private WebDriverWait await(Duration timeout) {
+	ChromeDriver driver() {
+		return this.driver;
+	}
+
+	void get(String path) {
+		this.driver.get(this.base + path);
+	}
+
+	WebDriverWait await(Duration timeout) {
 		WebDriverWait wait = new WebDriverWait(this.driver, timeout);
 		wait.pollingEvery(Duration.ofMillis(200));
 		return wait;
