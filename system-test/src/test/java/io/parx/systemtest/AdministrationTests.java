@@ -61,7 +61,7 @@ class AdministrationTests {
 	@BeforeAll
 	void twoChannelsOfTheDemoPlantsModbusDeviceWithATag(ParxStack stack) throws Exception {
 		this.stack = stack;
-		this.adminToken = login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
+		this.adminToken = this.stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
 		long furnace = channel("Admin.Furnace", ModbusDevice.FURNACE_TEMPERATURE);
 		long speed = channel("Admin.LineSpeed", ModbusDevice.LINE_SPEED);
 		this.taggedChannels = List.of(furnace, speed);
@@ -166,7 +166,7 @@ class AdministrationTests {
 		this.browser.open("/admin/users");
 		assertThat(this.browser.find("[data-testid=forbidden]").getText()).contains("does not allow");
 
-		String operatorToken = login(OPERATOR, PASSWORD);
+		String operatorToken = this.stack.login(OPERATOR, PASSWORD);
 		Api.Response edit = Api.put(this.stack.url("admin-api", "/api/v1/storage/rules/" + this.ruleId), operatorToken,
 				Map.of("name", "taken-over", "mode", "CONTINUOUS", "version", 0));
 		assertThat(edit.status()).as(edit.toString()).isEqualTo(403);
@@ -231,13 +231,6 @@ class AdministrationTests {
 						List.of(TAG), "settings", modbus));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return created.json().path("id").asLong();
-	}
-
-	private String login(String username, String password) {
-		Api.Response response = Api.post(this.stack.url("admin-api", "/api/v1/auth/login"), null,
-				Map.of("username", username, "password", password));
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		return response.json().path("accessToken").asString();
 	}
 
 }

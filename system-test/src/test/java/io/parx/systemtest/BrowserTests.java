@@ -65,13 +65,13 @@ class BrowserTests {
 	@BeforeAll
 	void aPlantWithADeviceAndAChannelWithHistory(ParxStack stack) throws Exception {
 		this.stack = stack;
-		String admin = login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
+		String admin = this.stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
 		for (String[] user : List.of(new String[] { ENGINEER, "ENGINEER" }, new String[] { OPERATOR, "OPERATOR" })) {
 			Api.Response created = Api.post(stack.url("admin-api", "/api/v1/users"), admin,
 					Map.of("username", user[0], "password", PASSWORD, "role", user[1]));
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		}
-		this.engineerToken = login(ENGINEER, PASSWORD);
+		this.engineerToken = this.stack.login(ENGINEER, PASSWORD);
 		this.device = new ModbusDevice(Bench.freePort());
 		setFurnace(500.0);
 		Map<String, Object> modbus = Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1,
@@ -298,13 +298,6 @@ class BrowserTests {
 						200, "tags", List.of("browser-test"), "settings", settings));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		return created.json().path("id").asLong();
-	}
-
-	private String login(String username, String password) {
-		Api.Response response = Api.post(this.stack.url("admin-api", "/api/v1/auth/login"), null,
-				Map.of("username", username, "password", password));
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		return response.json().path("accessToken").asString();
 	}
 
 }

@@ -52,7 +52,8 @@ class ChannelAdministrationTests {
 
 	private static final String PASSWORD = "channel-admin-1";
 
-	// Names of its own: the other browser test classes share the stack (AdministrationTests has Admin.Furnace).
+	// Names of its own: the other browser test classes share the stack
+	// (AdministrationTests has Admin.Furnace).
 	private static final String FURNACE = "ChannelForm.Furnace";
 
 	private static final int BULK = 200;
@@ -70,13 +71,13 @@ class ChannelAdministrationTests {
 	@BeforeAll
 	void anEngineerAndAnOperator(ParxStack stack) throws Exception {
 		this.stack = stack;
-		String admin = login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
+		String admin = this.stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
 		for (String[] user : List.of(new String[] { ENGINEER, "ENGINEER" }, new String[] { OPERATOR, "OPERATOR" })) {
 			Api.Response created = Api.post(stack.url("admin-api", "/api/v1/users"), admin,
 					Map.of("username", user[0], "password", PASSWORD, "role", user[1]));
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		}
-		this.engineerToken = login(ENGINEER, PASSWORD);
+		this.engineerToken = this.stack.login(ENGINEER, PASSWORD);
 		this.browser = new Browser(stack.url("web", ""), Path.of("target", "screenshots"));
 	}
 
@@ -372,13 +373,6 @@ class ChannelAdministrationTests {
 
 	private String url(String path) {
 		return this.stack.url("admin-api", path);
-	}
-
-	private String login(String username, String password) {
-		Api.Response response = Api.post(this.stack.url("admin-api", "/api/v1/auth/login"), null,
-				Map.of("username", username, "password", password));
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		return response.json().path("accessToken").asString();
 	}
 
 }

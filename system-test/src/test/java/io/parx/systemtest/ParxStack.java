@@ -151,6 +151,16 @@ final class ParxStack implements AutoCloseable {
 	}
 
 	/** {@code http://127.0.0.1:<port><path>} of a service. */
+	/** Signs in at the admin-api; the access token. */
+	String login(String username, String password) {
+		Api.Response response = Api.post(url("admin-api", "/api/v1/auth/login"), null,
+				Map.of("username", username, "password", password));
+		if (response.status() != 200) {
+			throw new IllegalStateException("sign-in of " + username + " failed: " + response);
+		}
+		return response.json().path("accessToken").asString();
+	}
+
 	String url(String service, String path) {
 		return this.services.get(service).url() + path;
 	}

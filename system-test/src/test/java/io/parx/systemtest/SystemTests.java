@@ -74,14 +74,14 @@ class SystemTests {
 	@Test
 	@Order(1)
 	void anAdministratorLogsInWithTheFirstAccountAndCreatesAnEngineerAndAnOperator() {
-		this.adminToken = login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
+		this.adminToken = this.stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
 		for (String role : List.of("ENGINEER", "OPERATOR")) {
 			Api.Response created = Api.post(admin("/api/v1/users"), this.adminToken,
 					Map.of("username", role.toLowerCase(), "password", "system-test-" + role, "role", role));
 			assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		}
-		this.engineerToken = login("engineer", "system-test-ENGINEER");
-		this.operatorToken = login("operator", "system-test-OPERATOR");
+		this.engineerToken = this.stack.login("engineer", "system-test-ENGINEER");
+		this.operatorToken = this.stack.login("operator", "system-test-OPERATOR");
 		assertThat(Api.get(admin("/api/v1/auth/me"), this.operatorToken).json().path("role").asString())
 			.isEqualTo("OPERATOR");
 	}
@@ -359,13 +359,6 @@ class SystemTests {
 			.as("samples produced during the outage")
 			.isGreaterThanOrEqualTo(100);
 		System.out.printf("system test: %d counter samples stored exactly once across the Redis outage%n", total);
-	}
-
-	private String login(String username, String password) {
-		Api.Response response = Api.post(admin("/api/v1/auth/login"), null,
-				Map.of("username", username, "password", password));
-		assertThat(response.status()).as(response.toString()).isEqualTo(200);
-		return response.json().path("accessToken").asString();
 	}
 
 	private void channel(String name, String dataType, String protocol, Map<String, Object> settings) {
