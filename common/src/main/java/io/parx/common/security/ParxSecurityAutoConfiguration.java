@@ -2,8 +2,8 @@ package io.parx.common.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,22 +20,25 @@ import org.springframework.security.web.SecurityFilterChain;
  * The one security model of the token-verifying services (docs/SECURITY.md): a stateless
  * resource server over {@link ParxJwtAutoConfiguration}'s decoder whose URL rules are, in
  * this order, the open paths of {@link AccessRules#OPEN_PATHS}, the service's own
- * {@link AccessRules} bean, {@code /actuator/**} for administrators, and nothing else. A
- * role rule needs one of its roles as an authority, so a valid token without a ParX role
- * gets 403 everywhere. 401 and 403 are problem+json ({@link SecurityProblems}).
+ * {@link AccessRules} bean (none: no rules), {@code /actuator/**} for administrators, and
+ * nothing else. A role rule needs one of its roles as an authority, so a valid token
+ * without a ParX role gets 403 everywhere. 401 and 403 are problem+json
+ * ({@link SecurityProblems}).
  */
 @AutoConfiguration(after = ParxJwtAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(HttpSecurity.class)
-@ConditionalOnBean(AccessRules.class)
 public class ParxSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain parxSecurityFilterChain(HttpSecurity http, AccessRules rules,
+	SecurityFilterChain parxSecurityFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
 			JwtAuthenticationConverter converter) throws Exception {
+		// a service that declares no rules gets the open paths only, never Boot's default
+		// chain with its generated password
+		AccessRules rules = serviceRules.getIfAvailable(() -> AccessRules.builder().build());
 		SecurityProblems problems = new SecurityProblems();
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -73,7 +75,7 @@ public final class SecurityMatrix {
 			return this.role == null && this != NO_ROLES && this != UNKNOWN_ROLE_ONLY;
 		}
 
-		String token(TestTokens tokens) {
+		String token(TestTokens tokens, Map<Role, User> users) {
 			return switch (this) {
 				case NO_TOKEN -> null;
 				case MALFORMED_TOKEN -> "abc.def.ghi";
@@ -89,10 +91,18 @@ public final class SecurityMatrix {
 				case UNSIGNED_TOKEN -> tokens.unsignedToken("matrix-unsigned", "ADMIN");
 				case NO_ROLES -> tokens.token("matrix-no-roles", UID);
 				case UNKNOWN_ROLE_ONLY -> tokens.token("matrix-superuser", UID, "SUPERUSER");
-				default -> tokens.token("matrix-" + name().toLowerCase(Locale.ROOT), UID, this.role.name());
+				default -> {
+					User user = users.getOrDefault(this.role,
+							new User("matrix-" + name().toLowerCase(Locale.ROOT), UID));
+					yield tokens.token(user.username(), user.uid(), this.role.name());
+				}
 			};
 		}
 
+	}
+
+	/** The account a role's token names, where the service looks accounts up. */
+	public record User(String username, long uid) {
 	}
 
 	/**
@@ -102,7 +112,8 @@ public final class SecurityMatrix {
 	 * @param path the path as the OpenAPI document names it ({@code /x/{id}})
 	 * @param open whether anyone may call it without a token
 	 * @param roles who may call it when not open; empty with {@code open} false: nobody
-	 * @param concretePath the path called; {@code {...}} variables become {@code 0}
+	 * @param concretePath the path called; {@code {...}} variables become {@code 0}, and
+	 * {@code {self}} the caller's own user id
 	 * @param tokenInQuery the token goes in {@code access_token} instead of the
 	 * Authorization header (the WebSocket handshake)
 	 */
@@ -133,6 +144,8 @@ public final class SecurityMatrix {
 
 	private final List<Endpoint> endpoints = new ArrayList<>();
 
+	private final Map<Role, User> users = new EnumMap<>(Role.class);
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
 	private SecurityMatrix(URI base, TestTokens tokens) {
@@ -155,6 +168,15 @@ public final class SecurityMatrix {
 	/** The matrix of the service on {@code 127.0.0.1:port}, with these tokens. */
 	public static SecurityMatrix on(int port, TestTokens tokens) {
 		return new SecurityMatrix(URI.create("http://127.0.0.1:" + port), tokens);
+	}
+
+	/**
+	 * Tokens of this role name this existing account (by default a made-up one with
+	 * {@link #UID}).
+	 */
+	public SecurityMatrix user(Role role, String username, long uid) {
+		this.users.put(role, new User(username, uid));
+		return this;
 	}
 
 	/** An endpoint anyone may call. */
@@ -209,7 +231,11 @@ public final class SecurityMatrix {
 	private void verify(Endpoint endpoint) throws Exception {
 		List<String> wrong = new ArrayList<>();
 		for (Caller caller : Caller.values()) {
-			HttpResponse<String> response = call(endpoint, caller.token(this.tokens));
+			long self = (caller.role != null && this.users.containsKey(caller.role)) ? this.users.get(caller.role).uid()
+					: UID;
+			HttpResponse<String> response = call(endpoint,
+					endpoint.concretePath().replace("{self}", Long.toString(self)),
+					caller.token(this.tokens, this.users));
 			String problem = check(endpoint.expected(caller), response);
 			if (problem != null) {
 				wrong.add(caller + ": " + problem);
@@ -248,8 +274,9 @@ public final class SecurityMatrix {
 		return (body.length() > 200) ? body.substring(0, 200) + "..." : body;
 	}
 
-	private HttpResponse<String> call(Endpoint endpoint, String token) throws IOException, InterruptedException {
-		String path = endpoint.concretePath();
+	private HttpResponse<String> call(Endpoint endpoint, String concretePath, String token)
+			throws IOException, InterruptedException {
+		String path = concretePath;
 		if (token != null && endpoint.tokenInQuery()) {
 			path += (path.contains("?") ? "&" : "?") + "access_token="
 					+ URLEncoder.encode(token, StandardCharsets.UTF_8);
@@ -286,7 +313,7 @@ public final class SecurityMatrix {
 	}
 
 	private static String concrete(String path) {
-		return path.replaceAll("\\{[^}]+}", "0");
+		return path.replaceAll("\\{(?!self})[^}]+}", "0");
 	}
 
 	/** The callers in the order the matrix calls them, for documentation. */
