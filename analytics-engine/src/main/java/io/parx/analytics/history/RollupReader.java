@@ -18,10 +18,14 @@ import io.parx.analytics.system.TimeseriesDb;
 @Component
 public class RollupReader {
 
-	/** The rollup tables, finest first. */
+	/**
+	 * The rollup tables, finest first (time-series V2 and V3). Adjacent levels differ by
+	 * a factor 6 or 10.
+	 */
 	public enum Level {
 
-		MINUTE("rollup_1m", 60_000_000L), HOUR("rollup_1h", 3_600_000_000L);
+		TEN_SECONDS("rollup_10s", 10_000_000L), MINUTE("rollup_1m", 60_000_000L),
+		TEN_MINUTES("rollup_10m", 600_000_000L), HOUR("rollup_1h", 3_600_000_000L);
 
 		private final String table;
 
@@ -38,6 +42,20 @@ public class RollupReader {
 
 		public long micros() {
 			return this.micros;
+		}
+
+		/**
+		 * The coarsest level whose buckets are no wider than {@code micros}, or null when
+		 * even the finest is wider.
+		 */
+		public static Level coarsestWithin(long micros) {
+			Level fitting = null;
+			for (Level level : values()) {
+				if (level.micros <= micros) {
+					fitting = level;
+				}
+			}
+			return fitting;
 		}
 
 	}
@@ -117,12 +135,20 @@ public class RollupReader {
 	}
 
 	/**
+	 * A chart series read from a rollup, with the number of samples its buckets
+	 * summarise.
+	 */
+	public record Chart(NumericSeries series, long samples) {
+	}
+
+	/**
 	 * A chart series from the rollup: per bucket its average, or (for min-max) its
 	 * minimum at the bucket start and maximum at the bucket middle. Reads one timestamp
 	 * per row, a third of what {@link #stream} decodes.
 	 */
-	public NumericSeries chartSeries(Level level, long channelId, Instant from, Instant to, boolean minMax) {
+	public Chart chartSeries(Level level, long channelId, Instant from, Instant to, boolean minMax) {
 		NumericSeries series = new NumericSeries(1024);
+		long[] samples = { 0 };
 		String sql = "select bucket, sample_count, value_sum, value_min, value_max from " + level.table()
 				+ " where channel_id = ? and bucket >= ? and bucket < ? and sample_count > 0 order by bucket";
 		this.db.jdbc().query((connection) -> {
@@ -133,20 +159,23 @@ public class RollupReader {
 			return statement;
 		}, (ResultSet rs) -> {
 			long bucket = Micros.of(rs.getTimestamp(1));
+			long count = rs.getLong(2);
+			samples[0] += count;
 			if (minMax) {
 				series.add(bucket, rs.getDouble(4), 0);
 				series.add(bucket + level.micros() / 2, rs.getDouble(5), 0);
 			}
 			else {
-				series.add(bucket, rs.getDouble(3) / rs.getLong(2), 0);
+				series.add(bucket, rs.getDouble(3) / count, 0);
 			}
 		});
-		return series;
+		return new Chart(series, samples[0]);
 	}
 
 	/**
 	 * Numeric samples of one channel in the range, counted from the hourly rollup (a few
-	 * thousand rows for a year): decides whether downsampling can afford raw rows.
+	 * rows for the short ranges it is asked about): decides whether downsampling can
+	 * afford raw rows.
 	 */
 	public long estimateCount(long channelId, Instant from, Instant to) {
 		Long count = this.db.jdbc()

@@ -22,6 +22,12 @@ import io.parx.analytics.system.AnalyticsSettings;
 @Service
 public class QueryService {
 
+	/**
+	 * Raw rows a chart may read per output point when a rollup would also do: as many as
+	 * the finest rollup (10 s) reads per point at worst for 1 Hz data.
+	 */
+	static final int RAW_ROWS_PER_POINT = 10;
+
 	private final SampleReader samples;
 
 	private final RollupReader rollups;
@@ -91,25 +97,38 @@ public class QueryService {
 	}
 
 	/**
-	 * Raw rows when the hourly rollup says they are few enough to read, otherwise the
-	 * coarsest rollup that still gives LTTB or min-max four input points per output point
-	 * (one year to 2,000 points reads 8,760 hourly rows, not 525,600 minute rows): LTTB
-	 * then runs on bucket averages, min-max on bucket minima and maxima.
+	 * The input of a downsampled chart (issue 15): the coarsest rollup whose buckets are
+	 * no wider than one output point's share of the range, so the chart keeps at least
+	 * one input point per output point while reading at most 6-10 rows per point
+	 * (adjacent levels differ by that factor; one year to 1,600 points reads 8,760 hourly
+	 * rows, a day 8,640 rows of 10 s, not 86,400 raw ones). Raw rows, exact, when no
+	 * rollup is that fine (up to {@code maxDownsampleInput} of them, else the finest
+	 * rollup), or when the rollup read says the range holds at most
+	 * {@link #RAW_ROWS_PER_POINT} samples per point (sparse channels). LTTB then runs on
+	 * bucket averages, min-max on bucket minima and maxima.
 	 */
 	private Series downsampled(QuerySpec spec, ChannelInfo info) {
-		long estimate = this.rollups.estimateCount(info.id(), spec.from(), spec.to());
-		NumericSeries input;
-		String source;
-		if (estimate <= this.settings.maxDownsampleInput()) {
-			input = this.samples.numeric(info.id(), spec.from(), spec.to(), this.settings.maxDownsampleInput());
-			source = "raw";
+		long range = Micros.of(spec.to()) - Micros.of(spec.from());
+		Level level = Level.coarsestWithin(range / spec.maxPoints());
+		NumericSeries input = null;
+		String source = "raw";
+		if (level == null) {
+			long estimate = this.rollups.estimateCount(info.id(), spec.from(), spec.to());
+			if (estimate > this.settings.maxDownsampleInput()) {
+				level = Level.TEN_SECONDS;
+			}
 		}
-		else {
-			long range = Micros.of(spec.to()) - Micros.of(spec.from());
-			Level level = (range / Level.HOUR.micros() >= 4L * spec.maxPoints()) ? Level.HOUR : Level.MINUTE;
-			input = this.rollups.chartSeries(level, info.id(), spec.from(), spec.to(),
+		if (level != null) {
+			RollupReader.Chart chart = this.rollups.chartSeries(level, info.id(), spec.from(), spec.to(),
 					spec.downsample() == Downsample.MINMAX);
-			source = level.table();
+			long rawBudget = Math.min((long) RAW_ROWS_PER_POINT * spec.maxPoints(), this.settings.maxDownsampleInput());
+			if (chart.samples() > rawBudget) {
+				input = chart.series();
+				source = level.table();
+			}
+		}
+		if (input == null) {
+			input = this.samples.numeric(info.id(), spec.from(), spec.to(), this.settings.maxDownsampleInput());
 		}
 		NumericSeries sampled = Downsampler.apply(spec.downsample(), input, spec.maxPoints());
 		return new Series("channel", info.id(), info.name(), info.unit(), "raw",
