@@ -1,8 +1,10 @@
 package io.parx.analytics.query;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -60,6 +62,9 @@ public class QueryService {
 		if (spec.interval().isBucketed() && !spec.channelIds().isEmpty()) {
 			result.addAll(bucketed(spec, infos));
 		}
+		else if (spec.downsample() != Downsample.NONE && !spec.channelIds().isEmpty()) {
+			result.addAll(downsampled(spec, infos));
+		}
 		else {
 			for (long id : spec.channelIds()) {
 				result.add(channel(spec, infos.get(id)));
@@ -89,11 +94,8 @@ public class QueryService {
 	}
 
 	private Series channel(QuerySpec spec, ChannelInfo info) {
-		if (spec.downsample() == Downsample.NONE) {
-			List<RawPoint> points = this.samples.raw(info.id(), spec.from(), spec.to(), spec.maxPoints());
-			return new Series("channel", info.id(), info.name(), info.unit(), "raw", "raw", points);
-		}
-		return downsampled(spec, info);
+		List<RawPoint> points = this.samples.raw(info.id(), spec.from(), spec.to(), spec.maxPoints());
+		return new Series("channel", info.id(), info.name(), info.unit(), "raw", "raw", points);
 	}
 
 	/**
@@ -107,32 +109,45 @@ public class QueryService {
 	 * {@link #RAW_ROWS_PER_POINT} samples per point (sparse channels). LTTB then runs on
 	 * bucket averages, min-max on bucket minima and maxima.
 	 */
-	private Series downsampled(QuerySpec spec, ChannelInfo info) {
+	private List<Series> downsampled(QuerySpec spec, Map<Long, ChannelInfo> infos) {
+		Set<Long> ids = new LinkedHashSet<>(spec.channelIds());
 		long range = Micros.of(spec.to()) - Micros.of(spec.from());
 		Level level = Level.coarsestWithin(range / spec.maxPoints());
-		NumericSeries input = null;
-		String source = "raw";
+		Set<Long> fromRollup = ids;
 		if (level == null) {
-			long estimate = this.rollups.estimateCount(info.id(), spec.from(), spec.to());
-			if (estimate > this.settings.maxDownsampleInput()) {
-				level = Level.TEN_SECONDS;
+			// Raw unless the hourly rollup says a channel has too many samples even for
+			// this.
+			Map<Long, Long> estimates = this.rollups.estimateCounts(ids, spec.from(), spec.to());
+			level = Level.TEN_SECONDS;
+			fromRollup = new LinkedHashSet<>();
+			for (long id : ids) {
+				if (estimates.getOrDefault(id, 0L) > this.settings.maxDownsampleInput()) {
+					fromRollup.add(id);
+				}
 			}
 		}
-		if (level != null) {
-			RollupReader.Chart chart = this.rollups.chartSeries(level, info.id(), spec.from(), spec.to(),
-					spec.downsample() == Downsample.MINMAX);
-			long rawBudget = Math.min((long) RAW_ROWS_PER_POINT * spec.maxPoints(), this.settings.maxDownsampleInput());
-			if (chart.samples() > rawBudget) {
+		Map<Long, RollupReader.Chart> charts = fromRollup.isEmpty() ? Map.of() : this.rollups.chartSeries(level,
+				fromRollup, spec.from(), spec.to(), spec.downsample() == Downsample.MINMAX);
+		long rawBudget = Math.min((long) RAW_ROWS_PER_POINT * spec.maxPoints(), this.settings.maxDownsampleInput());
+		String mode = "+" + spec.downsample().name().toLowerCase(java.util.Locale.ROOT);
+		List<Series> result = new ArrayList<>(spec.channelIds().size());
+		for (long id : spec.channelIds()) {
+			ChannelInfo info = infos.get(id);
+			RollupReader.Chart chart = charts.get(id);
+			NumericSeries input;
+			String source;
+			if (chart != null && chart.samples() > rawBudget) {
 				input = chart.series();
 				source = level.table();
 			}
+			else {
+				input = this.samples.numeric(id, spec.from(), spec.to(), this.settings.maxDownsampleInput());
+				source = "raw";
+			}
+			NumericSeries sampled = Downsampler.apply(spec.downsample(), input, spec.maxPoints());
+			result.add(new Series("channel", info.id(), info.name(), info.unit(), "raw", source + mode, raw(sampled)));
 		}
-		if (input == null) {
-			input = this.samples.numeric(info.id(), spec.from(), spec.to(), this.settings.maxDownsampleInput());
-		}
-		NumericSeries sampled = Downsampler.apply(spec.downsample(), input, spec.maxPoints());
-		return new Series("channel", info.id(), info.name(), info.unit(), "raw",
-				source + "+" + spec.downsample().name().toLowerCase(java.util.Locale.ROOT), raw(sampled));
+		return result;
 	}
 
 	private Series derived(QuerySpec spec, long id) {
