@@ -313,6 +313,19 @@ class HistoryQueryTests {
 
 	@ParameterizedTest
 	@EnumSource(TimeseriesBackend.class)
+	void eachChannelOfOneChartSaysWhereItsPointsCameFrom(TimeseriesBackend backend) {
+		// The rollup of all channels is read at once; a sparse channel among dense ones
+		// still gets its exact samples, and the series keep the request's order.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		List<Series> series = service(fixture).query(new QueryRequest(List.of(fixture.counterId, fixture.tempId), null,
+				HistoryFixture.START, HistoryFixture.END, "raw", null, null, null, 50, "lttb"));
+		assertThat(series).extracting(Series::id).containsExactly(fixture.counterId, fixture.tempId);
+		assertThat(series).extracting(Series::source).containsExactly("raw+lttb", "rollup_1h+lttb");
+		assertThat(series).allSatisfy((s) -> assertThat(s.points()).hasSize(50));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
 	void minMaxDownsamplingKeepsTheExtremes(TimeseriesBackend backend) {
 		HistoryFixture fixture = HistoryFixture.on(backend);
 		Instant from = HistoryFixture.START;
