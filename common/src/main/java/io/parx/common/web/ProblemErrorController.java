@@ -2,6 +2,7 @@ package io.parx.common.web;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * raised outside Spring MVC's exception handlers (a filter's {@code sendError}), instead
  * of Spring Boot's JSON map or its white-label HTML page.
  */
+@Hidden
 @RestController
 final class ProblemErrorController implements ErrorController {
 
