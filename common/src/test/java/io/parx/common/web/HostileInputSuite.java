@@ -287,7 +287,7 @@ public final class HostileInputSuite {
 		return switch (schema.path("format").asString("")) {
 			case "date-time" -> "2026-01-01T00:00:00Z";
 			case "int32", "int64" -> "1";
-			default -> "integer".equals(schema.path("type").asString()) ? "1" : "hostile";
+			default -> "integer".equals(type(schema)) ? "1" : "hostile";
 		};
 	}
 
