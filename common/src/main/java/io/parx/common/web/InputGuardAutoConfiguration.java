@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -51,6 +52,16 @@ public class InputGuardAutoConfiguration {
 	JsonMapperBuilderCustomizer parxRefuseUnknownProperties() {
 		// a misspelt field silently ignored is a setting the client believes applied
 		return (builder) -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	}
+
+	@Bean
+	@ConditionalOnClass(StandardHost.class)
+	TomcatConnectorCustomizer parxTraceToTheGuard() {
+		// Tomcat's own TRACE refusal is a 405 through the /error page, which the
+		// services'
+		// security refuses to anonymous error dispatches; the guard filter answers it
+		// instead
+		return (connector) -> connector.setAllowTrace(true);
 	}
 
 	@Bean

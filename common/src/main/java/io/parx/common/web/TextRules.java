@@ -68,4 +68,13 @@ public final class TextRules {
 		return out.toString();
 	}
 
+	/**
+	 * Checks every text of a value read from a client (a record, JSON tree, map, list or
+	 * string), as request bodies are checked.
+	 * @throws InvalidInputException naming the JSON path of the first refused text
+	 */
+	public static void requireAcceptable(Object value) {
+		TextBodyAdvice.check(value, "", 0);
+	}
+
 }

@@ -104,6 +104,7 @@ public final class HostileInputSuite {
 	 * @return the number of requests sent
 	 */
 	public int run() {
+		serviceWide();
 		this.document.path("paths").properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
 			String name = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
 			if (!this.skip.test(name) && method.getValue().isObject()) {
@@ -115,6 +116,22 @@ public final class HostileInputSuite {
 					+ String.join("\n  ", this.failures.subList(0, Math.min(40, this.failures.size()))));
 		}
 		return this.requests;
+	}
+
+	/**
+	 * What every service must answer alike, whatever its operations: an encoded slash and
+	 * a NUL in a path (Tomcat's own errors), a path that does not exist, an unsupported
+	 * method, and an oversized or control-character body on a path that takes none.
+	 */
+	private void serviceWide() {
+		Map<String, String> none = Map.of();
+		send("GET", "/api/v1/a%2Fb", none, null, null, "an encoded slash in the path");
+		send("GET", "/api/v1/a%00b", none, null, null, "a NUL in the path");
+		send("GET", "/api/v1/hostile-nowhere", none, null, null, "a path that does not exist");
+		send("TRACE", "/api/v1/hostile-nowhere", none, null, null, "TRACE");
+		send("POST", "/api/v1/hostile-nowhere", none, "application/json", "[" + "0,".repeat(1024 * 1024) + "0]",
+				"a 2 MB body on a path that does not exist");
+		send("GET", "/api/v1/hostile-nowhere?q=a%00b", none, null, null, "a NUL in a query parameter");
 	}
 
 	private void operation(String method, String template, JsonNode operation) {

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.parx.common.sample.Sample;
+import io.parx.common.web.InvalidInputException;
+import io.parx.common.web.TextRules;
 import io.parx.router.RouterSettings;
 import io.parx.router.channels.ChannelDirectory;
 import io.parx.router.channels.ChannelDirectory.Channel;
@@ -109,13 +111,21 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 			return;
 		}
 		try {
+			// a NUL in a tag used to reach PostgreSQL and come back as UNAVAILABLE
+			TextRules.requireAcceptable(message);
+		}
+		catch (InvalidInputException ex) {
+			session.sendControl(ServerMessages.error(null, ErrorCode.BAD_MESSAGE, ex.getBody().getDetail(), null));
+			return;
+		}
+		try {
 			switch (Objects.requireNonNullElse(message.type(), "")) {
 				case "subscribe" -> subscribe(session, message);
 				case "unsubscribe" -> unsubscribe(session, message);
 				case "ping" -> session.sendControl(ServerMessages.pong(message.id()));
 				case "auth" -> authenticate(session, message);
 				default -> session.sendControl(ServerMessages.error(message.id(), ErrorCode.BAD_MESSAGE,
-						"unknown message type '" + message.type() + "'", null));
+						"unknown message type '" + TextRules.prefix(message.type()) + "'", null));
 			}
 		}
 		catch (DataAccessException ex) {
