@@ -94,6 +94,9 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 		session.sendControl(ServerMessages.welcome(user, expiresAt));
 	}
 
+	/** The longest request id a client may send; answers echo it. */
+	static final int MAX_REQUEST_ID_LENGTH = 100;
+
 	@Override
 	protected void handleTextMessage(WebSocketSession socket, TextMessage text) {
 		RouterSession session = (RouterSession) socket.getAttributes().get(SESSION);
@@ -116,6 +119,12 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 		}
 		catch (InvalidInputException ex) {
 			session.sendControl(ServerMessages.error(null, ErrorCode.BAD_MESSAGE, ex.getBody().getDetail(), null));
+			return;
+		}
+		if (message.id() != null && message.id().length() > MAX_REQUEST_ID_LENGTH) {
+			// every answer echoes the id: it must not grow with what the client sends
+			session.sendControl(ServerMessages.error(null, ErrorCode.BAD_MESSAGE,
+					"id must be at most " + MAX_REQUEST_ID_LENGTH + " characters", null));
 			return;
 		}
 		try {
