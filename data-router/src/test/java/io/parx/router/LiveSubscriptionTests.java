@@ -102,6 +102,18 @@ class LiveSubscriptionTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void aControlCharacterInATagIsABadMessageNamingItNotUnavailable() {
+		// the tag reached PostgreSQL, which cannot hold U+0000, and came back as
+		// UNAVAILABLE
+		try (LiveClient client = operator()) {
+			client.send("{\"type\":\"subscribe\",\"id\":\"n\",\"tags\":[\"a\\u0000b\"]}");
+			var error = client.awaitType("error");
+			assertThat(error.path("code").asString()).isEqualTo("BAD_MESSAGE");
+			assertThat(error.path("message").asString()).startsWith("tags[0] contains the control character U+0000");
+		}
+	}
+
+	@Test
 	void malformedMessagesGetAnErrorAndTheSessionStaysOpen() {
 		try (LiveClient client = operator()) {
 			client.send("{not json");

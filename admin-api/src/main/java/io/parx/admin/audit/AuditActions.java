@@ -28,4 +28,8 @@ public final class AuditActions {
 	private AuditActions() {
 	}
 
+	/** Every action the audit log records, for filters to check against. */
+	public static final java.util.Set<String> ALL = java.util.Set.of(CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED,
+			LOGOUT, TOKEN_REUSE, ROLE_CHANGE, PASSWORD_CHANGE, USER_DISABLE, USER_ENABLE);
+
 }

@@ -84,6 +84,9 @@ class AuditController {
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw Problems.validation("from", "must be before 'to'");
 		}
+		if (action != null && !AuditActions.ALL.contains(action)) {
+			throw Problems.validation("action", "must be one of " + new java.util.TreeSet<>(AuditActions.ALL));
+		}
 		Specification<AuditEvent> filter = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
 			if (user != null) {

@@ -57,13 +57,30 @@ class LoginService {
 		this.dummyHash = encoder.encode(UUID.randomUUID().toString());
 	}
 
+	/**
+	 * The longest user name there can be (users are created with 3 to 100 characters).
+	 */
+	static final int MAX_USERNAME_LENGTH = 100;
+
+	/** Far above bcrypt's 72 bytes, which is all that is ever checked. */
+	static final int MAX_PASSWORD_LENGTH = 1024;
+
 	TokenPair login(String username, String password) {
 		List<Problems.FieldError> errors = new ArrayList<>();
+		// lengths first: no user name is longer than 100, and nothing longer may reach
+		// the
+		// throttle, the database or the log
 		if (username == null || username.isBlank()) {
 			errors.add(new Problems.FieldError("username", "is required"));
 		}
+		else if (username.length() > MAX_USERNAME_LENGTH) {
+			errors.add(new Problems.FieldError("username", "must be at most " + MAX_USERNAME_LENGTH + " characters"));
+		}
 		if (password == null || password.isEmpty()) {
 			errors.add(new Problems.FieldError("password", "is required"));
+		}
+		else if (password.length() > MAX_PASSWORD_LENGTH) {
+			errors.add(new Problems.FieldError("password", "must be at most " + MAX_PASSWORD_LENGTH + " characters"));
 		}
 		if (!errors.isEmpty()) {
 			throw Problems.validation(errors);

@@ -1,5 +1,10 @@
 package io.parx.admin.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +80,18 @@ class LoginThrottle {
 	}
 
 	private Scope account(String username) {
-		return new Scope("acct:" + username.toLowerCase(Locale.ROOT), this.settings.maxAccountDelay());
+		// hashed: the key must not grow with what an anonymous client sends (issue #17)
+		return new Scope("acct:" + sha256(username.toLowerCase(Locale.ROOT)), this.settings.maxAccountDelay());
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
 	}
 
 	private final class Scope {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.parx.admin.system.Problems.FieldError;
+import io.parx.common.web.TextRules;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -52,7 +53,7 @@ class ChannelImport {
 				}
 			}
 			catch (ErrorResponseException ex) {
-				errors.add(new RowError(i + 1, (channel.get("name") instanceof String s) ? s : null,
+				errors.add(new RowError(i + 1, (channel.get("name") instanceof String s) ? TextRules.prefix(s) : null,
 						fieldErrors(ex.getBody())));
 			}
 		}

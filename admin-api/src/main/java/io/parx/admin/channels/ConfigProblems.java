@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.parx.admin.system.Problems;
 import io.parx.admin.system.Problems.FieldError;
+import io.parx.common.web.TextRules;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,7 +55,7 @@ public final class ConfigProblems {
 
 	public static ErrorResponseException duplicateName(String entity, String name) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, Problems.CONFLICT, "Name already used",
-				"a " + entity + " named '" + name + "' already exists");
+				"a " + entity + " named '" + TextRules.prefix(name) + "' already exists");
 		problem.setProperty("errors", List.of(new FieldError("name", "already used by another " + entity)));
 		return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
 	}

@@ -95,6 +95,9 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 		return widgets;
 	}
 
+	/** The longest text in a widget's options. */
+	static final int MAX_OPTION_TEXT = 10_000;
+
 	private static Widget read(Map<String, Object> item, String prefix, String channelsField, Violations violations) {
 		int before = violations.size();
 		Fields f = new Fields(item, prefix, violations);
@@ -117,11 +120,32 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 			channels.addAll(f.strings("channels", 100, 200));
 		}
 		Map<String, Object> options = f.object("options", false);
+		if (options != null) {
+			longOptionText(options, "options", f);
+		}
 		f.rejectUnknown();
 		if (violations.size() != before) {
 			return null;
 		}
 		return new Widget(id, kind, title, x, y, w, h, List.copyOf(channels), (options != null) ? options : Map.of());
+	}
+
+	/**
+	 * Options are free-form per kind, but no text in them (a TEXT widget's text, a title)
+	 * is a document: a 1 MB option was stored and sent to every viewer (issue #17).
+	 */
+	private static void longOptionText(Object value, String path, Fields f) {
+		if (value instanceof String text && text.length() > MAX_OPTION_TEXT) {
+			f.reject(path, "must be at most " + MAX_OPTION_TEXT + " characters");
+		}
+		else if (value instanceof Map<?, ?> map) {
+			map.forEach((key, item) -> longOptionText(item, path + "." + key, f));
+		}
+		else if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				longOptionText(list.get(i), path + "[" + i + "]", f);
+			}
+		}
 	}
 
 	Widget withChannels(List<?> channels) {

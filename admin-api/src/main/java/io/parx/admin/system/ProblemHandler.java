@@ -25,6 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.beans.TypeMismatchException;
 
+import io.parx.common.web.InputProblems;
+import io.parx.common.web.TextRules;
+
 /**
  * Renders every error of the admin-api as RFC 9457 {@code application/problem+json}, so
  * that bad input is always a 4xx with field-level messages and never a 500.
@@ -61,8 +64,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return render(Problems.detail(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY, "Malformed request body",
-				"the request body is missing or is not valid JSON of the expected shape"), request);
+		return render(InputProblems.notReadable(ex, Problems.MALFORMED_BODY), request);
 	}
 
 	@Override
@@ -70,7 +72,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
-		return render(Problems.validation(field, "has an invalid value '" + ex.getValue() + "'").getBody(), request);
+		return render(Problems
+			.validation(field, "has an invalid value '" + TextRules.prefix(String.valueOf(ex.getValue())) + "'")
+			.getBody(), request);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

@@ -19,6 +19,7 @@ import io.parx.admin.events.ConfigEvents;
 import io.parx.admin.system.Problems;
 import io.parx.common.config.ConfigChanged.Entity;
 import io.parx.common.security.Role;
+import io.parx.common.web.TextRules;
 
 /**
  * Creates, changes and deletes users. Every change is audited in its transaction, and
@@ -72,7 +73,7 @@ class UserService {
 			throw Problems.validation(errors);
 		}
 		if (this.users.existsByUsernameIgnoreCase(username)) {
-			throw Problems.conflict("a user named '" + username + "' already exists");
+			throw Problems.conflict("a user named '" + TextRules.prefix(username) + "' already exists");
 		}
 		User user = this.users
 			.saveAndFlush(new User(username, this.encoder.encode(password), parsedRole, this.clock.instant()));

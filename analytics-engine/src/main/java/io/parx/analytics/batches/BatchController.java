@@ -98,6 +98,9 @@ class BatchController {
 		if (size < 1 || size > 500) {
 			throw ApiException.invalid("size", "must be 1 to 500");
 		}
+		if (from != null && to != null && from.isAfter(to)) {
+			throw ApiException.invalid("to", "must not be before from");
+		}
 		BatchRepository.Filter filter = new BatchRepository.Filter(from, to, search, definitionId);
 		return new Page<>(this.batches.page(filter, page, size), page, size, this.batches.count(filter));
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.parx.analytics.history.RollupColumn;
 import io.parx.analytics.system.ApiException;
+import io.parx.common.web.TextRules;
 
 /**
  * Aggregates of a bucket. {@code twa} is the time-weighted average of the step function
@@ -61,7 +62,7 @@ public enum Aggregate {
 				}
 			}
 			if (found == null) {
-				throw ApiException.invalid(field, "unknown aggregate '" + value
+				throw ApiException.invalid(field, "unknown aggregate '" + TextRules.prefix(String.valueOf(value))
 						+ "'; use avg, twa, min, max, first, last, count, sum, stddev, goodShare");
 			}
 			result.add(found);

@@ -11,6 +11,7 @@ import java.util.Set;
 import io.parx.analytics.history.Micros;
 import io.parx.analytics.system.AnalyticsSettings;
 import io.parx.analytics.system.ApiException;
+import io.parx.common.web.TextRules;
 
 /** A validated query: every field checked, limits applied, auto interval resolved. */
 record QuerySpec(List<Long> channelIds, List<Long> derivedSignalIds, Instant from, Instant to, Interval interval,
@@ -64,7 +65,7 @@ record QuerySpec(List<Long> channelIds, List<Long> derivedSignalIds, Instant fro
 			return ZoneId.of(timeZone.strip());
 		}
 		catch (DateTimeException ex) {
-			throw ApiException.invalid("timeZone", "unknown time zone '" + timeZone + "'");
+			throw ApiException.invalid("timeZone", "unknown time zone '" + TextRules.prefix(timeZone) + "'");
 		}
 	}
 

@@ -25,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.parx.analytics.system.ApiException.FieldError;
 import io.parx.common.formula.FormulaSyntaxException;
+import io.parx.common.web.InputProblems;
+import io.parx.common.web.TextRules;
 
 /**
  * Every error of the analytics engine as RFC 9457 {@code application/problem+json}: bad
@@ -89,8 +91,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return render(problem(HttpStatus.BAD_REQUEST, "/problems/malformed-body", "Malformed request body",
-				"the request body is missing or is not valid JSON of the expected shape"), request);
+		return render(InputProblems.notReadable(ex, URI.create("/problems/malformed-body")), request);
 	}
 
 	@Override
@@ -98,7 +99,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
-		return validation(List.of(new FieldError(field, "has an invalid value '" + ex.getValue() + "'")), request);
+		return validation(List.of(new FieldError(field,
+				"has an invalid value '" + TextRules.prefix(String.valueOf(ex.getValue())) + "'")), request);
 	}
 
 	private ResponseEntity<Object> validation(List<FieldError> errors, WebRequest request) {

@@ -59,6 +59,12 @@ class CollectorController {
 			return ChannelTestResult.of(ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0,
 					"this collector has no " + channel.protocol() + " engine"));
 		}
+		try {
+			engine.validate(channel);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidChannelException(ex.getMessage());
+		}
 		return ChannelTestResult.of(engine.readOnce(channel, Duration.ofMillis(request.timeoutOrDefault())));
 	}
 

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.parx.common.web.InputProblems;
+
 /**
  * RFC 9457 problem details for every error of the collector's API, with stable type URIs
  * and field-level messages for validation.
@@ -43,17 +45,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The body is not valid JSON of the expected shape.");
-		problem.setType(MALFORMED);
-		problem.setTitle("Malformed request");
-		return ResponseEntity.badRequest().body(problem);
+		ProblemDetail problem = InputProblems.notReadable(ex, MALFORMED);
+		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 
 	@ExceptionHandler(InvalidChannelException.class)
 	ResponseEntity<ProblemDetail> invalidChannel(InvalidChannelException ex) {
-		ProblemDetail problem = validation(ex.getMessage());
-		problem.setProperty("errors", List.of(Map.of("field", "channel", "message", ex.getMessage())));
+		// the parsers quote what they refuse; an error body never grows with the input
+		String message = String.valueOf(ex.getMessage());
+		message = (message.length() > 300) ? message.substring(0, 300) + "…" : message;
+		ProblemDetail problem = validation(message);
+		problem.setProperty("errors", List.of(Map.of("field", "channel", "message", message)));
 		return ResponseEntity.badRequest().body(problem);
 	}
 

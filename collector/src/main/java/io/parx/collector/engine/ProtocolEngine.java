@@ -31,6 +31,14 @@ public interface ProtocolEngine extends AutoCloseable {
 	 */
 	ReadResult readOnce(ChannelConfig channel, Duration timeout);
 
+	/**
+	 * Checks the channel's protocol settings as {@link #readOnce} would read them, so
+	 * that a channel test of an impossible configuration (port -1, a {@code file://} URL)
+	 * is a 400 for the caller instead of a reading that failed.
+	 * @throws IllegalArgumentException naming what is wrong
+	 */
+	void validate(ChannelConfig channel);
+
 	/** Connections and channels for the status API. */
 	EngineStatus status();
 

@@ -102,6 +102,11 @@ public class ModbusEngine implements ProtocolEngine {
 	}
 
 	@Override
+	public void validate(ChannelConfig channel) {
+		ModbusPoint.of(channel);
+	}
+
+	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		long start = System.nanoTime();
 		ModbusPoint point;

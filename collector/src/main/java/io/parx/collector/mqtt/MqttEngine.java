@@ -270,6 +270,12 @@ public class MqttEngine implements ProtocolEngine {
 	 * session are untouched.
 	 */
 	@Override
+	public void validate(ChannelConfig channel) {
+		MqttBroker.of(channel, this.settings);
+		MqttChannel.of(channel);
+	}
+
+	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		return MqttSingleRead.read(channel, this.settings, timeout);
 	}

@@ -144,6 +144,12 @@ public class OpcUaEngine implements ProtocolEngine {
 	 * session for its endpoint when there is one, else on a temporary one.
 	 */
 	@Override
+	public void validate(ChannelConfig channel) {
+		OpcUaEndpoint.of(channel);
+		OpcUaChannel.of(channel);
+	}
+
+	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		long start = System.nanoTime();
 		return withClient(channel, timeout, (client, opcUaChannel) -> {

@@ -78,6 +78,11 @@ public class SimulatorEngine implements ProtocolEngine {
 	}
 
 	@Override
+	public void validate(ChannelConfig channel) {
+		new SimulatedChannel(channel);
+	}
+
+	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		long start = System.nanoTime();
 		try {

@@ -98,6 +98,23 @@ class CollectorApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void anImpossibleChannelConfigurationIsA400NotAFailedReading() throws Exception {
+		// port -1 and a file:// URL were answered 200 Bad_ConfigurationError: the
+		// caller's
+		// mistake, not the device's
+		HttpResponse<String> port = post("/api/v1/collector/test", TOKENS.token("erin", "ENGINEER"),
+				"{\"channel\":" + modbusChannel(-1, 2) + "}");
+		assertThat(port.statusCode()).isEqualTo(400);
+		assertThat(JSON.readTree(port.body()).path("errors").toString()).contains("port must be 1-65535");
+		HttpResponse<String> file = post("/api/v1/collector/test", TOKENS.token("erin", "ENGINEER"),
+				"{\"channel\":{\"name\":\"ua\",\"dataType\":\"FLOAT64\",\"protocol\":\"OPC_UA\","
+						+ "\"settings\":{\"endpointUrl\":\"file:///etc/passwd\",\"nodeId\":\"ns=2;s=X\"}}}");
+		assertThat(file.statusCode()).isEqualTo(400);
+		assertThat(file.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
+	@Test
 	void aChannelWithoutDataTypeIsAValidationProblemNamingTheField() throws Exception {
 		HttpResponse<String> response = post("/api/v1/collector/test", TOKENS.token("erin", "ENGINEER"),
 				"{\"channel\":{\"name\":\"x\",\"protocol\":\"SIMULATOR\"}}");

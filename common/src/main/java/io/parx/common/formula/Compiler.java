@@ -118,12 +118,36 @@ final class Compiler {
 		if (call.function() == Function.IF) {
 			return new Node.If(first, compile(arguments.get(1)), compile(arguments.get(2)));
 		}
+		if (call.function() == Function.ROUND && arguments.size() > 1) {
+			roundingDigits(arguments.get(1));
+		}
 		Node[] nodes = new Node[arguments.size()];
 		nodes[0] = first;
 		for (int i = 1; i < nodes.length; i++) {
 			nodes[i] = compile(arguments.get(i));
 		}
 		return new Node.Apply(call.function(), nodes);
+	}
+
+	/**
+	 * Refuses constant digits outside -15..15 (FORMULAS.md): beyond them a double has no
+	 * digits left to round, so such a formula is a mistake. Digits read from channels are
+	 * clamped at run time.
+	 */
+	private static void roundingDigits(Expr digits) {
+		double value;
+		try {
+			value = new Compiler(FormulaLimits.DEFAULT).compile(digits).eval(NO_VALUES);
+		}
+		catch (RuntimeException ex) {
+			return; // not a constant: clamped when evaluated
+		}
+		if (Double.isNaN(value)) {
+			return;
+		}
+		if (value < -15 || value > 15 || value != Math.rint(value)) {
+			throw new FormulaSyntaxException("digits must be a whole number from -15 to 15", digits.position());
+		}
 	}
 
 	private static long seconds(Expr window, boolean zeroAllowed) {

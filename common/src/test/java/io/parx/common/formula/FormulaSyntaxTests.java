@@ -54,6 +54,16 @@ class FormulaSyntaxTests {
 	}
 
 	@Test
+	void constantRoundingDigitsOutsideTheDocumentedRangeAreSyntaxErrors() {
+		// FORMULAS.md allows -15..15; round(x, 99) used to be accepted and silently
+		// clamped
+		assertError("round(x, 99)", 9, "digits must be a whole number from -15 to 15");
+		assertError("round(x, -16)", 9, "from -15 to 15");
+		assertError("round(x, 1.5)", 9, "whole number");
+		assertThat(Formula.parse("round(x, 15) + round(x, -15) + round(x, y)")).isNotNull();
+	}
+
+	@Test
 	void timeSeriesWindowsMustBeConstantAndInRange() {
 		assertError("avg(x, y)", 7, "constant number of seconds");
 		assertError("avg(x, 0)", 7, "window");

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.parx.common.sample.Sample;
+import io.parx.common.web.InvalidInputException;
+import io.parx.common.web.TextRules;
 import io.parx.router.RouterSettings;
 import io.parx.router.channels.ChannelDirectory;
 import io.parx.router.channels.ChannelDirectory.Channel;
@@ -48,6 +50,9 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 
 	/** Tomcat's per-session limit on one blocking send (Tomcat WebSocket how-to). */
 	private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	/** The longest request id a client may send; answers echo it. */
+	static final int MAX_REQUEST_ID_LENGTH = 100;
 
 	private final SessionRegistry registry;
 
@@ -125,13 +130,27 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 			return;
 		}
 		try {
+			// a NUL in a tag used to reach PostgreSQL and come back as UNAVAILABLE
+			TextRules.requireAcceptable(message);
+		}
+		catch (InvalidInputException ex) {
+			session.sendControl(ServerMessages.error(null, ErrorCode.BAD_MESSAGE, ex.getBody().getDetail(), null));
+			return;
+		}
+		if (message.id() != null && message.id().length() > MAX_REQUEST_ID_LENGTH) {
+			// every answer echoes the id: it must not grow with what the client sends
+			session.sendControl(ServerMessages.error(null, ErrorCode.BAD_MESSAGE,
+					"id must be at most " + MAX_REQUEST_ID_LENGTH + " characters", null));
+			return;
+		}
+		try {
 			switch (Objects.requireNonNullElse(message.type(), "")) {
 				case "subscribe" -> subscribe(session, message);
 				case "unsubscribe" -> unsubscribe(session, message);
 				case "ping" -> session.sendControl(ServerMessages.pong(message.id()));
 				case "auth" -> authenticate(session, message);
 				default -> session.sendControl(ServerMessages.error(message.id(), ErrorCode.BAD_MESSAGE,
-						"unknown message type '" + message.type() + "'", null));
+						"unknown message type '" + TextRules.prefix(message.type()) + "'", null));
 			}
 		}
 		catch (DataAccessException ex) {
