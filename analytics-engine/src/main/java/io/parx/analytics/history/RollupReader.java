@@ -145,15 +145,14 @@ public class RollupReader {
 
 	/**
 	 * Chart series of several channels from the rollup, in one statement: per bucket its
-	 * minimum at the bucket start and its maximum at the bucket middle, so that LTTB and
-	 * min-max keep a one-sample spike as they would from raw rows (an average would
-	 * flatten it; the bucket is no wider than a pixel, so where in it the extremes lie
-	 * does not show). Reads one timestamp per row, a third of what {@link #stream}
-	 * decodes. A channel without rows in the range is absent.
+	 * average, or (for min-max) its minimum at the bucket start and maximum at the bucket
+	 * middle. Reads one timestamp per row, a third of what {@link #stream} decodes. A
+	 * channel without rows in the range is absent.
 	 */
-	public Map<Long, Chart> chartSeries(Level level, Collection<Long> channelIds, Instant from, Instant to) {
+	public Map<Long, Chart> chartSeries(Level level, Collection<Long> channelIds, Instant from, Instant to,
+			boolean minMax) {
 		Map<Long, Chart> charts = new HashMap<>();
-		String sql = "select channel_id, bucket, sample_count, value_min, value_max from " + level.table()
+		String sql = "select channel_id, bucket, sample_count, value_sum, value_min, value_max from " + level.table()
 				+ " where channel_id = any(?) and bucket >= ? and bucket < ? and sample_count > 0"
 				+ " order by channel_id, bucket";
 		long[] current = { Long.MIN_VALUE, 0 };
@@ -176,9 +175,15 @@ public class RollupReader {
 				series[0] = new NumericSeries(1024);
 			}
 			long bucket = Micros.of(rs.getTimestamp(2));
-			current[1] += rs.getLong(3);
-			series[0].add(bucket, rs.getDouble(4), 0);
-			series[0].add(bucket + level.micros() / 2, rs.getDouble(5), 0);
+			long count = rs.getLong(3);
+			current[1] += count;
+			if (minMax) {
+				series[0].add(bucket, rs.getDouble(5), 0);
+				series[0].add(bucket + level.micros() / 2, rs.getDouble(6), 0);
+			}
+			else {
+				series[0].add(bucket, rs.getDouble(4) / count, 0);
+			}
 		}));
 		if (series[0] != null) {
 			charts.put(current[0], new Chart(series[0], current[1]));

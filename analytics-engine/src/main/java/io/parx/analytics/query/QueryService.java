@@ -106,9 +106,8 @@ public class QueryService {
 	 * rows, a day 8,640 rows of 10 s, not 86,400 raw ones). Raw rows, exact, when no
 	 * rollup is that fine (up to {@code maxDownsampleInput} of them, else the finest
 	 * rollup), or when the rollup read says the range holds at most
-	 * {@link #RAW_ROWS_PER_POINT} samples per point (sparse channels). LTTB and min-max
-	 * then run on the buckets' minima and maxima, so a one-sample spike survives as it
-	 * would from raw rows.
+	 * {@link #RAW_ROWS_PER_POINT} samples per point (sparse channels). LTTB then runs on
+	 * bucket averages, min-max on bucket minima and maxima.
 	 */
 	private List<Series> downsampled(QuerySpec spec, Map<Long, ChannelInfo> infos) {
 		Set<Long> ids = new LinkedHashSet<>(spec.channelIds());
@@ -127,8 +126,8 @@ public class QueryService {
 				}
 			}
 		}
-		Map<Long, RollupReader.Chart> charts = fromRollup.isEmpty() ? Map.of()
-				: this.rollups.chartSeries(level, fromRollup, spec.from(), spec.to());
+		Map<Long, RollupReader.Chart> charts = fromRollup.isEmpty() ? Map.of() : this.rollups.chartSeries(level,
+				fromRollup, spec.from(), spec.to(), spec.downsample() == Downsample.MINMAX);
 		long rawBudget = Math.min((long) RAW_ROWS_PER_POINT * spec.maxPoints(), this.settings.maxDownsampleInput());
 		String mode = "+" + spec.downsample().name().toLowerCase(java.util.Locale.ROOT);
 		List<Series> result = new ArrayList<>(spec.channelIds().size());
