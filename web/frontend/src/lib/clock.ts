@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from "react";
+import { useOnScreen } from "./visibility";
 
 // One 1 Hz tick for everything that ages on screen (stale marks, "5 s ago"), instead of a timer per widget.
 const listeners = new Set<() => void>();
@@ -23,7 +24,9 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** The time, updated once per second. */
+const ignore = () => () => {};
+
+/** The time, updated once per second (not while the caller is off screen). */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+  return useSyncExternalStore(useOnScreen() ? subscribe : ignore, () => now);
 }

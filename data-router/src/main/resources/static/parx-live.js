@@ -16,7 +16,9 @@
  *   live.close();
  *
  * The client owns its subscriptions: after any reconnect (router restart, network loss, slow-consumer close,
- * expired token) it sends them again and the snapshots refill the display.
+ * expired token) it sends them again and the snapshots refill the display. A close for a reason reconnecting cannot
+ * cure (policy violation, message too big, a refused handshake behind the gateway) ends it with onError
+ * {code: "CLOSED"} instead.
  */
 (function (global) {
   "use strict";
@@ -27,6 +29,14 @@
   const MAX_BACKOFF_MS = 30000;
   const PING_EVERY_MS = 25000;
   const SILENCE_LIMIT_MS = 60000;
+  // The backoff starts over only after a connection stayed open this long, so that a router closing every session
+  // right after the resubscribe sees growing delays instead of a reconnect every half second.
+  const STABLE_AFTER_MS = 10000;
+  // RFC 6455 §7.4.1 unsupported data, invalid payload, policy violation, message too big, missing extension; the
+  // gateway's 4400 and 4403 for a refused handshake.
+  const FINAL_CLOSES = new Set([1003, 1007, 1008, 1009, 1010, 4400, 4403]);
+  // Ids per subscribe message, well below the router's message limit.
+  const IDS_PER_MESSAGE = 2000;
 
   class ParxLive {
     constructor(options) {
@@ -39,6 +49,7 @@
       this.subscriptions = new Map(); // key -> subscribe request (without id)
       this.latest = new Map(); // channelId -> newest time seen (ms since epoch, with microsecond fraction)
       this.backoff = MIN_BACKOFF_MS;
+      this.openedAt = 0;
       this.closedByUser = false;
       this.requestCounter = 0;
       this.connect();
@@ -48,7 +59,22 @@
       const key = JSON.stringify([request.channelIds || [], request.tags || [], request.maxRate || 0]);
       const message = { type: "subscribe", channelIds: request.channelIds, tags: request.tags, maxRate: request.maxRate };
       this.subscriptions.set(key, message);
-      this.send({ ...message, id: this.nextId() });
+      this.sendSubscribe(message);
+    }
+
+    sendSubscribe(message) {
+      const ids = message.channelIds || [];
+      if (ids.length <= IDS_PER_MESSAGE) {
+        this.send({ ...message, id: this.nextId() });
+        return;
+      }
+      for (let i = 0; i < ids.length; i += IDS_PER_MESSAGE) {
+        const part = { ...message, channelIds: ids.slice(i, i + IDS_PER_MESSAGE), id: this.nextId() };
+        if (i > 0) {
+          delete part.tags; // tags go with the first part only
+        }
+        this.send(part);
+      }
     }
 
     unsubscribe(request) {
@@ -101,11 +127,11 @@
       this.lastMessageAt = Date.now();
       switch (message.type) {
         case "welcome":
-          this.backoff = MIN_BACKOFF_MS;
+          this.openedAt = Date.now();
           this.onConnection("open");
           this.startHeartbeat();
           for (const request of this.subscriptions.values()) {
-            this.send({ ...request, id: this.nextId() });
+            this.sendSubscribe(request);
           }
           break;
         case "snapshot":
@@ -116,12 +142,17 @@
           }
           break;
         }
-        case "status":
-          if (message.status === "deleted") {
-            this.latest.delete(message.channelId);
+        case "status": {
+          // one channel, or several (the disabled channels of a subscribe)
+          const ids = message.channelIds || [message.channelId];
+          for (const channelId of ids) {
+            if (message.status === "deleted") {
+              this.latest.delete(channelId);
+            }
+            this.onStatus(channelId, message.status);
           }
-          this.onStatus(message.channelId, message.status);
           break;
+        }
         case "auth-required":
           this.refreshToken();
           break;
@@ -168,6 +199,14 @@
       if (this.closedByUser || event.code === NORMAL_CLOSURE) {
         return;
       }
+      if (FINAL_CLOSES.has(event.code)) {
+        this.onError({ code: "CLOSED", message: "the router closed the connection with " + event.code + "; not retrying" });
+        return;
+      }
+      if (this.openedAt > 0 && Date.now() - this.openedAt >= STABLE_AFTER_MS) {
+        this.backoff = MIN_BACKOFF_MS;
+      }
+      this.openedAt = 0;
       if (event.code === TOKEN_EXPIRED) {
         this.backoff = MIN_BACKOFF_MS; // getToken() in connect() brings a fresh token
       }

@@ -91,7 +91,7 @@ describe("LiveConnection", () => {
     expect(states).toEqual(["connecting", "open", "closed", "connecting", "open"]);
   });
 
-  it("backs off exponentially with jitter up to 30 s and starts over after a welcome", async () => {
+  it("backs off exponentially with jitter up to 30 s and starts over after a connection that lasted", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0.5); // no jitter
     connection();
     await vi.runOnlyPendingTimersAsync();
@@ -105,6 +105,7 @@ describe("LiveConnection", () => {
     }
     expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
     sockets[sockets.length - 1].open();
+    await vi.advanceTimersByTimeAsync(10_000);
     sockets[sockets.length - 1].drop(1006);
     const count = sockets.length;
     await vi.advanceTimersByTimeAsync(550);
@@ -118,6 +119,52 @@ describe("LiveConnection", () => {
     sockets[0].receive({ type: "auth-required", tokenExpiresAt: "x", closeAt: "y" });
     await vi.advanceTimersByTimeAsync(0);
     expect(sockets[0].sent.at(-1)).toMatchObject({ type: "auth", token: "t2" });
+  });
+
+  it("keeps backing off when every session is closed right after its welcome, instead of a tight loop", async () => {
+    // A router that closes each session as a slow consumer right after the resubscribe once saw a reconnect every
+    // 0.5 s for ever, because each welcome reset the backoff.
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    connection();
+    await vi.runOnlyPendingTimersAsync();
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      sockets[sockets.length - 1].open();
+      const before = Date.now();
+      sockets[sockets.length - 1].drop(4408);
+      const count = sockets.length;
+      while (sockets.length === count) await vi.advanceTimersByTimeAsync(50);
+      delays.push(Math.round((Date.now() - before) / 50) * 50);
+    }
+    expect(delays).toEqual([500, 1000, 2000, 4000, 8000]);
+  });
+
+  it.each([1008, 1009, 4403])(
+    "does not reconnect after a close for a policy reason (%i) and says why",
+    async (code) => {
+      const errors: { code: string }[] = [];
+      connection([42], { onError: (error) => errors.push(error) });
+      await vi.runOnlyPendingTimersAsync();
+      sockets[0].open();
+      sockets[0].drop(code);
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(sockets).toHaveLength(1);
+      expect(errors).toEqual([expect.objectContaining({ code: "CLOSED" })]);
+    },
+  );
+
+  it("reports each channel of a status that names several", async () => {
+    const statuses: [number, string][] = [];
+    connection([42, 43], { onStatus: (channelId, status) => statuses.push([channelId, status]) });
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    sockets[0].receive({ type: "status", channelIds: [42, 43], status: "disabled" });
+    sockets[0].receive({ type: "status", channelId: 42, status: "enabled" });
+    expect(statuses).toEqual([
+      [42, "disabled"],
+      [43, "disabled"],
+      [42, "enabled"],
+    ]);
   });
 
   it("does not reconnect after a normal closure", async () => {

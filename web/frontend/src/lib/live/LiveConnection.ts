@@ -1,4 +1,13 @@
-import { CLOSE, type ClientMessage, type ServerMessage, type WireSample, SUBPROTOCOL, timeOf } from "./protocol";
+import {
+  CLOSE,
+  type ClientMessage,
+  FINAL_CLOSES,
+  type ServerMessage,
+  statusChannels,
+  SUBPROTOCOL,
+  timeOf,
+  type WireSample,
+} from "./protocol";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -19,7 +28,12 @@ const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 const PING_EVERY_MS = 25_000;
 const SILENCE_LIMIT_MS = 60_000;
-/** Ids per subscribe message: keeps each frame far below the router's 64 KB message limit. */
+/**
+ * The backoff starts again from its minimum only after a connection stayed open this long: a router that closes
+ * every session right after its subscribe (e.g. as slow consumer) then sees a reconnect every 30 s, not every 0.5 s.
+ */
+const STABLE_AFTER_MS = 10_000;
+/** Ids per subscribe message: keeps each frame far below the router's message limit. */
 const IDS_PER_MESSAGE = 2_000;
 
 /**
@@ -35,6 +49,7 @@ export class LiveConnection {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private lastMessageAt = 0;
+  private openedAt = 0;
   private requests = 0;
   private readonly newest = new Map<number, number>();
 
@@ -97,7 +112,7 @@ export class LiveConnection {
     this.lastMessageAt = Date.now();
     switch (message.type) {
       case "welcome":
-        this.backoff = MIN_BACKOFF_MS;
+        this.openedAt = Date.now();
         this.options.onState("open");
         this.startHeartbeat();
         this.subscribe(this.options.channels());
@@ -109,8 +124,10 @@ export class LiveConnection {
         break;
       }
       case "status":
-        if (message.status === "deleted") this.newest.delete(message.channelId);
-        this.options.onStatus(message.channelId, message.status);
+        for (const channelId of statusChannels(message)) {
+          if (message.status === "deleted") this.newest.delete(channelId);
+          this.options.onStatus(channelId, message.status);
+        }
         break;
       case "auth-required":
         void this.sendFreshToken();
@@ -145,6 +162,15 @@ export class LiveConnection {
     this.stopHeartbeat();
     this.options.onState("closed");
     if (this.closedByUser || code === CLOSE.normal) return;
+    if (FINAL_CLOSES.has(code)) {
+      this.options.onError?.({
+        code: "CLOSED",
+        message: `the router closed the connection with ${code}; not retrying`,
+      });
+      return;
+    }
+    if (this.openedAt > 0 && Date.now() - this.openedAt >= STABLE_AFTER_MS) this.backoff = MIN_BACKOFF_MS;
+    this.openedAt = 0;
     if (code === CLOSE.tokenExpired) this.backoff = MIN_BACKOFF_MS; // connect() asks getToken() for a fresh one
     this.scheduleReconnect();
   }

@@ -35,7 +35,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     return () => connection.close();
   }, [signedIn, session, live]);
 
-  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+  return <LiveStoreProvider store={live}>{children}</LiveStoreProvider>;
+}
+
+/** Hands a store to the live hooks below (the provider above, or a test with its own store). */
+export function LiveStoreProvider({ store, children }: { store: LiveStore; children: ReactNode }) {
+  return <LiveContext.Provider value={store}>{children}</LiveContext.Provider>;
 }
 
 export function useLiveStore(): LiveStore {

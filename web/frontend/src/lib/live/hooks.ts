@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { useOnScreen } from "../visibility";
 import { useLiveStore } from "./LiveContext";
 import type { LiveSample, LiveStatus } from "./LiveStore";
 
@@ -12,24 +13,32 @@ export function useWatch(channelIds: readonly number[]) {
   }, [live, key]);
 }
 
-/** The newest live sample of a channel (re-renders at most once per animation frame). */
+/**
+ * The newest live sample of a channel (re-renders at most once per animation frame, and not while the caller is off
+ * screen: it reads the newest sample again when it comes back).
+ */
 export function useLiveSample(channelId: number): LiveSample | undefined {
   const live = useLiveStore();
-  const subscribe = useCallback(
-    (listener: () => void) => live.subscribeChannel(channelId, listener),
-    [live, channelId],
-  );
-  return useSyncExternalStore(subscribe, () => live.sample(channelId));
+  return useSyncExternalStore(useChannelListener(channelId), () => live.sample(channelId));
 }
 
 /** "disabled" or "deleted" when an administrator changed the channel, else undefined. */
 export function useChannelStatus(channelId: number): string | undefined {
   const live = useLiveStore();
+  return useSyncExternalStore(useChannelListener(channelId), () => live.status(channelId));
+}
+
+const ignore = () => () => {};
+
+/** Listens to a channel's changes while the caller is on screen. */
+function useChannelListener(channelId: number): (listener: () => void) => () => void {
+  const live = useLiveStore();
+  const onScreen = useOnScreen();
   const subscribe = useCallback(
     (listener: () => void) => live.subscribeChannel(channelId, listener),
     [live, channelId],
   );
-  return useSyncExternalStore(subscribe, () => live.status(channelId));
+  return onScreen ? subscribe : ignore;
 }
 
 export function useLiveConnection(): LiveStatus {

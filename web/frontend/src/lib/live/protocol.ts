@@ -18,7 +18,8 @@ export type ServerMessage =
   | { type: "unsubscribed"; id?: string; channelIds: number[] }
   | { type: "snapshot"; id?: string; samples: WireSample[] }
   | { type: "update"; samples: WireSample[] }
-  | { type: "status"; channelId: number; status: "disabled" | "enabled" | "deleted" }
+  /** One channel (a change made by an administrator) or several (the disabled channels of a subscribe). */
+  | { type: "status"; channelId?: number; channelIds?: number[]; status: "disabled" | "enabled" | "deleted" }
   | { type: "pong"; id?: string; time: string }
   | { type: "auth-required"; tokenExpiresAt: string; closeAt: string }
   | { type: "authenticated"; id?: string; tokenExpiresAt: string }
@@ -38,6 +39,18 @@ export const CLOSE = {
   tokenExpired: 4401,
   slowConsumer: 4408,
 } as const;
+
+/**
+ * Closes for a reason that reconnecting cannot cure (RFC 6455 §7.4.1: unsupported data, invalid payload, policy
+ * violation, message too big, missing extension; the gateway's 4400 and 4403 for a refused handshake): the client
+ * stops instead of reconnecting and resubscribing forever.
+ */
+export const FINAL_CLOSES: ReadonlySet<number> = new Set([1003, 1007, 1008, 1009, 1010, 4400, 4403]);
+
+/** The channel ids a status message names. */
+export function statusChannels(message: { channelId?: number; channelIds?: number[] }): number[] {
+  return message.channelIds ?? (message.channelId !== undefined ? [message.channelId] : []);
+}
 
 /**
  * Milliseconds since the epoch with the microseconds as fraction: Date.parse keeps milliseconds only, and the

@@ -1,7 +1,8 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { Link } from "react-router";
 import { trendViewerLink } from "../../trends";
 import { ErrorBoundary } from "../../../components/ErrorBoundary";
+import { VisibilityBoundary } from "../../../lib/visibility";
 import type { Widget } from "../types";
 import { WIDGETS } from "../widgets/registry";
 
@@ -18,8 +19,10 @@ interface Props {
 export function WidgetFrame({ widget, editing, selected, onSelect, onRemove, children }: Props) {
   const titleId = `widget-title-${widget.id}`;
   const title = widget.title || WIDGETS[widget.kind].label;
+  const card = useRef<HTMLElement>(null);
   return (
     <section
+      ref={card}
       className={`widget widget-${widget.kind.toLowerCase()}${selected ? " widget-selected" : ""}`}
       aria-labelledby={titleId}
       data-widget-id={widget.id}
@@ -57,7 +60,9 @@ export function WidgetFrame({ widget, editing, selected, onSelect, onRemove, chi
         )}
       </header>
       <div className="widget-body">
-        <ErrorBoundary what="widget">{children}</ErrorBoundary>
+        <VisibilityBoundary target={card}>
+          <ErrorBoundary what="widget">{children}</ErrorBoundary>
+        </VisibilityBoundary>
       </div>
     </section>
   );

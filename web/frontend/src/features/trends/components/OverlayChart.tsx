@@ -1,6 +1,6 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { describeError } from "../../../lib/api/problem";
-import { useBatchOverlay } from "../api/batches";
+import { type BatchData, useBatchOverlay } from "../api/batches";
 import { fromRaw, join, type SeriesPoints, withTimeGaps } from "../model/chartData";
 import { PALETTE, type PlotSeries } from "./chartOptions";
 import { Readout } from "./Readout";
@@ -23,7 +23,19 @@ export function OverlayChart({ batchIds, channelIds, maxPoints, step, onPlotWidt
   const [zoom, setZoom] = useState<[number, number] | null>(null);
   const [hidden, setHidden] = useState<string[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
-  const loaded = answers.map((a) => a.data);
+  // A batch's last answer for these channels stays until the answer for another width arrives. Without it the plot
+  // lost its series (and y axes) while asking, reported a wider plot, asked for that width, got its axes back, reported
+  // the narrower width again... an endless loop once both widths were cached.
+  const kept = useRef(new Map<string, BatchData>());
+  const channelsKey = channelIds.join(",");
+  const loaded = answers.map((a, i) => {
+    const key = `${batchIds[i]}:${channelsKey}`;
+    if (a.data) kept.current.set(key, a.data);
+    return a.data ?? kept.current.get(key);
+  });
+  for (const key of kept.current.keys()) {
+    if (!batchIds.some((id) => key === `${id}:${channelsKey}`)) kept.current.delete(key);
+  }
   const series: PlotSeries[] = [];
   const points: SeriesPoints[] = [];
   loaded.forEach((data) => {

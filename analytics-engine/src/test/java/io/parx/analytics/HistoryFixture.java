@@ -106,7 +106,9 @@ public final class HistoryFixture {
 			insert(connection, this.pressureId, this.pressure);
 			insert(connection, this.counterId, this.counter);
 			try (Statement statement = connection.createStatement()) {
+				statement.execute(rollupSql("rollup_10s", "10 seconds"));
 				statement.execute(rollupSql("rollup_1m", "1 minute"));
+				statement.execute(rollupSql("rollup_10m", "10 minutes"));
 				statement.execute(rollupSql("rollup_1h", "1 hour"));
 				statement.execute("insert into batch (definition_id, name, start_time, end_time) values "
 						+ "(1, 'COIL-1001', '2026-03-28T01:00:00Z', '2026-03-28T01:10:00Z'), "
@@ -168,7 +170,8 @@ public final class HistoryFixture {
 	}
 
 	/**
-	 * The storage engine's rollup definition (time-series V2), computed from raw rows.
+	 * The storage engine's rollup definition (time-series V2 and V3), computed from raw
+	 * rows.
 	 */
 	private static String rollupSql(String table, String width) {
 		String bucket = "date_bin('" + width + "', time, timestamptz '2000-01-01 00:00:00+00')";

@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
  * fresh one
  * @param tokenGrace how long after expiry a session waits for a fresh token before it is
  * closed (close code 4401)
- * @param maxMessageSize largest client message accepted
+ * @param maxMessageSize largest client message accepted (a subscribe of 10,000 channel
+ * ids takes up to about 200 KB); larger messages close the session with 1009
  * @param allowedOrigins origin patterns accepted at the handshake; tokens, not cookies,
  * authenticate, so the default accepts any origin
  * @param directoryRefresh how often the channel directory is reloaded in full, as a
@@ -34,7 +35,7 @@ public record RouterSettings(@DefaultValue("4096") int outboxCapacity, @DefaultV
 		@DefaultValue("0ms") Duration flushInterval, @DefaultValue("10s") Duration stuckTimeout,
 		@DefaultValue("10000") int maxSubscriptions, @DefaultValue("1000") double maxRate,
 		@DefaultValue("60s") Duration tokenRefreshAhead, @DefaultValue("30s") Duration tokenGrace,
-		@DefaultValue("64KB") DataSize maxMessageSize, @DefaultValue("*") List<String> allowedOrigins,
+		@DefaultValue("256KB") DataSize maxMessageSize, @DefaultValue("*") List<String> allowedOrigins,
 		@DefaultValue("5m") Duration directoryRefresh) {
 
 	public RouterSettings {

@@ -130,9 +130,9 @@ class LiveSubscriptionTests extends AbstractIntegrationTest {
 	@Test
 	void aMessageLargerThanTheLimitClosesTheSessionWith1009() {
 		// RFC 6455 §7.4.1: 1009, message too big; the limit is
-		// parx.router.max-message-size.
+		// parx.router.max-message-size (256 KB).
 		try (LiveClient client = operator()) {
-			client.send("{\"type\":\"ping\",\"id\":\"" + "x".repeat(100_000) + "\"}");
+			client.send("{\"type\":\"ping\",\"id\":\"" + "x".repeat(300_000) + "\"}");
 			await().until(() -> client.closeCode().isDone());
 			assertThat(client.closeCode().join()).isEqualTo(1009);
 		}

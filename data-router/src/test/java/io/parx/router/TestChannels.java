@@ -13,6 +13,9 @@ import io.parx.db.test.TestDatabase;
 /** Creates and changes channels in the test's config database. */
 public final class TestChannels {
 
+	private static final java.util.concurrent.atomic.AtomicLong NEXT_BLOCK = new java.util.concurrent.atomic.AtomicLong(
+			100_000);
+
 	private final TestDatabase db;
 
 	TestChannels(TestDatabase db) {
@@ -42,6 +45,27 @@ public final class TestChannels {
 			ids.add(create(tags));
 		}
 		return ids;
+	}
+
+	/**
+	 * {@code count} channels with consecutive six-digit ids (from 100,000 up, a block of
+	 * its own per call), enabled or not, in one statement.
+	 */
+	public List<Long> createBlock(int count, boolean enabled) {
+		long first = NEXT_BLOCK.getAndAdd(count);
+		try (Connection connection = this.db.connect();
+				PreparedStatement insert = connection.prepareStatement(
+						"insert into channel (id, name, data_type, protocol, enabled) select g, 'block-' || g, 'FLOAT64', "
+								+ "'SIMULATOR', ? from generate_series(?::bigint, ?::bigint) g")) {
+			insert.setBoolean(1, enabled);
+			insert.setLong(2, first);
+			insert.setLong(3, first + count - 1);
+			insert.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return java.util.stream.LongStream.range(first, first + count).boxed().toList();
 	}
 
 	public void setEnabled(long id, boolean enabled) {

@@ -60,8 +60,12 @@ final class Browser implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-extensions", "--window-size=1366,768",
 				"--user-data-dir=" + Files.createTempDirectory("parx-browser-profile-"));
+		// Several downloads from one page (the trend viewer's CSV and then XLSX) are
+		// allowed
+		// without asking.
 		options.setExperimentalOption("prefs",
-				Map.of("download.default_directory", this.downloads.toString(), "download.prompt_for_download", false));
+				Map.of("download.default_directory", this.downloads.toString(), "download.prompt_for_download", false,
+						"profile.default_content_setting_values.automatic_downloads", 1));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();

@@ -150,7 +150,6 @@ final class ParxStack implements AutoCloseable {
 		return this.services.get(name);
 	}
 
-	/** {@code http://127.0.0.1:<port><path>} of a service. */
 	/** Signs in at the admin-api; the access token. */
 	String login(String username, String password) {
 		Api.Response response = Api.post(url("admin-api", "/api/v1/auth/login"), null,
@@ -161,6 +160,7 @@ final class ParxStack implements AutoCloseable {
 		return response.json().path("accessToken").asString();
 	}
 
+	/** {@code http://127.0.0.1:<port><path>} of a service. */
 	String url(String service, String path) {
 		return this.services.get(service).url() + path;
 	}
@@ -183,6 +183,11 @@ final class ParxStack implements AutoCloseable {
 
 	String mqttPrefix() {
 		return this.mqttPrefix;
+	}
+
+	/** A connection to the time-series database, for rows a test writes itself. */
+	Connection timeseries() throws SQLException {
+		return this.tsDb.connect();
 	}
 
 	/** The first column of the first row of a query on the time-series database. */

@@ -6,7 +6,7 @@ import { useWatch } from "../../../../lib/live/hooks";
 import { numeric, timeOf } from "../../../../lib/live/protocol";
 import { severityOf } from "../../../../lib/quality";
 import { useElementSize } from "../../../../lib/useElementSize";
-import { useInView } from "../../../../lib/useInView";
+import { useOnScreen } from "../../../../lib/visibility";
 import { type RawPoint, useTrendHistory } from "../../api/history";
 import { NoChannels } from "../NoChannels";
 import { channelLabel, channelUnit, type WidgetProps } from "../types";
@@ -59,7 +59,12 @@ function Trend({ widget, channels }: WidgetProps) {
   const redraw = useRef(() => {});
   // Off screen the buffers still take every sample and leave the window, but the chart is drawn only once it is seen
   // again (joining and drawing are what cost).
-  const inView = useInView(ref, () => redraw.current());
+  const onScreen = useOnScreen();
+  const inView = useRef(onScreen);
+  inView.current = onScreen;
+  useEffect(() => {
+    if (onScreen) redraw.current();
+  }, [onScreen]);
   redraw.current = () => {
     const chart = plot.current;
     if (!chart) return;

@@ -3,6 +3,8 @@ package io.parx.admin.dashboards;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.parx.common.security.Role;
+
 /**
  * The signed-in user as far as dashboards care: their name (the token's {@code sub}) and
  * whether they are an ADMIN, who sees and may change every dashboard.
@@ -14,10 +16,7 @@ record Viewer(String username, boolean admin) {
 		if (authentication == null) {
 			throw new IllegalStateException("no signed-in user");
 		}
-		boolean admin = authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
-		return new Viewer(authentication.getName(), admin);
+		return new Viewer(authentication.getName(), Role.of(authentication).contains(Role.ADMIN));
 	}
 
 	boolean canSee(Dashboard dashboard) {

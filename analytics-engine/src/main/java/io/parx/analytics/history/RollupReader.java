@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -18,10 +20,14 @@ import io.parx.analytics.system.TimeseriesDb;
 @Component
 public class RollupReader {
 
-	/** The rollup tables, finest first. */
+	/**
+	 * The rollup tables, finest first (time-series V2 and V3). Adjacent levels differ by
+	 * a factor 6 or 10.
+	 */
 	public enum Level {
 
-		MINUTE("rollup_1m", 60_000_000L), HOUR("rollup_1h", 3_600_000_000L);
+		TEN_SECONDS("rollup_10s", 10_000_000L), MINUTE("rollup_1m", 60_000_000L),
+		TEN_MINUTES("rollup_10m", 600_000_000L), HOUR("rollup_1h", 3_600_000_000L);
 
 		private final String table;
 
@@ -38,6 +44,20 @@ public class RollupReader {
 
 		public long micros() {
 			return this.micros;
+		}
+
+		/**
+		 * The coarsest level whose buckets are no wider than {@code micros}, or null when
+		 * even the finest is wider.
+		 */
+		public static Level coarsestWithin(long micros) {
+			Level fitting = null;
+			for (Level level : values()) {
+				if (level.micros <= micros) {
+					fitting = level;
+				}
+			}
+			return fitting;
 		}
 
 	}
@@ -117,44 +137,78 @@ public class RollupReader {
 	}
 
 	/**
-	 * A chart series from the rollup: per bucket its average, or (for min-max) its
-	 * minimum at the bucket start and maximum at the bucket middle. Reads one timestamp
-	 * per row, a third of what {@link #stream} decodes.
+	 * A chart series read from a rollup, with the number of samples its buckets
+	 * summarise.
 	 */
-	public NumericSeries chartSeries(Level level, long channelId, Instant from, Instant to, boolean minMax) {
-		NumericSeries series = new NumericSeries(1024);
-		String sql = "select bucket, sample_count, value_sum, value_min, value_max from " + level.table()
-				+ " where channel_id = ? and bucket >= ? and bucket < ? and sample_count > 0 order by bucket";
-		this.db.jdbc().query((connection) -> {
+	public record Chart(NumericSeries series, long samples) {
+	}
+
+	/**
+	 * Chart series of several channels from the rollup, in one statement: per bucket its
+	 * average, or (for min-max) its minimum at the bucket start and maximum at the bucket
+	 * middle. Reads one timestamp per row, a third of what {@link #stream} decodes. A
+	 * channel without rows in the range is absent.
+	 */
+	public Map<Long, Chart> chartSeries(Level level, Collection<Long> channelIds, Instant from, Instant to,
+			boolean minMax) {
+		Map<Long, Chart> charts = new HashMap<>();
+		String sql = "select channel_id, bucket, sample_count, value_sum, value_min, value_max from " + level.table()
+				+ " where channel_id = any(?) and bucket >= ? and bucket < ? and sample_count > 0"
+				+ " order by channel_id, bucket";
+		long[] current = { Long.MIN_VALUE, 0 };
+		NumericSeries[] series = { null };
+		this.db.readOnly().executeWithoutResult((status) -> this.db.jdbc().query((connection) -> {
 			PreparedStatement statement = BinaryStatements.prepare(connection, sql);
-			statement.setLong(1, channelId);
+			statement.setFetchSize(FETCH_SIZE);
+			statement.setArray(1, connection.createArrayOf("int8", channelIds.toArray()));
 			statement.setObject(2, Micros.sql(from));
 			statement.setObject(3, Micros.sql(to));
 			return statement;
 		}, (ResultSet rs) -> {
-			long bucket = Micros.of(rs.getTimestamp(1));
+			long channelId = rs.getLong(1);
+			if (channelId != current[0]) {
+				if (series[0] != null) {
+					charts.put(current[0], new Chart(series[0], current[1]));
+				}
+				current[0] = channelId;
+				current[1] = 0;
+				series[0] = new NumericSeries(1024);
+			}
+			long bucket = Micros.of(rs.getTimestamp(2));
+			long count = rs.getLong(3);
+			current[1] += count;
 			if (minMax) {
-				series.add(bucket, rs.getDouble(4), 0);
-				series.add(bucket + level.micros() / 2, rs.getDouble(5), 0);
+				series[0].add(bucket, rs.getDouble(5), 0);
+				series[0].add(bucket + level.micros() / 2, rs.getDouble(6), 0);
 			}
 			else {
-				series.add(bucket, rs.getDouble(3) / rs.getLong(2), 0);
+				series[0].add(bucket, rs.getDouble(4) / count, 0);
 			}
-		});
-		return series;
+		}));
+		if (series[0] != null) {
+			charts.put(current[0], new Chart(series[0], current[1]));
+		}
+		return charts;
 	}
 
 	/**
-	 * Numeric samples of one channel in the range, counted from the hourly rollup (a few
-	 * thousand rows for a year): decides whether downsampling can afford raw rows.
+	 * Numeric samples of several channels in the range, counted from the hourly rollup (a
+	 * few rows each for the short ranges it is asked about): decides whether downsampling
+	 * can afford raw rows. A channel without samples is absent.
 	 */
-	public long estimateCount(long channelId, Instant from, Instant to) {
-		Long count = this.db.jdbc()
-			.queryForObject(
-					"select coalesce(sum(sample_count), 0) from rollup_1h "
-							+ "where channel_id = ? and bucket >= ? and bucket < ?",
-					Long.class, channelId, Micros.sql(from.minusSeconds(3600)), Micros.sql(to));
-		return (count != null) ? count : 0;
+	public Map<Long, Long> estimateCounts(Collection<Long> channelIds, Instant from, Instant to) {
+		Map<Long, Long> counts = new HashMap<>();
+		this.db.jdbc().query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement("select channel_id, sum(sample_count) "
+					+ "from rollup_1h where channel_id = any(?) and bucket >= ? and bucket < ? group by channel_id");
+			statement.setArray(1, connection.createArrayOf("int8", channelIds.toArray()));
+			statement.setObject(2, Micros.sql(from.minusSeconds(3600)));
+			statement.setObject(3, Micros.sql(to));
+			return statement;
+		}, (ResultSet rs) -> {
+			counts.put(rs.getLong(1), rs.getLong(2));
+		});
+		return counts;
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.parx.analytics.query;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -21,6 +23,12 @@ import io.parx.analytics.system.AnalyticsSettings;
 /** Answers a validated query, series by series. */
 @Service
 public class QueryService {
+
+	/**
+	 * Raw rows a chart may read per output point when a rollup would also do: as many as
+	 * the finest rollup (10 s) reads per point at worst for 1 Hz data.
+	 */
+	static final int RAW_ROWS_PER_POINT = 10;
 
 	private final SampleReader samples;
 
@@ -54,6 +62,9 @@ public class QueryService {
 		if (spec.interval().isBucketed() && !spec.channelIds().isEmpty()) {
 			result.addAll(bucketed(spec, infos));
 		}
+		else if (spec.downsample() != Downsample.NONE && !spec.channelIds().isEmpty()) {
+			result.addAll(downsampled(spec, infos));
+		}
 		else {
 			for (long id : spec.channelIds()) {
 				result.add(channel(spec, infos.get(id)));
@@ -83,37 +94,60 @@ public class QueryService {
 	}
 
 	private Series channel(QuerySpec spec, ChannelInfo info) {
-		if (spec.downsample() == Downsample.NONE) {
-			List<RawPoint> points = this.samples.raw(info.id(), spec.from(), spec.to(), spec.maxPoints());
-			return new Series("channel", info.id(), info.name(), info.unit(), "raw", "raw", points);
-		}
-		return downsampled(spec, info);
+		List<RawPoint> points = this.samples.raw(info.id(), spec.from(), spec.to(), spec.maxPoints());
+		return new Series("channel", info.id(), info.name(), info.unit(), "raw", "raw", points);
 	}
 
 	/**
-	 * Raw rows when the hourly rollup says they are few enough to read, otherwise the
-	 * coarsest rollup that still gives LTTB or min-max four input points per output point
-	 * (one year to 2,000 points reads 8,760 hourly rows, not 525,600 minute rows): LTTB
-	 * then runs on bucket averages, min-max on bucket minima and maxima.
+	 * The input of a downsampled chart (issue 15): the coarsest rollup whose buckets are
+	 * no wider than one output point's share of the range, so the chart keeps at least
+	 * one input point per output point while reading at most 6-10 rows per point
+	 * (adjacent levels differ by that factor; one year to 1,600 points reads 8,760 hourly
+	 * rows, a day 8,640 rows of 10 s, not 86,400 raw ones). Raw rows, exact, when no
+	 * rollup is that fine (up to {@code maxDownsampleInput} of them, else the finest
+	 * rollup), or when the rollup read says the range holds at most
+	 * {@link #RAW_ROWS_PER_POINT} samples per point (sparse channels). LTTB then runs on
+	 * bucket averages, min-max on bucket minima and maxima.
 	 */
-	private Series downsampled(QuerySpec spec, ChannelInfo info) {
-		long estimate = this.rollups.estimateCount(info.id(), spec.from(), spec.to());
-		NumericSeries input;
-		String source;
-		if (estimate <= this.settings.maxDownsampleInput()) {
-			input = this.samples.numeric(info.id(), spec.from(), spec.to(), this.settings.maxDownsampleInput());
-			source = "raw";
+	private List<Series> downsampled(QuerySpec spec, Map<Long, ChannelInfo> infos) {
+		Set<Long> ids = new LinkedHashSet<>(spec.channelIds());
+		long range = Micros.of(spec.to()) - Micros.of(spec.from());
+		Level level = Level.coarsestWithin(range / spec.maxPoints());
+		Set<Long> fromRollup = ids;
+		if (level == null) {
+			// Raw unless the hourly rollup says a channel has too many samples even for
+			// this.
+			Map<Long, Long> estimates = this.rollups.estimateCounts(ids, spec.from(), spec.to());
+			level = Level.TEN_SECONDS;
+			fromRollup = new LinkedHashSet<>();
+			for (long id : ids) {
+				if (estimates.getOrDefault(id, 0L) > this.settings.maxDownsampleInput()) {
+					fromRollup.add(id);
+				}
+			}
 		}
-		else {
-			long range = Micros.of(spec.to()) - Micros.of(spec.from());
-			Level level = (range / Level.HOUR.micros() >= 4L * spec.maxPoints()) ? Level.HOUR : Level.MINUTE;
-			input = this.rollups.chartSeries(level, info.id(), spec.from(), spec.to(),
-					spec.downsample() == Downsample.MINMAX);
-			source = level.table();
+		Map<Long, RollupReader.Chart> charts = fromRollup.isEmpty() ? Map.of() : this.rollups.chartSeries(level,
+				fromRollup, spec.from(), spec.to(), spec.downsample() == Downsample.MINMAX);
+		long rawBudget = Math.min((long) RAW_ROWS_PER_POINT * spec.maxPoints(), this.settings.maxDownsampleInput());
+		String mode = "+" + spec.downsample().name().toLowerCase(java.util.Locale.ROOT);
+		List<Series> result = new ArrayList<>(spec.channelIds().size());
+		for (long id : spec.channelIds()) {
+			ChannelInfo info = infos.get(id);
+			RollupReader.Chart chart = charts.get(id);
+			NumericSeries input;
+			String source;
+			if (chart != null && chart.samples() > rawBudget) {
+				input = chart.series();
+				source = level.table();
+			}
+			else {
+				input = this.samples.numeric(id, spec.from(), spec.to(), this.settings.maxDownsampleInput());
+				source = "raw";
+			}
+			NumericSeries sampled = Downsampler.apply(spec.downsample(), input, spec.maxPoints());
+			result.add(new Series("channel", info.id(), info.name(), info.unit(), "raw", source + mode, raw(sampled)));
 		}
-		NumericSeries sampled = Downsampler.apply(spec.downsample(), input, spec.maxPoints());
-		return new Series("channel", info.id(), info.name(), info.unit(), "raw",
-				source + "+" + spec.downsample().name().toLowerCase(java.util.Locale.ROOT), raw(sampled));
+		return result;
 	}
 
 	private Series derived(QuerySpec spec, long id) {

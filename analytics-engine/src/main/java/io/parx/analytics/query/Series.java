@@ -17,7 +17,7 @@ import io.parx.analytics.history.RawPoint;
  * @param unit its unit
  * @param interval raw or the bucket interval actually used
  * @param source where the points came from: raw, rollup_1m, rollup_1h, a downsampled
- * variant, or formula
+ * variant (raw+lttb, rollup_10s+lttb, rollup_10m+minmax, ...), or formula
  * @param points raw points ({@code time, value, quality}) or buckets
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -3,42 +3,26 @@ package io.parx.analytics.system;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.SecurityFilterChain;
+
+import io.parx.common.security.AccessRules;
 
 /**
- * Resource server on ParX access tokens (verified by common's auto-configuration). Every
- * API needs a token; OPERATOR reads and exports; saving and deleting derived signals
- * needs ENGINEER or ADMIN (docs/SECURITY.md).
+ * Who may call what (docs/SECURITY.md): every role reads and exports; saving and deleting
+ * derived signals needs ENGINEER or ADMIN. Open paths, actuator and the rest are common's
+ * {@code ParxSecurityAutoConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		SecurityProblems problems = new SecurityProblems();
-		http.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
-						"/swagger-ui.html")
-				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/analytics/derived/signals")
-				.hasAnyRole("ENGINEER", "ADMIN")
-				.requestMatchers(HttpMethod.DELETE, "/api/v1/analytics/derived/signals/**")
-				.hasAnyRole("ENGINEER", "ADMIN")
-				.requestMatchers("/api/v1/analytics/**")
-				.hasAnyRole("OPERATOR", "ENGINEER", "ADMIN")
-				.anyRequest()
-				.authenticated())
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems));
-		return http.build();
+	AccessRules accessRules() {
+		return AccessRules.builder()
+			.allow(AccessRules.CONFIGURERS, HttpMethod.POST, "/api/v1/analytics/derived/signals")
+			.allow(AccessRules.CONFIGURERS, HttpMethod.DELETE, "/api/v1/analytics/derived/signals/*")
+			.allow(AccessRules.EVERY_ROLE, HttpMethod.GET, "/api/v1/analytics/**")
+			.allow(AccessRules.EVERY_ROLE, HttpMethod.POST, "/api/v1/analytics/query", "/api/v1/analytics/export",
+					"/api/v1/analytics/derived/evaluate")
+			.build();
 	}
 
 }

@@ -30,10 +30,10 @@ import io.parx.db.test.TimeseriesBackend;
 /**
  * Query latency of the analytics engine's own code (not HTTP) on TimescaleDB, the issue 7
  * scenario: one year of 1 Hz data for 10 channels. Raw rows exist for the last
- * {@code rawDays} days of channel 1 (all that the raw queries read); the year is present
- * as rollups (what the 1-minute, 1-hour and downsampled queries read), with sample counts
- * of a full 1 Hz year so the engine takes the same paths as on real data. Run (numbers go
- * to docs/PERFORMANCE.md):
+ * {@code rawDays} days of channel 1 (all that the raw queries read, with their 10 s
+ * rollups); the year is present as rollups (what the 1-minute, 1-hour and downsampled
+ * queries read), with sample counts of a full 1 Hz year so the engine takes the same
+ * paths as on real data. Run (numbers go to docs/PERFORMANCE.md):
  *
  * <pre>
  * ./mvnw -q -o -pl analytics-engine -am test-compile dependency:build-classpath \
@@ -92,8 +92,12 @@ public final class QueryLatencyScenario {
 				ids.get(0), END.minusSeconds(rawDays * 86_400L).toString(), END.toString());
 		String rollup = "insert into %s select c, b, %d, 50 * %d, 30, 70, b, 50, b + interval '%d seconds', 50, 50 * %d "
 				+ "from unnest(?::bigint[]) c, generate_series(?::timestamptz, ?::timestamptz - interval '%s', interval '%s') b";
+		jdbc.update(String.format(rollup, "rollup_10s", 10, 10, 9, 9, "10 seconds", "10 seconds"),
+				ids.subList(0, 1).toArray(Long[]::new), END.minusSeconds(rawDays * 86_400L).toString(), END.toString());
 		jdbc.update(String.format(rollup, "rollup_1m", 60, 60, 59, 59, "1 minute", "1 minute"),
 				ids.subList(0, 1).toArray(Long[]::new), START.toString(), END.toString());
+		jdbc.update(String.format(rollup, "rollup_10m", 600, 600, 599, 599, "10 minutes", "10 minutes"),
+				ids.toArray(Long[]::new), START.toString(), END.toString());
 		jdbc.update(String.format(rollup, "rollup_1h", 3600, 3600, 3599, 3599, "1 hour", "1 hour"),
 				ids.toArray(Long[]::new), START.toString(), END.toString());
 		jdbc.execute("analyze");

@@ -250,9 +250,10 @@ class HistoryQueryTests {
 	@ParameterizedTest
 	@EnumSource(TimeseriesBackend.class)
 	void lttbReturnsExactlyMaxPointsWithTheFirstAndLastPoint(TimeseriesBackend backend) {
+		// 12 hours of 10 s samples are under 10 per point: raw rows, exact.
 		HistoryFixture fixture = HistoryFixture.on(backend);
 		Instant from = HistoryFixture.START;
-		Instant to = from.plusSeconds(86_400);
+		Instant to = from.plusSeconds(12 * 3600);
 		Series series = one(fixture, fixture.tempId, from, to, "raw", null, null, null, 500, "lttb");
 		@SuppressWarnings("unchecked")
 		List<RawPoint> points = (List<RawPoint>) series.points();
@@ -264,6 +265,63 @@ class HistoryQueryTests {
 		assertThat(points.get(0).time()).isEqualTo(defined.get(0).time());
 		assertThat(points.get(499).time()).isEqualTo(defined.get(defined.size() - 1).time());
 		assertThat(points).extracting(RawPoint::time).isSorted();
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void lttbReadsTheCoarsestRollupNoWiderThanAPointAndSaysWhichOne(TimeseriesBackend backend) {
+		// Issue 15: a chart reads at most a few rows per point, never a finer level than
+		// its pixels need, and the answer names the level it read.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant day = from.plusSeconds(86_400);
+		assertThat(one(fixture, fixture.tempId, from, day, "raw", null, null, null, 500, "lttb").source())
+			.isEqualTo("rollup_1m+lttb");
+		assertThat(
+				one(fixture, fixture.tempId, from, HistoryFixture.END, "raw", null, null, null, 100, "lttb").source())
+			.isEqualTo("rollup_10m+lttb");
+		assertThat(one(fixture, fixture.tempId, from, HistoryFixture.END, "raw", null, null, null, 50, "lttb").source())
+			.isEqualTo("rollup_1h+lttb");
+		// The first point of a rollup answer is its first bucket's average.
+		Series tenMinutes = one(fixture, fixture.tempId, from, HistoryFixture.END, "raw", null, null, null, 100,
+				"lttb");
+		@SuppressWarnings("unchecked")
+		RawPoint first = ((List<RawPoint>) tenMinutes.points()).get(0);
+		double average = fixture.temp.stream()
+			.filter((point) -> point.isDefined() && point.time().isBefore(from.plusSeconds(600)))
+			.mapToDouble(Point::value)
+			.average()
+			.orElseThrow();
+		assertThat(first.time()).isEqualTo(from);
+		assertThat((Double) first.value()).isCloseTo(average, within(TOLERANCE));
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void aSparseChannelIsDownsampledFromItsRawSamples(TimeseriesBackend backend) {
+		// One sample an hour: the hourly rollup would do, but 72 exact samples cost no
+		// more to read.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Series series = one(fixture, fixture.counterId, HistoryFixture.START, HistoryFixture.END, "raw", null, null,
+				null, 10, "lttb");
+		assertThat(series.source()).isEqualTo("raw+lttb");
+		@SuppressWarnings("unchecked")
+		List<RawPoint> points = (List<RawPoint>) series.points();
+		assertThat(points).hasSize(10);
+		assertThat(points.get(0).time()).isEqualTo(HistoryFixture.START);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void eachChannelOfOneChartSaysWhereItsPointsCameFrom(TimeseriesBackend backend) {
+		// The rollup of all channels is read at once; a sparse channel among dense ones
+		// still gets its exact samples, and the series keep the request's order.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		List<Series> series = service(fixture).query(new QueryRequest(List.of(fixture.counterId, fixture.tempId), null,
+				HistoryFixture.START, HistoryFixture.END, "raw", null, null, null, 50, "lttb"));
+		assertThat(series).extracting(Series::id).containsExactly(fixture.counterId, fixture.tempId);
+		assertThat(series).extracting(Series::source).containsExactly("raw+lttb", "rollup_1h+lttb");
+		assertThat(series).allSatisfy((s) -> assertThat(s.points()).hasSize(50));
 	}
 
 	@ParameterizedTest

@@ -17,9 +17,11 @@ final class BenchDashboard {
 	private record Group(String kind, int widgets, int channels, int w, int h) {
 	}
 
-	private static final List<Group> GROUPS = List.of(new Group("TREND", 8, 8, 12, 6), new Group("TABLE", 8, 30, 6, 8),
-			new Group("BAR", 6, 16, 8, 5), new Group("STATUS", 4, 20, 6, 4), new Group("GAUGE", 6, 1, 4, 4),
-			new Group("VALUE", 6, 1, 4, 2), new Group("PROGRESS", 2, 4, 6, 3));
+	// The first screen shows every kind (as an overview page does); most trends, the
+	// costliest kind to draw, lie below it.
+	private static final List<Group> GROUPS = List.of(new Group("VALUE", 6, 1, 4, 2), new Group("GAUGE", 6, 1, 4, 4),
+			new Group("TREND", 2, 8, 12, 6), new Group("TABLE", 8, 30, 6, 8), new Group("BAR", 6, 16, 8, 5),
+			new Group("STATUS", 4, 20, 6, 4), new Group("PROGRESS", 2, 4, 6, 3), new Group("TREND", 6, 8, 12, 6));
 
 	/** The number of channels {@link #layout} binds. */
 	static final int CHANNELS = GROUPS.stream().mapToInt((g) -> g.widgets * g.channels).sum();
@@ -39,6 +41,7 @@ final class BenchDashboard {
 		int x = 0;
 		int y = 0;
 		int rowHeight = 0;
+		Map<String, Integer> perKind = new LinkedHashMap<>();
 		for (Group group : GROUPS) {
 			for (int i = 0; i < group.widgets; i++) {
 				if (x + group.w > 24) {
@@ -49,7 +52,8 @@ final class BenchDashboard {
 				Map<String, Object> widget = new LinkedHashMap<>();
 				widget.put("id", "w" + (widgets.size() + 1));
 				widget.put("kind", group.kind);
-				widget.put("title", group.kind.charAt(0) + group.kind.substring(1).toLowerCase() + " " + (i + 1));
+				int number = perKind.merge(group.kind, 1, Integer::sum);
+				widget.put("title", group.kind.charAt(0) + group.kind.substring(1).toLowerCase() + " " + number);
 				widget.put("x", x);
 				widget.put("y", y);
 				widget.put("w", group.w);

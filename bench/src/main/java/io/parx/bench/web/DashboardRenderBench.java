@@ -90,31 +90,32 @@ public final class DashboardRenderBench {
 			double published = (load.published() - publishedBefore) / seconds;
 			String loadEnd = Bench.loadAverage();
 			page.screenshot(Path.of("bench", "target", "dashboard-render.png"));
+			int inView = page.widgetsInView();
 
 			double[] latencies = window.frameToPaintMs().stream().mapToDouble(Double::doubleValue).sorted().toArray();
 			double longest = window.longTasksMs().stream().mapToDouble(Double::doubleValue).max().orElse(0);
 			double mainThreadBusy = before.share(after);
 			double p99 = quantile(latencies, 0.99);
 			System.out.printf(Locale.ROOT,
-					"published %.0f updates/s; %d frames painted (%.1f/s); frame-to-paint p50 %.1f ms, p95 %.1f ms,"
+					"%d of %d widgets on screen; published %.0f updates/s; %d frames painted (%.1f/s); frame-to-paint p50 %.1f ms, p95 %.1f ms,"
 							+ " p99 %.1f ms, max %.1f ms; main thread CPU %.1f %% of a core (busy %.1f %% of"
 							+ " the time: script %.1f %%, layout %.1f %%, style %.1f %%); %d long tasks (longest %.0f ms); the browser %.1f %% of a core;"
 							+ " load %s -> %s%n",
-					published, latencies.length, window.frames() / seconds, quantile(latencies, 0.5),
-					quantile(latencies, 0.95), p99, latencies.length == 0 ? 0 : latencies[latencies.length - 1],
-					100 * mainThreadCpu, 100 * mainThreadBusy,
-					100 * (after.scriptSeconds() - before.scriptSeconds()) / seconds,
+					inView, BenchDashboard.WIDGETS, published, latencies.length, window.frames() / seconds,
+					quantile(latencies, 0.5), quantile(latencies, 0.95), p99,
+					latencies.length == 0 ? 0 : latencies[latencies.length - 1], 100 * mainThreadCpu,
+					100 * mainThreadBusy, 100 * (after.scriptSeconds() - before.scriptSeconds()) / seconds,
 					100 * (after.layoutSeconds() - before.layoutSeconds()) / seconds,
 					100 * (after.styleSeconds() - before.styleSeconds()) / seconds, window.longTasksMs().size(),
 					longest, 100 * browserCpu, loadStart, loadEnd);
 			boolean passed = latencies.length > 0 && p99 < 100 && mainThreadCpu < 0.5;
 			System.out.printf(Locale.ROOT,
-					"BENCH {\"scenario\":\"dashboard-render\",\"widgets\":%d,\"channels\":%d,\"updatesPerSecond\":%.0f,"
+					"BENCH {\"scenario\":\"dashboard-render\",\"widgets\":%d,\"widgetsOnScreen\":%d,\"channels\":%d,\"updatesPerSecond\":%.0f,"
 							+ "\"framesPainted\":%d,\"framesPerSecond\":%s,\"frameToPaintP50Ms\":%s,\"frameToPaintP95Ms\":%s,"
 							+ "\"frameToPaintP99Ms\":%s,\"frameToPaintMaxMs\":%s,\"mainThreadCpuPercent\":%s,\"mainThreadBusyPercent\":%s,"
 							+ "\"longTasks\":%d,\"longestTaskMs\":%s,\"browserPercent\":%s,\"loadStart\":\"%s\","
 							+ "\"loadEnd\":\"%s\",\"passed\":%s}%n",
-					BenchDashboard.WIDGETS, BenchDashboard.CHANNELS, published, latencies.length,
+					BenchDashboard.WIDGETS, inView, BenchDashboard.CHANNELS, published, latencies.length,
 					Bench.json(window.frames() / seconds), Bench.json(quantile(latencies, 0.5)),
 					Bench.json(quantile(latencies, 0.95)), Bench.json(p99),
 					Bench.json(latencies.length == 0 ? 0 : latencies[latencies.length - 1]),

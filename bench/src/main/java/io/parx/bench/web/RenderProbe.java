@@ -170,6 +170,20 @@ final class RenderProbe implements AutoCloseable {
 			.sum();
 	}
 
+	/**
+	 * How many widget cards are at least partly on screen (the ones whose values the page
+	 * keeps drawing; the others wait until they are scrolled to).
+	 */
+	int widgetsInView() {
+		return ((Number) script(
+				"""
+						return [...document.querySelectorAll('.widget')].filter((card) => {
+						  const box = card.getBoundingClientRect();
+						  return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+						}).length"""))
+			.intValue();
+	}
+
 	void screenshot(Path file) throws IOException {
 		Files.createDirectories(file.getParent());
 		Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));

@@ -34,11 +34,12 @@ import io.parx.bench.support.BenchDatabases;
  * p99 under 300 ms; no long task over 100 ms while panning.
  *
  * <p>
- * The history is generated as the analytics latency scenario does: a year of hourly
- * rollups for 10 channels (what a year-wide view reads), 90 days of minute rollups and 2
- * days of 1 Hz raw samples for all 10 (what the zoomed views read; the boxes stay at the
- * recent end so every zoom lands on data). A year of raw 1 Hz for 10 channels (315M rows)
- * is never read at these widths: the query picks the rollup that fits the plot's pixels.
+ * The history is generated as the analytics latency scenario does: a year of hourly and
+ * 10-minute rollups for 10 channels (what views wider than 11 days read), 90 days of
+ * minute rollups and 2 days of 1 Hz raw samples and 10 s rollups for all 10 (what the
+ * zoomed views read; the boxes stay at the recent end so every zoom lands on data). A
+ * year of raw 1 Hz for 10 channels (315M rows) is never read at these widths: the query
+ * picks the rollup that fits the plot's pixels.
  *
  * <pre>
  * scripts/bench.sh trend-zoom [--zooms 60] [--pans 20] [--width 2040] [--height 1080]   (a 1,600 px plot)
@@ -107,9 +108,17 @@ public final class TrendZoomBench {
 						+ "interval '1 second') t")) {
 				run(raw, connection, channels, end.minus(2, ChronoUnit.DAYS), end);
 			}
+			try (PreparedStatement tens = connection
+				.prepareStatement(String.format(rollup, "rollup_10s", 10, 10, 9, 9, "10 seconds", "10 seconds"))) {
+				run(tens, connection, channels, end.minus(2, ChronoUnit.DAYS), end);
+			}
 			try (PreparedStatement minutes = connection
 				.prepareStatement(String.format(rollup, "rollup_1m", 60, 60, 59, 59, "1 minute", "1 minute"))) {
 				run(minutes, connection, channels, end.minus(90, ChronoUnit.DAYS), end);
+			}
+			try (PreparedStatement tenMinutes = connection.prepareStatement(
+					String.format(rollup, "rollup_10m", 600, 600, 599, 599, "10 minutes", "10 minutes"))) {
+				run(tenMinutes, connection, channels, end.minus(365, ChronoUnit.DAYS), end);
 			}
 			try (PreparedStatement hours = connection
 				.prepareStatement(String.format(rollup, "rollup_1h", 3600, 3600, 3599, 3599, "1 hour", "1 hour"))) {
@@ -119,8 +128,10 @@ public final class TrendZoomBench {
 				analyze.execute("analyze");
 			}
 		}
-		System.out.printf(Locale.ROOT, "# generated 2 days raw, 90 days of minute and a year of hourly rollups for %d"
-				+ " channels in %.1f s%n", ids.size(), (System.nanoTime() - t0) / 1e9);
+		System.out.printf(Locale.ROOT,
+				"# generated 2 days raw and 10 s rollups, 90 days of minute and a year of 10-minute and hourly"
+						+ " rollups for %d" + " channels in %.1f s%n",
+				ids.size(), (System.nanoTime() - t0) / 1e9);
 	}
 
 	private static void run(PreparedStatement statement, Connection connection, Long[] channels, Instant from,

@@ -2,6 +2,7 @@ package io.parx.collector.opcua;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,9 @@ import io.parx.collector.opcua.OpcUaCertificates.CertificateView;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import io.parx.common.security.AccessRules;
+import io.parx.common.security.Role;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -95,11 +99,7 @@ class OpcUaCertificateController {
 	}
 
 	private static void requireEngineer(Authentication authentication) {
-		boolean allowed = authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority())
-					|| "ROLE_ENGINEER".equals(authority.getAuthority()));
-		if (!allowed) {
+		if (Collections.disjoint(Role.of(authentication), AccessRules.CONFIGURERS)) {
 			throw new AccessDeniedException("changing the OPC UA trust list needs ENGINEER or ADMIN");
 		}
 	}

@@ -77,8 +77,25 @@ public final class TestTokens implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Tokens signed with a key at hand, e.g. the admin-api's own signing key, without a
+	 * JWKS server ({@link #jwksUrl()} is unavailable).
+	 */
+	public static TestTokens forKey(ECKey key) {
+		try {
+			ECKey otherKey = new ECKeyGenerator(Curve.P_256).keyID(key.getKeyID()).generate();
+			return new TestTokens(key, otherKey, null);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** The URL to set as {@code parx.security.jwks-url}. */
 	public String jwksUrl() {
+		if (this.server == null) {
+			throw new IllegalStateException("these tokens are signed with a key at hand; no JWKS is served");
+		}
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/.well-known/jwks.json";
 	}
 
@@ -136,7 +153,9 @@ public final class TestTokens implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		if (this.server != null) {
+			this.server.stop(0);
+		}
 	}
 
 	/** Builds one token; every field starts valid. */

@@ -45,6 +45,9 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 
 	private static final String SESSION = "parx.routerSession";
 
+	/** The parts of a client message received so far. */
+	private static final String PENDING = "parx.pendingMessage";
+
 	/** Tomcat's per-session limit on one blocking send (Tomcat WebSocket how-to). */
 	private static final String TOMCAT_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
@@ -97,16 +100,29 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 	/** The longest request id a client may send; answers echo it. */
 	static final int MAX_REQUEST_ID_LENGTH = 100;
 
+	/**
+	 * Messages larger than Tomcat's per-session buffer arrive in parts and are put
+	 * together here up to {@link RouterSettings#maxMessageSize()}, so that a subscribe of
+	 * 10,000 ids fits without every session holding a buffer that large.
+	 */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
 	@Override
 	protected void handleTextMessage(WebSocketSession socket, TextMessage text) {
 		RouterSession session = (RouterSession) socket.getAttributes().get(SESSION);
+		String payload = assemble(socket, text);
+		if (payload == null) {
+			return;
+		}
 		ClientMessage message;
 		try {
-			message = this.json.readValue(text.getPayload(), ClientMessage.class);
+			message = this.json.readValue(payload, ClientMessage.class);
 		}
 		catch (JacksonException ex) {
-			session.sendControl(ServerMessages.error(null, ErrorCode.BAD_MESSAGE,
-					"not a valid message: " + ex.getOriginalMessage(), null));
+			session.sendControl(ServerMessages.error(null, ErrorCode.BAD_MESSAGE, MessageErrors.describe(ex), null));
 			return;
 		}
 		if (message == null) {
@@ -150,6 +166,33 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 		}
 	}
 
+	/**
+	 * The whole message once its last part arrived, else {@code null}; closes the session
+	 * with 1009 (RFC 6455 §7.4.1) when it grows beyond the limit.
+	 */
+	private String assemble(WebSocketSession socket, TextMessage part) {
+		StringBuilder pending = (StringBuilder) socket.getAttributes().get(PENDING);
+		if (pending == null && part.isLast()) {
+			return part.getPayload();
+		}
+		if (pending == null) {
+			pending = new StringBuilder(part.getPayloadLength() * 2);
+			socket.getAttributes().put(PENDING, pending);
+		}
+		if (pending.length() + part.getPayloadLength() > this.settings.maxMessageSize().toBytes()) {
+			socket.getAttributes().remove(PENDING);
+			RouterSession session = (RouterSession) socket.getAttributes().get(SESSION);
+			session.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason("message too big"), "message-too-big");
+			return null;
+		}
+		pending.append(part.getPayload());
+		if (!part.isLast()) {
+			return null;
+		}
+		socket.getAttributes().remove(PENDING);
+		return pending.toString();
+	}
+
 	private void subscribe(RouterSession session, ClientMessage message) {
 		List<Long> ids = message.channelIdsOrEmpty();
 		List<String> tags = message.tagsOrEmpty();
@@ -190,10 +233,17 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 		finally {
 			session.snapshotReady(snapshot);
 		}
-		for (Channel channel : this.directory.find(targets).values()) {
-			if (!channel.enabled()) {
-				session.sendControl(ServerMessages.status(channel.id(), ChannelStatus.DISABLED));
-			}
+		// One frame for all disabled channels of the request, however many: a frame each
+		// once filled the control queue and closed the session as a slow consumer.
+		List<Long> disabled = this.directory.find(targets)
+			.values()
+			.stream()
+			.filter((channel) -> !channel.enabled())
+			.map(Channel::id)
+			.sorted()
+			.toList();
+		if (!disabled.isEmpty()) {
+			session.sendControl(ServerMessages.status(disabled, ChannelStatus.DISABLED));
 		}
 	}
 

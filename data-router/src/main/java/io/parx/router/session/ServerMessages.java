@@ -70,6 +70,13 @@ final class ServerMessages {
 		return "{\"type\":\"status\",\"channelId\":" + channelId + ",\"status\":\"" + status.wireName() + "\"}";
 	}
 
+	/** One status for several channels, e.g. the disabled ones of a subscribe. */
+	static String status(Collection<Long> channelIds, ChannelStatus status) {
+		StringBuilder out = new StringBuilder(32 + channelIds.size() * 8)
+			.append("{\"type\":\"status\",\"channelIds\":");
+		return Json.longs(out, channelIds).append(",\"status\":\"").append(status.wireName()).append("\"}").toString();
+	}
+
 	static String pong(String requestId) {
 		return start("pong", requestId).append(",\"time\":\"").append(Instant.now()).append("\"}").toString();
 	}

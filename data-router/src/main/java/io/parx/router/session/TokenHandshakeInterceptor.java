@@ -1,16 +1,21 @@
 package io.parx.router.session;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.common.security.AccessRules;
 import io.parx.common.security.ParxJwt;
 import io.parx.common.security.Role;
+import io.parx.common.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -49,7 +54,8 @@ final class TokenHandshakeInterceptor implements HandshakeInterceptor {
 			Map<String, Object> attributes) {
 		String token = token(request);
 		if (token == null) {
-			return refuse(response, HttpStatus.UNAUTHORIZED, "Bearer realm=\"parx\"");
+			return refuse(response, HttpStatus.UNAUTHORIZED, "Bearer realm=\"parx\"",
+					SecurityProblems.noToken(request.getURI().getPath()));
 		}
 		Jwt jwt;
 		try {
@@ -57,10 +63,12 @@ final class TokenHandshakeInterceptor implements HandshakeInterceptor {
 		}
 		catch (JwtException ex) {
 			logger.debug("WebSocket handshake refused: {}", ex.getMessage());
-			return refuse(response, HttpStatus.UNAUTHORIZED, "Bearer realm=\"parx\", error=\"invalid_token\"");
+			return refuse(response, HttpStatus.UNAUTHORIZED, "Bearer realm=\"parx\", error=\"invalid_token\"",
+					SecurityProblems.badToken(request.getURI().getPath()));
 		}
 		if (!hasRole(jwt) || jwt.getExpiresAt() == null) {
-			return refuse(response, HttpStatus.FORBIDDEN, "Bearer realm=\"parx\", error=\"insufficient_scope\"");
+			return refuse(response, HttpStatus.FORBIDDEN, "Bearer realm=\"parx\", error=\"insufficient_scope\"",
+					SecurityProblems.forbidden(request.getURI().getPath()));
 		}
 		attributes.put(USER, jwt.getSubject());
 		attributes.put(EXPIRES_AT, jwt.getExpiresAt());
@@ -75,7 +83,9 @@ final class TokenHandshakeInterceptor implements HandshakeInterceptor {
 	/** Every ParX role may read live data (docs/SECURITY.md). */
 	static boolean hasRole(Jwt jwt) {
 		List<String> roles = jwt.getClaimAsStringList(ParxJwt.ROLES_CLAIM);
-		return roles != null && roles.stream().anyMatch((role) -> Role.parse(role).isPresent());
+		return roles != null && roles.stream()
+			.flatMap((role) -> Role.parse(role).stream())
+			.anyMatch(AccessRules.EVERY_ROLE::contains);
 	}
 
 	static Instant expiresAt(Map<String, Object> attributes) {
@@ -98,9 +108,17 @@ final class TokenHandshakeInterceptor implements HandshakeInterceptor {
 		return null;
 	}
 
-	private static boolean refuse(ServerHttpResponse response, HttpStatus status, String challenge) {
+	/** Refuses with the same problem+json as every HTTP endpoint (RFC 9457). */
+	private static boolean refuse(ServerHttpResponse response, HttpStatus status, String challenge, String problem) {
 		response.setStatusCode(status);
 		response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		try {
+			response.getBody().write(problem.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			logger.debug("Cannot write the refusal: {}", ex.toString());
+		}
 		return false;
 	}
 

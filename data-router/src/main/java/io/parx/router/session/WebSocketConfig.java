@@ -27,6 +27,9 @@ class WebSocketConfig implements WebSocketConfigurer {
 	/** The subprotocol a client may offer next to {@code bearer.<token>}. */
 	static final String PROTOCOL = "parx.v1";
 
+	/** Characters of Tomcat's per-session text buffer. */
+	static final int SESSION_BUFFER = 16 * 1024;
+
 	private final LiveWebSocketHandler handler;
 
 	private final JwtDecoder decoder;
@@ -49,10 +52,15 @@ class WebSocketConfig implements WebSocketConfigurer {
 			.setAllowedOriginPatterns(this.settings.allowedOrigins().toArray(String[]::new));
 	}
 
+	/**
+	 * Tomcat holds a text buffer of this size for every session, so it stays small;
+	 * larger messages arrive in parts, which the handler puts together up to
+	 * {@link RouterSettings#maxMessageSize()}.
+	 */
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize((int) this.settings.maxMessageSize().toBytes());
+		container.setMaxTextMessageBufferSize((int) Math.min(SESSION_BUFFER, this.settings.maxMessageSize().toBytes()));
 		return container;
 	}
 

@@ -18,10 +18,6 @@ import io.parx.common.sample.SampleValue;
  */
 final class RollupAggregator {
 
-	static final long MINUTE = 60_000_000L;
-
-	static final long HOUR = 3_600_000_000L;
-
 	private RollupAggregator() {
 	}
 

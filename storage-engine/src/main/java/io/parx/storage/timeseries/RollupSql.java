@@ -1,9 +1,10 @@
 package io.parx.storage.timeseries;
 
 /**
- * The SQL that inserts raw rows and keeps the 1-minute and 1-hour rollups current in the
- * same statement (docs/ARCHITECTURE.md, "Storage engine"). Only rows the insert really
- * added ({@code returning}) reach the rollups, so a redelivered batch changes nothing.
+ * The SQL that inserts raw rows and keeps every rollup level ({@link RollupLevel})
+ * current in the same statement (docs/ARCHITECTURE.md, "Storage engine"). Only rows the
+ * insert really added ({@code returning}) reach the rollups, so a redelivered batch
+ * changes nothing.
  */
 final class RollupSql {
 
@@ -14,35 +15,36 @@ final class RollupSql {
 
 	/**
 	 * Inserts from {@code source} (a relation with the sample columns) and merges the
-	 * inserted numeric rows into both rollup tables. Returns one row: the inserted count.
+	 * inserted numeric rows into every rollup table. Returns one row: the inserted count.
 	 */
 	static String insertAndRollUp(String source) {
-		return """
+		StringBuilder sql = new StringBuilder("""
 				with ins as (
 				    insert into samples (channel_id, time, value_num, value_bool, value_text, quality)
 				    select channel_id, time, value_num, value_bool, value_text, quality from %s
 				    on conflict (channel_id, time) do nothing
 				    returning channel_id, time, value_num
 				), num as (
-				    select channel_id, time, value_num,
-				        date_bin('1 minute', time, %s) as m, date_bin('1 hour', time, %s) as h
-				    from ins where value_num is not null
-				), m_rows as (
-				    select channel_id, m as bucket, time, value_num,
-				        lead(time) over (partition by channel_id, m order by time) as next_time
-				    from num
-				), h_rows as (
-				    select channel_id, h as bucket, time, value_num,
-				        lead(time) over (partition by channel_id, h order by time) as next_time
-				    from num
-				), m_up as (
-				    %s
-				), h_up as (
-				    %s
-				)
-				select (select count(*) from ins), (select count(*) from m_up), (select count(*) from h_up)
-				""".formatted(source, ORIGIN, ORIGIN, merge("rollup_1m", aggregate("m_rows")),
-				merge("rollup_1h", aggregate("h_rows")));
+				    select channel_id, time, value_num from ins where value_num is not null
+				)""".formatted(source));
+		for (RollupLevel level : RollupLevel.values()) {
+			String rows = "rows_" + level.ordinal();
+			sql.append(
+					"""
+							, %1$s as (
+							    select channel_id, date_bin('%2$s', time, %3$s) as bucket, time, value_num,
+							        lead(time) over (partition by channel_id, date_bin('%2$s', time, %3$s) order by time) as next_time
+							    from num
+							), up_%4$d as (
+							    %5$s
+							)"""
+						.formatted(rows, level.width, ORIGIN, level.ordinal(), merge(level.table, aggregate(rows))));
+		}
+		sql.append("\nselect (select count(*) from ins)");
+		for (RollupLevel level : RollupLevel.values()) {
+			sql.append(", (select count(*) from up_").append(level.ordinal()).append(")");
+		}
+		return sql.append('\n').toString();
 	}
 
 	private static String aggregate(String rows) {

@@ -102,8 +102,9 @@ public class TimeseriesWriter {
 			int inserted = unique.isEmpty() ? 0 : insert(connection, unique, method);
 			if (!unique.isEmpty()) {
 				try (Statement statement = connection.createStatement()) {
-					statement.execute(RollupSql.recomputeStale("rollup_1m", "1 minute"));
-					statement.execute(RollupSql.recomputeStale("rollup_1h", "1 hour"));
+					for (RollupLevel level : RollupLevel.values()) {
+						statement.execute(RollupSql.recomputeStale(level.table, level.width));
+					}
 				}
 			}
 			writeBatchEvents(connection, batchEvents);
@@ -142,10 +143,9 @@ public class TimeseriesWriter {
 		return switch (method) {
 			case DIRECT_COPY -> {
 				copy(connection, "samples", samples);
-				RollupAggregator.upsert(connection, "rollup_1m",
-						RollupAggregator.aggregate(samples, RollupAggregator.MINUTE));
-				RollupAggregator.upsert(connection, "rollup_1h",
-						RollupAggregator.aggregate(samples, RollupAggregator.HOUR));
+				for (RollupLevel level : RollupLevel.values()) {
+					RollupAggregator.upsert(connection, level.table, RollupAggregator.aggregate(samples, level.micros));
+				}
 				yield samples.size();
 			}
 			case COPY_STAGING -> {

@@ -49,6 +49,7 @@ class TimeseriesWriterTests {
 
 		assertThat(count(db, "select count(*) from samples")).isEqualTo(5);
 		assertThat(count(db, "select sample_count from rollup_1m where channel_id = 1")).isEqualTo(2);
+		assertThat(count(db, "select sample_count from rollup_10m where channel_id = 1")).isEqualTo(2);
 		assertThat(count(db, "select sample_count from rollup_1h where channel_id = 1")).isEqualTo(2);
 	}
 
@@ -92,8 +93,9 @@ class TimeseriesWriterTests {
 		}
 
 		assertThat(count(db, "select count(*) from samples")).isEqualTo(all.size());
-		assertRollupMatchesRaw(db, "rollup_1m", "1 minute");
-		assertRollupMatchesRaw(db, "rollup_1h", "1 hour");
+		for (RollupLevel level : RollupLevel.values()) {
+			assertRollupMatchesRaw(db, level.table, level.width);
+		}
 	}
 
 	@ParameterizedTest
