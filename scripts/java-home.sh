@@ -17,6 +17,10 @@ parx_java() {
 			home=$(dirname "$(dirname "$(readlink -f "$java")")")
 		fi
 	fi
+	if [[ -n "${JAVA_HOME:-}" && ! -x "$home/bin/java" ]]; then
+		echo "JAVA_HOME=$JAVA_HOME has no bin/java: set JAVA_HOME to a JDK 25, or unset it to search /usr/lib/jvm" >&2
+		return 1
+	fi
 	if [[ -z "$home" || ! -x "$home/bin/java" ]]; then
 		echo "no Java found: install JDK 25 (e.g. Temurin 25) and set JAVA_HOME to it" >&2
 		return 1

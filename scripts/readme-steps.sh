@@ -2,6 +2,7 @@
 # Runs the README's "Run natively" and "Demo" steps in the order written, as a new user would, and fails with the
 # step, its output and the services' last log lines when one of them does not do what the README says:
 #
+#   0. run-local.sh names a JAVA_HOME without Java, keeps a given PARX_TS_DB_URL, skips a 5433 without TimescaleDB
 #   1. native start with an administrator password, status (six services UP)
 #   2. demo start without a login: must fail saying which login to give, and leave nothing of its own running
 #   3. demo start with the native run's login, the printed login signs in through the web console's address,
@@ -131,6 +132,19 @@ readme_says "scripts/demo.sh status"
 readme_says "scripts/demo.sh stop"
 readme_says "scripts/run-local.sh stop"
 use_databases "parx_readme_${ID}_a"
+
+STEP="Run natively: which Java, which databases"
+rc=0
+JAVA_HOME=/nonexistent run no-java 120 scripts/run-local.sh start || rc=$?
+((rc != 0)) && grep -q "JAVA_HOME=/nonexistent has no bin/java" "$OUT/no-java" \
+	|| fail "a JAVA_HOME without Java is not named (exit $rc)"
+port_open 3000 && fail "a start without Java launched the admin-api"
+PARX_TS_DB_URL="jdbc:postgresql://127.0.0.1:5432/plant_ts" run given-ts 60 scripts/run-local.sh databases \
+	|| fail "run-local.sh databases failed"
+grep -q "plant_ts (from PARX_TS_DB_URL, not created)" "$OUT/given-ts" || fail "a given PARX_TS_DB_URL is not kept"
+# plain PostgreSQL where TimescaleDB is looked for: said, and not taken for TimescaleDB
+PARX_TIMESCALE_PORT=5432 run no-timescale 60 scripts/run-local.sh databases || fail "run-local.sh databases failed"
+grep -q "offers no timescaledb extension" "$OUT/no-timescale" || fail "a server without TimescaleDB is not named"
 
 STEP="Run natively: start"
 PARX_ADMIN_USERNAME=admin PARX_ADMIN_PASSWORD="$PASSWORD" run native-start "$STEP_TIMEOUT" scripts/run-local.sh start \

@@ -5,11 +5,12 @@
 #   PARX_ADMIN_PASSWORD='choose-one' scripts/run-local.sh start   build if needed, create databases, start, wait for health
 #   scripts/run-local.sh stop                                      stop all six
 #   scripts/run-local.sh status                                    health of each
+#   scripts/run-local.sh databases                                 the databases start would use (creates none)
 #
 # The administrator (PARX_ADMIN_USERNAME, PARX_ADMIN_PASSWORD) is created only by the first start on an empty config
 # database; later starts keep the one that exists and ignore these variables.
-# The time-series database goes to TimescaleDB on 127.0.0.1:5433 when a server there offers the timescaledb
-# extension (scripts/timescaledb.sh start), otherwise to plain PostgreSQL on 5432. Databases are created only for
+# The time-series database goes to TimescaleDB on 127.0.0.1:5433 (PARX_TIMESCALE_PORT) when a server there offers
+# the timescaledb extension (scripts/timescaledb.sh start), otherwise to plain PostgreSQL on 5432. Databases are created only for
 # the URLs this script chooses: with PARX_CONFIG_DB_URL or PARX_TS_DB_URL set, that database must exist.
 # Java: JAVA_HOME, else a JDK 25 in /usr/lib/jvm, else java on PATH (scripts/java-home.sh); building needs JDK 25.
 # Logs and pids live in .run/ (PARX_RUN_DIR); state (signing key, buffer) in .run/data (PARX_DATA_DIR).
@@ -25,6 +26,8 @@ DB_PREFIX="${PARX_LOCAL_DB_PREFIX:-parx}"
 SERVICES=(admin-api:3000 data-router:3001 collector:3002 storage-engine:3003 analytics-engine:3004
 	"web:${PARX_WEB_PORT:-8080}")
 PG_HOST="${PARX_PG_HOST:-127.0.0.1}"
+TS_PORT="${PARX_TIMESCALE_PORT:-5433}"
+OWN_CONFIG=0
 
 fail() { echo "run-local: $*" >&2; exit 1; }
 
@@ -63,15 +66,41 @@ build() {
 	fi
 }
 
-# The server on 5433 when it offers TimescaleDB, else the one on 5432.
+# The server on $TS_PORT when it offers TimescaleDB, else the one on 5432.
 timescale_port() {
-	if pg_isready -q -h "$PG_HOST" -p 5433 2>/dev/null; then
-		if [[ "$(pg 5433 "select count(*) from pg_available_extensions where name = 'timescaledb'" 2>/dev/null)" == 1 ]]; then
-			echo 5433; return
+	if pg_isready -q -h "$PG_HOST" -p "$TS_PORT" 2>/dev/null; then
+		if [[ "$(pg "$TS_PORT" "select count(*) from pg_available_extensions where name = 'timescaledb'" 2>/dev/null)" == 1 ]]; then
+			echo "$TS_PORT"; return
 		fi
-		echo "note: the PostgreSQL on $PG_HOST:5433 offers no timescaledb extension; using plain PostgreSQL on 5432" >&2
+		echo "note: the PostgreSQL on $PG_HOST:$TS_PORT offers no timescaledb extension; the time-series database" \
+			"goes to plain PostgreSQL on 5432" >&2
 	fi
 	echo 5432
+}
+
+# databases [create]: chooses the config and time-series databases (exports their URLs) and says which; creates
+# the ones it chose when asked. A URL given in the environment is used as it is: its database must exist.
+databases() {
+	local create=${1:-}
+	if [[ -z "${PARX_CONFIG_DB_URL:-}" ]]; then
+		OWN_CONFIG=1
+		if [[ $create == create ]]; then create_db 5432 "${DB_PREFIX}_config"; fi
+		export PARX_CONFIG_DB_URL="jdbc:postgresql://$PG_HOST:5432/${DB_PREFIX}_config"
+		export PARX_CONFIG_DB_USER="${PARX_CONFIG_DB_USER:-postgres}"
+		echo "config database: $PARX_CONFIG_DB_URL (created when missing)"
+	else
+		echo "config database: $PARX_CONFIG_DB_URL (from PARX_CONFIG_DB_URL, not created)"
+	fi
+	if [[ -z "${PARX_TS_DB_URL:-}" ]]; then
+		local ts_port
+		ts_port=$(timescale_port)
+		if [[ $create == create ]]; then create_db "$ts_port" "${DB_PREFIX}_ts"; fi
+		export PARX_TS_DB_URL="jdbc:postgresql://$PG_HOST:$ts_port/${DB_PREFIX}_ts"
+		export PARX_TS_DB_USER="${PARX_TS_DB_USER:-postgres}"
+		echo "time-series database: $PARX_TS_DB_URL (created when missing)"
+	else
+		echo "time-series database: $PARX_TS_DB_URL (from PARX_TS_DB_URL, not created)"
+	fi
 }
 
 healthy() { curl -fsS -m 5 "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
@@ -96,32 +125,19 @@ start() {
 	build
 	parx_java 21
 	mkdir -p "$RUN/logs" "$RUN/pids" "$RUN/data"
-	local own_config=0
-	if [[ -z "${PARX_CONFIG_DB_URL:-}" ]]; then
-		own_config=1
-		create_db 5432 "${DB_PREFIX}_config"
-		export PARX_CONFIG_DB_URL="jdbc:postgresql://$PG_HOST:5432/${DB_PREFIX}_config"
-		export PARX_CONFIG_DB_USER="${PARX_CONFIG_DB_USER:-postgres}"
-	fi
-	if [[ -z "${PARX_TS_DB_URL:-}" ]]; then
-		local ts_port
-		ts_port=$(timescale_port)
-		create_db "$ts_port" "${DB_PREFIX}_ts"
-		export PARX_TS_DB_URL="jdbc:postgresql://$PG_HOST:$ts_port/${DB_PREFIX}_ts"
-		export PARX_TS_DB_USER="${PARX_TS_DB_USER:-postgres}"
-	fi
+	databases create
 	export PARX_DATA_DIR="${PARX_DATA_DIR:-$PWD/$RUN/data}"
 	trap start_failed EXIT
 	# The admin-api first: it migrates the config database and serves the JWKS the others verify tokens with.
 	local s name port users_before
-	users_before=$( ((own_config)) && user_count)
+	users_before=$( ((OWN_CONFIG)) && user_count || true)
 	for s in "${SERVICES[@]}"; do
 		name=${s%%:*} port=${s##*:}
 		if [[ $name == web ]]; then continue; fi
 		launch "$name" "$port"
 		if [[ $name == admin-api ]]; then
 			wait_healthy "$name" "$port"
-			if ((own_config)); then administrator "$users_before"; fi
+			if ((OWN_CONFIG)); then administrator "$users_before"; fi
 		fi
 	done
 	for s in "${SERVICES[@]}"; do
@@ -221,5 +237,6 @@ case "${1:-start}" in
 	start) start ;;
 	stop) stop ;;
 	status) status ;;
-	*) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+	databases) databases ;;
+	*) echo "usage: $0 start|stop|status|databases" >&2; exit 2 ;;
 esac
