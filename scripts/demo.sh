@@ -219,7 +219,8 @@ start_failed() {
 
 start() {
 	requirements
-	if scripts/run-local.sh status >/dev/null 2>&1; then STACK_WAS_UP=1; fi
+	# Any service already up is someone else's: a failure stops only what this start brought up.
+	if scripts/run-local.sh status 2>/dev/null | grep -q ': UP'; then STACK_WAS_UP=1; fi
 	trap start_failed EXIT
 	start_plant
 	scripts/run-local.sh start
