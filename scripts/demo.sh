@@ -220,7 +220,10 @@ start_failed() {
 start() {
 	requirements
 	# Any service already up is someone else's: a failure stops only what this start brought up.
-	if scripts/run-local.sh status 2>/dev/null | grep -q ': UP'; then STACK_WAS_UP=1; fi
+	# (the status is read whole first: grep -q would end the pipe early, a failure under pipefail)
+	local services
+	services=$(scripts/run-local.sh status 2>/dev/null || true)
+	if grep -q ': UP' <<<"$services"; then STACK_WAS_UP=1; fi
 	trap start_failed EXIT
 	start_plant
 	scripts/run-local.sh start
