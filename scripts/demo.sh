@@ -7,18 +7,24 @@
 #   scripts/demo.sh stop      stop the demo plant, the five services and the web console
 #   scripts/demo.sh status    health of the services and the plant
 #
-# Needs PostgreSQL on 5432, Redis on 6379 and Mosquitto on 1883 (TimescaleDB on 5433 is used when it answers).
-# PARX_ADMIN_USERNAME / PARX_ADMIN_PASSWORD default to demo values (printed). Re-running start is safe: existing
-# channels, rules, batch definitions and dashboards (same names) are reused, not duplicated.
+# Needs PostgreSQL on 5432, Redis on 6379 and Mosquitto on 1883 (TimescaleDB on 5433 is used when it answers), curl
+# and jq. PARX_ADMIN_USERNAME / PARX_ADMIN_PASSWORD default to admin / parx-demo-admin, which become the administrator
+# only on an empty config database: after scripts/run-local.sh created one, pass its username and password. The
+# login is printed once it has worked. Re-running start is safe: existing channels, rules, batch definitions and
+# dashboards (same names) are reused, not duplicated. A start that fails stops the demo plant and, when it started
+# them, the services, and says why.
 # Plant settings: PARX_DEMO_MODBUS_PORT [5020], PARX_DEMO_OPCUA_PORT [4840], PARX_DEMO_MQTT_URL [tcp://127.0.0.1:1883],
 # PARX_DEMO_MQTT_PREFIX [parx-demo/], PARX_DEMO_COIL_PERIOD [120] (seconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-RUN=.run
+# shellcheck source=scripts/java-home.sh
+source scripts/java-home.sh
+RUN="${PARX_RUN_DIR:-.run}"
 API="${PARX_DEMO_API:-http://localhost:3000}"
+DEMO_PASSWORD=parx-demo-admin
+PASSWORD_GIVEN=${PARX_ADMIN_PASSWORD:+1}
 export PARX_ADMIN_USERNAME="${PARX_ADMIN_USERNAME:-admin}"
-export PARX_ADMIN_PASSWORD="${PARX_ADMIN_PASSWORD:-parx-demo-admin}"
+export PARX_ADMIN_PASSWORD="${PARX_ADMIN_PASSWORD:-$DEMO_PASSWORD}"
 export PARX_DEMO_MODBUS_PORT="${PARX_DEMO_MODBUS_PORT:-5020}"
 export PARX_DEMO_OPCUA_PORT="${PARX_DEMO_OPCUA_PORT:-4840}"
 export PARX_DEMO_MQTT_URL="${PARX_DEMO_MQTT_URL:-tcp://127.0.0.1:1883}"
@@ -26,22 +32,43 @@ export PARX_DEMO_MQTT_PREFIX="${PARX_DEMO_MQTT_PREFIX:-parx-demo/}"
 export PARX_DEMO_COIL_PERIOD="${PARX_DEMO_COIL_PERIOD:-120}"
 PLANT_HOST="${PARX_DEMO_PLANT_HOST:-127.0.0.1}"
 
+fail() { echo "demo: $*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+requirements() {
+	local tool
+	for tool in curl jq; do command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install $tool)"; done
+	local mqtt=${PARX_DEMO_MQTT_URL#*://}
+	if [[ ${mqtt%%:*} == 127.0.0.1 || ${mqtt%%:*} == localhost ]] && ! port_open "${mqtt##*:}"; then
+		fail "no MQTT broker answers at $PARX_DEMO_MQTT_URL (start mosquitto, or set PARX_DEMO_MQTT_URL)"
+	fi
+}
+
 plant_running() { [[ -f "$RUN/pids/demo-plant" ]] && kill -0 "$(cat "$RUN/pids/demo-plant")" 2>/dev/null; }
 
 start_plant() {
 	if plant_running; then echo "demo plant already running"; return; fi
+	local port
+	for port in "$PARX_DEMO_MODBUS_PORT" "$PARX_DEMO_OPCUA_PORT"; do
+		port_open "$port" && fail "port $port of the demo plant is taken by another process (PARX_DEMO_MODBUS_PORT," \
+			"PARX_DEMO_OPCUA_PORT choose others)"
+	done
 	if [[ ! -f bench/target/classes/io/parx/bench/demo/DemoPlant.class || ! -f bench/target/demo-classpath.txt ]]; then
+		parx_java 25 || fail "cannot build the demo plant without JDK 25"
 		echo "building the demo plant (bench module)"
-		./mvnw -q -B -ntp -pl bench -am install -DskipTests
+		./mvnw -q -B -ntp -pl bench -am install -DskipTests || fail "building the bench module failed"
 		./mvnw -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/demo-classpath.txt \
-			-Dmdep.includeScope=runtime
+			-Dmdep.includeScope=runtime || fail "the bench module's classpath could not be written"
 	fi
+	parx_java 21
 	mkdir -p "$RUN/logs" "$RUN/pids"
 	nohup "$JAVA_HOME/bin/java" -Xmx256m \
 		-Dlogback.configurationFile=bench/target/classes/io/parx/bench/demo/logback-demo.xml \
 		-cp "bench/target/classes:$(cat bench/target/demo-classpath.txt)" io.parx.bench.demo.DemoPlant \
 		>"$RUN/logs/demo-plant.log" 2>&1 &
 	echo $! >"$RUN/pids/demo-plant"
+	PLANT_STARTED=1
 	for _ in $(seq 1 90); do
 		if grep -qs "demo plant running" "$RUN/logs/demo-plant.log"; then echo "demo plant is up"; return 0; fi
 		if ! plant_running; then echo "demo plant exited:" >&2; tail -20 "$RUN/logs/demo-plant.log" >&2; return 1; fi
@@ -64,10 +91,32 @@ stop_plant() {
 
 TOKEN=
 login() {
-	TOKEN=$(curl -fsS -X POST "$API/api/v1/auth/login" -H 'Content-Type: application/json' \
+	local out code
+	out=$(mktemp)
+	code=$(curl -sS -m 30 -o "$out" -w '%{http_code}' -X POST "$API/api/v1/auth/login" \
+		-H 'Content-Type: application/json' \
 		-d "$(jq -nc --arg u "$PARX_ADMIN_USERNAME" --arg p "$PARX_ADMIN_PASSWORD" '{username:$u,password:$p}')" \
-		| jq -r .accessToken)
-	[[ -n "$TOKEN" && "$TOKEN" != null ]] || { echo "login as $PARX_ADMIN_USERNAME failed" >&2; return 1; }
+		2>&1) || { rm -f "$out"; fail "the admin-api at $API does not answer ($code)"; }
+	if [[ $code == 200 ]]; then
+		TOKEN=$(jq -r '.accessToken // empty' "$out")
+		rm -f "$out"
+		[[ -n "$TOKEN" ]] || fail "the admin-api's login answer has no accessToken"
+		return 0
+	fi
+	echo "demo: signing in as '$PARX_ADMIN_USERNAME' failed with HTTP $code: $(head -c 300 "$out")" >&2
+	rm -f "$out"
+	if [[ $code == 401 ]]; then
+		if [[ -z "$PASSWORD_GIVEN" ]]; then
+			echo "demo: the demo password ($DEMO_PASSWORD) only becomes the administrator's on an empty config" \
+				"database; this one already has an administrator (created by an earlier scripts/run-local.sh or" \
+				"scripts/demo.sh start with its PARX_ADMIN_PASSWORD). Start the demo with that login:" >&2
+			echo "  PARX_ADMIN_USERNAME=<user> PARX_ADMIN_PASSWORD='<its password>' scripts/demo.sh start" >&2
+		else
+			echo "demo: PARX_ADMIN_USERNAME / PARX_ADMIN_PASSWORD do not match the administrator that exists (it was" \
+				"created by the first start on an empty config database, with the password given then)" >&2
+		fi
+	fi
+	return 1
 }
 
 find_by_name() { # path name -> id of the entity with exactly that name, or nothing
@@ -153,11 +202,33 @@ configure() {
 	echo "dashboard: $d"
 }
 
+PLANT_STARTED=
+STACK_WAS_UP=
+
+# A start that fails leaves nothing behind it started: the plant, and the services unless they ran before.
+start_failed() {
+	local rc=$?
+	trap - EXIT
+	if ((rc != 0)); then
+		echo "demo: start failed; cleaning up" >&2
+		if [[ -n "$PLANT_STARTED" ]]; then stop_plant >&2; fi
+		if [[ -z "$STACK_WAS_UP" ]]; then scripts/run-local.sh stop >&2 || true; fi
+	fi
+	exit "$rc"
+}
+
 start() {
-	echo "administrator: $PARX_ADMIN_USERNAME / $PARX_ADMIN_PASSWORD (from PARX_ADMIN_USERNAME/PARX_ADMIN_PASSWORD)"
+	requirements
+	# Any service already up is someone else's: a failure stops only what this start brought up.
+	# (the status is read whole first: grep -q would end the pipe early, a failure under pipefail)
+	local services
+	services=$(scripts/run-local.sh status 2>/dev/null || true)
+	if grep -q ': UP' <<<"$services"; then STACK_WAS_UP=1; fi
+	trap start_failed EXIT
 	start_plant
 	scripts/run-local.sh start
 	configure
+	trap - EXIT
 	cat <<EOT
 
 ParX demo is running.
@@ -179,6 +250,6 @@ case "${1:-start}" in
 	start) start ;;
 	stop) stop_plant; scripts/run-local.sh stop ;;
 	status) scripts/run-local.sh status || true; if plant_running; then echo "demo-plant: UP"; else echo "demo-plant: DOWN"; fi ;;
-	configure) configure ;;
+	configure) requirements; configure ;;
 	*) echo "usage: $0 start|stop|status|configure" >&2; exit 2 ;;
 esac

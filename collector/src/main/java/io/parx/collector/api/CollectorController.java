@@ -9,6 +9,7 @@ import io.parx.collector.CollectorSettings;
 import io.parx.collector.buffer.DiskBuffer;
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.channels.ChannelCoordinator;
+import io.parx.collector.engine.BoundedRead;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.publish.Publisher;
@@ -65,7 +66,8 @@ class CollectorController {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidChannelException(ex.getMessage());
 		}
-		return ChannelTestResult.of(engine.readOnce(channel, Duration.ofMillis(request.timeoutOrDefault())));
+		return ChannelTestResult
+			.of(BoundedRead.readOnce(engine, channel, Duration.ofMillis(request.timeoutOrDefault())));
 	}
 
 	@Operation(operationId = "getCollectorStatus",

@@ -23,6 +23,8 @@ final class ModbusConnection implements AutoCloseable {
 
 	private final Duration reconnectMax;
 
+	private final int tries;
+
 	private ModbusTCPMaster master;
 
 	private volatile String state = ConnectionStatus.DISCONNECTED;
@@ -34,10 +36,28 @@ final class ModbusConnection implements AutoCloseable {
 	private long nextAttemptNanos;
 
 	ModbusConnection(DeviceKey key, int timeoutMs, Duration reconnectInitial, Duration reconnectMax) {
+		this(key, timeoutMs, reconnectInitial, reconnectMax, 0);
+	}
+
+	/**
+	 * @param tries how often j2mod sends a request that got no valid answer, 0 for its
+	 * default (5)
+	 */
+	private ModbusConnection(DeviceKey key, int timeoutMs, Duration reconnectInitial, Duration reconnectMax,
+			int tries) {
 		this.key = key;
 		this.timeoutMs = timeoutMs;
 		this.reconnectInitial = reconnectInitial;
 		this.reconnectMax = reconnectMax;
+		this.tries = tries;
+	}
+
+	/**
+	 * A connection for one read that sends each request once: a device that does not
+	 * answer within the timeout is reported, not asked four more times.
+	 */
+	static ModbusConnection singleTry(DeviceKey key, int timeoutMs) {
+		return new ModbusConnection(key, timeoutMs, Duration.ZERO, Duration.ZERO, 1);
 	}
 
 	/**
@@ -56,6 +76,9 @@ final class ModbusConnection implements AutoCloseable {
 		ModbusTCPMaster candidate = new ModbusTCPMaster(this.key.host(), this.key.port(), this.timeoutMs, false);
 		try {
 			candidate.connect();
+			if (this.tries > 0) {
+				candidate.setRetries(this.tries);
+			}
 			this.master = candidate;
 			this.state = ConnectionStatus.CONNECTED;
 			this.reconnectAttempts = 0;
@@ -82,6 +105,13 @@ final class ModbusConnection implements AutoCloseable {
 		// Jitter: 50-100% of the delay, so that many collectors do not reconnect in step.
 		delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
 		this.nextAttemptNanos = System.nanoTime() + delay;
+	}
+
+	/** The time the next requests may wait for an answer. */
+	void timeout(int timeoutMs) {
+		if (this.master != null) {
+			this.master.setTimeout(timeoutMs);
+		}
 	}
 
 	int[] readRegisters(RegisterType type, int start, int count) throws ModbusException {

@@ -101,6 +101,12 @@ public class ModbusEngine implements ProtocolEngine {
 		return new ModbusConnection(key, timeoutMs, this.settings.reconnectInitial(), this.settings.reconnectMax());
 	}
 
+	/**
+	 * Reads the channel once on a connection of its own. The shorter of the caller's and
+	 * the channel's {@code timeoutMs} bounds the whole read, connection included, and
+	 * each request is sent once: a host that accepts connections but does not answer
+	 * Modbus (wrong port, a gateway without its device) is reported after that time.
+	 */
 	@Override
 	public void validate(ChannelConfig channel) {
 		ModbusPoint.of(channel);
@@ -116,11 +122,21 @@ public class ModbusEngine implements ProtocolEngine {
 		catch (RuntimeException ex) {
 			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, ex.getMessage());
 		}
+		int limitMs = (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+		if (point.timeoutMs() > 0) {
+			limitMs = Math.min(limitMs, point.timeoutMs());
+		}
+		long deadline = start + limitMs * 1_000_000L;
 		// A connection of its own: the test must not disturb the device's poll cycle.
-		try (ModbusConnection connection = connection(point.device(), timeout)) {
+		try (ModbusConnection connection = ModbusConnection.singleTry(point.device(), limitMs)) {
 			if (!connection.ensureConnected()) {
 				return ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start), connection.status().lastError());
 			}
+			long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+			if (leftMs <= 0) {
+				return noAnswer(point, limitMs, start);
+			}
+			connection.timeout((int) leftMs);
 			if (point.type().isBit()) {
 				boolean[] bits = connection.readBits(point.type(), point.address(), 1);
 				return ReadResult.good(RegisterCodec.decodeBit(point, bits[0]), elapsed(start));
@@ -133,8 +149,17 @@ public class ModbusEngine implements ProtocolEngine {
 					ModbusErrors.reason(ex.getType()));
 		}
 		catch (Exception ex) {
-			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start), String.valueOf(ex.getMessage()));
+			if (System.nanoTime() - deadline >= -10_000_000L) {
+				return noAnswer(point, limitMs, start);
+			}
+			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start),
+					"Modbus request to " + point.device() + " failed: " + ModbusErrors.describe(ex));
 		}
+	}
+
+	private static ReadResult noAnswer(ModbusPoint point, int limitMs, long start) {
+		return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start), "no Modbus answer from " + point.device()
+				+ " within " + limitMs + " ms (the host accepts connections: is it a Modbus TCP device?)");
 	}
 
 	private static long elapsed(long start) {

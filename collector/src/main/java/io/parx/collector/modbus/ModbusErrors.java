@@ -32,4 +32,13 @@ final class ModbusErrors {
 		};
 	}
 
+	/**
+	 * The reason of a failed transaction without j2mod's retry count ("tried 5 times"),
+	 * which says nothing about the device.
+	 */
+	static String describe(Exception failure) {
+		String message = String.valueOf(failure.getMessage());
+		return message.replaceAll("\\s*\\(tried \\d+ times?\\)", "");
+	}
+
 }

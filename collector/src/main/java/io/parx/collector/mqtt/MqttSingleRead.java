@@ -55,7 +55,12 @@ final class MqttSingleRead {
 				.send()
 				.get(remaining(deadline), TimeUnit.NANOSECONDS);
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (TimeoutException ex) {
+			client.disconnect();
+			return ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start), "no MQTT answer (CONNACK) from "
+					+ broker.url() + " within " + timeout.toMillis() + " ms: is it an MQTT broker?");
+		}
+		catch (ExecutionException ex) {
 			return ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start),
 					"cannot connect to " + broker.url() + ": " + MqttConnection.message(ex));
 		}

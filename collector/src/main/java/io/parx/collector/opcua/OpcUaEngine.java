@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -152,9 +153,9 @@ public class OpcUaEngine implements ProtocolEngine {
 	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		long start = System.nanoTime();
-		return withClient(channel, timeout, (client, opcUaChannel) -> {
+		return withClient(channel, timeout, (client, opcUaChannel, deadline) -> {
 			DataValue value = client.readValuesAsync(0, TimestampsToReturn.Both, List.of(opcUaChannel.nodeId()))
-				.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.get(remaining(deadline), TimeUnit.NANOSECONDS)
 				.getFirst();
 			Sample sample = OpcUaValues.toSample(channel.id() > 0 ? channel : withId(channel), value, Instant.now());
 			long latency = (System.nanoTime() - start) / 1_000_000;
@@ -172,11 +173,11 @@ public class OpcUaEngine implements ProtocolEngine {
 	 */
 	public ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
 		long start = System.nanoTime();
-		return withClient(channel, timeout, (client, opcUaChannel) -> {
+		return withClient(channel, timeout, (client, opcUaChannel, deadline) -> {
 			StatusCode status = client
 				.writeValuesAsync(List.of(opcUaChannel.nodeId()),
 						List.of(DataValue.valueOnly(OpcUaValues.toVariant(channel, value))))
-				.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.get(remaining(deadline), TimeUnit.NANOSECONDS)
 				.getFirst();
 			long latency = (System.nanoTime() - start) / 1_000_000;
 			return status.isGood() ? ReadResult.good(value, latency)
@@ -184,8 +185,15 @@ public class OpcUaEngine implements ProtocolEngine {
 		});
 	}
 
+	/**
+	 * Runs a call on the running session for the channel's endpoint, or on a temporary
+	 * one. The timeout bounds everything together: endpoint discovery, session and the
+	 * call (a host that accepts TCP but is no OPC UA server held discovery for the whole
+	 * request timeout).
+	 */
 	private ReadResult withClient(ChannelConfig channel, Duration timeout, ClientCall call) {
 		long start = System.nanoTime();
+		long deadline = start + timeout.toNanos();
 		OpcUaEndpoint endpoint;
 		OpcUaChannel opcUaChannel;
 		try {
@@ -203,10 +211,10 @@ public class OpcUaEngine implements ProtocolEngine {
 		boolean temporary = client == null;
 		try {
 			if (temporary) {
-				client = OpcUaClients.create(endpoint, this.settings, this.pki);
-				client.connectAsync().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				client = createWithin(endpoint, timeout, deadline);
+				client.connectAsync().get(remaining(deadline), TimeUnit.NANOSECONDS);
 			}
-			return call.apply(client, opcUaChannel);
+			return call.apply(client, opcUaChannel, deadline);
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
 			return ReadResult.failed(Quality.BAD_TIMEOUT, (System.nanoTime() - start) / 1_000_000,
@@ -229,6 +237,34 @@ public class OpcUaEngine implements ProtocolEngine {
 				client.disconnectAsync();
 			}
 		}
+	}
+
+	/**
+	 * Creates a temporary client (GetEndpoints, OPC UA Part 4 §5.4.4, happens here) whose
+	 * requests wait no longer than the test, and gives up at the deadline.
+	 */
+	private OpcUaClient createWithin(OpcUaEndpoint endpoint, Duration timeout, long deadline) throws Exception {
+		OpcUaSettings bounded = this.settings.withRequestTimeout(timeout);
+		CompletableFuture<OpcUaClient> created = new CompletableFuture<>();
+		Thread.ofVirtual().name("opcua-test-client").start(() -> {
+			try {
+				created.complete(OpcUaClients.create(endpoint, bounded, this.pki));
+			}
+			catch (Throwable ex) {
+				created.completeExceptionally(ex);
+			}
+		});
+		try {
+			return created.get(remaining(deadline), TimeUnit.NANOSECONDS);
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			created.thenAccept(OpcUaClient::disconnectAsync);
+			throw ex;
+		}
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(1, deadline - System.nanoTime());
 	}
 
 	private static ChannelConfig withId(ChannelConfig channel) {
@@ -280,7 +316,7 @@ public class OpcUaEngine implements ProtocolEngine {
 	@FunctionalInterface
 	private interface ClientCall {
 
-		ReadResult apply(OpcUaClient client, OpcUaChannel channel) throws Exception;
+		ReadResult apply(OpcUaClient client, OpcUaChannel channel, long deadlineNanos) throws Exception;
 
 	}
 

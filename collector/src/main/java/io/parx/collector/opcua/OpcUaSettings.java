@@ -51,6 +51,14 @@ public record OpcUaSettings(Path pkiDir, @DefaultValue("urn:parx:collector") Str
 				Duration.ofSeconds(60), Duration.ofMillis(250), 10, Duration.ofSeconds(1), Duration.ofSeconds(30));
 	}
 
+	/** These settings with requests that wait no longer than {@code limit}. */
+	OpcUaSettings withRequestTimeout(Duration limit) {
+		Duration shorter = (limit.compareTo(this.requestTimeout) < 0) ? limit : this.requestTimeout;
+		return new OpcUaSettings(this.pkiDir, this.applicationUri, this.applicationName, this.keystorePassword, shorter,
+				this.sessionTimeout, this.publishingInterval, this.queueSize, this.connectRetryInitial,
+				this.connectRetryMax);
+	}
+
 	OpcUaSettings withTiming(Duration publishingInterval, Duration connectRetryMax) {
 		return new OpcUaSettings(this.pkiDir, this.applicationUri, this.applicationName, this.keystorePassword,
 				this.requestTimeout, this.sessionTimeout, publishingInterval, this.queueSize,

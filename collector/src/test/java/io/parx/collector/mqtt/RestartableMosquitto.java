@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -30,14 +32,21 @@ final class RestartableMosquitto implements AutoCloseable {
 	}
 
 	static RestartableMosquitto start(Path dir) throws Exception {
+		return start(dir, new String[0]);
+	}
+
+	/** With further mosquitto.conf lines, e.g. a limit. */
+	static RestartableMosquitto start(Path dir, String... config) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		Files.writeString(dir.resolve("mosquitto.conf"),
-				String.join("\n", "user " + System.getProperty("user.name"), "persistence true",
-						"persistence_location " + dir + "/", "log_dest stderr", "listener " + port + " 127.0.0.1",
-						"allow_anonymous true", ""));
+		List<String> lines = new ArrayList<>(List.of("user " + System.getProperty("user.name"), "persistence true",
+				"persistence_location " + dir + "/", "log_dest stderr", "listener " + port + " 127.0.0.1",
+				"allow_anonymous true"));
+		lines.addAll(List.of(config));
+		lines.add("");
+		Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n", lines));
 		RestartableMosquitto broker = new RestartableMosquitto(dir, port);
 		broker.launch();
 		return broker;
@@ -84,6 +93,11 @@ final class RestartableMosquitto implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/** What the broker logged. */
+	String log() throws IOException {
+		return Files.readString(this.dir.resolve("mosquitto.log"));
 	}
 
 	@Override
