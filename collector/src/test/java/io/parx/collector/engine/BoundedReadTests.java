@@ -58,6 +58,10 @@ class BoundedReadTests {
 		}
 
 		@Override
+		public void validate(ChannelConfig channel) {
+		}
+
+		@Override
 		public void apply(Collection<ChannelConfig> channels) {
 		}
 
