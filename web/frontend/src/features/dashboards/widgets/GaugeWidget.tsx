@@ -39,10 +39,11 @@ function Gauge({ id, widget, channels }: WidgetProps & { id: number }) {
           <path key={index} d={arc(band.from, band.to, 92)} stroke={band.color} className="gauge-band" />
         ))}
         {share !== null && usable && <path d={arc(0, share, 80)} stroke={color} className="gauge-value" />}
-        <text x="32" y="150" className="gauge-limit" textAnchor="middle">
+        {/* At the dial's outer corners, so that a wide reading between them does not cover them. */}
+        <text x="4" y="156" className="gauge-limit" textAnchor="start">
           {formatValue(min)}
         </text>
-        <text x="168" y="150" className="gauge-limit" textAnchor="middle">
+        <text x="196" y="156" className="gauge-limit" textAnchor="end">
           {formatValue(max)}
         </text>
       </svg>
