@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.parx.common.web.ProblemJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -73,35 +74,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	}
 
 	private static String problem(HttpStatus status, String type, String detail, String path) {
-		StringBuilder out = new StringBuilder(256).append("{\"type\":");
-		string(out, type).append(",\"title\":");
-		string(out, status.getReasonPhrase()).append(",\"status\":").append(status.value()).append(",\"detail\":");
-		string(out, detail);
-		if (path != null) {
-			// a short prefix only: the path is the caller's input
-			string(out.append(",\"instance\":"), (path.length() > 200) ? path.substring(0, 200) : path);
-		}
-		return out.append('}').toString();
-	}
-
-	private static StringBuilder string(StringBuilder out, String value) {
-		out.append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.append('"');
+		return ProblemJson.of(status.value(), type, status.getReasonPhrase(), detail, path);
 	}
 
 	private static void write(HttpServletResponse response, String body) throws IOException {
