@@ -10,7 +10,6 @@ import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
 import io.parx.common.sample.SampleCodecException;
 import io.parx.router.channels.ChannelEvents;
-import io.parx.router.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ class LiveFeed {
 
 	@Bean
 	RedisMessageListenerContainer liveListenerContainer(RedisConnectionFactory connections, RedisSettings settings,
-			SessionRegistry sessions, ChannelEvents channelEvents, MeterRegistry meters) {
+			LiveBatchListener sessions, ChannelEvents channelEvents, MeterRegistry meters) {
 		RedisKeys keys = settings.keys();
 		Counter batches = Counter.builder("parx.router.live.batches")
 			.description("Sample batches received from Redis")

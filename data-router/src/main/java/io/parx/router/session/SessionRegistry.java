@@ -21,6 +21,7 @@ import io.parx.common.sample.Sample;
 import io.parx.router.RouterSettings;
 import io.parx.router.channels.ChannelStatus;
 import io.parx.router.channels.ChannelStatusChanged;
+import io.parx.router.live.LiveBatchListener;
 import io.parx.router.live.LiveSample;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  * rate-limited samples, ask for fresh tokens and close stuck clients.
  */
 @Component
-public class SessionRegistry implements SmartLifecycle {
+public class SessionRegistry implements LiveBatchListener, SmartLifecycle {
 
 	private static final long RELEASE_PERIOD_MS = 10;
 
@@ -102,6 +103,7 @@ public class SessionRegistry implements SmartLifecycle {
 	 * per session first, so each session takes its lock and wakes its sender once per
 	 * batch rather than once per sample.
 	 */
+	@Override
 	public void dispatch(List<Sample> batch) {
 		long now = System.nanoTime();
 		synchronized (this.dispatching) {
