@@ -5,9 +5,9 @@ import java.util.Objects;
 
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
-import io.parx.storage.rules.RuleState;
-import io.parx.storage.rules.RuleStates;
-import io.parx.storage.rules.StateKey;
+import io.parx.storage.state.RuleState;
+import io.parx.storage.state.RuleStates;
+import io.parx.storage.state.StateKey;
 
 /**
  * Opens and closes batches (coils) as the channels of batch definitions change. Its state

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.parx.common.sample.Sample;
 import io.parx.storage.batches.BatchEvent;
+import io.parx.storage.state.RuleState;
+import io.parx.storage.state.StateKey;
 
 /**
  * What the rules decided for a batch of samples.

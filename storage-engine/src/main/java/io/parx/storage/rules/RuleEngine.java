@@ -11,6 +11,9 @@ import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 import io.parx.storage.batches.BatchEvent;
 import io.parx.storage.batches.BatchTracker;
+import io.parx.storage.state.RuleState;
+import io.parx.storage.state.RuleStates;
+import io.parx.storage.state.StateKey;
 
 /**
  * Decides which samples the storage rules store (issue 5, "Storage rules"). Samples are

@@ -16,15 +16,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
 import io.parx.common.sample.SampleValue;
 import io.parx.storage.batches.BatchEvent;
-import io.parx.storage.rules.RuleState;
-import io.parx.storage.rules.StateKey;
+import io.parx.storage.state.RuleState;
+import io.parx.storage.state.StateKey;
 import org.postgresql.PGConnection;
 
 /**

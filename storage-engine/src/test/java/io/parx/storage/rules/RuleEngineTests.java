@@ -10,6 +10,9 @@ import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 import io.parx.storage.batches.BatchDefinition;
 import io.parx.storage.batches.BatchEvent;
+import io.parx.storage.state.RuleState;
+import io.parx.storage.state.RuleStates;
+import io.parx.storage.state.StateKey;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.parx.storage.rules;
+package io.parx.storage.state;
 
 /**
  * Identifies one piece of rule-engine state (table {@code storage_rule_state}).

@@ -1,4 +1,4 @@
-package io.parx.storage.rules;
+package io.parx.storage.state;
 
 import io.parx.common.sample.Sample;
 
