@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.parx.analytics.history.Micros;
+import io.parx.analytics.history.NumericSeries;
+import io.parx.analytics.history.Range;
+import io.parx.analytics.system.AnalyticsSettings;
+import io.parx.analytics.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,12 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.parx.analytics.history.Micros;
-import io.parx.analytics.history.NumericSeries;
-import io.parx.analytics.query.Range;
-import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
 
 /** Ad hoc formula evaluation and saved derived signals. */
 @RestController

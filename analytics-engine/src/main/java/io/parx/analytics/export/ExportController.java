@@ -9,6 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.analytics.batches.Batch;
+import io.parx.analytics.batches.BatchRepository;
+import io.parx.analytics.channels.ChannelDirectory.ChannelInfo;
+import io.parx.analytics.channels.ChannelDirectory;
+import io.parx.analytics.history.Micros;
+import io.parx.analytics.history.Range;
+import io.parx.analytics.history.SampleReader;
+import io.parx.analytics.query.QueryRequest;
+import io.parx.analytics.query.QueryService;
+import io.parx.analytics.query.Series;
+import io.parx.analytics.system.AnalyticsSettings;
+import io.parx.analytics.system.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -24,19 +36,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
-import io.parx.analytics.batches.Batch;
-import io.parx.analytics.batches.BatchRepository;
-import io.parx.analytics.channels.ChannelDirectory;
-import io.parx.analytics.channels.ChannelDirectory.ChannelInfo;
-import io.parx.analytics.history.Micros;
-import io.parx.analytics.history.SampleReader;
-import io.parx.analytics.query.QueryRequest;
-import io.parx.analytics.query.QueryService;
-import io.parx.analytics.query.Range;
-import io.parx.analytics.query.Series;
-import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
 
 /**
  * {@code POST /api/v1/analytics/export}: a query (channels, derived signals, raw or

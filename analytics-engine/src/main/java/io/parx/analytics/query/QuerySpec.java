@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.parx.analytics.history.Micros;
+import io.parx.analytics.history.Range;
 import io.parx.analytics.system.AnalyticsSettings;
 import io.parx.analytics.system.ApiException;
 import io.parx.common.web.TextRules;

@@ -2,6 +2,9 @@ package io.parx.analytics.stats;
 
 import java.time.Instant;
 
+import io.parx.analytics.channels.ChannelDirectory;
+import io.parx.analytics.history.Range;
+import io.parx.analytics.system.AnalyticsSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.parx.analytics.channels.ChannelDirectory;
-import io.parx.analytics.query.Range;
-import io.parx.analytics.system.AnalyticsSettings;
 
 /** {@code GET /api/v1/analytics/channels/{id}/stats?from=&to=}. */
 @RestController

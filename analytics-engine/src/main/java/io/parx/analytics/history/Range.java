@@ -1,4 +1,4 @@
-package io.parx.analytics.query;
+package io.parx.analytics.history;
 
 import java.time.Duration;
 import java.time.Instant;
