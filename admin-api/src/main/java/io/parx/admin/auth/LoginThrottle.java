@@ -3,12 +3,13 @@ package io.parx.admin.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import io.parx.common.redis.RedisSettings;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class LoginThrottle {
 
 	private final String prefix;
 
-	LoginThrottle(StringRedisTemplate redis, AuthSettings settings, AuthRedisSettings redisSettings) {
+	LoginThrottle(StringRedisTemplate redis, AuthSettings settings, RedisSettings redisSettings) {
 		this.redis = redis;
 		this.settings = settings.throttle();
 		this.prefix = redisSettings.prefix() + "auth:";

@@ -1,6 +1,7 @@
 package io.parx.admin.events;
 
 import io.parx.common.config.ConfigChanged;
+import io.parx.common.redis.RedisSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ class RedisConfigEventRelay {
 
 	private final String channel;
 
-	RedisConfigEventRelay(StringRedisTemplate redis, ConfigEventSettings settings) {
+	RedisConfigEventRelay(StringRedisTemplate redis, RedisSettings settings) {
 		this.redis = redis;
 		this.channel = settings.keys().config();
 	}

@@ -2,13 +2,13 @@ package io.parx.admin.auth;
 
 import java.time.Duration;
 
+import io.parx.admin.system.AbstractIntegrationTest;
+import io.parx.common.redis.RedisSettings;
+import io.parx.common.security.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
-
-import io.parx.admin.system.AbstractIntegrationTest;
-import io.parx.common.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,10 +74,9 @@ class LoginThrottleTests extends AbstractIntegrationTest {
 
 	@Test
 	void delaysGrowAndAreCapped() {
-		LoginThrottle throttle = new LoginThrottle(null,
-				new AuthSettings(null, null, null, new AuthSettings.Throttle(3, Duration.ofSeconds(1),
-						Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1))),
-				new AuthRedisSettings("t:"));
+		LoginThrottle throttle = new LoginThrottle(null, new AuthSettings(null, null, null, new AuthSettings.Throttle(3,
+				Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(15), Duration.ofHours(1))),
+				new RedisSettings("t:"));
 		assertThat(throttle.delay(1, Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(1));
 		assertThat(throttle.delay(2, Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(2));
 		assertThat(throttle.delay(4, Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(8));

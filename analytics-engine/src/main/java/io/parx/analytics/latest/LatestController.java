@@ -3,6 +3,12 @@ package io.parx.analytics.latest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.parx.analytics.system.ApiException;
+import io.parx.common.redis.RedisKeys;
+import io.parx.common.redis.RedisSettings;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleBatchCodec;
+import io.parx.common.sample.SampleValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,12 +19,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.parx.analytics.system.ApiException;
-import io.parx.common.redis.RedisKeys;
-import io.parx.common.sample.Sample;
-import io.parx.common.sample.SampleBatchCodec;
-import io.parx.common.sample.SampleValue;
 
 /**
  * The last known value of a channel from the collector's {@code <prefix>latest} hash
@@ -33,7 +33,7 @@ class LatestController {
 
 	LatestController(RedisConnectionFactory redis, RedisSettings settings) {
 		this.redis = redis;
-		this.keys = new RedisKeys(settings.prefix());
+		this.keys = settings.keys();
 	}
 
 	@Schema(name = "LatestValue", requiredProperties = { "channelId", "time", "value", "quality" })

@@ -9,6 +9,7 @@ import io.parx.collector.CollectorSettings;
 import io.parx.collector.buffer.BufferSettings;
 import io.parx.collector.buffer.DiskBuffer;
 import io.parx.common.redis.RedisKeys;
+import io.parx.common.redis.RedisSettings;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,7 @@ class PublishConfiguration {
 
 	@Bean
 	RedisKeys redisKeys(RedisSettings settings) {
-		return new RedisKeys(settings.prefix());
+		return settings.keys();
 	}
 
 	@Bean(destroyMethod = "close")

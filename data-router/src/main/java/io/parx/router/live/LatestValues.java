@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.parx.common.redis.RedisSettings;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
 import io.parx.common.sample.SampleCodecException;

@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.common.redis.RedisKeys;
+import io.parx.common.redis.RedisSettings;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleBatchCodec;
 import io.parx.common.sample.SampleCodecException;

@@ -1,11 +1,11 @@
 package io.parx.storage.system;
 
 import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.parx.common.redis.RedisKeys;
+import io.parx.common.redis.RedisSettings;
 import io.parx.db.TimeseriesCapabilities;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.file.FileSettings;
