@@ -19,7 +19,6 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Batch definitions", description = "Production batch (coil) definitions; see docs/API.md")
 @RequestMapping("/api/v1/storage/batch-definitions")
 class BatchDefinitionController {
-
-	static final String WRITERS = "hasAnyRole('ADMIN','ENGINEER')";
 
 	private final BatchDefinitionService batches;
 
@@ -72,7 +69,6 @@ class BatchDefinitionController {
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@PostMapping
-	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> create(
 			@RequestBody @Schema(implementation = RuleSchemas.BatchDefinitionRequest.class) Map<String, Object> body) {
 		BatchDefinition created = this.batches.create(body);
@@ -90,7 +86,6 @@ class BatchDefinitionController {
 	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@ApiResponse(responseCode = "428", ref = "PreconditionRequired")
 	@PutMapping("/{id}")
-	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id,
 			@RequestBody @Schema(implementation = RuleSchemas.BatchDefinitionRequest.class) Map<String, Object> body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -104,7 +99,6 @@ class BatchDefinitionController {
 	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@DeleteMapping("/{id}")
-	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.batches.delete(id, ifMatch);

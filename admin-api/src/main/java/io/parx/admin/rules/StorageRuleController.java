@@ -20,7 +20,6 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,8 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Storage rules", description = "How channels are historised; see docs/API.md")
 @RequestMapping("/api/v1/storage/rules")
 class StorageRuleController {
-
-	static final String WRITERS = "hasAnyRole('ADMIN','ENGINEER')";
 
 	private final StorageRuleService rules;
 
@@ -81,7 +78,6 @@ class StorageRuleController {
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@ApiResponse(responseCode = "409", ref = "Conflict")
 	@PostMapping
-	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> create(
 			@RequestBody @Schema(implementation = RuleSchemas.StorageRuleRequest.class) Map<String, Object> body) {
 		StorageRule created = this.rules.create(body);
@@ -98,7 +94,6 @@ class StorageRuleController {
 	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@ApiResponse(responseCode = "428", ref = "PreconditionRequired")
 	@PutMapping("/{id}")
-	@PreAuthorize(WRITERS)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id,
 			@RequestBody @Schema(implementation = RuleSchemas.StorageRuleRequest.class) Map<String, Object> body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -112,7 +107,6 @@ class StorageRuleController {
 	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@ApiResponse(responseCode = "409", ref = "VersionConflict")
 	@DeleteMapping("/{id}")
-	@PreAuthorize(WRITERS)
 	ResponseEntity<Void> delete(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.rules.delete(id, ifMatch);

@@ -3,7 +3,6 @@ package io.parx.admin.system;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 
 import io.parx.common.security.AccessRules;
 
@@ -15,7 +14,6 @@ import io.parx.common.security.AccessRules;
  * {@code JwtDecoder} of the auth package.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
 	@Bean

@@ -13,15 +13,16 @@
  * renders them as {@code application/problem+json} and also maps, without any code in the
  * features: bean validation failures and unreadable bodies (400),
  * {@code OptimisticLockingFailureException} (409),
- * {@code DataIntegrityViolationException} (409), access denied from method security
- * (403); anything else is a logged 500 without details.
+ * {@code DataIntegrityViolationException} (409), access denied (403); anything else is a
+ * logged 500 without details.
  *
  * <h2>Security</h2> {@link io.parx.admin.system.SecurityConfiguration} holds the URL
  * rules of docs/SECURITY.md: GET on {@code /api/v1/**} for every role, other methods for
  * ENGINEER and ADMIN, {@code /api/v1/users/**} and {@code /api/v1/audit/**} for ADMIN.
- * Finer rules go on the controller method with {@code @PreAuthorize} (method security is
- * enabled). The current user is the {@code Jwt} principal: {@code sub} = user name,
- * {@code uid} = user id.
+ * These rules are the one place roles are checked, as in every service (no
+ * {@code @PreAuthorize}); checks that depend on the record (one's own password, a
+ * dashboard's owner) are in the feature's code. The current user is the {@code Jwt}
+ * principal: {@code sub} = user name, {@code uid} = user id.
  *
  * <h2>Audit</h2> Record changes with {@link io.parx.admin.audit.AuditTrail} inside the
  * transaction of the change.
