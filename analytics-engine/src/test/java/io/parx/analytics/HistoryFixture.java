@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,8 +94,8 @@ public final class HistoryFixture {
 				this.timeseriesDatabase.username(), this.timeseriesDatabase.password());
 		this.timeseries = new TimeseriesDb(new JdbcTemplate(ts),
 				new TransactionTemplate(new DataSourceTransactionManager(ts)));
-		this.config = new ConfigDb(JdbcClient.create(new DriverManagerDataSource(this.configDatabase.jdbcUrl(),
-				this.configDatabase.username(), this.configDatabase.password())));
+		this.config = ConfigDb.on(new DriverManagerDataSource(this.configDatabase.jdbcUrl(),
+				this.configDatabase.username(), this.configDatabase.password()));
 		this.tempId = channel("Furnace Temp", "°C");
 		this.pressureId = channel("Pressure", "bar");
 		this.counterId = channel("Counter", "");

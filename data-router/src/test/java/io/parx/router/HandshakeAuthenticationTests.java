@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Who may open the live WebSocket, and what happens when a token runs out during a
- * session (CONTRACTS.md, "Security": query parameter or {@code bearer.<token>}
+ * session (docs/CONTRACTS.md, "Security": query parameter or {@code bearer.<token>}
  * subprotocol, because browsers cannot set headers on a WebSocket).
  */
 class HandshakeAuthenticationTests extends AbstractIntegrationTest {

@@ -20,7 +20,8 @@ class HttpEndpointsTests extends AbstractIntegrationTest {
 		assertThat(client.statusCode()).isEqualTo(200);
 		assertThat(client.body()).contains("class ParxLive");
 		assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
-		// Readiness covers the config database and Redis (CONTRACTS.md, "Services and
+		// Readiness covers the config database and Redis (docs/CONTRACTS.md, "Services
+		// and
 		// ports").
 		assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Where a database is, as the services see it: a JDBC URL and credentials read from the
- * environment variables of CONTRACTS.md, with the same defaults as the services.
+ * environment variables of docs/CONTRACTS.md ("Environment variables"), with the same
+ * defaults as the services.
  *
  * @param url JDBC URL, e.g. {@code jdbc:postgresql://localhost:5432/parx_config}
  * @param username user name

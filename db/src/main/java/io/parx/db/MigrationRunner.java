@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * (or {@code scripts/migrate.sh}). The databases come from the environment variables of
- * CONTRACTS.md ({@code PARX_CONFIG_DB_*}, {@code PARX_TS_DB_*}); a database that does not
- * exist yet is created first, through the {@code postgres} database of the same server.
- * Exits 0 on success, 1 when a migration fails, 2 on a usage error.
+ * docs/CONTRACTS.md ("Environment variables": {@code PARX_CONFIG_DB_*},
+ * {@code PARX_TS_DB_*}); a database that does not exist yet is created first, through the
+ * {@code postgres} database of the same server. Exits 0 on success, 1 when a migration
+ * fails, 2 on a usage error.
  */
 public final class MigrationRunner {
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Reading database settings from the CONTRACTS.md environment variables. */
+/**
+ * Reading database settings from the environment variables of docs/CONTRACTS.md
+ * ("Environment variables").
+ */
 class DatabaseSettingsTests {
 
 	@Test

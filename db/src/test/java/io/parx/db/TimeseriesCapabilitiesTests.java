@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Capability detection decides which features the storage engine and analytics use
- * (CONTRACTS.md, "Databases"): licence-only features must never be assumed on the Apache
- * edition or on plain PostgreSQL.
+ * (docs/CONTRACTS.md, "Databases"): licence-only features must never be assumed on the
+ * Apache edition or on plain PostgreSQL.
  */
 class TimeseriesCapabilitiesTests {
 

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The time-series schema (V1) on both supported backends: the contract of CONTRACTS.md
- * ("Databases", "The sample") must hold whichever layout the migration chose.
+ * The time-series schema (V1) on both supported backends: the contract of
+ * docs/CONTRACTS.md ("Databases", "The sample") must hold whichever layout the migration
+ * chose.
  */
 class TimeseriesSchemaTests {
 
@@ -89,7 +90,7 @@ class TimeseriesSchemaTests {
 	@EnumSource(TimeseriesBackend.class)
 	void redeliveredSampleIsStoredOnce(TimeseriesBackend backend) throws SQLException {
 		// The Redis stream redelivers unacknowledged batches; the key (channel_id, time)
-		// makes the second write a no-op (CONTRACTS.md, "Databases").
+		// makes the second write a no-op (docs/CONTRACTS.md, "Databases").
 		long channel = CHANNEL_IDS.incrementAndGet();
 		OffsetDateTime time = OffsetDateTime.parse("2026-03-01T10:00:00.123456Z");
 		try (Connection connection = database(backend).connect()) {

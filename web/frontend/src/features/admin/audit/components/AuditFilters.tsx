@@ -13,9 +13,19 @@ const ACTIONS: AuditAction[] = [
   "PASSWORD_CHANGE",
   "USER_DISABLE",
   "USER_ENABLE",
+  "TRUST",
 ];
 
-const ENTITY_TYPES = ["user", "channel", "storage-rule", "batch-definition", "dashboard"];
+// admin-api's entities, the analytics engine's derived signals and the collector's OPC UA trust list (docs/CONTRACTS.md).
+const ENTITY_TYPES = [
+  "user",
+  "channel",
+  "storage-rule",
+  "batch-definition",
+  "dashboard",
+  "derived-signal",
+  "opcua-certificate",
+];
 
 /** The API's filters: user, action, entity type and id, time range (local time in the inputs, UTC on the wire). */
 export function AuditFilters({ value, onApply }: { value: AuditQuery; onApply: (query: AuditQuery) => void }) {

@@ -39,4 +39,32 @@ describe("the audit log", () => {
     expect(diff.querySelector("del")?.textContent).toBe('"ENGINEER"');
     expect(diff.querySelector("ins")?.textContent).toBe('"OPERATOR"');
   });
+
+  it("filters by the audited changes of the other services: trust decisions and derived signals", async () => {
+    const trust = {
+      ...ROLE_CHANGE,
+      id: 41,
+      action: "TRUST",
+      entityType: "opcua-certificate",
+      entityId: null,
+      before: { list: "rejected", certificate: { thumbprint: "ab".repeat(20) } },
+      after: { list: "trusted", certificate: { thumbprint: "ab".repeat(20) } },
+    };
+    const { requests } = renderWithApi("/admin/audit", [{ path: "/admin/audit", element: <AuditPage /> }], {
+      "GET /api/v1/auth/me": me("ADMIN"),
+      "GET /api/v1/audit": () =>
+        Response.json({ content: [trust], page: { size: 50, number: 0, totalElements: 1, totalPages: 1 } }),
+    });
+    const entityTypes = [...document.querySelectorAll("#audit-entity-types option")].map((o) =>
+      o.getAttribute("value"),
+    );
+    expect(entityTypes).toEqual(expect.arrayContaining(["derived-signal", "opcua-certificate"]));
+    await userEvent.selectOptions(await screen.findByTestId("audit-action"), "TRUST");
+    await userEvent.type(screen.getByTestId("audit-entity-type"), "opcua-certificate");
+    await userEvent.click(screen.getByTestId("audit-apply"));
+    expect((await screen.findByTestId("audit-event")).textContent).toContain("opcua-certificate");
+    const last = new URL(requests[requests.length - 1].url);
+    expect(last.searchParams.get("action")).toBe("TRUST");
+    expect(last.searchParams.get("entityType")).toBe("opcua-certificate");
+  });
 });

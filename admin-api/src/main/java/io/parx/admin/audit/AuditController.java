@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.parx.admin.system.PageMetadata;
 import io.parx.admin.system.Problems;
+import io.parx.common.audit.AuditActions;
 
 /** Reading the audit trail (ADMIN). There is no endpoint that changes it. */
 @RestController
@@ -61,10 +62,11 @@ class AuditController {
 			@Parameter(schema = @Schema(allowableValues = { AuditActions.CREATE, AuditActions.UPDATE,
 					AuditActions.DELETE, AuditActions.LOGIN, AuditActions.LOGIN_FAILED, AuditActions.LOGOUT,
 					AuditActions.TOKEN_REUSE, AuditActions.ROLE_CHANGE, AuditActions.PASSWORD_CHANGE,
-					AuditActions.USER_DISABLE, AuditActions.USER_ENABLE })) @RequestParam(
+					AuditActions.USER_DISABLE, AuditActions.USER_ENABLE, AuditActions.TRUST })) @RequestParam(
 							required = false) String action,
-			@Parameter(description = "user, channel, storage-rule, batch-definition, dashboard, ...") @RequestParam(
-					required = false) String entityType,
+			@Parameter(
+					description = "user, channel, storage-rule, batch-definition, dashboard, derived-signal, opcua-certificate") @RequestParam(
+							required = false) String entityType,
 			@RequestParam(required = false) Long entityId,
 			@Parameter(description = "Inclusive") @RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Immutable;
 
-/** One row of the audit trail; append-only (the database refuses updates). */
+/**
+ * One row of the audit trail as the API reads it; append-only (the database refuses
+ * updates). Rows are written by {@link io.parx.common.audit.AuditTrail}.
+ */
 @Entity
 @Immutable
 @Table(name = "audit_event")
@@ -52,20 +55,6 @@ class AuditEvent {
 	private String detail;
 
 	protected AuditEvent() {
-	}
-
-	AuditEvent(Instant occurredAt, Actor actor, String action, String entityType, Long entityId, String beforeValue,
-			String afterValue, String detail) {
-		this.occurredAt = occurredAt;
-		this.username = actor.username();
-		this.userId = actor.userId();
-		this.clientIp = actor.clientIp();
-		this.action = action;
-		this.entityType = entityType;
-		this.entityId = entityId;
-		this.beforeValue = beforeValue;
-		this.afterValue = afterValue;
-		this.detail = detail;
 	}
 
 	Long id() {

@@ -14,9 +14,10 @@ import io.parx.common.security.ParxJwt;
 import io.parx.common.security.Role;
 
 /**
- * Mints ES256 access tokens as CONTRACTS.md describes them: header {@code typ}
- * {@code at+jwt} and {@code kid}; claims {@code iss}, {@code aud}, {@code sub} (user
- * name), {@code uid}, {@code roles}, {@code iat}, {@code exp}, {@code jti}.
+ * Mints ES256 access tokens as docs/CONTRACTS.md ("Security") describes them: header
+ * {@code typ} {@code at+jwt} and {@code kid}; claims {@code iss}, {@code aud},
+ * {@code sub} (user name), {@code uid}, {@code roles}, {@code iat}, {@code exp},
+ * {@code jti}.
  */
 @Component
 public class AccessTokens {

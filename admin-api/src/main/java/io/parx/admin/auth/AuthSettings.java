@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Sign-in settings ({@code parx.auth.*}).
  *
- * @param accessTokenTtl lifetime of an access token (CONTRACTS.md: 15 minutes)
- * @param refreshTokenTtl lifetime of a refresh token (CONTRACTS.md: 7 days)
+ * @param accessTokenTtl lifetime of an access token (docs/CONTRACTS.md, "Security": 15
+ * minutes)
+ * @param refreshTokenTtl lifetime of a refresh token (docs/CONTRACTS.md, "Security": 7
+ * days)
  * @param keyDirectory where the ES256 signing key is kept across restarts
  * ({@code $PARX_DATA_DIR/keys})
  * @param throttle growing delays after failed sign-ins

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-import io.parx.admin.audit.Actor;
-import io.parx.admin.audit.AuditActions;
-import io.parx.admin.audit.AuditTrail;
+import io.parx.common.audit.Actor;
+import io.parx.common.audit.AuditActions;
+import io.parx.common.audit.AuditTrail;
 import io.parx.admin.system.Problems;
 import io.parx.admin.users.User;
 import io.parx.admin.users.UserRepository;

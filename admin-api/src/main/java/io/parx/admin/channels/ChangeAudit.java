@@ -1,7 +1,7 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.audit.AuditActions;
-import io.parx.admin.audit.AuditTrail;
+import io.parx.common.audit.AuditActions;
+import io.parx.common.audit.AuditTrail;
 
 import org.springframework.stereotype.Component;
 

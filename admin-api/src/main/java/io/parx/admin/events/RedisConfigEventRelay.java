@@ -12,9 +12,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Publishes committed configuration changes on the Redis {@code <prefix>config} channel
- * (CONTRACTS.md, "Redis"). Pub/sub is fire-and-forget: a receiver that was away reloads
- * everything when it reconnects, so a failed publish is logged, not retried, and never
- * turns a committed change into an error.
+ * (docs/CONTRACTS.md, "Config events"). Pub/sub is fire-and-forget: a receiver that was
+ * away reloads everything when it reconnects, so a failed publish is logged, not retried,
+ * and never turns a committed change into an error.
  */
 @Component
 class RedisConfigEventRelay {

@@ -24,7 +24,7 @@
  * dashboard's owner) are in the feature's code. The current user is the {@code Jwt}
  * principal: {@code sub} = user name, {@code uid} = user id.
  *
- * <h2>Audit</h2> Record changes with {@link io.parx.admin.audit.AuditTrail} inside the
+ * <h2>Audit</h2> Record changes with {@link io.parx.common.audit.AuditTrail} inside the
  * transaction of the change.
  *
  * <h2>Tests</h2> Integration tests extend

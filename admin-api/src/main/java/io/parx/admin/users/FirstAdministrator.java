@@ -8,7 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
-import io.parx.admin.audit.Actor;
+import io.parx.common.audit.Actor;
 import io.parx.common.security.Role;
 
 /**

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parx.admin.audit.Actor;
+import io.parx.common.audit.Actor;
 import io.parx.admin.system.PageMetadata;
 import io.parx.admin.system.Problems;
 import io.parx.common.security.ParxJwt;

@@ -12,9 +12,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.parx.admin.audit.Actor;
-import io.parx.admin.audit.AuditActions;
-import io.parx.admin.audit.AuditTrail;
+import io.parx.common.audit.Actor;
+import io.parx.common.audit.AuditActions;
+import io.parx.common.audit.AuditTrail;
 import io.parx.admin.events.ConfigEvents;
 import io.parx.admin.system.Problems;
 import io.parx.common.config.ConfigChanged.Entity;

@@ -11,6 +11,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.parx.admin.system.AbstractIntegrationTest;
+import io.parx.common.audit.Actor;
+import io.parx.common.audit.AuditActions;
+import io.parx.common.audit.AuditTrail;
 import io.parx.common.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThatException;

@@ -25,8 +25,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Config events reach a Redis subscriber on {@code <prefix>config} (CONTRACTS.md,
- * "Redis") only once the change is committed.
+ * Config events reach a Redis subscriber on {@code <prefix>config} (docs/CONTRACTS.md,
+ * "Config events") only once the change is committed.
  */
 class ConfigEventsTests extends AbstractIntegrationTest {
 

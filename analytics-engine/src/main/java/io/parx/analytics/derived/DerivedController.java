@@ -41,11 +41,15 @@ class DerivedController {
 
 	private final DerivedSignalRepository repository;
 
+	private final DerivedSignalChanges changes;
+
 	private final AnalyticsSettings settings;
 
-	DerivedController(FormulaRunner runner, DerivedSignalRepository repository, AnalyticsSettings settings) {
+	DerivedController(FormulaRunner runner, DerivedSignalRepository repository, DerivedSignalChanges changes,
+			AnalyticsSettings settings) {
 		this.runner = runner;
 		this.repository = repository;
+		this.changes = changes;
 		this.settings = settings;
 	}
 
@@ -123,7 +127,7 @@ class DerivedController {
 			throw new ApiException(HttpStatus.CONFLICT, "/problems/conflict", "Conflict",
 					"a derived signal named '" + request.name() + "' exists already");
 		}
-		DerivedSignal saved = this.repository.insert(request.name(),
+		DerivedSignal saved = this.changes.create(request.name(),
 				(request.description() != null) ? request.description() : "", request.formula(),
 				(request.unit() != null) ? request.unit() : "", user.getName());
 		return ResponseEntity.status(HttpStatus.CREATED).body(saved);
@@ -162,9 +166,7 @@ class DerivedController {
 	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@DeleteMapping("/signals/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
-		if (!this.repository.delete(id)) {
-			throw ApiException.notFound("derived signal", id);
-		}
+		this.changes.delete(id).orElseThrow(() -> ApiException.notFound("derived signal", id));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The last known value of a channel from the collector's {@code <prefix>latest} hash
- * (CONTRACTS.md, "Redis"; field = channel id, value = one sample in the binary codec).
+ * (docs/CONTRACTS.md, "Redis"; field = channel id, value = one sample in the binary
+ * codec).
  */
 @RestController
 class LatestController {

@@ -1,8 +1,11 @@
 package io.parx.analytics.system;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -10,16 +13,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.parx.common.audit.AuditTrail;
 
 /**
  * Two databases, both configured explicitly: the time-series database
  * ({@code spring.datasource}, from {@code PARX_TS_DB_*}) is primary; the config database
  * ({@code parx.config-db}) is used through {@link ConfigDb} only. Neither is migrated
- * here (CONTRACTS.md: migrations belong to their owners).
+ * here (docs/CONTRACTS.md, "Databases": migrations belong to their owners).
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfiguration {
@@ -59,7 +63,13 @@ class DataSourceConfiguration {
 
 	@Bean
 	ConfigDb configDb(@Qualifier("configDataSource") DataSource configDataSource) {
-		return new ConfigDb(JdbcClient.create(configDataSource));
+		return ConfigDb.on(configDataSource);
+	}
+
+	/** Derived-signal changes are audited in the config database, like admin-api's. */
+	@Bean
+	AuditTrail auditTrail(ConfigDb configDb, JsonMapper json) {
+		return new AuditTrail(configDb.jdbc(), json, Clock.systemUTC());
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,7 +75,7 @@ public final class QueryLatencyScenario {
 		cfgSource.setUsername(cfg.username());
 		cfgSource.setPassword(cfg.password());
 		JdbcTemplate jdbc = new JdbcTemplate(tsSource);
-		ConfigDb config = new ConfigDb(JdbcClient.create(cfgSource));
+		ConfigDb config = ConfigDb.on(cfgSource);
 		List<Long> ids = new ArrayList<>();
 		for (int c = 1; c <= 10; c++) {
 			ids.add(config.jdbc()

@@ -11,6 +11,9 @@ import io.parx.collector.opcua.OpcUaCertificates.CertificateView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import io.parx.common.audit.AuditActions;
+import io.parx.common.audit.AuditTrail;
+import io.parx.common.audit.AuditUnavailableException;
 import io.parx.common.security.AccessRules;
 import io.parx.common.security.Role;
 
@@ -34,17 +37,23 @@ import org.springframework.web.bind.annotation.RestController;
  * has rejected and downloads the collector's own certificate (for the servers' trust
  * lists); ENGINEER and ADMIN, who configure the channels and their credentials, trust a
  * rejected certificate or remove one (trusting decides whom the collector sends passwords
- * to).
+ * to). Both decisions are audited in the config database like every configuration change;
+ * one that cannot be audited is undone and answered with 503.
  */
 @RestController
 @Tag(name = "Collector")
 @RequestMapping("/api/v1/collector/opcua/certificates")
 class OpcUaCertificateController {
 
+	static final String ENTITY = "opcua-certificate";
+
 	private final OpcUaCertificates certificates;
 
-	OpcUaCertificateController(OpcUaPki pki) {
+	private final AuditTrail audit;
+
+	OpcUaCertificateController(OpcUaPki pki, AuditTrail audit) {
 		this.certificates = new OpcUaCertificates(pki);
+		this.audit = audit;
 	}
 
 	@Operation(operationId = "listOpcUaCertificates",
@@ -70,9 +79,20 @@ class OpcUaCertificateController {
 	CertificateView trust(@PathVariable String thumbprint, Authentication authentication) throws IOException {
 		requireEngineer(authentication);
 		requireThumbprint(thumbprint);
-		return this.certificates.trust(thumbprint)
+		CertificateView trusted = this.certificates.trust(thumbprint)
 			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found",
 					"No rejected certificate has the thumbprint " + thumbprint + "."));
+		try {
+			this.audit.record(AuditActions.TRUST, ENTITY, null, new Listed(REJECTED, trusted),
+					new Listed(TRUSTED, trusted));
+		}
+		catch (AuditUnavailableException ex) {
+			// a trust decision nobody can trace must not stand (docs/SECURITY.md,
+			// "Audit")
+			this.certificates.untrust(trusted);
+			throw ex;
+		}
+		return trusted;
 	}
 
 	@Operation(operationId = "removeOpcUaCertificate",
@@ -81,9 +101,17 @@ class OpcUaCertificateController {
 	ResponseEntity<Void> remove(@PathVariable String thumbprint, Authentication authentication) throws IOException {
 		requireEngineer(authentication);
 		requireThumbprint(thumbprint);
-		this.certificates.remove(thumbprint)
+		OpcUaCertificates.Removed removed = this.certificates.remove(thumbprint)
 			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found",
 					"No trusted or rejected certificate has the thumbprint " + thumbprint + "."));
+		try {
+			this.audit.record(AuditActions.DELETE, ENTITY, null,
+					new Listed(removed.wasTrusted() ? TRUSTED : REJECTED, removed.view()), null);
+		}
+		catch (AuditUnavailableException ex) {
+			this.certificates.restore(removed);
+			throw ex;
+		}
 		return ResponseEntity.noContent().build();
 	}
 
@@ -108,6 +136,21 @@ class OpcUaCertificateController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(type));
 		return new ErrorResponseException(status, problem, null);
+	}
+
+	private static final String TRUSTED = "trusted";
+
+	private static final String REJECTED = "rejected";
+
+	/**
+	 * A certificate and the list it is on, as the audit trail records it (the thumbprint
+	 * is not a number, so entries carry no entity id).
+	 *
+	 * @param list {@code trusted} or {@code rejected}
+	 * @param certificate the certificate
+	 */
+	record Listed(String list, CertificateView certificate) {
+
 	}
 
 	/**

@@ -58,21 +58,41 @@ final class OpcUaCertificates {
 	}
 
 	/**
+	 * Moves a trusted certificate back to the rejected ones: undoes {@link #trust} when
+	 * the decision cannot be audited.
+	 */
+	void untrust(CertificateView certificate) throws IOException {
+		Files.createDirectories(this.pki.rejectedDir());
+		Files.move(this.pki.trustedDir().resolve(certificate.thumbprint() + ".der"),
+				this.pki.rejectedDir().resolve(certificate.thumbprint() + ".der"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
 	 * Deletes a trusted or rejected certificate: a trusted server is no longer trusted
 	 * (the running clients re-read the trust list), a rejected one is forgotten until the
 	 * server presents it again.
 	 * @return the removed certificate, empty if none has that thumbprint
 	 */
-	Optional<CertificateView> remove(String thumbprint) throws IOException {
+	Optional<Removed> remove(String thumbprint) throws IOException {
 		for (Path dir : List.of(this.pki.trustedDir(), this.pki.rejectedDir())) {
 			for (Entry entry : entries(dir)) {
 				if (entry.view().thumbprint().equalsIgnoreCase(thumbprint)) {
+					byte[] content = Files.readAllBytes(entry.file());
 					Files.delete(entry.file());
-					return Optional.of(entry.view());
+					return Optional
+						.of(new Removed(entry.view(), entry.file(), content, dir.equals(this.pki.trustedDir())));
 				}
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Puts a removed certificate back: undoes {@link #remove} when it cannot be audited.
+	 */
+	void restore(Removed removed) throws IOException {
+		Files.createDirectories(removed.file().getParent());
+		Files.write(removed.file(), removed.content());
 	}
 
 	/** The collector's own application instance certificate, DER encoded. */
@@ -115,6 +135,18 @@ final class OpcUaCertificates {
 	}
 
 	private record Entry(Path file, CertificateView view) {
+
+	}
+
+	/**
+	 * A removed certificate, kept in memory until its removal is audited.
+	 *
+	 * @param view the certificate
+	 * @param file where it was
+	 * @param content its file's content
+	 * @param wasTrusted whether it was trusted (else rejected)
+	 */
+	record Removed(CertificateView view, Path file, byte[] content, boolean wasTrusted) {
 
 	}
 

@@ -22,9 +22,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Sends batches to Redis, one or several in one round trip: a Lua script that does, per
  * batch, the XADD to the sample stream and the PUBLISH to the live channel, the HSET of
- * the latest values (CONTRACTS.md, "Redis"), and returns the backlog for the high-water
- * mark. The script is atomic, so after a failure the stream holds all or none of what the
- * reply would have reported.
+ * the latest values (docs/CONTRACTS.md, "Redis"), and returns the backlog for the
+ * high-water mark. The script is atomic, so after a failure the stream holds all or none
+ * of what the reply would have reported.
  *
  * <p>
  * The XADD is guarded by the batch's sequence number, kept per collector in

@@ -11,9 +11,13 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +26,7 @@ import io.parx.collector.AbstractIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +43,26 @@ class OpcUaCertificateApiTests extends AbstractIntegrationTest {
 
 	@Autowired
 	OpcUaPki pki;
+
+	@Autowired
+	DataSource dataSource;
+
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void configDatabase() {
+		this.jdbc = JdbcClient.create(this.dataSource);
+	}
+
+	private Map<String, Object> auditEntry(String action, String thumbprint) {
+		return this.jdbc
+			.sql("select username, user_id, client_ip, before_value::text as before, after_value::text as after "
+					+ "from audit_event where entity_type = 'opcua-certificate' and action = ? "
+					+ "and coalesce(after_value, before_value) -> 'certificate' ->> 'thumbprint' = ?")
+			.params(action, thumbprint)
+			.query()
+			.singleRow();
+	}
 
 	@Test
 	void everyRoleReadsTheTrustListButOnlyEngineersAndAdministratorsChangeIt() throws Exception {
@@ -72,6 +97,60 @@ class OpcUaCertificateApiTests extends AbstractIntegrationTest {
 		HttpResponse<String> again = send("DELETE", BASE + "/" + thumbprint, TOKENS.token("erin", "ENGINEER"));
 		assertThat(again.statusCode()).isEqualTo(404);
 		assertThat(again.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void trustingAndRemovingACertificateAreAuditedWithTheUserOfTheToken() throws Exception {
+		// trust decisions change configuration like a channel does (SECURITY.md, "Audit")
+		String thumbprint = reject("PLC 7");
+		// through the web gateway (a trusted proxy, loopback in tests), which names the
+		// browser's address
+		HttpRequest viaGateway = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + BASE + "/" + thumbprint + "/trust"))
+			.header("Authorization", "Bearer " + TOKENS.token("erin", 4711L, "ENGINEER"))
+			.header("X-Forwarded-For", "198.51.100.8")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		assertThat(this.http.send(viaGateway, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+		assertThat(send("DELETE", BASE + "/" + thumbprint, TOKENS.token("ada", 7L, "ADMIN")).statusCode())
+			.isEqualTo(204);
+
+		Map<String, Object> trust = auditEntry("TRUST", thumbprint);
+		assertThat(trust).containsEntry("username", "erin").containsEntry("user_id", 4711L);
+		assertThat(trust).containsEntry("client_ip", "198.51.100.8");
+		assertThat(JSON.readTree((String) trust.get("before")).path("list").asString()).isEqualTo("rejected");
+		JsonNode after = JSON.readTree((String) trust.get("after"));
+		assertThat(after.path("list").asString()).isEqualTo("trusted");
+		assertThat(after.path("certificate").path("subject").asString()).contains("CN=PLC 7");
+		Map<String, Object> removal = auditEntry("DELETE", thumbprint);
+		assertThat(removal).containsEntry("username", "ada").containsEntry("user_id", 7L).containsEntry("after", null);
+		assertThat(JSON.readTree((String) removal.get("before")).path("list").asString()).isEqualTo("trusted");
+	}
+
+	@Test
+	void aTrustDecisionThatCannotBeAuditedIsUndoneAndAnswered503() throws Exception {
+		String thumbprint = reject("PLC 6");
+		this.jdbc.sql("""
+				create function refuse_certificate_audit() returns trigger language plpgsql as $$
+				begin raise exception 'audit refused by the test'; end; $$""").update();
+		this.jdbc
+			.sql("create trigger refuse_certificate_audit before insert on audit_event for each row "
+					+ "when (new.entity_type = 'opcua-certificate') execute function refuse_certificate_audit()")
+			.update();
+		HttpResponse<String> trust;
+		try {
+			trust = send("POST", BASE + "/" + thumbprint + "/trust", TOKENS.token("erin", "ENGINEER"));
+		}
+		finally {
+			this.jdbc.sql("drop trigger refuse_certificate_audit on audit_event").update();
+			this.jdbc.sql("drop function refuse_certificate_audit()").update();
+		}
+		assertThat(trust.statusCode()).isEqualTo(503);
+		assertThat(trust.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(JSON.readTree(trust.body()).path("type").asString()).isEqualTo("/problems/audit-unavailable");
+		JsonNode list = JSON.readTree(send("GET", BASE, TOKENS.token("erin", "ENGINEER")).body());
+		assertThat(list.path("trusted").toString()).doesNotContain(thumbprint);
+		assertThat(list.path("rejected").toString()).contains(thumbprint);
 	}
 
 	@Test

@@ -3,10 +3,10 @@ package io.parx.common.formula;
 import java.util.List;
 
 /**
- * A parsed formula of the ParX formula language (CONTRACTS.md, "The formula language";
- * reference in {@code docs/FORMULAS.md}). Parsing validates everything up front, so a
- * {@code Formula} that exists is valid; evaluation uses no reflection and cannot reach
- * Java classes, and its cost is bounded by {@link FormulaLimits#maxNodes()}.
+ * A parsed formula of the ParX formula language (docs/CONTRACTS.md, "The formula
+ * language"; reference in {@code docs/FORMULAS.md}). Parsing validates everything up
+ * front, so a {@code Formula} that exists is valid; evaluation uses no reflection and
+ * cannot reach Java classes, and its cost is bounded by {@link FormulaLimits#maxNodes()}.
  *
  * <pre>
  * Formula formula = Formula.parse("if([Furnace Temp] &gt; 80, #42 * 1.8 + 32, 0)");

@@ -1,9 +1,9 @@
 package io.parx.common.redis;
 
 /**
- * The Redis names every service agrees on (CONTRACTS.md, "Redis"), all under one prefix
- * ({@code PARX_REDIS_PREFIX}, default {@code parx:}) so that several installations or
- * test runs can share one Redis.
+ * The Redis names every service agrees on (docs/CONTRACTS.md, "Redis"), all under one
+ * prefix ({@code PARX_REDIS_PREFIX}, default {@code parx:}) so that several installations
+ * or test runs can share one Redis.
  *
  * @param prefix prepended to every key and channel name
  */

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One reading of one channel: the unit that flows from the collector to every other
- * service (CONTRACTS.md, "The sample").
+ * service (docs/CONTRACTS.md, "The sample").
  *
  * @param channelId the channel's id in the config database, positive
  * @param timeMicros source timestamp in microseconds since the Unix epoch, UTC

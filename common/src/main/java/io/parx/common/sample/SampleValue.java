@@ -3,9 +3,9 @@ package io.parx.common.sample;
 import java.util.Objects;
 
 /**
- * The value of a sample: a number, a boolean or a string (CONTRACTS.md). Integer data
- * types travel as numbers; a double represents every 32-bit value exactly and 64-bit
- * values up to 2^53.
+ * The value of a sample: a number, a boolean or a string (docs/CONTRACTS.md, "The
+ * sample"). Integer data types travel as numbers; a double represents every 32-bit value
+ * exactly and 64-bit values up to 2^53.
  */
 public sealed interface SampleValue {
 

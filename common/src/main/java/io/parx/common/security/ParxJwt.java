@@ -24,10 +24,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
- * The ParX access token contract (CONTRACTS.md, "Security") in one place: the names the
- * issuer (admin-api) writes and the checks every verifier applies. Verification follows
- * RFC 8725 (JWT best current practice) and RFC 9068 ({@code typ} {@code at+jwt}): one
- * allowed algorithm, explicit type, issuer, audience and expiry.
+ * The ParX access token contract (docs/CONTRACTS.md, "Security") in one place: the names
+ * the issuer (admin-api) writes and the checks every verifier applies. Verification
+ * follows RFC 8725 (JWT best current practice) and RFC 9068 ({@code typ} {@code at+jwt}):
+ * one allowed algorithm, explicit type, issuer, audience and expiry.
  */
 public final class ParxJwt {
 

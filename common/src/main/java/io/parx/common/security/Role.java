@@ -9,7 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * The three ParX roles (CONTRACTS.md, "Security"; matrix in docs/SECURITY.md).
+ * The three ParX roles (docs/CONTRACTS.md, "Security"; matrix in docs/SECURITY.md).
  */
 public enum Role {
 

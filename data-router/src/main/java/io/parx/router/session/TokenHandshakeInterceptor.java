@@ -30,8 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Authenticates the WebSocket handshake. Browsers cannot set an {@code Authorization}
  * header on a WebSocket, so the access token comes as the {@code access_token} query
  * parameter or as a {@code Sec-WebSocket-Protocol} value {@code bearer.<token>}
- * (CONTRACTS.md, "Security"). A missing, invalid or expired token is refused with 401
- * before the upgrade (RFC 6750 §3), a token without a ParX role with 403.
+ * (docs/CONTRACTS.md, "Security"). A missing, invalid or expired token is refused with
+ * 401 before the upgrade (RFC 6750 §3), a token without a ParX role with 403.
  */
 final class TokenHandshakeInterceptor implements HandshakeInterceptor {
 

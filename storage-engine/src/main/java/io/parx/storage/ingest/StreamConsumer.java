@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the sample stream as a member of the {@code storage} group (CONTRACTS.md,
+ * Consumes the sample stream as a member of the {@code storage} group (docs/CONTRACTS.md,
  * "Redis"; issue 5, "Consuming"). One thread: read, evaluate, commit, then XACK, so an
  * entry is acknowledged only once everything it caused is committed.
  *

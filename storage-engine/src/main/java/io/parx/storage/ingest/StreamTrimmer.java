@@ -10,11 +10,11 @@ import io.lettuce.core.models.stream.PendingMessages;
 
 /**
  * Keeps the sample stream's memory bounded by deleting entries every consumer group is
- * done with (CONTRACTS.md, "Redis": trimmed only behind what the group has acknowledged,
- * never {@code MAXLEN} over unconsumed data). The oldest entry still needed is, per
- * group, its oldest pending entry, or when nothing is pending the entry after its last
- * delivered one; {@code XTRIM MINID} removes everything older than the oldest over all
- * groups.
+ * done with (docs/CONTRACTS.md, "Redis": trimmed only behind what the group has
+ * acknowledged, never {@code MAXLEN} over unconsumed data). The oldest entry still needed
+ * is, per group, its oldest pending entry, or when nothing is pending the entry after its
+ * last delivered one; {@code XTRIM MINID} removes everything older than the oldest over
+ * all groups.
  */
 final class StreamTrimmer {
 

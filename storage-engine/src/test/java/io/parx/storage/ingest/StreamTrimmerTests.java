@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stream is trimmed only behind what the group acknowledged (CONTRACTS.md, "Redis"):
- * pending and undelivered entries always stay, so trimming can never lose a sample.
+ * The stream is trimmed only behind what the group acknowledged (docs/CONTRACTS.md,
+ * "Redis"): pending and undelivered entries always stay, so trimming can never lose a
+ * sample.
  */
 class StreamTrimmerTests {
 

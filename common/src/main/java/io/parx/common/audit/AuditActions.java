@@ -1,6 +1,9 @@
-package io.parx.admin.audit;
+package io.parx.common.audit;
 
-/** The action names of the audit trail. */
+/**
+ * The action names of the audit trail ({@code audit_event.action}); docs/CONTRACTS.md,
+ * "Audit".
+ */
 public final class AuditActions {
 
 	public static final String CREATE = "CREATE";
@@ -25,11 +28,14 @@ public final class AuditActions {
 
 	public static final String USER_ENABLE = "USER_ENABLE";
 
+	/** A server certificate the collector rejected is trusted (OPC UA trust list). */
+	public static final String TRUST = "TRUST";
+
 	private AuditActions() {
 	}
 
 	/** Every action the audit log records, for filters to check against. */
 	public static final java.util.Set<String> ALL = java.util.Set.of(CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED,
-			LOGOUT, TOKEN_REUSE, ROLE_CHANGE, PASSWORD_CHANGE, USER_DISABLE, USER_ENABLE);
+			LOGOUT, TOKEN_REUSE, ROLE_CHANGE, PASSWORD_CHANGE, USER_DISABLE, USER_ENABLE, TRUST);
 
 }

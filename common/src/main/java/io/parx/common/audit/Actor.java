@@ -1,4 +1,4 @@
-package io.parx.admin.audit;
+package io.parx.common.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 
