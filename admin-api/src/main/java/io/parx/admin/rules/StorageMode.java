@@ -3,7 +3,7 @@ package io.parx.admin.rules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 
 /**
  * When a rule stores a sample: {@code storage_rule.mode} with its {@code settings} as
@@ -21,8 +21,8 @@ sealed interface StorageMode
 	 * are checked against the database by {@link RuleChecks}.
 	 * @return the mode, or {@code null} when a field was rejected
 	 */
-	static StorageMode read(String mode, Fields f) {
-		int before = f.violations().size();
+	static StorageMode read(String mode, SettingsReader f) {
+		int before = f.problems().size();
 		StorageMode result = switch (mode) {
 			case "CONTINUOUS" -> new Continuous(f.longValue("intervalMs", 0L, 0, 86_400_000L * 366));
 			case "CHANGE" -> Change.read(f);
@@ -33,7 +33,7 @@ sealed interface StorageMode
 			default -> throw new IllegalArgumentException("unknown mode " + mode);
 		};
 		f.rejectUnknown();
-		return (f.violations().size() == before) ? result : null;
+		return (f.problems().size() == before) ? result : null;
 	}
 
 	/** The last sample of each interval, or every sample when the interval is 0. */
@@ -57,7 +57,7 @@ sealed interface StorageMode
 	 */
 	record Change(Double deadband, DeadbandType deadbandType, Long maxIntervalMs) implements StorageMode {
 
-		static Change read(Fields f) {
+		static Change read(SettingsReader f) {
 			Double deadband = f.number("deadband", 0.0, 0, Double.MAX_VALUE);
 			DeadbandType type = f.choice("deadbandType", DeadbandType.class, DeadbandType.ABSOLUTE);
 			if (type == DeadbandType.PERCENT && deadband != null && deadband > 100) {
