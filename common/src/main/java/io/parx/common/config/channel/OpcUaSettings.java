@@ -13,7 +13,8 @@ import io.parx.common.config.SettingsReader;
  * @param endpointUrl server endpoint, {@code opc.tcp://host:port/path}
  * @param nodeId the variable's node id
  * @param securityPolicy security policy of the secure channel (OPC UA Part 7 profiles)
- * @param securityMode message security mode (Part 4 §7.20)
+ * @param securityMode message security mode (Part 4 §7.20); by default None under policy
+ * None, else SignAndEncrypt
  * @param authentication anonymous or user name identity token (Part 4 §7.36)
  * @param username user name when {@code authentication} is USERNAME
  * @param password write-only password when {@code authentication} is USERNAME
@@ -101,7 +102,10 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 			nodeId = f.guard("nodeId", () -> NodeId.parse(node));
 		}
 		SecurityPolicy policy = f.choice("securityPolicy", SecurityPolicy.class, SecurityPolicy.None);
-		SecurityMode mode = f.choice("securityMode", SecurityMode.class, SecurityMode.None);
+		// a secured policy without a mode signs and encrypts: the safe reading of "secure
+		// me"
+		SecurityMode mode = f.choice("securityMode", SecurityMode.class,
+				(policy == null || policy == SecurityPolicy.None) ? SecurityMode.None : SecurityMode.SignAndEncrypt);
 		if (policy != null && mode != null && (policy == SecurityPolicy.None) != (mode == SecurityMode.None)) {
 			f.reject("securityMode", "must be None exactly when securityPolicy is None");
 			mode = null;
