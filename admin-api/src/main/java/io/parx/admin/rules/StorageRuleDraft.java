@@ -1,5 +1,6 @@
 package io.parx.admin.rules;
 
+import io.parx.common.config.rule.StorageMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
