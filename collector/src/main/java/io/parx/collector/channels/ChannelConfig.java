@@ -54,8 +54,14 @@ public record ChannelConfig(long id, String name, DataType dataType, double scal
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	/** The settings as the map {@code ChannelSettings.fromJson} reads. */
+	/**
+	 * The settings as the map {@code ChannelSettings.fromJson} reads.
+	 * @throws IllegalArgumentException when they are not a JSON object
+	 */
 	public Map<String, Object> settingsMap() {
+		if (!this.settings.isObject()) {
+			throw new IllegalArgumentException("settings must be an object");
+		}
 		return JSON.convertValue(this.settings, MAP);
 	}
 
