@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.Protocol;
 
 /**
  * One stored signal of the plant.
@@ -19,7 +20,7 @@ public record Channel(long id, String name, String description, String unit, Dat
 
 	/** The API form: secrets replaced by {@code passwordSet}. */
 	public Map<String, Object> toView() {
-		return toMap(ProtocolSettings.publicView(this.settings));
+		return toMap(ChannelSecrets.publicView(this.settings));
 	}
 
 	/** The form sent to the collector: like the API form, with secrets. */

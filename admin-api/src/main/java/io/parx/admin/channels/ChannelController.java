@@ -1,5 +1,7 @@
 package io.parx.admin.channels;
 
+import io.parx.common.config.channel.Protocol;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.parx.admin.channels;
 
+import io.parx.common.config.channel.ChannelSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ final class ChannelCsv {
 		Map<String, Object> settings = channel.settings();
 		for (String column : SETTING_COLUMNS) {
 			String key = column.startsWith("settings.") ? column.substring(9) : column;
-			cells.add(ProtocolSettings.SECRET_FIELDS.contains(key) ? "" : cell(settings.get(key)));
+			cells.add(ChannelSettings.SECRET_FIELDS.contains(key) ? "" : cell(settings.get(key)));
 		}
 		return cells;
 	}

@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.parx.common.config.DataType;
+import io.parx.common.config.SettingsReader;
+import io.parx.common.config.channel.ChannelSettings;
+import io.parx.common.config.channel.Protocol;
 
 /**
  * A validated channel as sent by a client, before it is stored.
  */
 record ChannelDraft(String name, String description, String unit, DataType dataType, double scale, double offset,
-		int pollIntervalMs, boolean enabled, String collector, List<String> tags, ProtocolSettings settings,
+		int pollIntervalMs, boolean enabled, String collector, List<String> tags, ChannelSettings settings,
 		Long version) {
 
 	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.:/\\- ]+");
@@ -33,7 +36,7 @@ record ChannelDraft(String name, String description, String unit, DataType dataT
 	 * any.
 	 */
 	static ChannelDraft read(Map<String, ?> body, Channel stored, Violations violations) {
-		Fields f = new Fields(body, "", violations);
+		SettingsReader f = violations.reader(body, "");
 		String name = f.string("name", true, 200);
 		if (name != null && (!NAME.matcher(name).matches() || !name.equals(name.strip()))) {
 			f.reject("name",
@@ -58,13 +61,13 @@ record ChannelDraft(String name, String description, String unit, DataType dataT
 		List<String> tags = f.strings("tags", 50, 100);
 		Protocol protocol = f.choice("protocol", Protocol.class, null);
 		Long version = f.optionalLong("version", 0, Long.MAX_VALUE);
-		ProtocolSettings settings = null;
+		ChannelSettings settings = null;
 		Map<String, Object> settingsBody = f.object("settings", protocol != null);
 		if (protocol != null && settingsBody != null) {
 			Map<String, Object> storedSettings = (stored != null && stored.protocol() == protocol) ? stored.settings()
 					: Map.of();
-			settings = ProtocolSettings.read(protocol, dataType, new Fields(settingsBody, "settings.", violations),
-					storedSettings);
+			settings = ChannelSettings.read(protocol, dataType,
+					violations.reader(ChannelSecrets.withStoredSecrets(settingsBody, storedSettings), "settings."));
 		}
 		f.rejectUnknown(java.util.Set.of("id", "createdAt", "updatedAt"));
 		if (!violations.isEmpty()) {

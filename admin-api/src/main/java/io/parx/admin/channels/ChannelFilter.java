@@ -1,5 +1,7 @@
 package io.parx.admin.channels;
 
+import io.parx.common.config.channel.Protocol;
+
 /**
  * What the channel list is narrowed to; {@code null} means "any".
  *

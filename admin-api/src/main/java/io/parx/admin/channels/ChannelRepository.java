@@ -1,5 +1,8 @@
 package io.parx.admin.channels;
 
+import io.parx.common.config.channel.Protocol;
+import io.parx.common.config.channel.ChannelSettings;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,7 +149,7 @@ public class ChannelRepository {
 	 * The settings as they would read back after being stored, to compare with stored
 	 * ones.
 	 */
-	Map<String, Object> storedForm(ProtocolSettings settings) {
+	Map<String, Object> storedForm(ChannelSettings settings) {
 		return this.json.readValue(this.json.writeValueAsString(settings.toMap()), MAP);
 	}
 

@@ -1,5 +1,7 @@
 package io.parx.admin.channels;
 
+import io.parx.common.config.channel.Protocol;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * The JSON of the channel endpoints as the OpenAPI document describes it, for the browser
  * app's generated types and Swagger UI. Documentation only: the endpoints read and write
- * maps checked field by field ({@link ChannelDraft}, {@link ProtocolSettings}) so that
- * every bad field is named; {@code OpenApiSchemaTests} holds real answers against these
- * schemas.
+ * maps checked field by field ({@link ChannelDraft},
+ * {@link io.parx.common.config.channel.ChannelSettings}) so that every bad field is
+ * named; {@code OpenApiSchemaTests} holds real answers against these schemas.
  */
 final class ChannelSchemas {
 

@@ -2,32 +2,41 @@ package io.parx.admin.channels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.parx.admin.system.Problems;
 import io.parx.admin.system.Problems.FieldError;
+import io.parx.common.config.FieldProblem;
+import io.parx.common.config.SettingsReader;
 
 /**
  * Collects every bad field of one request so that the answer names all of them at once,
- * not only the first (RFC 9457 problem with an {@code errors} member).
+ * not only the first (RFC 9457 problem with an {@code errors} member). The request's
+ * parts are read by {@link SettingsReader}s that add to this list.
  */
 public final class Violations {
 
-	private final List<FieldError> errors = new ArrayList<>();
+	private final List<FieldProblem> problems = new ArrayList<>();
+
+	/** A reader of one object of the request whose problems land here. */
+	public SettingsReader reader(Map<String, ?> values, String prefix) {
+		return new SettingsReader(values, prefix, this.problems);
+	}
 
 	public void add(String field, String message) {
-		this.errors.add(new FieldError(field, message));
+		this.problems.add(new FieldProblem(field, message));
 	}
 
 	public int size() {
-		return this.errors.size();
+		return this.problems.size();
 	}
 
 	public boolean isEmpty() {
-		return this.errors.isEmpty();
+		return this.problems.isEmpty();
 	}
 
 	public List<FieldError> errors() {
-		return List.copyOf(this.errors);
+		return this.problems.stream().map((p) -> new FieldError(p.field(), p.message())).toList();
 	}
 
 	/**
@@ -49,7 +58,7 @@ public final class Violations {
 	 * bad field, if any was recorded
 	 */
 	public void throwIfAny() {
-		if (!this.errors.isEmpty()) {
+		if (!this.problems.isEmpty()) {
 			throw Problems.validation(errors());
 		}
 	}

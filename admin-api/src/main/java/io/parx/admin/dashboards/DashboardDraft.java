@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 import io.parx.admin.channels.Violations;
 
 /** A dashboard as sent by a client (or rebuilt from an imported template). */
@@ -15,7 +15,7 @@ record DashboardDraft(String name, String description, boolean shared, List<Widg
 	 */
 	static DashboardDraft read(Map<String, ?> body) {
 		Violations violations = new Violations();
-		Fields f = new Fields(body, "", violations);
+		SettingsReader f = violations.reader(body, "");
 		String name = f.string("name", true, 200);
 		String description = f.string("description", "", 2000);
 		Boolean shared = f.bool("shared", false);

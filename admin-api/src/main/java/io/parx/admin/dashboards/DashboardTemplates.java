@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.parx.admin.channels.ChannelRepository;
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 import io.parx.admin.channels.Violations;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -64,7 +64,7 @@ class DashboardTemplates {
 	@Transactional
 	Imported importTemplate(Map<String, ?> template, Viewer viewer) {
 		Violations violations = new Violations();
-		Fields f = new Fields(template, "", violations);
+		SettingsReader f = violations.reader(template, "");
 		String format = f.string("format", true, 50);
 		if (format != null && !format.equals(FORMAT)) {
 			f.reject("format", "must be " + FORMAT);

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 import io.parx.admin.channels.Violations;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -65,7 +65,7 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 	 */
 	static List<Widget> readLayout(Map<String, Object> layout, String path, String channelsField,
 			Violations violations) {
-		Fields f = new Fields(layout, path + ".", violations);
+		SettingsReader f = violations.reader(layout, path + ".");
 		Object raw = f.raw("widgets");
 		f.rejectUnknown();
 		if (raw == null) {
@@ -100,7 +100,7 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 
 	private static Widget read(Map<String, Object> item, String prefix, String channelsField, Violations violations) {
 		int before = violations.size();
-		Fields f = new Fields(item, prefix, violations);
+		SettingsReader f = violations.reader(item, prefix);
 		String id = f.string("id", false, 100);
 		Kind kind = f.choice("kind", Kind.class, null);
 		String title = f.string("title", "", 200);
@@ -134,7 +134,7 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 	 * Options are free-form per kind, but no text in them (a TEXT widget's text, a title)
 	 * is a document: a 1 MB option was stored and sent to every viewer (issue #17).
 	 */
-	private static void longOptionText(Object value, String path, Fields f) {
+	private static void longOptionText(Object value, String path, SettingsReader f) {
 		if (value instanceof String text && text.length() > MAX_OPTION_TEXT) {
 			f.reject(path, "must be at most " + MAX_OPTION_TEXT + " characters");
 		}

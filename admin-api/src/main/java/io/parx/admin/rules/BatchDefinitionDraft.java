@@ -3,7 +3,7 @@ package io.parx.admin.rules;
 import java.util.Map;
 import java.util.Set;
 
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 import io.parx.admin.channels.Violations;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +23,7 @@ record BatchDefinitionDraft(String name, String description, BatchTrigger trigge
 	 */
 	static BatchDefinitionDraft read(Map<String, ?> body) {
 		Violations violations = new Violations();
-		Fields f = new Fields(body, "", violations);
+		SettingsReader f = violations.reader(body, "");
 		String name = f.string("name", true, 200);
 		String description = f.string("description", "", 2000);
 		Mode mode = f.choice("mode", Mode.class, null);

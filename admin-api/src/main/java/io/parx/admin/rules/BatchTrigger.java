@@ -3,7 +3,7 @@ package io.parx.admin.rules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 
 /**
  * What opens and closes a production batch (coil), as in {@code batch_definition} of the
@@ -19,8 +19,8 @@ sealed interface BatchTrigger permits BatchTrigger.ValueChange, BatchTrigger.Sta
 	/**
 	 * @return the trigger, or {@code null} when a field was rejected
 	 */
-	static BatchTrigger read(String mode, Fields f) {
-		int before = f.violations().size();
+	static BatchTrigger read(String mode, SettingsReader f) {
+		int before = f.problems().size();
 		BatchTrigger trigger = switch (mode) {
 			case "VALUE_CHANGE" -> {
 				Long trigger1 = f.longValue("triggerChannelId", null, 1, Long.MAX_VALUE);
@@ -46,7 +46,7 @@ sealed interface BatchTrigger permits BatchTrigger.ValueChange, BatchTrigger.Sta
 			}
 			default -> throw new IllegalArgumentException("unknown mode " + mode);
 		};
-		return (f.violations().size() == before) ? trigger : null;
+		return (f.problems().size() == before) ? trigger : null;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.parx.admin.rules;
 
+import io.parx.common.config.rule.StorageMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 
 /**
  * Where a rule's samples go: {@code storage_rule.backend} with its
@@ -22,15 +22,15 @@ sealed interface StorageBackend permits StorageBackend.Timescale, StorageBackend
 	/**
 	 * @return the backend, or {@code null} when a field was rejected
 	 */
-	static StorageBackend read(String backend, Fields f) {
-		int before = f.violations().size();
+	static StorageBackend read(String backend, SettingsReader f) {
+		int before = f.problems().size();
 		StorageBackend result = switch (backend) {
 			case "TIMESCALE" -> new Timescale();
 			case "FILE" -> File.read(f);
 			default -> throw new IllegalArgumentException("unknown backend " + backend);
 		};
 		f.rejectUnknown();
-		return (f.violations().size() == before) ? result : null;
+		return (f.problems().size() == before) ? result : null;
 	}
 
 	/** The time-series database. */
@@ -65,7 +65,7 @@ sealed interface StorageBackend permits StorageBackend.Timescale, StorageBackend
 		static final Set<String> PLACEHOLDERS = Set.of("{rule}", "{channel}", "{yyyy}", "{MM}", "{dd}", "{HH}", "{mm}",
 				"{ss}");
 
-		static File read(Fields f) {
+		static File read(SettingsReader f) {
 			String directory = f.string("directory", true, 500);
 			if (directory != null && (directory.startsWith("/") || directory.startsWith("\\")
 					|| directory.matches("(?s).*(^|[/\\\\])\\.\\.([/\\\\]|$).*") || directory.contains(":"))) {

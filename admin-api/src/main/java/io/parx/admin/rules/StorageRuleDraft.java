@@ -1,10 +1,11 @@
 package io.parx.admin.rules;
 
+import io.parx.common.config.rule.StorageMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.parx.admin.channels.Fields;
+import io.parx.common.config.SettingsReader;
 import io.parx.admin.channels.Violations;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,18 +32,17 @@ record StorageRuleDraft(String name, String description, StorageMode mode, Stora
 	 * @return the draft, or {@code null} when a field was rejected
 	 */
 	static StorageRuleDraft read(Map<String, ?> body, Violations violations) {
-		Fields f = new Fields(body, "", violations);
+		SettingsReader f = violations.reader(body, "");
 		String name = f.string("name", true, 200);
 		String description = f.string("description", "", 2000);
 		Mode mode = f.choice("mode", Mode.class, null);
 		Map<String, Object> settings = f.object("settings", false);
 		StorageMode storageMode = (mode != null)
-				? StorageMode.read(mode.name(), new Fields(settings, "settings.", violations)) : null;
+				? StorageMode.read(mode.name(), violations.reader(settings, "settings.")) : null;
 		Backend backend = f.choice("backend", Backend.class, Backend.TIMESCALE);
 		Map<String, Object> backendSettings = f.object("backendSettings", false);
 		StorageBackend storageBackend = (backend != null)
-				? StorageBackend.read(backend.name(), new Fields(backendSettings, "backendSettings.", violations))
-				: null;
+				? StorageBackend.read(backend.name(), violations.reader(backendSettings, "backendSettings.")) : null;
 		Integer retentionDays = f.has("retentionDays") ? f.integer("retentionDays", null, 1, 36_500) : null;
 		Boolean enabled = f.bool("enabled", true);
 		List<Long> channelIds = f.ids("channelIds");

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.beans.TypeMismatchException;
 
+import io.parx.common.config.InvalidSettingsException;
 import io.parx.common.web.InputProblems;
 import io.parx.common.web.TextRules;
 
@@ -82,6 +83,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		List<Problems.FieldError> errors = ex.getConstraintViolations()
 			.stream()
 			.map((violation) -> new Problems.FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+			.toList();
+		return render(Problems.validation(errors).getBody(), request);
+	}
+
+	/** A settings document read with the common contract types, its bad fields named. */
+	@ExceptionHandler(InvalidSettingsException.class)
+	ResponseEntity<Object> invalidSettings(InvalidSettingsException ex, WebRequest request) {
+		List<Problems.FieldError> errors = ex.problems()
+			.stream()
+			.map((problem) -> new Problems.FieldError(problem.field(), problem.message()))
 			.toList();
 		return render(Problems.validation(errors).getBody(), request);
 	}

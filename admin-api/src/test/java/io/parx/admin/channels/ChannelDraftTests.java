@@ -1,5 +1,8 @@
 package io.parx.admin.channels;
 
+import io.parx.common.config.channel.Protocol;
+import io.parx.common.config.channel.MqttSettings;
+
 import java.util.List;
 import java.util.Map;
 
@@ -22,14 +25,16 @@ class ChannelDraftTests {
 	}
 
 	@Test
-	void fillsDocumentedDefaultsForOmittedModbusSettings() {
+	void fillsDocumentedDefaultsForOmittedModbusSettingsButLeavesTheCollectorsOwnUnset() {
+		// timeoutMs, maxGap and maxRegistersPerRequest have collector settings
+		// (parx.collector.modbus.*): a stored value would hide them (issue #18)
 		Map<String, Object> body = ChannelFixtures.channel("m", "INT16", "MODBUS_TCP",
 				ChannelFixtures.map("host", "plc", "registerType", "INPUT_REGISTER", "address", 0));
 		ChannelDraft draft = ChannelDraft.read(body, null);
 		assertThat(draft.settings().toMap()).containsEntry("port", 502)
 			.containsEntry("unitId", 1)
 			.containsEntry("byteOrder", "ABCD")
-			.containsEntry("timeoutMs", 3000);
+			.doesNotContainKeys("timeoutMs", "maxGap", "maxRegistersPerRequest", "wordOrder");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.parx.admin.channels;
 
+import io.parx.common.config.channel.Protocol;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

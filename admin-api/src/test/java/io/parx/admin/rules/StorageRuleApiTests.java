@@ -5,16 +5,20 @@ import java.util.Map;
 
 import io.parx.admin.channels.ChannelFixtures;
 import io.parx.admin.system.AbstractIntegrationTest;
+import io.parx.common.config.rule.ApiSavedStorageModes;
 import io.parx.common.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static io.parx.admin.channels.ChannelFixtures.map;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -32,6 +36,9 @@ class StorageRuleApiTests extends AbstractIntegrationTest {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private long temp;
 
@@ -212,6 +219,27 @@ class StorageRuleApiTests extends AbstractIntegrationTest {
 			.andExpect(status().isNoContent());
 		this.mvc.perform(get("/api/v1/storage/batch-definitions/" + valueChange).with(as(Role.OPERATOR)))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theSettingsStoredForEveryModeAreTheSharedContractDocument() throws Exception {
+		// the storage engine's test reads these same documents and checks every default
+		// (issue #18: one storage-mode contract for both services)
+		for (ApiSavedStorageModes.Entry entry : ApiSavedStorageModes.all()) {
+			Map<String, Object> rule = rule("rule.api-saved." + entry.mode() + this.suffix);
+			rule.put("mode", entry.mode());
+			rule.put("settings", entry.sent(this.pressure));
+			long id = create("/api/v1/storage/rules", rule);
+			String stored = this.jdbc.sql("select settings::text from storage_rule where id = ?")
+				.param(id)
+				.query(String.class)
+				.single();
+			assertThat(this.json.readValue(stored, new TypeReference<Map<String, Object>>() {
+			})).as(entry.mode())
+				.isEqualTo(
+						this.json.readValue(entry.storedJson(this.pressure), new TypeReference<Map<String, Object>>() {
+						}));
+		}
 	}
 
 	private Map<String, Object> rule(String name) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.parx.common.config.InvalidSettingsException;
 import io.parx.collector.CollectorSettings;
 import io.parx.collector.buffer.DiskBuffer;
 import io.parx.collector.channels.ChannelConfig;
@@ -62,6 +63,9 @@ class CollectorController {
 		}
 		try {
 			engine.validate(channel);
+		}
+		catch (InvalidSettingsException ex) {
+			throw ex;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidChannelException(ex.getMessage());

@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.parx.common.config.InvalidSettingsException;
 import io.parx.common.web.InputProblems;
+import io.parx.common.web.TextRules;
 
 /**
  * RFC 9457 problem details for every error of the collector's API, with stable type URIs
@@ -56,6 +58,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		message = (message.length() > 300) ? message.substring(0, 300) + "…" : message;
 		ProblemDetail problem = validation(message);
 		problem.setProperty("errors", List.of(Map.of("field", "channel", "message", message)));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Settings that break the channel contract: every bad field named, as the admin-api
+	 * does.
+	 */
+	@ExceptionHandler(InvalidSettingsException.class)
+	ResponseEntity<ProblemDetail> invalidSettings(InvalidSettingsException ex) {
+		ProblemDetail problem = validation("the channel's settings break the contract");
+		problem.setProperty("errors",
+				ex.problems()
+					.stream()
+					.limit(50)
+					.map((p) -> Map.of("field", "channel.settings." + TextRules.prefix(p.field()), "message",
+							TextRules.prefix(p.message())))
+					.toList());
 		return ResponseEntity.badRequest().body(problem);
 	}
 

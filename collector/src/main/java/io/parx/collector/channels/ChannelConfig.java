@@ -2,16 +2,20 @@ package io.parx.collector.channels;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.Protocol;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * One channel as the collector runs it: a row of the config table {@code channel}.
- * Protocol-specific settings stay as JSON; each engine reads the fields documented in
- * db/config/V1__config_schema.sql.
+ * Protocol-specific settings stay as JSON; each engine reads them with the contract the
+ * admin-api writes them with ({@link io.parx.common.config.channel.ChannelSettings}).
  *
  * @param id the channel id, positive; 0 for an unsaved channel in the channel test
  * @param name unique name
@@ -43,6 +47,22 @@ public record ChannelConfig(long id, String name, DataType dataType, double scal
 		}
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
 		settings = (settings != null && !settings.isNull()) ? settings : JsonNodeFactory.instance.objectNode();
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	/**
+	 * The settings as the map {@code ChannelSettings.fromJson} reads.
+	 * @throws IllegalArgumentException when they are not a JSON object
+	 */
+	public Map<String, Object> settingsMap() {
+		if (!this.settings.isObject()) {
+			throw new IllegalArgumentException("settings must be an object");
+		}
+		return JSON.convertValue(this.settings, MAP);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.parx.collector.channels;
 
+import io.parx.common.config.channel.Protocol;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package io.parx.collector.channels;
 
+import io.parx.common.config.channel.Protocol;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 
 /**
  * The meters every engine feeds, tagged by protocol: samples read (Prometheus gives the

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 
 /**
  * Reads the channels of one protocol. Engines are Spring beans; the collector core finds

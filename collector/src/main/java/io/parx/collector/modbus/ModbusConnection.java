@@ -1,5 +1,7 @@
 package io.parx.collector.modbus;
 
+import io.parx.common.config.channel.RegisterType;
+
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.EngineMetrics;

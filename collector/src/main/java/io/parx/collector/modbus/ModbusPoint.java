@@ -1,14 +1,14 @@
 package io.parx.collector.modbus;
 
-import java.util.Locale;
-
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.DataType;
-import tools.jackson.databind.JsonNode;
+import io.parx.common.config.channel.ByteOrder;
+import io.parx.common.config.channel.ModbusAddress;
+import io.parx.common.config.channel.ModbusTcpSettings;
+import io.parx.common.config.channel.RegisterType;
 
 /**
  * Where and how a channel lives on its device, validated from the channel's MODBUS_TCP
- * settings (config schema V1): an invalid point cannot be built.
+ * settings ({@link ModbusTcpSettings}): an invalid point cannot be built.
  *
  * @param channel the channel
  * @param device the device
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * @param maxGap registers (bits) that may be read needlessly to merge two requests, or -1
  * for the default
  */
-record ModbusPoint(ChannelConfig channel, DeviceKey device, RegisterType type, int address, int count, ByteLayout bytes,
+record ModbusPoint(ChannelConfig channel, DeviceKey device, RegisterType type, int address, int count, ByteOrder bytes,
 		boolean swapWords, int timeoutMs, int maxPerRequest, int maxGap) {
 
 	ModbusPoint {
@@ -35,32 +35,21 @@ record ModbusPoint(ChannelConfig channel, DeviceKey device, RegisterType type, i
 		}
 	}
 
+	/**
+	 * Reads the channel's settings with the contract the admin-api writes them with.
+	 * @throws io.parx.common.config.InvalidSettingsException naming every bad field
+	 */
 	static ModbusPoint of(ChannelConfig channel) {
-		JsonNode s = channel.settings();
-		DeviceKey device = new DeviceKey(s.path("host").asString(""), s.path("port").asInt(502),
-				s.path("unitId").asInt(1));
-		RegisterType type = RegisterType
-			.valueOf(s.path("registerType").asString("HOLDING_REGISTER").toUpperCase(Locale.ROOT));
-		int count;
-		if (type.isBit()) {
-			if (channel.dataType() == DataType.STRING) {
-				throw new IllegalArgumentException("a " + type + " cannot hold a STRING");
-			}
-			count = 1;
-		}
-		else {
-			count = (channel.dataType() == DataType.STRING) ? s.path("stringLength").asInt(0)
-					: channel.dataType().registers();
-		}
-		ByteLayout bytes = ByteLayout.valueOf(s.path("byteOrder").asString("ABCD").toUpperCase(Locale.ROOT));
-		boolean swapWords = s.hasNonNull("wordOrder")
-				? ByteLayout.valueOf(s.path("wordOrder").asString().toUpperCase(Locale.ROOT)).swapWords()
-				: bytes.swapWords();
-		if (!s.has("address")) {
-			throw new IllegalArgumentException("address is required");
-		}
-		return new ModbusPoint(channel, device, type, s.path("address").asInt(), count, bytes, swapWords,
-				s.path("timeoutMs").asInt(0), s.path("maxRegistersPerRequest").asInt(0), s.path("maxGap").asInt(-1));
+		ModbusTcpSettings s = ModbusTcpSettings.fromJson(channel.settingsMap(), channel.dataType());
+		ModbusAddress address = s.address();
+		return new ModbusPoint(channel, new DeviceKey(s.host(), s.port(), s.unitId()), address.registerType(),
+				address.address(), address.count(), s.byteOrder(), s.swapWords(), orElse(s.timeoutMs(), 0),
+				orElse(s.maxRegistersPerRequest(), 0), orElse(s.maxGap(), -1));
+	}
+
+	/** The collector's marker for "not set: the engine's setting applies". */
+	private static int orElse(Integer value, int unset) {
+		return (value != null) ? value : unset;
 	}
 
 	long channelId() {

@@ -1,10 +1,7 @@
 package io.parx.collector.mqtt;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.zip.CRC32;
 
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
@@ -29,34 +26,15 @@ import io.parx.collector.channels.ChannelConfig;
 record MqttBroker(String url, String host, int port, boolean tls, String clientId, String username, String password) {
 
 	static MqttBroker of(ChannelConfig channel, MqttSettings settings) {
-		String url = MqttChannel.text(channel.settings(), "brokerUrl");
-		if (url == null) {
-			throw new IllegalArgumentException("brokerUrl is required");
-		}
-		URI uri;
-		try {
-			uri = new URI(url.trim());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("brokerUrl is not a URL: " + url);
-		}
-		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		boolean tls = switch (scheme) {
-			case "tcp", "mqtt" -> false;
-			case "ssl", "tls", "mqtts" -> true;
-			default -> throw new IllegalArgumentException("brokerUrl must start with tcp:// or ssl://, was " + url);
-		};
-		if (uri.getHost() == null) {
-			throw new IllegalArgumentException("brokerUrl has no host: " + url);
-		}
-		int port = (uri.getPort() > 0) ? uri.getPort() : (tls ? 8883 : 1883);
-		String username = MqttChannel.text(channel.settings(), "username");
-		String password = MqttChannel.text(channel.settings(), "password");
-		String clientId = MqttChannel.text(channel.settings(), "clientId");
+		io.parx.common.config.channel.MqttSettings contract = io.parx.common.config.channel.MqttSettings
+			.fromJson(channel.settingsMap(), channel.dataType());
+		String url = contract.brokerUrl().toString();
+		String clientId = contract.clientId();
 		if (clientId == null) {
-			clientId = defaultClientId(settings.clientIdPrefix(), channel.collector(), url, username);
+			clientId = defaultClientId(settings.clientIdPrefix(), channel.collector(), url, contract.username());
 		}
-		return new MqttBroker(url.trim(), uri.getHost(), port, tls, clientId, username, password);
+		return new MqttBroker(url, contract.brokerUrl().getHost(), contract.brokerPort(), contract.tls(), clientId,
+				contract.username(), contract.password());
 	}
 
 	/**

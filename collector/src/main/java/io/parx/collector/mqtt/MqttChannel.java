@@ -1,18 +1,16 @@
 package io.parx.collector.mqtt;
 
-import java.util.Locale;
-
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 import io.parx.collector.channels.ChannelConfig;
+import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 
 /**
- * A channel as the MQTT engine runs it, its settings validated (config schema V1, MQTT:
- * {@code brokerUrl, clientId, username, password, topic, qos, payloadFormat,
- * valuePointer, timestampPointer}).
+ * A channel as the MQTT engine runs it, its settings read and validated with the contract
+ * ({@link io.parx.common.config.channel.MqttSettings}).
  *
  * @param config the channel configuration
  * @param topicFilter the topic filter, wildcards {@code +} and {@code #} allowed
@@ -26,46 +24,31 @@ import io.parx.collector.channels.ChannelConfig;
 record MqttChannel(ChannelConfig config, MqttTopicFilter topicFilter, MqttQos qos, PayloadFormat format,
 		JsonPointer valuePointer, JsonPointer timestampPointer) {
 
+	/**
+	 * Reads the channel's settings with the contract the admin-api writes them with.
+	 * @throws IllegalArgumentException naming every bad field
+	 */
 	static MqttChannel of(ChannelConfig config) {
-		JsonNode settings = config.settings();
-		String topic = text(settings, "topic");
-		if (topic == null) {
-			throw new IllegalArgumentException("topic is required");
-		}
+		io.parx.common.config.channel.MqttSettings settings = io.parx.common.config.channel.MqttSettings
+			.fromJson(config.settingsMap(), config.dataType());
 		MqttTopicFilter filter;
 		try {
-			filter = MqttTopicFilter.of(topic);
+			filter = MqttTopicFilter.of(settings.topic());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("topic is not a valid topic filter: " + ex.getMessage());
 		}
-		JsonNode qosNode = settings.get("qos");
-		int qosValue = (qosNode == null || qosNode.isNull()) ? 1 : qosNode.asInt(-1);
-		MqttQos qos = MqttQos.fromCode(qosValue);
-		if (qos == null) {
-			throw new IllegalArgumentException("qos must be 0, 1 or 2, was " + qosNode);
-		}
-		String formatName = text(settings, "payloadFormat");
-		PayloadFormat format;
-		try {
-			format = (formatName != null) ? PayloadFormat.valueOf(formatName.toUpperCase(Locale.ROOT))
-					: PayloadFormat.NUMBER;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(
-					"payloadFormat must be NUMBER, BOOLEAN, STRING or JSON, was " + formatName);
-		}
-		JsonPointer valuePointer = pointer(settings, "valuePointer", JsonPointer.empty());
-		JsonPointer timestampPointer = pointer(settings, "timestampPointer", null);
-		return new MqttChannel(config, filter, qos, format, valuePointer, timestampPointer);
+		MqttQos qos = MqttQos.fromCode(settings.qos());
+		JsonPointer valuePointer = pointer("valuePointer", settings.valuePointer(), JsonPointer.empty());
+		JsonPointer timestampPointer = pointer("timestampPointer", settings.timestampPointer(), null);
+		return new MqttChannel(config, filter, qos, settings.payloadFormat(), valuePointer, timestampPointer);
 	}
 
 	long id() {
 		return this.config.id();
 	}
 
-	private static JsonPointer pointer(JsonNode settings, String field, JsonPointer absent) {
-		String text = text(settings, field);
+	private static JsonPointer pointer(String field, String text, JsonPointer absent) {
 		if (text == null) {
 			return absent;
 		}

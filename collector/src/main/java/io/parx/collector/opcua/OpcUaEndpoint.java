@@ -1,8 +1,5 @@
 package io.parx.collector.opcua;
 
-import java.net.URI;
-import java.util.Locale;
-
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
@@ -11,6 +8,8 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 
 import io.parx.collector.channels.ChannelConfig;
+import io.parx.common.config.channel.OpcUaSettings;
+import io.parx.common.config.channel.OpcUaSettings.Authentication;
 
 /**
  * One server connection: channels with equal endpoint URL, security and identity share
@@ -37,45 +36,17 @@ record OpcUaEndpoint(String url, SecurityPolicy policy, MessageSecurityMode mode
 		}
 	}
 
+	/**
+	 * Reads the channel's settings with the contract the admin-api writes them with.
+	 * @throws IllegalArgumentException naming every bad field
+	 */
 	static OpcUaEndpoint of(ChannelConfig channel) {
-		var settings = channel.settings();
-		String url = OpcUaChannel.text(settings, "endpointUrl");
-		if (url == null) {
-			throw new IllegalArgumentException("endpointUrl is required");
-		}
-		URI uri = URI.create(url.trim());
-		if (!"opc.tcp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-			throw new IllegalArgumentException("endpointUrl must be opc.tcp://host:port/path, was " + url);
-		}
-		String policyName = OpcUaChannel.text(settings, "securityPolicy");
-		SecurityPolicy policy = switch ((policyName != null) ? policyName : "None") {
-			case "None" -> SecurityPolicy.None;
-			case "Basic256Sha256" -> SecurityPolicy.Basic256Sha256;
-			case "Aes128_Sha256_RsaOaep" -> SecurityPolicy.Aes128_Sha256_RsaOaep;
-			case "Aes256_Sha256_RsaPss" -> SecurityPolicy.Aes256_Sha256_RsaPss;
-			default -> throw new IllegalArgumentException("securityPolicy must be None, Basic256Sha256, "
-					+ "Aes128_Sha256_RsaOaep or Aes256_Sha256_RsaPss, was " + policyName);
-		};
-		String modeName = OpcUaChannel.text(settings, "securityMode");
-		MessageSecurityMode mode = switch ((modeName != null) ? modeName
-				: (policy == SecurityPolicy.None) ? "None" : "SignAndEncrypt") {
-			case "None" -> MessageSecurityMode.None;
-			case "Sign" -> MessageSecurityMode.Sign;
-			case "SignAndEncrypt" -> MessageSecurityMode.SignAndEncrypt;
-			default -> throw new IllegalArgumentException(
-					"securityMode must be None, Sign or SignAndEncrypt, was " + modeName);
-		};
-		String authName = OpcUaChannel.text(settings, "authentication");
-		Authentication authentication;
-		try {
-			authentication = (authName != null) ? Authentication.valueOf(authName.toUpperCase(Locale.ROOT))
-					: Authentication.ANONYMOUS;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("authentication must be ANONYMOUS or USERNAME, was " + authName);
-		}
-		return new OpcUaEndpoint(url.trim(), policy, mode, authentication, OpcUaChannel.text(settings, "username"),
-				OpcUaChannel.text(settings, "password"));
+		OpcUaSettings settings = OpcUaSettings.fromJson(channel.settingsMap());
+		// the contract's policy and mode names are those of OPC UA, as are Milo's
+		return new OpcUaEndpoint(settings.endpointUrl().toString(),
+				SecurityPolicy.valueOf(settings.securityPolicy().name()),
+				MessageSecurityMode.valueOf(settings.securityMode().name()), settings.authentication(),
+				settings.username(), settings.password());
 	}
 
 	/**
@@ -99,13 +70,6 @@ record OpcUaEndpoint(String url, SecurityPolicy policy, MessageSecurityMode mode
 	@Override
 	public String toString() {
 		return "OpcUaEndpoint[" + key() + "]";
-	}
-
-	/** How a session authenticates (OPC UA Part 4 §7.36). */
-	enum Authentication {
-
-		ANONYMOUS, USERNAME
-
 	}
 
 }

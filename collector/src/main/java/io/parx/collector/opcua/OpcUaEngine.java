@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;

@@ -1,13 +1,14 @@
 package io.parx.collector.simulator;
 
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.parx.collector.channels.ChannelConfig;
+import io.parx.common.config.channel.SimulatorSettings;
+import io.parx.common.config.channel.SimulatorSettings.Waveform;
 import io.parx.common.sample.SampleValue;
 
 /**
- * One simulated signal: settings {@code {"waveform","amplitude","periodMs","offset"}}.
+ * One simulated signal, its settings read with the contract ({@link SimulatorSettings}).
  * Keeps the state of the random walk and the counter; not thread-safe (one timebase
  * thread reads it).
  */
@@ -27,14 +28,11 @@ final class SimulatedChannel {
 
 	SimulatedChannel(ChannelConfig config) {
 		this.config = config;
-		this.waveform = Waveform.valueOf(config.settings().path("waveform").asString("SINE").toUpperCase(Locale.ROOT));
-		this.amplitude = config.settings().path("amplitude").asDouble(1);
-		double period = config.settings().path("periodMs").asDouble(60_000);
-		if (period <= 0) {
-			throw new IllegalArgumentException("periodMs must be positive");
-		}
-		this.periodMs = period;
-		this.base = config.settings().path("offset").asDouble(0);
+		SimulatorSettings settings = SimulatorSettings.fromJson(config.settingsMap());
+		this.waveform = settings.waveform();
+		this.amplitude = settings.amplitude();
+		this.periodMs = settings.periodMs();
+		this.base = settings.offset();
 		this.state = this.base;
 	}
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;

@@ -105,7 +105,8 @@ class CollectorApiTests extends AbstractIntegrationTest {
 		HttpResponse<String> port = post("/api/v1/collector/test", TOKENS.token("erin", "ENGINEER"),
 				"{\"channel\":" + modbusChannel(-1, 2) + "}");
 		assertThat(port.statusCode()).isEqualTo(400);
-		assertThat(JSON.readTree(port.body()).path("errors").toString()).contains("port must be 1-65535");
+		assertThat(JSON.readTree(port.body()).path("errors").toString()).contains("channel.settings.port")
+			.contains("must be between 1 and 65535");
 		HttpResponse<String> file = post("/api/v1/collector/test", TOKENS.token("erin", "ENGINEER"),
 				"{\"channel\":{\"name\":\"ua\",\"dataType\":\"FLOAT64\",\"protocol\":\"OPC_UA\","
 						+ "\"settings\":{\"endpointUrl\":\"file:///etc/passwd\",\"nodeId\":\"ns=2;s=X\"}}}");

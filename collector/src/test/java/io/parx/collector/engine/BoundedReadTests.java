@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 import io.parx.common.config.DataType;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.SampleValue;

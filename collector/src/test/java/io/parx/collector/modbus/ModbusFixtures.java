@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.common.config.DataType;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.common.config.DataType;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 
 /** Builds MQTT channel configurations for tests. */
 final class MqttChannelFixture {

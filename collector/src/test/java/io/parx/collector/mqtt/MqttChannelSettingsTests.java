@@ -1,5 +1,7 @@
 package io.parx.collector.mqtt;
 
+import io.parx.common.config.channel.MqttSettings.PayloadFormat;
+
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +26,14 @@ class MqttChannelSettingsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> channel(1).without("topic").compile())
 			.withMessage("topic is required");
 		assertThatIllegalArgumentException().isThrownBy(() -> channel(1).topic("a/#/b").compile())
-			.withMessageStartingWith("topic is not a valid topic filter");
+			.withMessageStartingWith("topic '#' must be a whole level");
 		assertThatIllegalArgumentException().isThrownBy(() -> channel(1).topic("a").qos(3).compile())
-			.withMessageStartingWith("qos must be 0, 1 or 2");
+			.withMessageStartingWith("qos must be between 0 and 2");
 		assertThatIllegalArgumentException().isThrownBy(() -> channel(1).topic("a").format("XML").compile())
-			.withMessageStartingWith("payloadFormat must be");
+			.withMessageStartingWith("payloadFormat must be one of");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> channel(1).topic("a").format("JSON").valuePointer("temp").compile())
-			.withMessageStartingWith("valuePointer is not a JSON Pointer");
+			.withMessageStartingWith("valuePointer must be a JSON Pointer");
 	}
 
 	@Test
@@ -44,7 +46,7 @@ class MqttChannelSettingsTests {
 		assertThat(tls.port()).isEqualTo(8883);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> MqttBroker.of(channel(1).broker("http://broker.local").topic("a").build(), SETTINGS))
-			.withMessageContaining("tcp:// or ssl://");
+			.withMessageContaining("tcp://host:port or ssl://host:port");
 	}
 
 	@Test

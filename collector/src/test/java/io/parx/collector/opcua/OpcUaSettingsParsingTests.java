@@ -4,7 +4,7 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.junit.jupiter.api.Test;
 
-import io.parx.collector.opcua.OpcUaEndpoint.Authentication;
+import io.parx.common.config.channel.OpcUaSettings.Authentication;
 
 import static io.parx.collector.opcua.OpcUaChannelFixture.channel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +61,7 @@ class OpcUaSettingsParsingTests {
 			.withMessageStartingWith("deadband");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> OpcUaChannel.of(channel(1).setting("samplingIntervalMs", "fast").build()))
-			.withMessageStartingWith("samplingIntervalMs must be a number");
+			.withMessageStartingWith("samplingIntervalMs must be a whole number");
 	}
 
 	@Test

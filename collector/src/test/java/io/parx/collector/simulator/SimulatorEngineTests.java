@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parx.collector.channels.ChannelConfig;
 import io.parx.common.config.DataType;
-import io.parx.collector.channels.Protocol;
+import io.parx.common.config.channel.Protocol;
 import io.parx.collector.engine.ReadResult;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
@@ -66,7 +66,7 @@ class SimulatorEngineTests {
 		}, new SimpleMeterRegistry())) {
 			ChannelConfig square = new ChannelConfig(0, "sq", DataType.FLOAT64, 2, 1, Duration.ofSeconds(1), true, null,
 					List.of(), Protocol.SIMULATOR,
-					JSON.readTree("{\"waveform\":\"SQUARE\",\"amplitude\":5,\"periodMs\":1000000000}"), 0);
+					JSON.readTree("{\"waveform\":\"SQUARE\",\"amplitude\":5,\"periodMs\":86400000}"), 0);
 			ReadResult result = engine.readOnce(square, Duration.ofSeconds(1));
 			assertThat(result.value()).isIn(SampleValue.of(11.0), SampleValue.of(-9.0));
 			ReadResult bool = engine.readOnce(channel(0, "SQUARE", DataType.BOOL, Duration.ofSeconds(1)),

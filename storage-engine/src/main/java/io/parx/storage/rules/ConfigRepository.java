@@ -1,14 +1,13 @@
 package io.parx.storage.rules;
 
+import io.parx.common.config.rule.StorageMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -18,6 +17,7 @@ import io.parx.storage.batches.BatchDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +32,9 @@ public class ConfigRepository {
 	private static final Logger logger = LoggerFactory.getLogger(ConfigRepository.class);
 
 	private final JdbcTemplate jdbc;
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -73,21 +76,10 @@ public class ConfigRepository {
 	}
 
 	private StorageRule rule(ResultSet rs, Map<String, Long> channelIds) throws SQLException {
-		JsonNode settings = this.json.readTree(rs.getString(4));
-		StorageMode mode = switch (rs.getString(3)) {
-			case "CONTINUOUS" -> new StorageMode.Continuous(Duration.ofMillis(settings.path("intervalMs").asLong(0)));
-			case "CHANGE" -> new StorageMode.Change(settings.path("deadband").asDouble(0),
-					StorageMode.DeadbandType
-						.valueOf(settings.path("deadbandType").asString("ABSOLUTE").toUpperCase(Locale.ROOT)),
-					Duration.ofMillis(settings.path("maxIntervalMs").asLong(0)));
-			case "EVENT" -> new StorageMode.Event(required(settings, "conditionChannelId").asLong(),
-					StorageMode.Edge.valueOf(settings.path("edge").asString("RISING").toUpperCase(Locale.ROOT)));
-			case "TRIGGER" -> new StorageMode.Trigger(
-					new FormulaCondition(Formula.parse(required(settings, "formula").asString()), channelIds),
-					StorageMode.TriggerStore
-						.valueOf(settings.path("store").asString("WHILE_TRUE").toUpperCase(Locale.ROOT)));
-			default -> throw new IllegalArgumentException("unknown mode " + rs.getString(3));
-		};
+		// the contract the admin-api wrote the settings with, defaults included
+		StorageMode mode = StorageMode.fromJson(rs.getString(3), this.json.readValue(rs.getString(4), MAP));
+		TriggerCondition trigger = (mode instanceof StorageMode.Trigger t)
+				? new FormulaCondition(Formula.parse(t.formula()), channelIds) : null;
 		StorageRule.Backend backend;
 		if ("FILE".equals(rs.getString(5))) {
 			JsonNode file = this.json.readTree(rs.getString(6));
@@ -102,15 +94,7 @@ public class ConfigRepository {
 		Integer retentionDays = rs.wasNull() ? null : retention;
 		Array array = rs.getArray(8);
 		List<Long> channels = Arrays.asList((Long[]) array.getArray());
-		return new StorageRule(rs.getLong(1), rs.getString(2), mode, backend, channels, retentionDays);
-	}
-
-	private static JsonNode required(JsonNode settings, String field) {
-		JsonNode node = settings.path(field);
-		if (node.isMissingNode() || node.isNull()) {
-			throw new IllegalArgumentException("settings." + field + " is required");
-		}
-		return node;
+		return new StorageRule(rs.getLong(1), rs.getString(2), mode, trigger, backend, channels, retentionDays);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.parx.storage.rules;
 
+import io.parx.common.config.rule.StorageMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -156,8 +157,7 @@ public final class RuleEngine {
 				}
 				value = sample.value().asDouble() != 0;
 			}
-			case StorageMode.Trigger trigger ->
-				value = trigger.condition().test(this::currentValue, sample.timeMicros());
+			case StorageMode.Trigger trigger -> value = rule.trigger().test(this::currentValue, sample.timeMicros());
 			default -> {
 				return;
 			}

@@ -1,5 +1,6 @@
 package io.parx.storage.rules;
 
+import io.parx.common.config.rule.StorageMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ public final class RuleSet {
 					this.watched.addAll(rule.channelIds());
 				}
 				case StorageMode.Trigger trigger -> {
-					for (long channelId : trigger.condition().channelIds()) {
+					for (long channelId : rule.trigger().channelIds()) {
 						add(this.byCondition, channelId, rule);
 						this.watched.add(channelId);
 					}

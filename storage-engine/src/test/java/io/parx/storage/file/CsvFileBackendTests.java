@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
-import io.parx.storage.rules.StorageMode;
+import io.parx.common.config.rule.StorageMode;
 import io.parx.storage.rules.StorageRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.parx.storage.rules;
 
+import io.parx.common.config.rule.StorageMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

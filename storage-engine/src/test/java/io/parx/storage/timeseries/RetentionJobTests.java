@@ -12,7 +12,7 @@ import io.parx.db.test.TestDatabase;
 import io.parx.db.test.TestDatabases;
 import io.parx.db.test.TimeseriesBackend;
 import io.parx.storage.rules.RuleSet;
-import io.parx.storage.rules.StorageMode;
+import io.parx.common.config.rule.StorageMode;
 import io.parx.storage.rules.StorageRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,6 +1,5 @@
-package io.parx.admin.channels;
+package io.parx.common.config.channel;
 
-import io.parx.admin.channels.ModbusAddress.RegisterType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

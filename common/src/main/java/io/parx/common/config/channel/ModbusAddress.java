@@ -1,4 +1,4 @@
-package io.parx.admin.channels;
+package io.parx.common.config.channel;
 
 /**
  * Where a Modbus value lives: the register table and the 0-based address used on the wire
@@ -33,28 +33,6 @@ public record ModbusAddress(RegisterType registerType, int address, int count) {
 	/** The 1-based six-digit Modicon reference, e.g. 400001 for holding register 0. */
 	public String reference() {
 		return registerType.referencePrefix() + String.format("%05d", this.address + 1);
-	}
-
-	/** The four Modbus data tables (Modbus Application Protocol §4.3). */
-	public enum RegisterType {
-
-		COIL("0"), DISCRETE_INPUT("1"), INPUT_REGISTER("3"), HOLDING_REGISTER("4");
-
-		private final String referencePrefix;
-
-		RegisterType(String referencePrefix) {
-			this.referencePrefix = referencePrefix;
-		}
-
-		String referencePrefix() {
-			return this.referencePrefix;
-		}
-
-		/** Coils and discrete inputs hold single bits. */
-		public boolean isBit() {
-			return this == COIL || this == DISCRETE_INPUT;
-		}
-
 	}
 
 }

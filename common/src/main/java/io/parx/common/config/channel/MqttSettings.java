@@ -1,4 +1,4 @@
-package io.parx.admin.channels;
+package io.parx.common.config.channel;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.parx.common.config.DataType;
+import io.parx.common.config.SettingsReader;
 
 /**
  * Values received on an MQTT topic.
  *
- * @param brokerUrl {@code tcp://host:1883} or {@code ssl://host:8883}
+ * @param brokerUrl {@code tcp://host:port} or {@code ssl://host:port}; without a port
+ * 1883 or 8883 (the IANA ports of MQTT)
  * @param clientId client identifier, or null to let the collector choose one
  * @param username optional user name
  * @param password optional write-only password
@@ -24,7 +26,44 @@ import io.parx.common.config.DataType;
  * @param timestampPointer optional JSON Pointer to the source timestamp when JSON
  */
 public record MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
-		PayloadFormat payloadFormat, String valuePointer, String timestampPointer) implements ProtocolSettings {
+		PayloadFormat payloadFormat, String valuePointer, String timestampPointer) implements ChannelSettings {
+
+	public static final int DEFAULT_QOS = 1;
+
+	public static final PayloadFormat DEFAULT_PAYLOAD_FORMAT = PayloadFormat.NUMBER;
+
+	public MqttSettings {
+		if (brokerUrl == null || broker(brokerUrl.toString()) == null) {
+			throw new IllegalArgumentException("brokerUrl must be a tcp://host:port or ssl://host:port URL");
+		}
+		if (topic == null || topicFilterProblem(topic) != null) {
+			throw new IllegalArgumentException("topic must be a topic filter");
+		}
+		if (qos < 0 || qos > 2 || payloadFormat == null) {
+			throw new IllegalArgumentException("qos must be 0, 1 or 2 and payloadFormat is required");
+		}
+		if (payloadFormat != PayloadFormat.JSON && (valuePointer != null || timestampPointer != null)) {
+			throw new IllegalArgumentException("pointers apply only to payload format JSON");
+		}
+	}
+
+	/**
+	 * Reads a stored document.
+	 * @throws io.parx.common.config.InvalidSettingsException naming every bad field
+	 */
+	public static MqttSettings fromJson(Map<String, ?> json, DataType dataType) {
+		return (MqttSettings) ChannelSettings.fromJson(Protocol.MQTT, dataType, json);
+	}
+
+	/** Whether the broker is reached over TLS ({@code ssl://}). */
+	public boolean tls() {
+		return "ssl".equals(this.brokerUrl.getScheme());
+	}
+
+	/** The broker's port: the URL's, else 8883 for TLS and 1883 without. */
+	public int brokerPort() {
+		return (this.brokerUrl.getPort() > 0) ? this.brokerUrl.getPort() : tls() ? 8883 : 1883;
+	}
 
 	/**
 	 * RFC 6901: empty (whole document) or {@code /}-separated tokens with
@@ -68,7 +107,7 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		}
 	}
 
-	static MqttSettings read(Fields f, DataType dataType, Map<String, Object> stored) {
+	static MqttSettings read(SettingsReader f, DataType dataType) {
 		URI broker = null;
 		String url = f.string("brokerUrl", true, 2000);
 		if (url != null) {
@@ -79,7 +118,7 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		}
 		String clientId = f.string("clientId", false, 256);
 		String username = f.string("username", false, 200);
-		String password = ProtocolSettings.password(f, stored);
+		String password = f.string("password", false, 1000);
 		String topic = f.string("topic", true, 1000);
 		if (topic != null) {
 			String problem = topicFilterProblem(topic);
@@ -88,8 +127,8 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 				topic = null;
 			}
 		}
-		Integer qos = f.integer("qos", 1, 0, 2);
-		PayloadFormat format = f.choice("payloadFormat", PayloadFormat.class, PayloadFormat.NUMBER);
+		Integer qos = f.integer("qos", DEFAULT_QOS, 0, 2);
+		PayloadFormat format = f.choice("payloadFormat", PayloadFormat.class, DEFAULT_PAYLOAD_FORMAT);
 		String valuePointer = f.string("valuePointer", false, 1000);
 		String timestampPointer = f.string("timestampPointer", false, 1000);
 		if (format == PayloadFormat.JSON) {
@@ -124,7 +163,8 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		try {
 			URI uri = new URI(url);
 			boolean scheme = "tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme());
-			return (scheme && uri.getHost() != null && uri.getPort() > 0 && uri.getPort() <= 65535) ? uri : null;
+			boolean port = uri.getPort() == -1 || (uri.getPort() > 0 && uri.getPort() <= 65535);
+			return (scheme && uri.getHost() != null && port) ? uri : null;
 		}
 		catch (URISyntaxException ex) {
 			return null;
@@ -135,7 +175,7 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 	 * MQTT 3.1.1 §4.7.1: {@code #} only alone as the last level, {@code +} only as a
 	 * whole level.
 	 */
-	static String topicFilterProblem(String topic) {
+	public static String topicFilterProblem(String topic) {
 		if (topic.indexOf('\0') >= 0) {
 			return "must not contain the null character";
 		}

@@ -1,8 +1,11 @@
-package io.parx.admin.channels;
+package io.parx.common.config.channel;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.parx.common.config.DataType;
+import io.parx.common.config.SettingsReader;
 
 /**
  * An OPC UA variable, subscribed to through a monitored item.
@@ -10,17 +13,48 @@ import java.util.Map;
  * @param endpointUrl server endpoint, {@code opc.tcp://host:port/path}
  * @param nodeId the variable's node id
  * @param securityPolicy security policy of the secure channel (OPC UA Part 7 profiles)
- * @param securityMode message security mode (Part 4 §7.20)
+ * @param securityMode message security mode (Part 4 §7.20); by default None under policy
+ * None, else SignAndEncrypt
  * @param authentication anonymous or user name identity token (Part 4 §7.36)
  * @param username user name when {@code authentication} is USERNAME
  * @param password write-only password when {@code authentication} is USERNAME
  * @param samplingIntervalMs requested sampling interval of the monitored item (Part 4
- * §5.12.1.2), 0 = as fast as the server can
+ * §5.12.1.2), 0 = as fast as the server can, {@code null}: the channel's poll interval
  * @param deadband absolute data-change deadband (Part 4 §7.22.2), 0 = every change
  */
 public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy securityPolicy, SecurityMode securityMode,
-		Authentication authentication, String username, String password, int samplingIntervalMs,
-		double deadband) implements ProtocolSettings {
+		Authentication authentication, String username, String password, Integer samplingIntervalMs,
+		double deadband) implements ChannelSettings {
+
+	public OpcUaSettings {
+		if (endpointUrl == null || nodeId == null || securityPolicy == null || securityMode == null
+				|| authentication == null) {
+			throw new IllegalArgumentException("endpointUrl, nodeId, security and authentication are required");
+		}
+		if ((securityPolicy == SecurityPolicy.None) != (securityMode == SecurityMode.None)) {
+			throw new IllegalArgumentException("securityMode must be None exactly when securityPolicy is None");
+		}
+		if (authentication == Authentication.USERNAME && (username == null || password == null)) {
+			throw new IllegalArgumentException("USERNAME authentication needs a username and a password");
+		}
+		if (samplingIntervalMs != null && (samplingIntervalMs < 0 || samplingIntervalMs > MAX_SAMPLING_MS)) {
+			throw new IllegalArgumentException("samplingIntervalMs must be between 0 and " + MAX_SAMPLING_MS);
+		}
+		if (!(deadband >= 0) || Double.isInfinite(deadband)) {
+			throw new IllegalArgumentException("deadband must be a finite number, 0 or more");
+		}
+	}
+
+	/** Longest sampling interval a channel may ask for: one hour. */
+	public static final int MAX_SAMPLING_MS = 3_600_000;
+
+	/**
+	 * Reads a stored document.
+	 * @throws io.parx.common.config.InvalidSettingsException naming every bad field
+	 */
+	public static OpcUaSettings fromJson(Map<String, ?> json) {
+		return (OpcUaSettings) ChannelSettings.fromJson(Protocol.OPCUA, DataType.FLOAT64, json);
+	}
 
 	@Override
 	public Protocol protocol() {
@@ -44,7 +78,9 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 			map.put("username", this.username);
 			map.put("password", this.password);
 		}
-		map.put("samplingIntervalMs", this.samplingIntervalMs);
+		if (this.samplingIntervalMs != null) {
+			map.put("samplingIntervalMs", this.samplingIntervalMs);
+		}
 		map.put("deadband", this.deadband);
 		return map;
 	}
@@ -54,7 +90,7 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 		return "OpcUaSettings[" + this.endpointUrl + ", " + this.nodeId + ", password=******]";
 	}
 
-	static OpcUaSettings read(Fields f, Map<String, Object> stored) {
+	static OpcUaSettings read(SettingsReader f) {
 		URI endpoint = null;
 		String url = f.string("endpointUrl", true, 2000);
 		if (url != null) {
@@ -63,10 +99,13 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 		NodeId nodeId = null;
 		String node = f.string("nodeId", true, 4200);
 		if (node != null) {
-			nodeId = f.violations().guard(f.path("nodeId"), () -> NodeId.parse(node));
+			nodeId = f.guard("nodeId", () -> NodeId.parse(node));
 		}
 		SecurityPolicy policy = f.choice("securityPolicy", SecurityPolicy.class, SecurityPolicy.None);
-		SecurityMode mode = f.choice("securityMode", SecurityMode.class, SecurityMode.None);
+		// a secured policy without a mode signs and encrypts: the safe reading of "secure
+		// me"
+		SecurityMode mode = f.choice("securityMode", SecurityMode.class,
+				(policy == null || policy == SecurityPolicy.None) ? SecurityMode.None : SecurityMode.SignAndEncrypt);
 		if (policy != null && mode != null && (policy == SecurityPolicy.None) != (mode == SecurityMode.None)) {
 			f.reject("securityMode", "must be None exactly when securityPolicy is None");
 			mode = null;
@@ -76,7 +115,7 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 		String password = null;
 		if (authentication == Authentication.USERNAME) {
 			username = f.string("username", true, 200);
-			password = ProtocolSettings.password(f, stored);
+			password = f.string("password", false, 1000);
 			if (password == null) {
 				f.reject("password", "is required for USERNAME authentication");
 			}
@@ -87,18 +126,18 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 			}
 			f.rawIncludingEmpty("password");
 		}
-		Integer sampling = f.integer("samplingIntervalMs", 1000, 0, 3_600_000);
+		Integer sampling = f.optionalInteger("samplingIntervalMs", 0, MAX_SAMPLING_MS);
 		Double deadband = f.number("deadband", 0.0, 0, Double.MAX_VALUE);
 		if (endpoint == null || nodeId == null || policy == null || mode == null || authentication == null
 				|| (authentication == Authentication.USERNAME && (username == null || password == null))
-				|| sampling == null || deadband == null) {
+				|| (f.has("samplingIntervalMs") && sampling == null) || deadband == null) {
 			return null;
 		}
 		return new OpcUaSettings(endpoint, nodeId, policy, mode, authentication, username, password, sampling,
 				deadband);
 	}
 
-	private static URI endpoint(Fields f, String url) {
+	private static URI endpoint(SettingsReader f, String url) {
 		try {
 			URI uri = new URI(url.strip());
 			if (!"opc.tcp".equals(uri.getScheme()) || uri.getHost() == null) {

@@ -1,4 +1,4 @@
-package io.parx.admin.channels;
+package io.parx.common.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,30 +8,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads typed fields from a JSON object (or a CSV row, whose cells are all strings) and
- * records every bad one in {@link Violations} instead of failing on the first. A missing
- * field and an explicit {@code null} (or empty CSV cell) are the same.
+ * records every bad one as a {@link FieldProblem} instead of failing on the first. A
+ * missing field and an explicit {@code null} (or empty CSV cell) are the same. The one
+ * reader of every settings document: the admin-api validates requests with it, the
+ * collector and storage engine read stored documents with it, so both apply the same
+ * rules and defaults.
  */
-public final class Fields {
+public final class SettingsReader {
 
 	private final Map<String, ?> values;
 
 	private final String prefix;
 
-	private final Violations violations;
+	private final List<FieldProblem> problems;
 
 	private final Set<String> read = new HashSet<>();
 
-	public Fields(Map<String, ?> values, String prefix, Violations violations) {
-		this.values = (values != null) ? values : Map.of();
-		this.prefix = prefix;
-		this.violations = violations;
+	/** A reader of a whole document, with its own list of problems. */
+	public SettingsReader(Map<String, ?> values) {
+		this(values, "", new ArrayList<>());
 	}
 
-	public Violations violations() {
-		return this.violations;
+	/**
+	 * A reader of one object of a larger document.
+	 * @param prefix prepended to every field name in problems, e.g. {@code settings.}
+	 * @param problems where problems are added, shared with the readers of the other
+	 * parts so that one answer names all of them
+	 */
+	public SettingsReader(Map<String, ?> values, String prefix, List<FieldProblem> problems) {
+		this.values = (values != null) ? values : Map.of();
+		this.prefix = prefix;
+		this.problems = problems;
+	}
+
+	/** Every problem found so far, by this reader and those sharing its list. */
+	public List<FieldProblem> problems() {
+		return this.problems;
+	}
+
+	/** A reader of a nested object whose problems land in the same list. */
+	public SettingsReader nested(Map<String, ?> values, String name) {
+		return new SettingsReader(values, path(name) + ".", this.problems);
+	}
+
+	/**
+	 * @throws InvalidSettingsException naming every bad field, if any was found
+	 */
+	public void throwIfAny() {
+		if (!this.problems.isEmpty()) {
+			throw new InvalidSettingsException(this.problems);
+		}
 	}
 
 	public String path(String name) {
@@ -39,7 +69,21 @@ public final class Fields {
 	}
 
 	public void reject(String name, String message) {
-		this.violations.add(path(name), message);
+		this.problems.add(new FieldProblem(path(name), message));
+	}
+
+	/**
+	 * Runs a value object's constructor and records its complaint under the given field.
+	 * @return the value, or {@code null} when it was rejected
+	 */
+	public <T> T guard(String name, Supplier<T> construction) {
+		try {
+			return construction.get();
+		}
+		catch (IllegalArgumentException ex) {
+			reject(name, ex.getMessage());
+			return null;
+		}
 	}
 
 	public boolean has(String name) {
@@ -115,6 +159,12 @@ public final class Fields {
 			return null;
 		}
 		return number;
+	}
+
+	/** An optional whole number without default: {@code null} when absent. */
+	public Integer optionalInteger(String name, int min, int max) {
+		Long value = optionalLong(name, min, max);
+		return (value != null) ? Integer.valueOf(value.intValue()) : null;
 	}
 
 	/** An optional whole number without default: {@code null} when absent. */

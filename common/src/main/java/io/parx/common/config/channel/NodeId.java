@@ -1,4 +1,4 @@
-package io.parx.admin.channels;
+package io.parx.common.config.channel;
 
 import java.util.Base64;
 import java.util.UUID;
