@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromBuckets, fromRaw, join, pointAtOrBefore, withTimeGaps } from "./chartData";
+import { fromBuckets, fromColumns, fromRaw, join, pointAtOrBefore, withTimeGaps } from "./chartData";
 
 const t = (s: number) => new Date(Date.UTC(2026, 11, 4, 10, 0, s)).toISOString();
 const x = (s: number) => Date.UTC(2026, 11, 4, 10, 0, s) / 1000;
@@ -53,6 +53,31 @@ describe("chart data", () => {
     a.ys[2] = null; // a bad sample at 4 s
     const b = fromRaw([2, 3, 6].map((s) => ({ time: t(s), value: 10, quality: 0 })));
     expect(join([a, b]).ys[0]).toEqual([0, 1, null, null, null, 5, undefined]);
+  });
+
+  it("reads a chart answer's columns: seconds, bad samples as gaps, Good when no quality column is sent", () => {
+    const good = fromColumns([1000, 2000], [1.5, 2.5]);
+    expect(good).toEqual({ xs: [1, 2], ys: [1.5, 2.5], qualities: [0, 0] });
+    const mixed = fromColumns([1000, 2000, 3000], [1, null, 7], [0, 0x80000000, 0x808a0000]);
+    expect(mixed.ys).toEqual([1, null, null]);
+    expect(mixed.qualities).toEqual([0, 0x80000000, 0x808a0000]);
+  });
+
+  it("merges many series' own times into one ascending axis, shared times once", () => {
+    const series = [
+      { xs: [1, 4, 6], ys: [1, 4, 6], qualities: [0, 0, 0] },
+      { xs: [], ys: [], qualities: [] },
+      { xs: [2, 4, 9], ys: [20, 40, 90], qualities: [0, 1, 0] },
+      { xs: [0, 9], ys: [0, null], qualities: [0, 0x80000000] },
+    ];
+    const joined = join(series);
+    expect(joined.xs).toEqual([0, 1, 2, 4, 6, 9]);
+    expect(joined.ys[0]).toEqual([undefined, 1, undefined, 4, 6, undefined]);
+    expect(joined.ys[1]).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(joined.ys[2]).toEqual([undefined, undefined, 20, 40, undefined, 90]);
+    expect(joined.qualities[2]).toEqual([undefined, undefined, 0, 1, undefined, 0]);
+    // the gap at 9 s reaches back to the series' own point at 0 s
+    expect(joined.ys[3]).toEqual([0, null, null, null, null, null]);
   });
 
   it("places batch points at their offset since the batch start", () => {

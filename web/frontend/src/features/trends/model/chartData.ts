@@ -48,6 +48,23 @@ export function fromRaw(points: AnyPoint[], origin = 0): SeriesPoints {
   return out;
 }
 
+/**
+ * Points of a chart answer's columns (`POST /api/v1/analytics/chart`): times in epoch milliseconds, values with null
+ * for a bad sample, qualities only when one is not Good. No object per point: a trend of ten channels is 16,000 points
+ * on every zoom.
+ */
+export function fromColumns(time: number[], value: (number | null)[], quality?: number[]): SeriesPoints {
+  const n = time.length;
+  const xs = new Array<number>(n);
+  const ys = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    xs[i] = time[i] / 1000;
+    const y = value[i];
+    ys[i] = y === null || (quality !== undefined && severityOf(quality[i]) === "bad") ? null : y;
+  }
+  return { xs, ys, qualities: quality ?? new Array<number>(n).fill(0) };
+}
+
 /** Points of a bucketed series: the chosen aggregate, or the average inside the min/max band. */
 export function fromBuckets(points: AnyPoint[], aggregate: Aggregate): SeriesPoints {
   const out: SeriesPoints = { xs: [], ys: [], qualities: [] };
@@ -105,24 +122,46 @@ export function withTimeGaps(series: SeriesPoints, factor: number): SeriesPoints
   return out;
 }
 
-/** All series on one ascending x axis. */
+/**
+ * All series on one ascending x axis: a merge of the series' own ascending times (each series is in time order), so
+ * ten series of 1,600 points join in one pass without sorting or a map of every time (issue 15: the join took longer
+ * than drawing for raw views, whose LTTB points differ per series).
+ */
 export function join(series: SeriesPoints[]): Joined {
-  const all = new Set<number>();
-  for (const s of series) for (const x of s.xs) all.add(x);
-  const xs = [...all].sort((a, b) => a - b);
-  const index = new Map(xs.map((x, i) => [x, i]));
-  const ys = series.map(() => new Array<Value>(xs.length).fill(undefined));
-  const qualities = series.map(() => new Array<number | undefined>(xs.length).fill(undefined));
-  const lo = series.map((s) => (s.lo ? new Array<Value>(xs.length).fill(undefined) : null));
-  const hi = series.map((s) => (s.hi ? new Array<Value>(xs.length).fill(undefined) : null));
+  const count = series.length;
+  const at = new Array<number>(count).fill(0);
+  // Where each series' points land on the joined axis, found in the merge and filled in afterwards.
+  const slots = series.map((s) => new Array<number>(s.xs.length));
+  const xs: number[] = [];
+  for (;;) {
+    let next = Infinity;
+    for (let n = 0; n < count; n++) {
+      const i = at[n];
+      if (i < series[n].xs.length && series[n].xs[i] < next) next = series[n].xs[i];
+    }
+    if (next === Infinity) break;
+    const slot = xs.length;
+    xs.push(next);
+    for (let n = 0; n < count; n++) {
+      const own = series[n].xs;
+      // equal times within one series (never expected) share the slot, the later point winning as before
+      while (at[n] < own.length && own[at[n]] === next) slots[n][at[n]++] = slot;
+    }
+  }
+  const length = xs.length;
+  const ys = series.map(() => new Array<Value>(length).fill(undefined));
+  const qualities = series.map(() => new Array<number | undefined>(length).fill(undefined));
+  const lo = series.map((s) => (s.lo ? new Array<Value>(length).fill(undefined) : null));
+  const hi = series.map((s) => (s.hi ? new Array<Value>(length).fill(undefined) : null));
   series.forEach((s, n) => {
-    s.xs.forEach((x, i) => {
-      const at = index.get(x)!;
-      ys[n][at] = s.ys[i];
-      qualities[n][at] = s.qualities[i];
-      if (lo[n]) lo[n]![at] = s.lo![i];
-      if (hi[n]) hi[n]![at] = s.hi![i];
-    });
+    const own = slots[n];
+    for (let i = 0; i < own.length; i++) {
+      const slot = own[i];
+      ys[n][slot] = s.ys[i];
+      qualities[n][slot] = s.qualities[i];
+      if (lo[n]) lo[n]![slot] = s.lo![i];
+      if (hi[n]) hi[n]![slot] = s.hi![i];
+    }
   });
   ys.forEach(widenGaps);
   lo.forEach((values) => values && widenGaps(values));

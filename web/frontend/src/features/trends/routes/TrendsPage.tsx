@@ -16,11 +16,11 @@ import { Readout } from "../components/Readout";
 import { StatsPanel } from "../components/StatsPanel";
 import { SeriesLegend } from "../components/SeriesLegend";
 import { TrendChart } from "../components/TrendChart";
-import { fromBuckets, fromRaw, join, type SeriesPoints, withTimeGaps } from "../model/chartData";
+import { fromBuckets, fromColumns, fromRaw, join, type SeriesPoints, withTimeGaps } from "../model/chartData";
 import { historyQuery } from "../model/query";
 import { absolute, channelKey, derivedKey, MAX_SERIES, pan, resolveRange, zoomAround, zoomTo } from "../model/view";
 import { useTrendView } from "./useTrendView";
-import type { HistorySeries } from "../api/useHistory";
+import { isColumns, type HistorySeries } from "../api/useHistory";
 import type { DerivedSignal, EvaluateResult } from "../api/derived";
 import { useMe } from "../../../lib/auth/useMe";
 
@@ -66,6 +66,7 @@ function seriesMeta(
 }
 
 function pointsOf(series: HistorySeries, aggregate: Parameters<typeof fromBuckets>[1]): SeriesPoints {
+  if (isColumns(series)) return withTimeGaps(fromColumns(series.time, series.value, series.quality), RAW_GAP_FACTOR);
   const points = series.points as Parameters<typeof fromRaw>[0];
   return series.interval === "raw" || series.kind === "derived"
     ? withTimeGaps(fromRaw(points), RAW_GAP_FACTOR)
@@ -114,16 +115,23 @@ export function TrendsPage() {
   }
   const spec: PlotSpec = { series, step: view.step, timeAxis: true };
 
-  const data = useMemo(() => {
-    const byKey = new Map<string, SeriesPoints>();
+  // Converted once per answer, not again for every live sample of the tail.
+  const answered = useMemo(() => {
+    const byKey = new Map<string, { id: number; channel: boolean; points: SeriesPoints }>();
     for (const s of history.series ?? []) {
       const key = s.kind === "derived" ? derivedKey(s.id) : channelKey(s.id);
-      const points = pointsOf(s, view.aggregate);
-      byKey.set(key, s.kind === "channel" && liveRaw ? appendTail(points, tail.tails.get(s.id)) : points);
+      byKey.set(key, { id: s.id, channel: s.kind === "channel", points: pointsOf(s, view.aggregate) });
+    }
+    return byKey;
+  }, [history.series, view.aggregate]);
+  const data = useMemo(() => {
+    const byKey = new Map<string, SeriesPoints>();
+    for (const [key, { id, channel, points }] of answered) {
+      byKey.set(key, channel && liveRaw ? appendTail(points, tail.tails.get(id)) : points);
     }
     if (preview) byKey.set(PREVIEW_KEY, withTimeGaps(fromRaw(preview.result.points), RAW_GAP_FACTOR));
     return join(series.map((s) => byKey.get(s.key) ?? { xs: [], ys: [], qualities: [] }));
-  }, [history.series, series.map((s) => s.key).join(","), view.aggregate, liveRaw, tail.now, preview]);
+  }, [answered, series.map((s) => s.key).join(","), liveRaw, tail.now, preview]);
 
   const now = liveRaw ? tail.now : anchor.at;
   const shown = view.live ? resolveRange(view.range, now) : range;
@@ -259,7 +267,7 @@ export function TrendsPage() {
               </div>
               <p className="trend-source muted" data-testid="trend-source">
                 {source
-                  ? `${source.source}, ${source.interval === "raw" ? "raw" : `${source.interval} buckets`}, ${data.xs.length} points for ${maxPoints} px${history.loading ? " · loading…" : ` · ${history.lastMs} ms`}`
+                  ? `${source.source}, ${!source.interval || source.interval === "raw" ? "raw" : `${source.interval} buckets`}, ${data.xs.length} points for ${maxPoints} px${history.loading ? " · loading…" : ` · ${history.lastMs} ms${history.serverMs !== undefined ? ` (server ${history.serverMs} ms)` : ""}`}`
                   : history.loading
                     ? "loading…"
                     : ""}

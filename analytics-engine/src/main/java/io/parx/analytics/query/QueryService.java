@@ -30,6 +30,19 @@ public class QueryService {
 	 */
 	static final int RAW_ROWS_PER_POINT = 10;
 
+	/**
+	 * Output points one 10 s rollup bucket may stand for when it replaces raw rows: views
+	 * from a third of {@code 10 s x maxPoints} (1.5 hours at 1,630 points) read
+	 * {@code rollup_10s} instead of up to 16,300 raw rows per channel for channels with
+	 * more samples than points (issue 15: those raw views were the slowest zooms, in the
+	 * engine and in the browser, whose join of per-channel LTTB times grew to 8,000 x
+	 * values). The price: one point per 10 s, up to three pixels apart, and a spike
+	 * averaged into its bucket, as in every rollup view.
+	 */
+	static final int TEN_SECOND_POINTS = 3;
+
+	private static final NumericSeries EMPTY = new NumericSeries(0);
+
 	private final SampleReader samples;
 
 	private final RollupReader rollups;
@@ -63,12 +76,30 @@ public class QueryService {
 			result.addAll(bucketed(spec, infos));
 		}
 		else if (spec.downsample() != Downsample.NONE && !spec.channelIds().isEmpty()) {
-			result.addAll(downsampled(spec, infos));
+			for (Sampled sampled : downsampled(spec, infos)) {
+				result.add(sampled.toSeries("raw"));
+			}
 		}
 		else {
 			for (long id : spec.channelIds()) {
 				result.add(channel(spec, infos.get(id)));
 			}
+		}
+		for (long id : spec.derivedSignalIds()) {
+			result.add(derived(spec, id).toSeries(spec.interval().label()));
+		}
+		return result;
+	}
+
+	/**
+	 * A chart's series, downsampled to {@code maxPoints}, in primitive arrays: channels
+	 * first, then derived signals, each in the order asked.
+	 */
+	List<Sampled> chart(QuerySpec spec) {
+		Map<Long, ChannelInfo> infos = this.channels.require(spec.channelIds());
+		List<Sampled> result = new ArrayList<>();
+		if (!spec.channelIds().isEmpty()) {
+			result.addAll(downsampled(spec, infos));
 		}
 		for (long id : spec.derivedSignalIds()) {
 			result.add(derived(spec, id));
@@ -105,16 +136,23 @@ public class QueryService {
 	 * (adjacent levels differ by that factor; one year to 1,600 points reads 8,760 hourly
 	 * rows, a day 8,640 rows of 10 s, not 86,400 raw ones). Raw rows, exact, when no
 	 * rollup is that fine (up to {@code maxDownsampleInput} of them, else the finest
-	 * rollup), or when the rollup read says the range holds at most
-	 * {@link #RAW_ROWS_PER_POINT} samples per point (sparse channels). LTTB then runs on
-	 * bucket averages, min-max on bucket minima and maxima.
+	 * rollup; down to a third of that width the finest rollup for channels with more
+	 * samples than points, {@link #TEN_SECOND_POINTS}), or when the rollup read says the
+	 * range holds at most {@link #RAW_ROWS_PER_POINT} samples per point (sparse
+	 * channels). LTTB then runs on bucket averages, min-max on bucket minima and maxima.
 	 */
-	private List<Series> downsampled(QuerySpec spec, Map<Long, ChannelInfo> infos) {
+	private List<Sampled> downsampled(QuerySpec spec, Map<Long, ChannelInfo> infos) {
 		Set<Long> ids = new LinkedHashSet<>(spec.channelIds());
 		long range = Micros.of(spec.to()) - Micros.of(spec.from());
 		Level level = Level.coarsestWithin(range / spec.maxPoints());
 		Set<Long> fromRollup = ids;
-		if (level == null) {
+		long rawBudget = Math.min((long) RAW_ROWS_PER_POINT * spec.maxPoints(), this.settings.maxDownsampleInput());
+		if (level == null && tenSecondsWillDo(range, spec.maxPoints())) {
+			level = Level.TEN_SECONDS;
+			// raw rows only where they are no more than the points asked for
+			rawBudget = spec.maxPoints();
+		}
+		else if (level == null) {
 			// Raw unless the hourly rollup says a channel has too many samples even for
 			// this.
 			Map<Long, Long> estimates = this.rollups.estimateCounts(ids, spec.from(), spec.to());
@@ -128,34 +166,43 @@ public class QueryService {
 		}
 		Map<Long, RollupReader.Chart> charts = fromRollup.isEmpty() ? Map.of() : this.rollups.chartSeries(level,
 				fromRollup, spec.from(), spec.to(), spec.downsample() == Downsample.MINMAX);
-		long rawBudget = Math.min((long) RAW_ROWS_PER_POINT * spec.maxPoints(), this.settings.maxDownsampleInput());
+		Set<Long> fromRaw = new LinkedHashSet<>();
+		for (long id : ids) {
+			RollupReader.Chart chart = charts.get(id);
+			if (chart == null || chart.samples() <= rawBudget) {
+				fromRaw.add(id);
+			}
+		}
+		// The raw rows of all those channels in one statement, as the rollups above.
+		Map<Long, NumericSeries> raw = fromRaw.isEmpty() ? Map.of()
+				: this.samples.numeric(fromRaw, spec.from(), spec.to(), this.settings.maxDownsampleInput());
 		String mode = "+" + spec.downsample().name().toLowerCase(java.util.Locale.ROOT);
-		List<Series> result = new ArrayList<>(spec.channelIds().size());
+		List<Sampled> result = new ArrayList<>(spec.channelIds().size());
 		for (long id : spec.channelIds()) {
 			ChannelInfo info = infos.get(id);
-			RollupReader.Chart chart = charts.get(id);
-			NumericSeries input;
-			String source;
-			if (chart != null && chart.samples() > rawBudget) {
-				input = chart.series();
-				source = level.table();
-			}
-			else {
-				input = this.samples.numeric(id, spec.from(), spec.to(), this.settings.maxDownsampleInput());
-				source = "raw";
-			}
+			NumericSeries input = fromRaw.contains(id) ? raw.getOrDefault(id, EMPTY) : charts.get(id).series();
+			String source = fromRaw.contains(id) ? "raw" : level.table();
 			NumericSeries sampled = Downsampler.apply(spec.downsample(), input, spec.maxPoints());
-			result.add(new Series("channel", info.id(), info.name(), info.unit(), "raw", source + mode, raw(sampled)));
+			result.add(new Sampled("channel", info.id(), info.name(), info.unit(), source + mode, sampled));
 		}
 		return result;
 	}
 
-	private Series derived(QuerySpec spec, long id) {
+	/**
+	 * Whether a chart of this range may read {@code rollup_10s} although its buckets are
+	 * wider than one point's share: when a bucket stands for at most
+	 * {@link #TEN_SECOND_POINTS} points.
+	 */
+	static boolean tenSecondsWillDo(long rangeMicros, int maxPoints) {
+		return rangeMicros * TEN_SECOND_POINTS / maxPoints >= Level.TEN_SECONDS.micros();
+	}
+
+	private Sampled derived(QuerySpec spec, long id) {
 		long rangeMicros = Micros.of(spec.to()) - Micros.of(spec.from());
 		long step = spec.interval().isBucketed() ? spec.interval().micros() : Step.auto(rangeMicros, spec.maxPoints());
 		DerivedSignals.Evaluated evaluated = this.derived.evaluate(id, spec.from(), spec.to(), step, spec.maxPoints());
-		return new Series("derived", id, evaluated.signal().name(), evaluated.signal().unit(), spec.interval().label(),
-				"formula", raw(evaluated.points()));
+		return new Sampled("derived", id, evaluated.signal().name(), evaluated.signal().unit(), "formula",
+				evaluated.points());
 	}
 
 	static List<RawPoint> raw(NumericSeries series) {

@@ -20,8 +20,8 @@ class SecurityConfiguration {
 			.allow(AccessRules.CONFIGURERS, HttpMethod.POST, "/api/v1/analytics/derived/signals")
 			.allow(AccessRules.CONFIGURERS, HttpMethod.DELETE, "/api/v1/analytics/derived/signals/*")
 			.allow(AccessRules.EVERY_ROLE, HttpMethod.GET, "/api/v1/analytics/**")
-			.allow(AccessRules.EVERY_ROLE, HttpMethod.POST, "/api/v1/analytics/query", "/api/v1/analytics/export",
-					"/api/v1/analytics/derived/evaluate")
+			.allow(AccessRules.EVERY_ROLE, HttpMethod.POST, "/api/v1/analytics/query", "/api/v1/analytics/chart",
+					"/api/v1/analytics/export", "/api/v1/analytics/derived/evaluate")
 			.build();
 	}
 

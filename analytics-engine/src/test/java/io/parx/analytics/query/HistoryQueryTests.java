@@ -326,6 +326,54 @@ class HistoryQueryTests {
 
 	@ParameterizedTest
 	@EnumSource(TimeseriesBackend.class)
+	void rawRowsOfSeveralChannelsReadInOneStatementEqualEachChannelReadAlone(TimeseriesBackend backend) {
+		// Issue 15: raw views read all channels in one statement; no channel may get
+		// another's rows, lose its first or last one, or change order.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		Instant from = HistoryFixture.START;
+		Instant to = from.plusSeconds(7200);
+		List<Series> together = service(fixture)
+			.query(new QueryRequest(List.of(fixture.pressureId, fixture.tempId, fixture.counterId), null, from, to,
+					"raw", null, null, null, 2000, "lttb"));
+		assertThat(together).extracting(Series::source).containsOnly("raw+lttb");
+		assertThat(together.get(0).points())
+			.isEqualTo(one(fixture, fixture.pressureId, from, to, "raw", null, null, null, 2000, "lttb").points());
+		assertThat(together.get(1).points())
+			.isEqualTo(one(fixture, fixture.tempId, from, to, "raw", null, null, null, 2000, "lttb").points());
+		assertThat(together.get(0).points()).hasSize(480);
+		// 720 samples, of which 7 bad, which downsampling skips
+		assertThat(together.get(1).points()).hasSize(713);
+		assertThat(together.get(2).points()).hasSize(2);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void aChartAnswersTheQuerysPointsAsColumns(TimeseriesBackend backend) {
+		// The columnar answer of /chart must draw exactly what /query's points draw.
+		HistoryFixture fixture = HistoryFixture.on(backend);
+		QueryRequest request = new QueryRequest(List.of(fixture.tempId, fixture.pressureId), null, HistoryFixture.START,
+				HistoryFixture.START.plusSeconds(7200), "raw", null, null, null, 300, "lttb");
+		List<Series> points = service(fixture).query(request);
+		List<ChartSeries> columns = service(fixture).chart(QuerySpec.of(request, AnalyticsSettings.defaults()))
+			.stream()
+			.map(ChartSeries::of)
+			.toList();
+		for (int n = 0; n < 2; n++) {
+			@SuppressWarnings("unchecked")
+			List<RawPoint> expected = (List<RawPoint>) points.get(n).points();
+			ChartSeries chart = columns.get(n);
+			assertThat(chart.source()).isEqualTo(points.get(n).source());
+			assertThat(chart.time())
+				.containsExactly(expected.stream().mapToLong((point) -> point.time().toEpochMilli()).toArray());
+			assertThat(chart.value())
+				.containsExactly(expected.stream().map((p) -> (Double) p.value()).toArray(Double[]::new));
+		}
+		// Downsampling skips Furnace Temp's bad samples: every point left is Good.
+		assertThat(columns).allSatisfy((chart) -> assertThat(chart.quality()).isNull());
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
 	void minMaxDownsamplingKeepsTheExtremes(TimeseriesBackend backend) {
 		HistoryFixture fixture = HistoryFixture.on(backend);
 		Instant from = HistoryFixture.START;

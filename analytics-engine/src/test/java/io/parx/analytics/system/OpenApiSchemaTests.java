@@ -59,6 +59,11 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 		call(200, query("{'channelIds':[" + temp + "," + fixture().counterId + "]," + RANGE + "}"));
 		call(200, query("{'channelIds':[" + temp + "]," + RANGE + ",'downsample':'lttb','maxPoints':10}"));
 		call(400, query("{'channelIds':[" + temp + "]," + RANGE + ",'interval':'5x'}"));
+		call(200, chart("{'channelIds':[" + temp + "," + fixture().counterId + "]," + RANGE + ",'maxPoints':10}"));
+		call(400, chart("{'channelIds':[" + temp + "]," + RANGE + ",'maxPoints':10,'downsample':'none'}"));
+		call(404, chart("{'channelIds':[987654]," + RANGE + ",'maxPoints':10}"));
+		call(413, chart("{'channelIds':[" + temp + "],'from':'2026-01-01T00:00:00Z','to':'2027-03-01T00:00:00Z',"
+				+ "'maxPoints':10}"));
 		call(400,
 				post("/api/v1/analytics/query").with(as("OPERATOR"))
 					.contentType(MediaType.APPLICATION_JSON)
@@ -193,6 +198,12 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 
 	private static MockHttpServletRequestBuilder query(String body) {
 		return post("/api/v1/analytics/query").with(as("OPERATOR"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json(body));
+	}
+
+	private static MockHttpServletRequestBuilder chart(String body) {
+		return post("/api/v1/analytics/chart").with(as("OPERATOR"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json(body));
 	}

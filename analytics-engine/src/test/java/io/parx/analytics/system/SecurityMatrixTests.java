@@ -19,6 +19,7 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 	Stream<DynamicTest> everyCallerGetsExactlyItsRights() {
 		return SecurityMatrix.on(this.port, TOKENS)
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/analytics/query")
+			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/analytics/chart")
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/analytics/export")
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/analytics/derived/signals")
 			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/analytics/derived/signals")

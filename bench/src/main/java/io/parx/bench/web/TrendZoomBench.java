@@ -176,8 +176,8 @@ public final class TrendZoomBench {
 			}
 			latencies.add(await(page, before));
 			sources.add(page.driver().findElement(By.cssSelector("[data-testid=trend-source]")).getText());
-			System.out.printf(Locale.ROOT, "zoom %2d: %6.0f ms, %s wide, %s%n", i + 1, latencies.getLast(),
-					Duration.ofSeconds((long) span), sources.getLast());
+			System.out.printf(Locale.ROOT, "zoom %2d: %6.0f ms, %s wide, %s, %.0f kB%n", i + 1, latencies.getLast(),
+					Duration.ofSeconds((long) span), sources.getLast(), answerBytes(page) / 1000.0);
 		}
 		List<Double> zoomLongTasks = longTasks(page);
 
@@ -239,6 +239,22 @@ public final class TrendZoomBench {
 			actions.moveByOffset((to - from) / steps, s == steps ? 0 : 1);
 		}
 		actions.release().perform();
+	}
+
+	/**
+	 * The size of the last history answer as parsed (decoded, without the gateway's
+	 * headers), from the page's resource timing.
+	 */
+	private static double answerBytes(RenderProbe page) {
+		return ((Number) page
+			.script("""
+					const e = performance.getEntriesByType("resource")
+					  .filter((r) => r.name.includes("/api/v1/analytics/chart") || r.name.includes("/api/v1/analytics/query"))
+					  .pop();
+					performance.clearResourceTimings();
+					return e ? e.decodedBodySize : 0;
+					"""))
+			.doubleValue();
 	}
 
 	private static long answers(RenderProbe page) {
