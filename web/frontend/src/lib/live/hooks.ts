@@ -14,6 +14,18 @@ export function useWatch(channelIds: readonly number[]) {
 }
 
 /**
+ * Keeps the channels subscribed while the caller is mounted and on screen, for widgets that show only the newest value:
+ * off screen they need no samples at all, so the router stops sending them (a dashboard taller than the screen then
+ * receives what its visible part shows), and the snapshot that answers the subscription when the widget comes back
+ * (200 px before it is in view) fills it again. Not for widgets that draw history (trends, the alarm log).
+ */
+export function useWatchWhileOnScreen(channelIds: readonly number[]) {
+  useWatch(useOnScreen() ? channelIds : NONE);
+}
+
+const NONE: readonly number[] = [];
+
+/**
  * The newest live sample of a channel (re-renders at most once per animation frame, and not while the caller is off
  * screen: it reads the newest sample again when it comes back).
  */
@@ -38,7 +50,7 @@ export function useLiveChannels(channelIds: readonly number[]): LiveStore {
   const live = useLiveStore();
   const onScreen = useOnScreen();
   const key = channelIds.join(",");
-  useWatch(channelIds);
+  useWatchWhileOnScreen(channelIds);
   const subscribe = useCallback(
     (listener: () => void) => (key === "" ? () => {} : live.subscribeChannels(key.split(",").map(Number), listener)),
     [live, key],

@@ -1,5 +1,5 @@
 import { useNow } from "../../../lib/clock";
-import { useChannelStatus, useLiveSample, useWatch } from "../../../lib/live/hooks";
+import { useChannelStatus, useLiveSample, useWatchWhileOnScreen } from "../../../lib/live/hooks";
 import type { LiveSample } from "../../../lib/live/LiveStore";
 import { qualityName, type Severity, severityOf } from "../../../lib/quality";
 import { formatAge, formatTime } from "./format";
@@ -19,7 +19,7 @@ export interface ChannelValue {
 
 /** The live value of a channel with what the user must know about it: quality, age, the channel's state. */
 export function useChannelValue(channelId: number, staleAfter = DEFAULT_STALE_AFTER): ChannelValue {
-  useWatch([channelId]);
+  useWatchWhileOnScreen([channelId]);
   const sample = useLiveSample(channelId);
   const status = useChannelStatus(channelId);
   const now = useNow();

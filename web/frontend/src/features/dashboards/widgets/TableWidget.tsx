@@ -22,13 +22,6 @@ export function TableWidget({ widget, channels }: WidgetProps) {
   const staleAfter = widget.options.staleAfter ?? DEFAULT_STALE_AFTER;
   return (
     <table className="value-table">
-      <colgroup>
-        <col />
-        <col className="col-value" />
-        <col className="col-unit" />
-        <col className="col-quality" />
-        <col className="col-time" />
-      </colgroup>
       <thead>
         <tr>
           <th scope="col">Channel</th>
