@@ -1,7 +1,7 @@
 import { act, render, screen } from "@testing-library/react";
 import { useRef } from "react";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { useLiveSample } from "./live/hooks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { useLiveSample, useWatchWhileOnScreen } from "./live/hooks";
 import { LiveStoreProvider } from "./live/LiveContext";
 import { LiveStore } from "./live/LiveStore";
 import { VisibilityBoundary } from "./visibility";
@@ -20,9 +20,11 @@ class FakeObserver {
 }
 
 let renders = 0;
+const WATCHED = [7];
 
 function Value() {
   renders++;
+  useWatchWhileOnScreen(WATCHED);
   const sample = useLiveSample(7);
   return <output>{String(sample?.value ?? "none")}</output>;
 }
@@ -41,6 +43,8 @@ function Card() {
 function setUp() {
   const frames: (() => void)[] = [];
   const store = new LiveStore((flush) => frames.push(flush));
+  const subscriptions = { add: vi.fn(), remove: vi.fn() };
+  store.attach(subscriptions);
   const send = (value: number) =>
     act(() => {
       store.ingest([{ channelId: 7, time: new Date().toISOString(), value, quality: 0 }], 0);
@@ -51,7 +55,7 @@ function setUp() {
       <Card />
     </LiveStoreProvider>,
   );
-  return { send, observer: FakeObserver.current! };
+  return { send, observer: FakeObserver.current!, subscriptions };
 }
 
 describe("VisibilityBoundary", () => {
@@ -84,5 +88,15 @@ describe("VisibilityBoundary", () => {
     expect(screen.getByRole("status")).toHaveProperty("textContent", "2");
     send(3);
     expect(screen.getByRole("status")).toHaveProperty("textContent", "3");
+  });
+
+  // The router sends nothing for a value nobody sees; the snapshot answering the new subscription fills it again.
+  it("unsubscribes a value's channel while its card is off screen and subscribes it again when it is back", () => {
+    const { observer, subscriptions } = setUp();
+    expect(subscriptions.add).toHaveBeenCalledWith([7]);
+    observer.scroll(false);
+    expect(subscriptions.remove).toHaveBeenCalledWith([7]);
+    observer.scroll(true);
+    expect(subscriptions.add).toHaveBeenCalledTimes(2);
   });
 });

@@ -27,6 +27,25 @@ describe("LiveStore", () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  it("tells a listener of many channels once per frame however many of them changed, and not for other channels", () => {
+    // A table of thirty rows renders once per frame through one subscription, not once per changed row.
+    const { store, frame } = storeWithManualFrames();
+    const listener = vi.fn();
+    const release = store.subscribeChannels([1, 2, 3], listener);
+    store.ingest([sample(1, 1, 1), sample(2, 1, 2), sample(3, 1, 3)], 0);
+    frame();
+    expect(listener).toHaveBeenCalledTimes(1);
+    store.ingest([sample(4, 2, 4)], 0);
+    frame();
+    expect(listener).toHaveBeenCalledTimes(1);
+    const before = store.generation();
+    release();
+    store.ingest([sample(1, 3, 5)], 0);
+    frame();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.generation()).toBeGreaterThan(before);
+  });
+
   it("keeps the newest sample per channel and hands every sample to stream listeners in order", () => {
     const { store, frame } = storeWithManualFrames();
     const stream = vi.fn();

@@ -41,6 +41,8 @@ export class LiveStore {
   private dirty = new Set<number>();
   private pendingSamples = new Map<number, LiveSample[]>();
   private scheduled = false;
+  /** Counts flushes: a widget that reads many channels compares it to know whether to render again. */
+  private flushes = 0;
   private connection: LiveStatus = { state: "connecting", since: Date.now(), wasOpen: false };
   private subscriptions: Subscriptions | null = null;
   readonly perf = new FramePerf();
@@ -95,6 +97,18 @@ export class LiveStore {
   subscribeChannel(channelId: number, listener: Listener): () => void {
     return this.addTo(this.listeners, channelId, listener);
   }
+
+  /**
+   * One listener for many channels (a table's rows): called once per animation frame in which any of them changed,
+   * however many did, so a widget re-renders once per frame rather than once per changed row.
+   */
+  subscribeChannels(channelIds: readonly number[], listener: Listener): () => void {
+    const releases = [...new Set(channelIds)].map((id) => this.addTo(this.listeners, id, listener));
+    return () => releases.forEach((release) => release());
+  }
+
+  /** A number that changes with every flush (for useSyncExternalStore snapshots of many channels). */
+  generation = (): number => this.flushes;
 
   /** Every sample of the channel as it arrives (batched per animation frame), in arrival order. */
   subscribeStream(channelId: number, listener: StreamListener): () => void {
@@ -155,9 +169,13 @@ export class LiveStore {
     for (const [channelId, samples] of pending) {
       this.streams.get(channelId)?.forEach((listener) => listener(samples));
     }
+    this.flushes++;
+    // A listener of several changed channels hears once.
+    const called = new Set<Listener>();
     for (const channelId of dirty) {
-      this.listeners.get(channelId)?.forEach((listener) => listener());
+      this.listeners.get(channelId)?.forEach((listener) => called.add(listener));
     }
+    called.forEach((listener) => listener());
     this.perf.flushed();
   }
 

@@ -3,7 +3,8 @@ import type { ChannelValue } from "./useChannelValue";
 
 /**
  * What is wrong with a value, visibly and in words (not by colour alone): bad, uncertain, stale, or the channel
- * disabled or deleted. Nothing for a good, fresh value.
+ * disabled or deleted. Nothing for a good, fresh value. The quality's name is also the mark's hover text, for cards too
+ * narrow to show all of it.
  */
 export function QualityMark({ value }: { value: ChannelValue }) {
   const { sample, severity, stale, status } = value;
@@ -11,14 +12,14 @@ export function QualityMark({ value }: { value: ChannelValue }) {
   if (!sample) return null;
   if (severity === "bad") {
     return (
-      <span className="mark mark-bad" data-quality="bad">
+      <span className="mark mark-bad" data-quality="bad" title={qualityName(sample.quality)}>
         {qualityName(sample.quality)}
       </span>
     );
   }
   if (severity === "uncertain") {
     return (
-      <span className="mark mark-uncertain" data-quality="uncertain">
+      <span className="mark mark-uncertain" data-quality="uncertain" title={qualityName(sample.quality)}>
         {qualityName(sample.quality)}
       </span>
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatValue, thresholdColor } from "./format";
+import { formatAge, formatClock, formatValue, thresholdColor } from "./format";
 
 describe("formatValue", () => {
   it("uses the widget's decimals, else at most three", () => {
@@ -40,5 +40,14 @@ describe("formatAge", () => {
     expect(formatAge(4_000)).toBe("4 s");
     expect(formatAge(5 * 60_000)).toBe("5 min");
     expect(formatAge(3 * 3_600_000)).toBe("3 h");
+  });
+});
+
+describe("formatClock", () => {
+  it("shows the time of day to the second, the same text for every sample within that second", () => {
+    const second = Date.UTC(2026, 0, 1, 12, 34, 56);
+    expect(formatClock(second + 100)).toBe(formatClock(second + 900));
+    expect(formatClock(second + 1000)).not.toBe(formatClock(second));
+    expect(formatClock(second)).toMatch(/34:56/);
   });
 });

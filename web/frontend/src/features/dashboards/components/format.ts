@@ -53,3 +53,21 @@ export function formatAge(ms: number): string {
   if (seconds < 36 * 3600) return `${Math.round(seconds / 3600)} h`;
   return `${Math.round(seconds / 86400)} d`;
 }
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+let clockSecond = Number.NaN;
+let clockText = "";
+
+/**
+ * The time of day to the second ("14:03:27"), for cells that show many channels' times: it changes once a second
+ * rather than with every sample, so the cell's text is left alone between (the date and milliseconds are in the
+ * hover text). Formatted once per second, not once per row.
+ */
+export function formatClock(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== clockSecond) {
+    clockSecond = second;
+    clockText = clockFormat.format(new Date(second * 1000));
+  }
+  return clockText;
+}

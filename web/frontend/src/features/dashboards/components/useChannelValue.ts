@@ -1,5 +1,5 @@
 import { useNow } from "../../../lib/clock";
-import { useChannelStatus, useLiveSample, useWatch } from "../../../lib/live/hooks";
+import { useChannelStatus, useLiveSample, useWatchWhileOnScreen } from "../../../lib/live/hooks";
 import type { LiveSample } from "../../../lib/live/LiveStore";
 import { qualityName, type Severity, severityOf } from "../../../lib/quality";
 import { formatAge, formatTime } from "./format";
@@ -19,17 +19,31 @@ export interface ChannelValue {
 
 /** The live value of a channel with what the user must know about it: quality, age, the channel's state. */
 export function useChannelValue(channelId: number, staleAfter = DEFAULT_STALE_AFTER): ChannelValue {
-  useWatch([channelId]);
+  useWatchWhileOnScreen([channelId]);
   const sample = useLiveSample(channelId);
   const status = useChannelStatus(channelId);
   const now = useNow();
+  return channelValueOf(sample, status, now, staleAfter);
+}
+
+/** Whether a sample is older than the widget allows (never when staleAfter is 0). */
+export function isStale(sample: LiveSample | undefined, now: number, staleAfter = DEFAULT_STALE_AFTER): boolean {
+  return sample !== undefined && staleAfter > 0 && now - sample.time > staleAfter * 1000;
+}
+
+/** What useChannelValue says about a sample, for widgets that read many channels through one subscription. */
+export function channelValueOf(
+  sample: LiveSample | undefined,
+  status: string | undefined,
+  now: number,
+  staleAfter = DEFAULT_STALE_AFTER,
+): ChannelValue {
   if (!sample) {
     return { sample, severity: "none", stale: false, status, describe: status ? `channel ${status}` : "no value yet" };
   }
-  const age = now - sample.time;
-  const stale = staleAfter > 0 && age > staleAfter * 1000;
+  const stale = isStale(sample, now, staleAfter);
   const severity = severityOf(sample.quality);
-  const parts = [formatTime(sample.time), qualityName(sample.quality), `${formatAge(age)} ago`];
+  const parts = [formatTime(sample.time), qualityName(sample.quality), `${formatAge(now - sample.time)} ago`];
   if (stale) parts.push("stale");
   if (status) parts.push(`channel ${status}`);
   return { sample, severity, stale, status, describe: parts.join(" · ") };

@@ -23,8 +23,14 @@ import io.parx.bench.support.Bench;
  * <pre>
  * scripts/bench.sh dashboard-render        # builds what it needs, then:
  * java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.parx.bench.web.DashboardRenderBench \
- *     [--rate 5000] [--warmup 15] [--duration 30] [--width 1920] [--height 1080] [--heap 384m]
+ *     [--rate 5000] [--warmup 15] [--duration 30] [--width 1920] [--height 1080] [--heap 384m] [--profile 0]
  * </pre>
+ *
+ * {@code --profile N} records N seconds of a DevTools CPU profile after the measured
+ * window (so the sampler does not distort the figures) to
+ * {@code bench/target/dashboard-render.cpuprofile};
+ * {@code node bench/scripts/cpuprofile-summary.mjs} summarises it (where the main
+ * thread's time goes: rendering, script by function, GC).
  *
  * Run from the repository root after {@code ./mvnw package -DskipTests} (the service jars
  * and the web jar with the built app), with PostgreSQL (5432), TimescaleDB (5433) and
@@ -46,6 +52,7 @@ public final class DashboardRenderBench {
 		int width = Integer.parseInt(options.getOrDefault("width", "1920"));
 		int height = Integer.parseInt(options.getOrDefault("height", "1080"));
 		String heap = options.getOrDefault("heap", "384m");
+		int profile = Integer.parseInt(options.getOrDefault("profile", "0"));
 		URI redis = URI.create(options.getOrDefault("redis", "redis://127.0.0.1:6379"));
 
 		System.out.printf("# machine load average %s%n", Bench.loadAverage());
@@ -54,7 +61,7 @@ public final class DashboardRenderBench {
 				BenchDashboard.WIDGETS, BenchDashboard.CHANNELS, rate, width, height, warmup, duration);
 		boolean passed;
 		try (WebStack stack = new WebStack(redis, heap)) {
-			passed = measure(stack, redis, rate, warmup, duration, width, height);
+			passed = measure(stack, redis, rate, warmup, duration, width, height, profile);
 		}
 		System.exit(passed ? 0 : 1);
 	}
@@ -62,8 +69,8 @@ public final class DashboardRenderBench {
 	/**
 	 * Opens the dashboard under load and prints the figures; whether the goals were met.
 	 */
-	private static boolean measure(WebStack stack, URI redis, int rate, int warmup, int duration, int width, int height)
-			throws Exception {
+	private static boolean measure(WebStack stack, URI redis, int rate, int warmup, int duration, int width, int height,
+			int profile) throws Exception {
 		List<Long> channelIds = stack.importChannels("Bench.Render", BenchDashboard.CHANNELS);
 		long dashboardId = stack
 			.send("POST", "/api/v1/dashboards", BenchDashboard.request("Render bench", channelIds), 201)
@@ -108,6 +115,12 @@ public final class DashboardRenderBench {
 					100 * (after.layoutSeconds() - before.layoutSeconds()) / seconds,
 					100 * (after.styleSeconds() - before.styleSeconds()) / seconds, window.longTasksMs().size(),
 					longest, 100 * browserCpu, loadStart, loadEnd);
+			if (profile > 0) {
+				Path file = Path.of("bench", "target", "dashboard-render.cpuprofile");
+				page.profile(Duration.ofSeconds(profile), file);
+				System.out.printf("# CPU profile of %d s: %s (node bench/scripts/cpuprofile-summary.mjs %s)%n", profile,
+						file, file);
+			}
 			boolean passed = latencies.length > 0 && p99 < 100 && mainThreadCpu < 0.5;
 			System.out.printf(Locale.ROOT,
 					"BENCH {\"scenario\":\"dashboard-render\",\"widgets\":%d,\"widgetsOnScreen\":%d,\"channels\":%d,\"updatesPerSecond\":%.0f,"

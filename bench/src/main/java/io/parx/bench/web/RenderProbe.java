@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -182,6 +183,26 @@ final class RenderProbe implements AutoCloseable {
 						  return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
 						}).length"""))
 			.intValue();
+	}
+
+	/**
+	 * Records a DevTools CPU profile of the page for the given time and writes it to the
+	 * file (the {@code .cpuprofile} format Chromium's DevTools and
+	 * {@code bench/scripts/cpuprofile-summary.mjs} read). The sampler itself costs the
+	 * page a few per cent, so a profiled run is for finding where the time goes, not for
+	 * the figures.
+	 */
+	void profile(Duration duration, Path file) throws IOException, InterruptedException {
+		this.driver.executeCdpCommand("Profiler.enable", Map.of());
+		// 1 ms between samples: enough to tell style, layout and paint apart over
+		// seconds.
+		this.driver.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 1000));
+		this.driver.executeCdpCommand("Profiler.start", Map.of());
+		Thread.sleep(duration);
+		Object profile = this.driver.executeCdpCommand("Profiler.stop", Map.of()).get("profile");
+		this.driver.executeCdpCommand("Profiler.disable", Map.of());
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		new ObjectMapper().writeValue(file.toFile(), profile);
 	}
 
 	void screenshot(Path file) throws IOException {
