@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionExpiry how long the broker keeps the collector's session, and queues QoS
  * 1/2 messages for it, while the collector is away (MQTT 5 §3.1.2.11.2)
  * @param keepAlive keep-alive interval sent in CONNECT
- * @param reconnectInitialDelay first delay of the automatic reconnect backoff
+ * @param reconnectInitialDelay first delay of the automatic reconnect backoff; short,
+ * because while the session is offline Mosquitto queues only {@code max_queued_messages}
+ * for it, counting the messages that were in flight when the connection dropped, and
+ * drops every further message until the collector is back
  * @param reconnectMaxDelay longest delay of the automatic reconnect backoff
  * @param clientIdPrefix prefix of the client id derived when a channel sets none
  * @param trustStore trust store (PKCS#12 or JKS) with the CA or broker certificates for
@@ -40,7 +43,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parx.collector.mqtt")
 public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultValue("30s") Duration keepAlive,
-		@DefaultValue("1s") Duration reconnectInitialDelay, @DefaultValue("30s") Duration reconnectMaxDelay,
+		@DefaultValue("100ms") Duration reconnectInitialDelay, @DefaultValue("30s") Duration reconnectMaxDelay,
 		@DefaultValue("parx") String clientIdPrefix, Path trustStore, String trustStorePassword,
 		@DefaultValue("30000") int receiveMaximum, @DefaultValue("1") int connectionsPerBroker,
 		@DefaultValue("65536") int intakeQueueCapacity, @DefaultValue("2000") int intakeBatchSize,
@@ -121,7 +124,7 @@ public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultV
 
 	/** The defaults, for code that runs without Spring (tests, tools). */
 	public static MqttSettings defaults() {
-		return new MqttSettings(Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofSeconds(1),
+		return new MqttSettings(Duration.ofDays(1), Duration.ofSeconds(30), Duration.ofMillis(100),
 				Duration.ofSeconds(30), "parx", null, null);
 	}
 
