@@ -53,9 +53,13 @@ import io.parx.common.redis.RedisKeys;
  * ./mvnw -B -o -pl collector,storage-engine,bench -am package -DskipTests
  * scripts/bench.sh main io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 3500,5000,7500 \
  *     --duration 30 [--connections 16] [--qos 1] [--heap 512m] [--broker tcp://127.0.0.1:1883] [--collector-jar path]
- * </pre> Collector settings can be passed as environment variables of this process
- * ({@code PARX_COLLECTOR_MQTT_*} are handed on). Ends with one line {@code BENCH {json}};
- * the broker's own drop counter and log notices are reported beside the counts.
+ *     [--own-broker true [--broker-settings max_queued_messages=1000000,max_queued_bytes=1073741824]]
+ * </pre> {@code --own-broker true} starts a Mosquitto of the run's own on a free port
+ * ({@link OwnMosquitto}, stock flow control plus the given settings) instead of using the
+ * shared one, whose other clients would be measured too. Collector settings can be passed
+ * as environment variables of this process ({@code PARX_COLLECTOR_MQTT_*} are handed on).
+ * Ends with one line {@code BENCH {json}}; the broker's own drop counter and log notices
+ * are reported beside the counts.
  */
 public final class MqttIntakeBench {
 
@@ -78,9 +82,26 @@ public final class MqttIntakeBench {
 			long outOfOrder, long reconnects, long brokerStoredMax, String loadStart, String loadEnd) {
 	}
 
+	/** The scenario's own broker ({@code --own-broker true}), or null for a given one. */
+	private static OwnMosquitto ownBroker;
+
+	private static Path mosquittoLog = MOSQUITTO_LOG;
+
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = Bench.options(args);
 		java.net.URI broker = java.net.URI.create(options.getOrDefault("broker", "tcp://127.0.0.1:1883"));
+		Path brokerDirectory = Path.of(System.getProperty("java.io.tmpdir"),
+				"parx-bench-mosquitto-" + Long.toString(System.nanoTime(), 36));
+		if (Boolean.parseBoolean(options.getOrDefault("own-broker", "false"))) {
+			List<String> settings = Arrays.stream(options.getOrDefault("broker-settings", "").split(","))
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty())
+				.map((line) -> line.replace('=', ' '))
+				.toList();
+			ownBroker = OwnMosquitto.start(brokerDirectory, settings);
+			mosquittoLog = ownBroker.log();
+			broker = java.net.URI.create("tcp://127.0.0.1:" + ownBroker.port());
+		}
 		Plan plan = new Plan(Integer.parseInt(options.getOrDefault("topics", "1000")),
 				Arrays.stream(options.getOrDefault("rates", "3500,5000,7500").split(","))
 					.mapToInt(Integer::parseInt)
@@ -116,6 +137,10 @@ public final class MqttIntakeBench {
 			endSession(plan, clientId);
 			deleteKeys(prefix);
 			deleteDirectory(dataDirectory);
+			if (ownBroker != null) {
+				ownBroker.close();
+				deleteDirectory(brokerDirectory);
+			}
 			BenchDatabases.drop(ts);
 			BenchDatabases.drop(config);
 		}
@@ -136,7 +161,7 @@ public final class MqttIntakeBench {
 			}
 		});
 		List<Step> steps = new ArrayList<>();
-		try (BrokerDrops drops = new BrokerDrops(plan.host(), plan.port(), run, MOSQUITTO_LOG);
+		try (BrokerDrops drops = new BrokerDrops(plan.host(), plan.port(), run, mosquittoLog);
 				TopicLoad load = new TopicLoad(plan.host(), plan.port(), run, topicPrefix, plan.topics(),
 						plan.connections(), MqttQos.fromCode(plan.qos()));
 				ServiceProcess storage = ServiceProcess.start("storage-engine", plan.heap(), env)
@@ -269,6 +294,9 @@ public final class MqttIntakeBench {
 	 * cannot be read): the broker is single-threaded, so at some rate it is the limit.
 	 */
 	private static double brokerCpuSeconds() {
+		if (ownBroker != null) {
+			return ownBroker.cpuSeconds();
+		}
 		return ProcessHandle.allProcesses()
 			.filter((
 					process) -> process.info().command().map((command) -> command.endsWith("/mosquitto")).orElse(false))
