@@ -28,7 +28,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the broker may send this client before it has to wait for acknowledgements.
  * Acknowledgements wait until a message is durable, so the window must cover the messages
  * that arrive during one durable step; without the property Mosquitto falls back to its
- * {@code max_inflight_messages} (20)
+ * {@code max_inflight_messages} (20). The highest value by default: Mosquitto 2.0.11
+ * drops a session's messages once in flight plus queued exceed Receive Maximum +
+ * {@code max_queued_messages} (1,000 stock), and what it has written but the collector
+ * not yet read counts as in flight, so the window is also the room a stock broker gives a
+ * collector that falls behind for a moment
  * @param connectionsPerBroker client connections per broker; channels are spread over
  * them by topic (exact topics by a hash of the topic, wildcard filters all on the first),
  * each with a persistent session of its own (client ids {@code <id>}, {@code <id>-1},
@@ -45,7 +49,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultValue("30s") Duration keepAlive,
 		@DefaultValue("100ms") Duration reconnectInitialDelay, @DefaultValue("30s") Duration reconnectMaxDelay,
 		@DefaultValue("parx") String clientIdPrefix, Path trustStore, String trustStorePassword,
-		@DefaultValue("30000") int receiveMaximum, @DefaultValue("1") int connectionsPerBroker,
+		@DefaultValue("65534") int receiveMaximum, @DefaultValue("1") int connectionsPerBroker,
 		@DefaultValue("65536") int intakeQueueCapacity, @DefaultValue("2000") int intakeBatchSize,
 		List<MqttBrokerSettings> brokers) {
 
@@ -104,7 +108,7 @@ public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultV
 	public MqttSettings(Duration sessionExpiry, Duration keepAlive, Duration reconnectInitialDelay,
 			Duration reconnectMaxDelay, String clientIdPrefix, Path trustStore, String trustStorePassword) {
 		this(sessionExpiry, keepAlive, reconnectInitialDelay, reconnectMaxDelay, clientIdPrefix, trustStore,
-				trustStorePassword, 30_000, 1, 65_536, 2000, List.of());
+				trustStorePassword, 65_534, 1, 65_536, 2000, List.of());
 	}
 
 	/** These settings with other intake settings, e.g. for tests. */
