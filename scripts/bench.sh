@@ -10,6 +10,7 @@
 #   scripts/bench.sh trend-zoom [args]   random box zooms into a year of 10 channels in the trend viewer, then pans
 #   scripts/bench.sh mqtt-intake [args]  MQTT intake (issue 22): 1,000 topics, QoS 1, stepped rates through Mosquitto,
 #                                        the collector and the storage engine; e.g. --rates 5000,15000,30000 --duration 30
+#                                        --own-broker true (a Mosquitto of the run's own instead of the shared 1883)
 # Every scenario ends with one machine-readable line `BENCH {json}` (for JMH, `all` builds it from JMH's JSON
 # result). Needs the shared services (PostgreSQL 5432, TimescaleDB 5433, Redis 6379) for storage, fan-out, analytics.
 set -euo pipefail
@@ -99,7 +100,7 @@ run dashboard-render "$JAVA" -cp "$BENCH_CP" io.parx.bench.web.DashboardRenderBe
 run trend-zoom "$JAVA" -cp "$BENCH_CP" io.parx.bench.web.TrendZoomBench --zooms 30 --pans 10
 run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 30 15
 run mqtt-intake "$JAVA" -cp "$BENCH_CP" io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 5000,15000,30000 \
-	--duration 20
+	--duration 20 --own-broker true
 run redis-limit scripts/redis-limit.sh
 
 load_after="$(cat /proc/loadavg)"

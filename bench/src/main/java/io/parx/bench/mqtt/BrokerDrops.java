@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -25,6 +26,9 @@ final class BrokerDrops implements AutoCloseable {
 	private final Path log;
 
 	private volatile long dropped;
+
+	/** Highest count of messages in the broker's store since {@link #resetStored()}. */
+	private final AtomicLong storedMax = new AtomicLong(-1);
 
 	BrokerDrops(String host, int port, String run, Path log) throws Exception {
 		this.log = log;
@@ -49,6 +53,23 @@ final class BrokerDrops implements AutoCloseable {
 			})
 			.send()
 			.get(10, TimeUnit.SECONDS);
+		// What waits in the broker (queued, or sent and not acknowledged): at QoS 1 the
+		// collector's backlog on the broker's side, which the collector cannot see.
+		this.client.subscribeWith()
+			.topicFilter("$SYS/broker/store/messages/count")
+			.qos(MqttQos.AT_MOST_ONCE)
+			.callback((publish) -> {
+				try {
+					long count = Long
+						.parseLong(new String(publish.getPayloadAsBytes(), StandardCharsets.US_ASCII).strip());
+					this.storedMax.accumulateAndGet(count, Math::max);
+				}
+				catch (NumberFormatException ex) {
+					// not a counter
+				}
+			})
+			.send()
+			.get(10, TimeUnit.SECONDS);
 		// The retained value follows the SUBACK: the baseline of the first step.
 		Thread.sleep(1000);
 	}
@@ -59,6 +80,14 @@ final class BrokerDrops implements AutoCloseable {
 	 */
 	long dropped() {
 		return this.dropped;
+	}
+
+	/**
+	 * The most messages the broker held in its store since the last call (sampled every
+	 * {@code sys_interval}), -1 when it published none; starts the next period.
+	 */
+	long takeStoredMax() {
+		return this.storedMax.getAndSet(-1);
 	}
 
 	/** Drop notices in the broker's log for {@code clientId}, -1 when unreadable. */

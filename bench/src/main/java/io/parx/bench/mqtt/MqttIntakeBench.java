@@ -53,9 +53,13 @@ import io.parx.common.redis.RedisKeys;
  * ./mvnw -B -o -pl collector,storage-engine,bench -am package -DskipTests
  * scripts/bench.sh main io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 3500,5000,7500 \
  *     --duration 30 [--connections 16] [--qos 1] [--heap 512m] [--broker tcp://127.0.0.1:1883] [--collector-jar path]
- * </pre> Collector settings can be passed as environment variables of this process
- * ({@code PARX_COLLECTOR_MQTT_*} are handed on). Ends with one line {@code BENCH {json}};
- * the broker's own drop counter and log notices are reported beside the counts.
+ *     [--own-broker true [--broker-settings max_queued_messages=1000000,max_queued_bytes=1073741824]]
+ * </pre> {@code --own-broker true} starts a Mosquitto of the run's own on a free port
+ * ({@link OwnMosquitto}, stock flow control plus the given settings) instead of using the
+ * shared one, whose other clients would be measured too. Collector settings can be passed
+ * as environment variables of this process ({@code PARX_COLLECTOR_MQTT_*} are handed on).
+ * Ends with one line {@code BENCH {json}}; the broker's own drop counter and log notices
+ * are reported beside the counts.
  */
 public final class MqttIntakeBench {
 
@@ -74,13 +78,30 @@ public final class MqttIntakeBench {
 	/** What one rate step measured. */
 	record Step(int rate, long sent, long acknowledged, long failed, double sendSeconds, long collectorReceived,
 			double publishP99Ms, double publishMaxMs, double ackP99Ms, double maxUnacknowledged, double brokerCpu,
-			double collectorCpu, double storageCpu, long brokerDropped, long dropNotices, String loadStart,
-			String loadEnd) {
+			double collectorCpu, double storageCpu, long brokerDropped, long dropNotices, long sequenceGaps,
+			long outOfOrder, long reconnects, long brokerStoredMax, String loadStart, String loadEnd) {
 	}
+
+	/** The scenario's own broker ({@code --own-broker true}), or null for a given one. */
+	private static OwnMosquitto ownBroker;
+
+	private static Path mosquittoLog = MOSQUITTO_LOG;
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = Bench.options(args);
 		java.net.URI broker = java.net.URI.create(options.getOrDefault("broker", "tcp://127.0.0.1:1883"));
+		Path brokerDirectory = Path.of(System.getProperty("java.io.tmpdir"),
+				"parx-bench-mosquitto-" + Long.toString(System.nanoTime(), 36));
+		if (Boolean.parseBoolean(options.getOrDefault("own-broker", "false"))) {
+			List<String> settings = Arrays.stream(options.getOrDefault("broker-settings", "").split(","))
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty())
+				.map((line) -> line.replace('=', ' '))
+				.toList();
+			ownBroker = OwnMosquitto.start(brokerDirectory, settings);
+			mosquittoLog = ownBroker.log();
+			broker = java.net.URI.create("tcp://127.0.0.1:" + ownBroker.port());
+		}
 		Plan plan = new Plan(Integer.parseInt(options.getOrDefault("topics", "1000")),
 				Arrays.stream(options.getOrDefault("rates", "3500,5000,7500").split(","))
 					.mapToInt(Integer::parseInt)
@@ -116,6 +137,10 @@ public final class MqttIntakeBench {
 			endSession(plan, clientId);
 			deleteKeys(prefix);
 			deleteDirectory(dataDirectory);
+			if (ownBroker != null) {
+				ownBroker.close();
+				deleteDirectory(brokerDirectory);
+			}
 			BenchDatabases.drop(ts);
 			BenchDatabases.drop(config);
 		}
@@ -136,13 +161,15 @@ public final class MqttIntakeBench {
 			}
 		});
 		List<Step> steps = new ArrayList<>();
-		try (BrokerDrops drops = new BrokerDrops(plan.host(), plan.port(), run, MOSQUITTO_LOG);
+		try (BrokerDrops drops = new BrokerDrops(plan.host(), plan.port(), run, mosquittoLog);
 				TopicLoad load = new TopicLoad(plan.host(), plan.port(), run, topicPrefix, plan.topics(),
 						plan.connections(), MqttQos.fromCode(plan.qos()));
 				ServiceProcess storage = ServiceProcess.start("storage-engine", plan.heap(), env)
 					.awaitReady(Duration.ofMinutes(2));
-				ServiceProcess collector = ServiceProcess
-					.start(plan.collectorJar(), "collector", plan.heap(), List.of(), env)
+				ServiceProcess collector = ServiceProcess.start(plan.collectorJar(), "collector", plan.heap(),
+						List.of("-Dparx.collector.mqtt.brokers[0].url=tcp://" + plan.host() + ":" + plan.port(),
+								"-Dparx.collector.mqtt.brokers[0].sequence-property=" + TopicLoad.SEQUENCE_PROPERTY),
+						env)
 					.awaitReady(Duration.ofMinutes(2))) {
 			awaitSubscribed(collector, token, load, plan);
 			for (int s = 0; s < plan.rates().length; s++) {
@@ -191,6 +218,9 @@ public final class MqttIntakeBench {
 		long droppedBefore = drops.dropped();
 		long noticesBefore = drops.notices(clientId);
 		double receivedBefore = received(collector, token);
+		String pageBefore = collector.get("/actuator/prometheus", token);
+		long reconnectsBefore = reconnects(collector);
+		drops.takeStoredMax();
 		double collectorCpu = collector.cpuSeconds();
 		double storageCpu = storage.cpuSeconds();
 		double brokerCpu = brokerCpuSeconds();
@@ -244,13 +274,18 @@ public final class MqttIntakeBench {
 				maxUnacknowledged[0], (brokerCpuSeconds() - brokerCpu) / wall,
 				(collector.cpuSeconds() - collectorCpu) / wall, (storage.cpuSeconds() - storageCpu) / wall,
 				(droppedBefore < 0 || drops.dropped() < 0) ? -1 : drops.dropped() - droppedBefore,
-				(noticesBefore < 0) ? -1 : drops.notices(clientId) - noticesBefore, loadStart, Bench.loadAverage());
+				(noticesBefore < 0) ? -1 : drops.notices(clientId) - noticesBefore,
+				delta(page, pageBefore, "parx_collector_mqtt_sequence_gaps_total"),
+				delta(page, pageBefore, "parx_collector_mqtt_sequence_out_of_order_total"),
+				reconnects(collector) - reconnectsBefore, drops.takeStoredMax(), loadStart, Bench.loadAverage());
 		System.out.printf("  %,6d msgs/s: sent %,d in %.1f s (broker acked %,d, failed %,d), collector received %,d,"
 				+ " publish p99 %.0f ms max %.0f ms, receipt to ack p99 %.0f ms, unacknowledged max %,.0f, cpu broker %.0f%% collector %.0f%% storage %.0f%%, broker dropped"
-				+ " %,d (notices %d), load %s -> %s%n", rate, sent, sendSeconds, result.acknowledged(), result.failed(),
+				+ " %,d (notices %d), sequence gaps %,d, out of order %,d, collector reconnects %d, broker store max %,d,"
+				+ " load %s -> %s%n", rate, sent, sendSeconds, result.acknowledged(), result.failed(),
 				result.collectorReceived(), result.publishP99Ms(), result.publishMaxMs(), result.ackP99Ms(),
 				result.maxUnacknowledged(), result.brokerCpu() * 100, result.collectorCpu() * 100,
-				result.storageCpu() * 100, result.brokerDropped(), result.dropNotices(), loadStart, result.loadEnd());
+				result.storageCpu() * 100, result.brokerDropped(), result.dropNotices(), result.sequenceGaps(),
+				result.outOfOrder(), result.reconnects(), result.brokerStoredMax(), loadStart, result.loadEnd());
 		return result;
 	}
 
@@ -259,6 +294,9 @@ public final class MqttIntakeBench {
 	 * cannot be read): the broker is single-threaded, so at some rate it is the limit.
 	 */
 	private static double brokerCpuSeconds() {
+		if (ownBroker != null) {
+			return ownBroker.cpuSeconds();
+		}
 		return ProcessHandle.allProcesses()
 			.filter((
 					process) -> process.info().command().map((command) -> command.endsWith("/mosquitto")).orElse(false))
@@ -266,6 +304,24 @@ public final class MqttIntakeBench {
 			.flatMap((process) -> process.info().totalCpuDuration())
 			.map((cpu) -> cpu.toNanos() / 1e9)
 			.orElse(Double.NaN);
+	}
+
+	private static long delta(String page, String before, String counter) {
+		return Math.round(PrometheusText.sum(page, counter) - PrometheusText.sum(before, counter));
+	}
+
+	/**
+	 * Times the collector's broker connection went down so far (its log): a reconnect
+	 * under load ends the window, and the broker keeps only {@code max_queued_messages}
+	 * for a session while it is offline.
+	 */
+	private static long reconnects(ServiceProcess collector) {
+		try (Stream<String> lines = Files.lines(collector.log(), StandardCharsets.UTF_8)) {
+			return lines.filter((line) -> line.contains("MQTT connection to") && line.contains("down")).count();
+		}
+		catch (java.io.IOException | java.io.UncheckedIOException ex) {
+			return -1;
+		}
 	}
 
 	private static double received(ServiceProcess collector, String token) throws InterruptedException {
@@ -314,12 +370,14 @@ public final class MqttIntakeBench {
 						"{\"offeredRate\":%d,\"achievedRate\":%s,\"sent\":%d,\"brokerAcked\":%d,\"publishFailed\":%d,"
 								+ "\"collectorReceived\":%d,\"stored\":%d,\"lost\":%d,\"lostPercent\":%s,"
 								+ "\"channelsLosing\":%d,\"extra\":%d,\"brokerDropped\":%d,\"dropNotices\":%d,"
+								+ "\"sequenceGaps\":%d,\"outOfOrder\":%d,\"reconnects\":%d,\"brokerStoredMax\":%d,"
 								+ "\"publishP99Ms\":%s,\"publishMaxMs\":%s,\"ackP99Ms\":%s,\"maxUnacknowledged\":%s,\"brokerCpuPercent\":%s,\"collectorCpuPercent\":%s,"
 								+ "\"storageCpuPercent\":%s,\"loadStart\":\"%s\",\"loadEnd\":\"%s\"}",
 						step.rate(), Bench.json(step.sent() / step.sendSeconds()), step.sent(), step.acknowledged(),
 						step.failed(), step.collectorReceived(), stored, lost,
 						Bench.json(100.0 * lost / Math.max(1, step.sent())), channelsLosing, extra,
-						step.brokerDropped(), step.dropNotices(), Bench.json(step.publishP99Ms()),
+						step.brokerDropped(), step.dropNotices(), step.sequenceGaps(), step.outOfOrder(),
+						step.reconnects(), step.brokerStoredMax(), Bench.json(step.publishP99Ms()),
 						Bench.json(step.publishMaxMs()), Bench.json(step.ackP99Ms()),
 						Bench.json(step.maxUnacknowledged()), Bench.json(step.brokerCpu() * 100),
 						Bench.json(step.collectorCpu() * 100), Bench.json(step.storageCpu() * 100), step.loadStart(),

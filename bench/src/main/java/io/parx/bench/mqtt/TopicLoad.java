@@ -17,11 +17,16 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
  * after topic round robin, spread over several HiveMQ client connections (one connection
  * alone is limited by the broker's in-flight window for its QoS 1 publishes). The payload
  * is the plain number {@code step * 10,000,000 + n}, {@code n} counting the messages of
- * that topic within the step, so stored rows can be attributed to their step.
+ * that topic within the step, so stored rows can be attributed to their step. Every
+ * message also carries the user property {@code seq}, counting that topic's messages from
+ * 1 over the whole run, as a publisher that numbers its messages would: the collector
+ * counts the numbers it never saw ({@code parx.collector.mqtt.sequence.gaps}).
  */
 final class TopicLoad implements AutoCloseable {
 
 	static final long STEP_SPAN = 10_000_000L;
+
+	static final String SEQUENCE_PROPERTY = "seq";
 
 	private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
 
@@ -35,9 +40,13 @@ final class TopicLoad implements AutoCloseable {
 
 	private long sent;
 
+	/** Messages sent so far per topic: the next one's number minus one. */
+	private final long[] sequences;
+
 	TopicLoad(String host, int port, String run, String topicPrefix, int topics, int connections, MqttQos qos)
 			throws Exception {
 		this.topics = new String[topics];
+		this.sequences = new long[topics];
 		for (int t = 0; t < topics; t++) {
 			this.topics[t] = topicPrefix + "/t" + t;
 		}
@@ -67,7 +76,7 @@ final class TopicLoad implements AutoCloseable {
 			while (sentInStep < due) {
 				int topic = (int) (sentInStep % this.topics.length);
 				long value = step * STEP_SPAN + sentInStep / this.topics.length;
-				send(this.topics[topic], Long.toString(value));
+				send(this.topics[topic], Long.toString(value), ++this.sequences[topic]);
 				sentInStep++;
 			}
 			LockSupport.parkNanos(1_000_000);
@@ -75,10 +84,13 @@ final class TopicLoad implements AutoCloseable {
 		return sentInStep;
 	}
 
-	private void send(String topic, String payload) {
+	private void send(String topic, String payload, long sequence) {
 		Mqtt5AsyncClient client = this.clients.get((int) (this.sent++ % this.clients.size()));
 		client.publishWith()
 			.topic(topic)
+			.userProperties()
+			.add(SEQUENCE_PROPERTY, Long.toString(sequence))
+			.applyUserProperties()
 			.qos(this.qos)
 			.payload(payload.getBytes(StandardCharsets.US_ASCII))
 			.send()

@@ -35,6 +35,8 @@ final class MqttConnection implements AutoCloseable {
 
 	private final MqttSettings settings;
 
+	private final MqttBrokerSettings brokerSettings;
+
 	private final Mqtt5AsyncClient client;
 
 	/** Topic filter to the highest QoS any channel asks for on it. */
@@ -58,6 +60,7 @@ final class MqttConnection implements AutoCloseable {
 
 	/**
 	 * @param broker where to connect
+	 * @param brokerSettings the settings of this broker (window, sequence numbers)
 	 * @param clientId the client id of this connection (one of the broker's connections)
 	 * @param settings engine settings
 	 * @param intake receives every message, on the client's thread; it routes it with
@@ -65,9 +68,10 @@ final class MqttConnection implements AutoCloseable {
 	 * @param onConnectionLost called once per outage: the first connect failed or an
 	 * established connection dropped
 	 */
-	MqttConnection(MqttBroker broker, String clientId, MqttSettings settings, MqttIntake intake,
-			Runnable onConnectionLost) {
+	MqttConnection(MqttBroker broker, MqttBrokerSettings brokerSettings, String clientId, MqttSettings settings,
+			MqttIntake intake, Runnable onConnectionLost) {
 		this.broker = broker;
+		this.brokerSettings = brokerSettings;
 		this.clientId = clientId;
 		this.settings = settings;
 		this.client = MqttClients.builder(broker, settings, clientId)
@@ -102,6 +106,10 @@ final class MqttConnection implements AutoCloseable {
 		return this.broker;
 	}
 
+	MqttBrokerSettings brokerSettings() {
+		return this.brokerSettings;
+	}
+
 	List<MqttChannel> channels() {
 		return this.index.channels();
 	}
@@ -113,9 +121,8 @@ final class MqttConnection implements AutoCloseable {
 			.keepAlive((int) this.settings.keepAlive().toSeconds())
 			.restrictions()
 			// Sent explicitly: without it Mosquitto allows only max_inflight_messages
-			// (20)
-			// unacknowledged messages, and acknowledgements wait for a durable step.
-			.receiveMaximum(this.settings.receiveMaximum())
+			// (20) unacknowledged messages, and acknowledgements wait for a durable step.
+			.receiveMaximum(this.brokerSettings.receiveMaximum())
 			.applyRestrictions()
 			.send()
 			.whenComplete((ack, ex) -> {

@@ -66,6 +66,8 @@ public class MqttEngine implements ProtocolEngine {
 
 	private final MqttIntake intake;
 
+	private final SequenceWatch sequences;
+
 	/** Channels whose settings are invalid, with the config they were rejected for. */
 	private final Map<Long, ChannelConfig> invalid = new HashMap<>();
 
@@ -78,6 +80,7 @@ public class MqttEngine implements ProtocolEngine {
 			.description("MQTT payloads that did not parse for a channel (marked Bad_DecodingError)")
 			.register(registry);
 		this.metrics = new EngineMetrics(registry, Protocol.MQTT);
+		this.sequences = new SequenceWatch(registry);
 		this.intake = new MqttIntake(settings.intakeQueueCapacity(), settings.intakeBatchSize(), this::samples,
 				this::publish, registry);
 	}
@@ -121,13 +124,14 @@ public class MqttEngine implements ProtocolEngine {
 		});
 		wanted.forEach((broker, brokerChannels) -> {
 			List<MqttConnection> brokerConnections = this.connections.get(broker);
-			List<List<MqttChannel>> lanes = spread(brokerChannels, this.settings.connectionsPerBroker());
+			MqttBrokerSettings brokerSettings = this.settings.broker(broker.url());
+			List<List<MqttChannel>> lanes = spread(brokerChannels, brokerSettings.connections());
 			if (brokerConnections == null) {
 				List<MqttConnection> created = new ArrayList<>();
 				try {
 					for (int lane = 0; lane < lanes.size(); lane++) {
-						created.add(new MqttConnection(broker, clientId(broker, lane), this.settings, this.intake,
-								() -> onConnectionLost(broker)));
+						created.add(new MqttConnection(broker, brokerSettings, clientId(broker, lane), this.settings,
+								this.intake, () -> onConnectionLost(broker)));
 					}
 				}
 				catch (IllegalStateException ex) {
@@ -194,6 +198,7 @@ public class MqttEngine implements ProtocolEngine {
 			return List.of();
 		}
 		Payload payload = new Payload(publish.getPayloadAsBytes());
+		this.sequences.observe(message.connection().brokerSettings(), publish, payload);
 		List<Sample> samples = new ArrayList<>(channels.size());
 		for (MqttChannel channel : channels) {
 			samples.add(sample(channel, payload, message.receivedAt(), publish));

@@ -142,6 +142,33 @@ class MqttIntakeIntegrationTests {
 	}
 
 	@Test
+	void aBrokerConfiguredOnItsOwnGetsItsOwnWindowAndItsPublishersNumbersRevealWhatNeverArrived() throws Exception {
+		// parx.collector.mqtt.brokers[0]: this broker's window is 40, not the default,
+		// and its publishers number their messages in the user property "seq".
+		HoldingSink sink = new HoldingSink();
+		MqttEngine engine = engine(sink, SETTINGS
+			.withBrokers(List.of(new MqttBrokerSettings(" " + this.brokerUrl.toUpperCase(java.util.Locale.ROOT) + " ",
+					40, null, "seq", null))));
+		engine.apply(List.of(valueChannel()));
+		awaitSubscribed(sink);
+		sink.hold();
+		int before = sink.samples.size();
+		// 1..200 with 50 and 51 missing, as if the broker had dropped them.
+		for (int n = 1; n <= 200; n++) {
+			if (n != 50 && n != 51) {
+				publishNumbered(n);
+			}
+		}
+		await().atMost(WAIT).until(() -> sink.samples.size() - before >= 40);
+		Thread.sleep(1000);
+		assertThat(sink.samples.size() - before).isEqualTo(40);
+
+		sink.release();
+		await().atMost(WAIT).until(() -> values(sink).contains(200.0));
+		assertThat(this.registry.get("parx.collector.mqtt.sequence.gaps").counter().count()).isEqualTo(2);
+	}
+
+	@Test
 	void severalConnectionsPerBrokerShareTheTopicsAndDeliverEachMessageOnce() {
 		HoldingSink sink = new HoldingSink();
 		MqttEngine engine = engine(sink, SETTINGS.withIntake(1000, 3, 10_000, 500));
@@ -253,6 +280,17 @@ class MqttIntakeIntegrationTests {
 		this.publisher.publishWith()
 			.topic(this.base + "/value")
 			.payload(payload.getBytes(StandardCharsets.UTF_8))
+			.qos(MqttQos.AT_LEAST_ONCE)
+			.send();
+	}
+
+	private void publishNumbered(int n) {
+		this.publisher.publishWith()
+			.topic(this.base + "/value")
+			.payload(Integer.toString(n).getBytes(StandardCharsets.UTF_8))
+			.userProperties()
+			.add("seq", Integer.toString(n))
+			.applyUserProperties()
 			.qos(MqttQos.AT_LEAST_ONCE)
 			.send();
 	}
