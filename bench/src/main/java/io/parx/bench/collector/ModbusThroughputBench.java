@@ -15,11 +15,11 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.DataType;
-import io.parx.collector.channels.Protocol;
 import io.parx.collector.modbus.ModbusEngine;
 import io.parx.collector.modbus.ModbusSettings;
 import io.parx.collector.modbus.PlannedRead;
+import io.parx.common.config.DataType;
+import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.SampleBatchCodec;
 import tools.jackson.databind.json.JsonMapper;
 
