@@ -5,21 +5,20 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.parx.common.config.InvalidSettingsException;
 import io.parx.collector.CollectorSettings;
 import io.parx.collector.buffer.DiskBuffer;
-import io.parx.collector.channels.ChannelConfig;
 import io.parx.collector.channels.ChannelCoordinator;
 import io.parx.collector.engine.BoundedRead;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.publish.Publisher;
+import io.parx.common.config.InvalidSettingsException;
 import io.parx.common.sample.Quality;
-import jakarta.validation.Valid;
-import tools.jackson.databind.node.JsonNodeFactory;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

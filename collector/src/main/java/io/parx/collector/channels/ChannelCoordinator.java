@@ -1,7 +1,5 @@
 package io.parx.collector.channels;
 
-import io.parx.common.config.channel.Protocol;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -14,7 +12,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.parx.collector.CollectorSettings;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ProtocolEngine;
+import io.parx.common.config.channel.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

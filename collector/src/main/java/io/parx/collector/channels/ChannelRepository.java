@@ -1,7 +1,5 @@
 package io.parx.collector.channels;
 
-import io.parx.common.config.channel.Protocol;
-
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.Protocol;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;

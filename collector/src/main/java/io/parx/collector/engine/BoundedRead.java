@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.parx.collector.channels.ChannelConfig;
 import io.parx.common.sample.Quality;
 
 /**

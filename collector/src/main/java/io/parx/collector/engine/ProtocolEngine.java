@@ -3,7 +3,6 @@ package io.parx.collector.engine;
 import java.time.Duration;
 import java.util.Collection;
 
-import io.parx.collector.channels.ChannelConfig;
 import io.parx.common.config.channel.Protocol;
 
 /**

@@ -1,6 +1,6 @@
 package io.parx.collector.modbus;
 
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.channel.ByteOrder;
 import io.parx.common.config.channel.ModbusAddress;
 import io.parx.common.config.channel.ModbusTcpSettings;

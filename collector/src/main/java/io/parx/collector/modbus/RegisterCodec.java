@@ -3,7 +3,7 @@ package io.parx.collector.modbus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.DataType;
 import io.parx.common.sample.SampleValue;
 

@@ -6,8 +6,7 @@ import java.util.zip.CRC32;
 
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuthBuilder;
-
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
 
 /**
  * One broker connection: channels with equal broker URL, client id and credentials share

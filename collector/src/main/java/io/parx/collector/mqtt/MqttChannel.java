@@ -2,11 +2,10 @@ package io.parx.collector.mqtt;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 
 /**
  * A channel as the MQTT engine runs it, its settings read and validated with the contract

@@ -17,11 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.channel.Protocol;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
@@ -31,8 +27,11 @@ import io.parx.collector.engine.SampleSink;
 import io.parx.collector.mqtt.MqttPayloadParser.Payload;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;
+import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 

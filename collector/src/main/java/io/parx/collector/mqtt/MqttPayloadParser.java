@@ -9,14 +9,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.DataType;
+import io.parx.common.sample.SampleValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.DataType;
-import io.parx.common.sample.SampleValue;
 
 /**
  * Turns an MQTT payload into the channel's value and source time. Pure logic: every

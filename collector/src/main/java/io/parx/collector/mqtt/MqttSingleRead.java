@@ -10,8 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;

@@ -1,8 +1,7 @@
 package io.parx.collector.opcua;
 
+import io.parx.collector.engine.ChannelConfig;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-
-import io.parx.collector.channels.ChannelConfig;
 
 /**
  * A channel as the OPC UA engine runs it, its settings read and validated with the

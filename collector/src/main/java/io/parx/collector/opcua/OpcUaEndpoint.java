@@ -1,15 +1,14 @@
 package io.parx.collector.opcua;
 
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.channel.OpcUaSettings.Authentication;
+import io.parx.common.config.channel.OpcUaSettings;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.channel.OpcUaSettings;
-import io.parx.common.config.channel.OpcUaSettings.Authentication;
 
 /**
  * One server connection: channels with equal endpoint URL, security and identity share

@@ -2,18 +2,17 @@ package io.parx.collector.opcua;
 
 import java.time.Instant;
 
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.DataType;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.DataType;
-import io.parx.common.sample.Quality;
-import io.parx.common.sample.Sample;
-import io.parx.common.sample.SampleValue;
 
 /**
  * Converts between OPC UA values and samples: the server's StatusCode passes through as

@@ -2,9 +2,9 @@ package io.parx.collector.simulator;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.channel.SimulatorSettings;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.channel.SimulatorSettings.Waveform;
+import io.parx.common.config.channel.SimulatorSettings;
 import io.parx.common.sample.SampleValue;
 
 /**

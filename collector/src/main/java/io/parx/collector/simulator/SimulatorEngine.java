@@ -13,14 +13,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.channel.Protocol;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.SampleSink;
+import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import org.slf4j.Logger;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.channel.ApiSavedChannels;
 import io.parx.common.config.channel.Protocol;
 import tools.jackson.databind.json.JsonMapper;

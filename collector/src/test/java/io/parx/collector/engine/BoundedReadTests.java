@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.channel.Protocol;
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.SampleValue;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.parx.collector.modbus;
 import java.time.Duration;
 import java.util.List;
 
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.DataType;
 import io.parx.common.config.channel.Protocol;
 import tools.jackson.databind.JsonNode;

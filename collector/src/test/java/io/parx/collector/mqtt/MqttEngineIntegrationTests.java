@@ -11,19 +11,18 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.DataType;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.ReadResult;
+import io.parx.common.config.DataType;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 import io.parx.db.test.TcpProxy;
 import io.parx.db.test.TestServices;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static io.parx.collector.mqtt.MqttChannelFixture.channel;
 import static org.assertj.core.api.Assertions.assertThat;

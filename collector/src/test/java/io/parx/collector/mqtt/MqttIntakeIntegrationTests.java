@@ -17,15 +17,14 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.SampleSink;
+import io.parx.common.sample.Sample;
+import io.parx.db.test.TestServices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.collector.engine.SampleSink;
-import io.parx.common.sample.Sample;
-import io.parx.db.test.TestServices;
 
 import static io.parx.collector.mqtt.MqttChannelFixture.channel;
 import static org.assertj.core.api.Assertions.assertThat;

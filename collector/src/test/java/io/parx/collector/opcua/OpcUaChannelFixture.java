@@ -3,12 +3,11 @@ package io.parx.collector.opcua;
 import java.time.Duration;
 import java.util.List;
 
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.DataType;
 import io.parx.common.config.channel.Protocol;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Builds OPC UA channel configurations for tests. */
 final class OpcUaChannelFixture {

@@ -9,6 +9,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.ConnectionStatus;
+import io.parx.collector.engine.ReadResult;
+import io.parx.common.config.DataType;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
+import io.parx.db.test.TcpProxy;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,15 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.DataType;
-import io.parx.collector.engine.ConnectionStatus;
-import io.parx.collector.engine.ReadResult;
-import io.parx.db.test.TcpProxy;
-import io.parx.common.sample.Quality;
-import io.parx.common.sample.Sample;
-import io.parx.common.sample.SampleValue;
 
 import static io.parx.collector.opcua.OpcUaChannelFixture.channel;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,6 +2,11 @@ package io.parx.collector.opcua;
 
 import java.time.Instant;
 
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.DataType;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
@@ -11,12 +16,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort;
 import org.junit.jupiter.api.Test;
-
-import io.parx.collector.channels.ChannelConfig;
-import io.parx.common.config.DataType;
-import io.parx.common.sample.Quality;
-import io.parx.common.sample.Sample;
-import io.parx.common.sample.SampleValue;
 
 import static io.parx.collector.opcua.OpcUaChannelFixture.channel;
 import static org.assertj.core.api.Assertions.assertThat;

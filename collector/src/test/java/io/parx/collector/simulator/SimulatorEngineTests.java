@@ -7,10 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.ReadResult;
 import io.parx.common.config.DataType;
 import io.parx.common.config.channel.Protocol;
-import io.parx.collector.engine.ReadResult;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 import org.junit.jupiter.api.Test;

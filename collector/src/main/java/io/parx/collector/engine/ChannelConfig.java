@@ -1,4 +1,4 @@
-package io.parx.collector.channels;
+package io.parx.collector.engine;
 
 import java.time.Duration;
 import java.util.List;
