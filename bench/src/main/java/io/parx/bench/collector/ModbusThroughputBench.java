@@ -14,7 +14,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.parx.collector.channels.ChannelConfig;
+import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.modbus.ModbusEngine;
 import io.parx.collector.modbus.ModbusSettings;
 import io.parx.collector.modbus.PlannedRead;
