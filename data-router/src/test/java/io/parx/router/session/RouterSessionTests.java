@@ -1,5 +1,7 @@
 package io.parx.router.session;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parx.common.sample.Sample;
@@ -50,9 +53,13 @@ class RouterSessionTests {
 	private volatile boolean blockSends = true;
 
 	@AfterEach
-	void stop() {
+	void stop() throws InterruptedException {
+		// Release the blocked senders and let them finish rather than interrupt them: an
+		// exception on a sender thread of this test would fail the next test's await
+		// (Awaitility reports uncaught exceptions of any thread).
 		this.socketBlocked.countDown();
-		this.senders.shutdownNow();
+		this.senders.shutdown();
+		assertThat(this.senders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 		this.scheduler.shutdownNow();
 	}
 
@@ -166,12 +173,19 @@ class RouterSessionTests {
 			doAnswer((invocation) -> {
 				this.sent.add(((TextMessage) invocation.getArgument(0)).getPayload());
 				if (this.blockSends) {
-					this.socketBlocked.await();
+					try {
+						this.socketBlocked.await();
+					}
+					catch (InterruptedException ex) {
+						// what a real socket reports when its sending thread is
+						// interrupted
+						throw new InterruptedIOException("send interrupted");
+					}
 				}
 				return null;
 			}).when(socket).sendMessage(any());
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 		RouterSettings settings = new RouterSettings(capacity, 1000, Duration.ZERO, Duration.ofMillis(300), 100, 1000,
