@@ -28,7 +28,16 @@ const COLLECTOR = {
           pollOverruns: 3,
         },
       ],
-      channels: [],
+      channels: [
+        {
+          channelId: 9,
+          quality: 2299002880,
+          qualityName: "Bad_ConfigurationError",
+          readsPerSecond: 0,
+          state: "MISCONFIGURED",
+          reason: "address must be between 0 and 65535",
+        },
+      ],
       plan: [
         {
           device: "modbus://10.0.0.5:502/1",
@@ -50,8 +59,9 @@ const CHANNELS = {
   content: [
     { id: 7, name: "Furnace.Temp", tags: [] },
     { id: 8, name: "Line.Speed", tags: [] },
+    { id: 9, name: "Line.Pressure", tags: [] },
   ],
-  page: { size: 500, number: 0, totalElements: 2, totalPages: 1 },
+  page: { size: 500, number: 0, totalElements: 3, totalPages: 1 },
 };
 
 function api(role: "ENGINEER" | "OPERATOR") {
@@ -92,6 +102,14 @@ describe("the status page", () => {
     expect((await screen.findByText("Furnace.Temp, Line.Speed")).closest("tr")?.textContent).toContain("0–3");
     expect((await screen.findByTestId("stream-backlog")).textContent).toBe("12");
     expect(screen.getByTestId("write-rate").textContent).toBe("TIMESCALE 41.5");
+  });
+
+  it("names a misconfigured channel with the collector's reason", async () => {
+    renderWithApi("/admin/status", ROUTES, api("OPERATOR"));
+    const row = await screen.findByTestId("misconfigured-channel");
+    await within(row).findByText("Line.Pressure");
+    expect(row.textContent).toContain("MODBUS_TCP");
+    expect(row.textContent).toContain("address must be between 0 and 65535");
   });
 
   it("lets an engineer trust a rejected OPC UA certificate", async () => {

@@ -5,6 +5,7 @@ import { useChannelDirectory } from "../../../channels";
 import { REFRESH_MS, useCollectorStatus, useStorageStatus } from "../api/status";
 import { CertificatePanel } from "../components/CertificatePanel";
 import { ConnectionTable } from "../components/ConnectionTable";
+import { MisconfiguredChannels } from "../components/MisconfiguredChannels";
 import { PublishingCard } from "../components/PublishingCard";
 import { RequestPlan } from "../components/RequestPlan";
 import { StorageCard } from "../components/StorageCard";
@@ -34,6 +35,8 @@ export function StatusPage() {
             <PublishingCard status={collector.data} />
             <h3>Connections</h3>
             <ConnectionTable status={collector.data} />
+            <h3>Misconfigured channels</h3>
+            <MisconfiguredChannels status={collector.data} channels={directory.data} />
             <h3>Modbus request plan</h3>
             <RequestPlan plan={plan} channels={directory.data} />
           </>

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.collector.engine.ChannelState;
 import io.parx.collector.engine.ChannelStatus;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.EngineStatus;
@@ -63,12 +64,26 @@ record StatusView(String collector, Publishing publishing, Map<String, Engine> e
 
 	}
 
+	/**
+	 * One channel.
+	 *
+	 * @param channelId the channel id
+	 * @param lastValue last value read, {@code null} if none
+	 * @param quality OPC UA StatusCode of the last sample
+	 * @param qualityName its name, e.g. {@code Bad_ConfigurationError}
+	 * @param lastGoodTime time of the last good sample, or {@code null}
+	 * @param readsPerSecond recent read rate
+	 * @param state {@code RUNNING} or {@code MISCONFIGURED} (its settings cannot be read
+	 * or its connection cannot be built from them: it does not run)
+	 * @param reason why it is misconfigured, {@code null} when it runs
+	 */
 	record Channel(long channelId, Object lastValue, long quality, String qualityName, Instant lastGoodTime,
-			double readsPerSecond) {
+			double readsPerSecond, ChannelState state, String reason) {
 
 		static Channel of(ChannelStatus status) {
 			return new Channel(status.channelId(), plain(status.lastValue()), Integer.toUnsignedLong(status.quality()),
-					Quality.name(status.quality()), status.lastGoodTime(), status.readsPerSecond());
+					Quality.name(status.quality()), status.lastGoodTime(), status.readsPerSecond(), status.state(),
+					status.reason());
 		}
 
 	}

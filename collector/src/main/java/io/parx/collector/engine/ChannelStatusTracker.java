@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 
 /**
- * Keeps the last sample, last good time and read rate per channel, for
+ * Keeps the last sample, last good time, read rate and state per channel, for
  * {@link EngineStatus}. Thread-safe; engines call {@link #record} for every sample they
- * publish and {@link #retain} after {@link ProtocolEngine#apply}.
+ * publish; {@link ChannelReconciler} sets the state and calls {@link #retain} on every
+ * apply.
  */
 public final class ChannelStatusTracker {
 
@@ -30,6 +32,25 @@ public final class ChannelStatusTracker {
 		for (Sample sample : samples) {
 			record(sample);
 		}
+	}
+
+	/** Marks a channel as not running because of its configuration, with the reason. */
+	public void misconfigured(long channelId, String reason) {
+		this.entries.computeIfAbsent(channelId, (id) -> new Entry()).misconfigured(reason);
+	}
+
+	/** Marks a channel as running again (its reason, if any, is dropped). */
+	public void running(long channelId) {
+		Entry entry = this.entries.get(channelId);
+		if (entry != null) {
+			entry.misconfigured(null);
+		}
+	}
+
+	/** Why the channel is misconfigured, when it is. */
+	public Optional<String> reason(long channelId) {
+		Entry entry = this.entries.get(channelId);
+		return Optional.ofNullable((entry != null) ? entry.reason : null);
 	}
 
 	/** Forgets channels that no longer run. */
@@ -63,6 +84,12 @@ public final class ChannelStatusTracker {
 
 		private double lastRate;
 
+		private volatile String reason;
+
+		void misconfigured(String reason) {
+			this.reason = reason;
+		}
+
 		synchronized void record(Sample sample) {
 			if (sample.value() != null) {
 				this.lastValue = sample.value();
@@ -88,7 +115,9 @@ public final class ChannelStatusTracker {
 			roll(now);
 			long elapsed = now - this.windowStart;
 			double rate = (elapsed > 1_000_000_000L) ? this.windowCount * 1e9 / elapsed : this.lastRate;
-			return new ChannelStatus(id, this.lastValue, this.quality, this.lastGoodTime, rate);
+			String why = this.reason;
+			return new ChannelStatus(id, this.lastValue, this.quality, this.lastGoodTime, rate,
+					(why != null) ? ChannelState.MISCONFIGURED : ChannelState.RUNNING, why);
 		}
 
 	}

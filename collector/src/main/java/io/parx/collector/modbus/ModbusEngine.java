@@ -3,13 +3,12 @@ package io.parx.collector.modbus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.ChannelReconciler;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.EngineMetrics;
@@ -20,8 +19,6 @@ import io.parx.collector.engine.SampleSink;
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -32,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModbusEngine implements ProtocolEngine {
 
-	private static final Logger logger = LoggerFactory.getLogger(ModbusEngine.class);
-
 	private final SampleSink sink;
 
 	private final ModbusSettings settings;
@@ -42,12 +37,13 @@ public class ModbusEngine implements ProtocolEngine {
 
 	private final ChannelStatusTracker tracker = new ChannelStatusTracker();
 
-	private final Map<DeviceKey, ModbusDevice> devices = new HashMap<>();
+	private final ChannelReconciler<DeviceKey, ModbusPoint, ModbusDevice> reconciler;
 
 	public ModbusEngine(SampleSink sink, ModbusSettings settings, MeterRegistry registry) {
 		this.sink = sink;
 		this.settings = settings;
 		this.metrics = new EngineMetrics(registry, Protocol.MODBUS_TCP);
+		this.reconciler = new ChannelReconciler<>(Protocol.MODBUS_TCP, new Devices(), this.tracker, this::publish);
 	}
 
 	@Override
@@ -57,32 +53,43 @@ public class ModbusEngine implements ProtocolEngine {
 
 	@Override
 	public synchronized void apply(Collection<ChannelConfig> channels) {
-		Map<DeviceKey, List<ModbusPoint>> byDevice = new HashMap<>();
-		List<Sample> misconfigured = new ArrayList<>();
-		for (ChannelConfig channel : channels) {
-			try {
-				ModbusPoint point = ModbusPoint.of(channel);
-				byDevice.computeIfAbsent(point.device(), (k) -> new ArrayList<>()).add(point);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Modbus channel {} ({}) misconfigured: {}", channel.id(), channel.name(), ex.getMessage());
-				misconfigured
-					.add(Sample.failed(channel.id(), java.time.Instant.now(), Quality.BAD_CONFIGURATION_ERROR));
-			}
+		this.reconciler.apply(channels);
+	}
+
+	private final class Devices implements ChannelReconciler.Hooks<DeviceKey, ModbusPoint, ModbusDevice> {
+
+		@Override
+		public ModbusPoint channel(ChannelConfig config) {
+			return ModbusPoint.of(config);
 		}
-		for (var it = this.devices.entrySet().iterator(); it.hasNext();) {
-			var entry = it.next();
-			if (!byDevice.containsKey(entry.getKey())) {
-				entry.getValue().close();
-				it.remove();
-			}
+
+		@Override
+		public DeviceKey key(ChannelConfig config, ModbusPoint point) {
+			return point.device();
 		}
-		byDevice.forEach((key, points) -> this.devices.computeIfAbsent(key, (k) -> open(k, points)).update(points));
-		this.tracker.retain(channels.stream().map(ChannelConfig::id).toList());
-		if (!misconfigured.isEmpty()) {
-			this.tracker.record(misconfigured);
-			this.sink.publish(misconfigured);
+
+		@Override
+		public ModbusDevice open(DeviceKey key, List<ModbusPoint> points) {
+			ModbusDevice device = ModbusEngine.this.open(key, points);
+			device.update(points);
+			return device;
 		}
+
+		@Override
+		public void update(ModbusDevice device, List<ModbusPoint> points) {
+			device.update(points);
+		}
+
+		@Override
+		public void close(ModbusDevice device) {
+			device.close();
+		}
+
+	}
+
+	private void publish(List<Sample> batch) {
+		this.tracker.record(batch);
+		this.sink.publish(new ArrayList<>(batch));
 	}
 
 	/** Opens a device; its timeout is the first {@code timeoutMs} its channels set. */
@@ -170,7 +177,7 @@ public class ModbusEngine implements ProtocolEngine {
 	public synchronized EngineStatus status() {
 		List<ConnectionStatus> connections = new ArrayList<>();
 		List<PlannedRead> plan = new ArrayList<>();
-		this.devices.values().forEach((device) -> {
+		this.reconciler.running().values().forEach((device) -> {
 			connections.add(device.status());
 			plan.addAll(device.plan());
 		});
@@ -180,8 +187,7 @@ public class ModbusEngine implements ProtocolEngine {
 
 	@Override
 	public synchronized void close() {
-		this.devices.values().forEach(ModbusDevice::close);
-		this.devices.clear();
+		this.reconciler.clear().forEach(ModbusDevice::close);
 	}
 
 }

@@ -5,19 +5,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.ChannelReconciler;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
@@ -61,15 +58,13 @@ public class MqttEngine implements ProtocolEngine {
 	 * A broker's connections, channels spread over them by topic. Guarded by
 	 * {@code this}.
 	 */
-	private final Map<MqttBroker, List<MqttConnection>> connections = new HashMap<>();
+	private final ChannelReconciler<MqttBroker, MqttChannel, List<MqttConnection>> reconciler;
 
 	private final MqttIntake intake;
 
 	private final SequenceWatch sequences;
 
-	/** Channels whose settings are invalid, with the config they were rejected for. */
-	private final Map<Long, ChannelConfig> invalid = new HashMap<>();
-
+	/** Channels whose last payload did not parse, with the reason. */
 	private final Map<Long, String> channelErrors = new ConcurrentHashMap<>();
 
 	public MqttEngine(SampleSink sink, MqttSettings settings, MeterRegistry registry) {
@@ -82,6 +77,7 @@ public class MqttEngine implements ProtocolEngine {
 		this.sequences = new SequenceWatch(registry);
 		this.intake = new MqttIntake(settings.intakeQueueCapacity(), settings.intakeBatchSize(), this::samples,
 				this::publish, registry);
+		this.reconciler = new ChannelReconciler<>(Protocol.MQTT, new Brokers(), this.tracker, this::publish);
 	}
 
 	@Override
@@ -91,74 +87,53 @@ public class MqttEngine implements ProtocolEngine {
 
 	@Override
 	public synchronized void apply(Collection<ChannelConfig> channels) {
-		Map<MqttBroker, List<MqttChannel>> wanted = new LinkedHashMap<>();
-		Set<Long> ids = new HashSet<>();
-		Map<Long, ChannelConfig> nowInvalid = new HashMap<>();
-		for (ChannelConfig config : channels) {
-			if (config.protocol() != Protocol.MQTT || !config.enabled() || config.id() == 0) {
-				continue;
-			}
-			ids.add(config.id());
-			try {
-				MqttBroker broker = MqttBroker.of(config, this.settings);
-				MqttChannel channel = MqttChannel.of(config);
-				wanted.computeIfAbsent(broker, (b) -> new ArrayList<>()).add(channel);
-				this.channelErrors.remove(config.id());
-			}
-			catch (IllegalArgumentException ex) {
-				nowInvalid.put(config.id(), config);
-				if (!config.equals(this.invalid.get(config.id()))) {
-					rejectConfiguration(config, ex.getMessage());
-				}
-			}
-		}
-		this.invalid.clear();
-		this.invalid.putAll(nowInvalid);
-		this.connections.entrySet().removeIf((entry) -> {
-			if (!wanted.containsKey(entry.getKey())) {
-				entry.getValue().forEach((connection) -> connection.close(false));
-				return true;
-			}
-			return false;
-		});
-		wanted.forEach((broker, brokerChannels) -> {
-			List<MqttConnection> brokerConnections = this.connections.get(broker);
-			MqttBrokerSettings brokerSettings = this.settings.broker(broker.url());
-			List<List<MqttChannel>> lanes = spread(brokerChannels, brokerSettings.connections());
-			if (brokerConnections == null) {
-				List<MqttConnection> created = new ArrayList<>();
-				try {
-					for (int lane = 0; lane < lanes.size(); lane++) {
-						created.add(new MqttConnection(broker, brokerSettings, clientId(broker, lane), this.settings,
-								this.intake, () -> onConnectionLost(broker)));
-					}
-				}
-				catch (IllegalStateException ex) {
-					// e.g. an unreadable trust store: these channels cannot run until it
-					// is fixed
-					brokerChannels.forEach((channel) -> rejectConfiguration(channel.config(), ex.getMessage()));
-					return;
-				}
-				for (int lane = 0; lane < lanes.size(); lane++) {
-					created.get(lane).update(lanes.get(lane));
-				}
-				this.connections.put(broker, created);
-				created.forEach(MqttConnection::connect);
-			}
-			else {
-				for (int lane = 0; lane < lanes.size(); lane++) {
-					brokerConnections.get(lane).update(lanes.get(lane));
-				}
-			}
-		});
-		this.channelErrors.keySet().retainAll(ids);
-		this.tracker.retain(ids);
+		// a removed channel's payload error goes with it
+		this.reconciler.apply(channels).removed().forEach(this.channelErrors::remove);
 	}
 
-	private void rejectConfiguration(ChannelConfig config, String reason) {
-		logger.warn("MQTT channel {} ({}) not started: {}", config.id(), config.name(), reason);
-		this.channelErrors.put(config.id(), reason);
-		publish(List.of(Sample.failed(config.id(), Instant.now(), Quality.BAD_CONFIGURATION_ERROR)));
+	private final class Brokers implements ChannelReconciler.Hooks<MqttBroker, MqttChannel, List<MqttConnection>> {
+
+		@Override
+		public MqttChannel channel(ChannelConfig config) {
+			return MqttChannel.of(config);
+		}
+
+		@Override
+		public MqttBroker key(ChannelConfig config, MqttChannel channel) {
+			return MqttBroker.of(config, MqttEngine.this.settings);
+		}
+
+		@Override
+		public List<MqttConnection> open(MqttBroker broker, List<MqttChannel> brokerChannels) {
+			MqttBrokerSettings brokerSettings = MqttEngine.this.settings.broker(broker.url());
+			List<List<MqttChannel>> lanes = spread(brokerChannels, brokerSettings.connections());
+			// an IllegalStateException here (e.g. an unreadable trust store) makes the
+			// broker's channels misconfigured until it is fixed
+			List<MqttConnection> created = new ArrayList<>();
+			for (int lane = 0; lane < lanes.size(); lane++) {
+				created.add(new MqttConnection(broker, brokerSettings, clientId(broker, lane), MqttEngine.this.settings,
+						MqttEngine.this.intake, () -> onConnectionLost(broker)));
+			}
+			for (int lane = 0; lane < lanes.size(); lane++) {
+				created.get(lane).update(lanes.get(lane));
+			}
+			created.forEach(MqttConnection::connect);
+			return created;
+		}
+
+		@Override
+		public void update(List<MqttConnection> brokerConnections, List<MqttChannel> brokerChannels) {
+			List<List<MqttChannel>> lanes = spread(brokerChannels, brokerConnections.size());
+			for (int lane = 0; lane < lanes.size(); lane++) {
+				brokerConnections.get(lane).update(lanes.get(lane));
+			}
+		}
+
+		@Override
+		public void close(List<MqttConnection> brokerConnections) {
+			brokerConnections.forEach((connection) -> connection.close(false));
+		}
+
 	}
 
 	/**
@@ -228,7 +203,7 @@ public class MqttEngine implements ProtocolEngine {
 	private void onConnectionLost(MqttBroker broker) {
 		List<MqttConnection> brokerConnections;
 		synchronized (this) {
-			brokerConnections = this.connections.get(broker);
+			brokerConnections = this.reconciler.running().get(broker);
 		}
 		if (brokerConnections == null) {
 			return;
@@ -286,12 +261,13 @@ public class MqttEngine implements ProtocolEngine {
 
 	/** Why the channel is not good, when it is not: configuration or payload problem. */
 	public Optional<String> lastError(long channelId) {
-		return Optional.ofNullable(this.channelErrors.get(channelId));
+		return this.tracker.reason(channelId).or(() -> Optional.ofNullable(this.channelErrors.get(channelId)));
 	}
 
 	@Override
 	public synchronized EngineStatus status() {
-		return new EngineStatus(this.connections.values()
+		return new EngineStatus(this.reconciler.running()
+			.values()
 			.stream()
 			.flatMap(List::stream)
 			.map(MqttConnection::status)
@@ -305,8 +281,7 @@ public class MqttEngine implements ProtocolEngine {
 	 */
 	@Override
 	public synchronized void close() {
-		this.connections.values().forEach((list) -> list.forEach((connection) -> connection.close(true)));
-		this.connections.clear();
+		this.reconciler.clear().forEach((list) -> list.forEach((connection) -> connection.close(true)));
 		this.intake.close();
 	}
 

@@ -5,19 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.ChannelReconciler;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
@@ -32,8 +27,6 @@ import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.TimestampsToReturn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -46,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpcUaEngine implements ProtocolEngine {
 
-	private static final Logger logger = LoggerFactory.getLogger(OpcUaEngine.class);
-
 	private final SampleSink sink;
 
 	private final OpcUaSettings settings;
@@ -57,11 +48,7 @@ public class OpcUaEngine implements ProtocolEngine {
 	private final ChannelStatusTracker tracker = new ChannelStatusTracker();
 
 	/** Guarded by {@code this}. */
-	private final Map<OpcUaEndpoint, OpcUaConnection> connections = new HashMap<>();
-
-	private final Map<Long, ChannelConfig> invalid = new HashMap<>();
-
-	private final Map<Long, String> channelErrors = new ConcurrentHashMap<>();
+	private final ChannelReconciler<OpcUaEndpoint, OpcUaChannel, OpcUaConnection> reconciler;
 
 	private final EngineMetrics metrics;
 
@@ -70,6 +57,7 @@ public class OpcUaEngine implements ProtocolEngine {
 		this.settings = settings;
 		this.pki = pki;
 		this.metrics = new EngineMetrics(registry, Protocol.OPCUA);
+		this.reconciler = new ChannelReconciler<>(Protocol.OPCUA, new Endpoints(), this.tracker, this::publish);
 	}
 
 	@Override
@@ -79,55 +67,41 @@ public class OpcUaEngine implements ProtocolEngine {
 
 	@Override
 	public synchronized void apply(Collection<ChannelConfig> channels) {
-		Map<OpcUaEndpoint, List<OpcUaChannel>> wanted = new LinkedHashMap<>();
-		Set<Long> ids = new HashSet<>();
-		Map<Long, ChannelConfig> nowInvalid = new HashMap<>();
-		for (ChannelConfig config : channels) {
-			if (config.protocol() != Protocol.OPCUA || !config.enabled() || config.id() == 0) {
-				continue;
-			}
-			ids.add(config.id());
-			try {
-				OpcUaEndpoint endpoint = OpcUaEndpoint.of(config);
-				OpcUaChannel channel = OpcUaChannel.of(config);
-				wanted.computeIfAbsent(endpoint, (e) -> new ArrayList<>()).add(channel);
-				this.channelErrors.remove(config.id());
-			}
-			catch (IllegalArgumentException ex) {
-				nowInvalid.put(config.id(), config);
-				if (!config.equals(this.invalid.get(config.id()))) {
-					logger.warn("OPC UA channel {} ({}) not started: {}", config.id(), config.name(), ex.getMessage());
-					this.channelErrors.put(config.id(), ex.getMessage());
-					publish(List.of(Sample.failed(config.id(), Instant.now(), Quality.BAD_CONFIGURATION_ERROR)));
-				}
-			}
+		this.reconciler.apply(channels);
+	}
+
+	private final class Endpoints implements ChannelReconciler.Hooks<OpcUaEndpoint, OpcUaChannel, OpcUaConnection> {
+
+		@Override
+		public OpcUaChannel channel(ChannelConfig config) {
+			return OpcUaChannel.of(config);
 		}
-		this.invalid.clear();
-		this.invalid.putAll(nowInvalid);
-		List<OpcUaConnection> closing = new ArrayList<>();
-		this.connections.entrySet().removeIf((entry) -> {
-			if (!wanted.containsKey(entry.getKey())) {
-				closing.add(entry.getValue());
-				return true;
-			}
-			return false;
-		});
-		wanted.forEach((endpoint, endpointChannels) -> {
-			OpcUaConnection connection = this.connections.get(endpoint);
-			if (connection == null) {
-				connection = new OpcUaConnection(endpoint, this.settings, this.pki, this::publish);
-				this.connections.put(endpoint, connection);
-				connection.update(endpointChannels);
-				connection.start();
-			}
-			else {
-				connection.update(endpointChannels);
-			}
-		});
-		this.channelErrors.keySet().retainAll(ids);
-		this.tracker.retain(ids);
-		// closing waits for the server; apply must return quickly
-		closing.forEach((connection) -> Thread.ofVirtual().name("opcua-close").start(connection::close));
+
+		@Override
+		public OpcUaEndpoint key(ChannelConfig config, OpcUaChannel channel) {
+			return OpcUaEndpoint.of(config);
+		}
+
+		@Override
+		public OpcUaConnection open(OpcUaEndpoint endpoint, List<OpcUaChannel> channels) {
+			OpcUaConnection connection = new OpcUaConnection(endpoint, OpcUaEngine.this.settings, OpcUaEngine.this.pki,
+					OpcUaEngine.this::publish);
+			connection.update(channels);
+			connection.start();
+			return connection;
+		}
+
+		@Override
+		public void update(OpcUaConnection connection, List<OpcUaChannel> channels) {
+			connection.update(channels);
+		}
+
+		@Override
+		public void close(OpcUaConnection connection) {
+			// closing waits for the server; apply must return quickly
+			Thread.ofVirtual().name("opcua-close").start(connection::close);
+		}
+
 	}
 
 	private void publish(List<Sample> batch) {
@@ -204,7 +178,7 @@ public class OpcUaEngine implements ProtocolEngine {
 		}
 		OpcUaConnection running;
 		synchronized (this) {
-			running = this.connections.get(endpoint);
+			running = this.reconciler.running().get(endpoint);
 		}
 		OpcUaClient client = (running != null) ? running.activeClient() : null;
 		boolean temporary = client == null;
@@ -275,7 +249,7 @@ public class OpcUaEngine implements ProtocolEngine {
 
 	/** Why the channel is not running, when its settings are invalid. */
 	public Optional<String> lastError(long channelId) {
-		return Optional.ofNullable(this.channelErrors.get(channelId));
+		return this.tracker.reason(channelId);
 	}
 
 	/** The collector's certificate store and trust list. */
@@ -285,7 +259,8 @@ public class OpcUaEngine implements ProtocolEngine {
 
 	@Override
 	public synchronized EngineStatus status() {
-		return new EngineStatus(this.connections.values()
+		return new EngineStatus(this.reconciler.running()
+			.values()
 			.stream()
 			.map(OpcUaConnection::status)
 			.sorted(Comparator.comparing((status) -> status.key()))
@@ -296,8 +271,7 @@ public class OpcUaEngine implements ProtocolEngine {
 	public void close() {
 		List<OpcUaConnection> all;
 		synchronized (this) {
-			all = new ArrayList<>(this.connections.values());
-			this.connections.clear();
+			all = this.reconciler.clear();
 		}
 		// in parallel: each waits for its server to acknowledge the disconnect
 		List<Thread> closing = all.stream().map((connection) -> Thread.ofVirtual().start(connection::close)).toList();

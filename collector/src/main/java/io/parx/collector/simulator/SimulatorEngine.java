@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.ChannelReconciler;
 import io.parx.collector.engine.ChannelStatusTracker;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
@@ -46,11 +47,12 @@ public class SimulatorEngine implements ProtocolEngine {
 	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1,
 			Thread.ofPlatform().name("parx-simulator-", 0).daemon().factory());
 
-	private final Map<Duration, Timebase> timebases = new HashMap<>();
+	private final ChannelReconciler<Duration, SimulatedChannel, Timebase> reconciler;
 
 	public SimulatorEngine(SampleSink sink, MeterRegistry registry) {
 		this.sink = sink;
 		this.metrics = new EngineMetrics(registry, Protocol.SIMULATOR);
+		this.reconciler = new ChannelReconciler<>(Protocol.SIMULATOR, new Timebases(), this.tracker, this::publish);
 	}
 
 	@Override
@@ -60,21 +62,44 @@ public class SimulatorEngine implements ProtocolEngine {
 
 	@Override
 	public synchronized void apply(Collection<ChannelConfig> channels) {
-		Map<Duration, Map<Long, ChannelConfig>> desired = new HashMap<>();
-		for (ChannelConfig channel : channels) {
-			desired.computeIfAbsent(channel.pollInterval(), (interval) -> new HashMap<>()).put(channel.id(), channel);
+		this.reconciler.apply(channels);
+	}
+
+	private final class Timebases implements ChannelReconciler.Hooks<Duration, SimulatedChannel, Timebase> {
+
+		@Override
+		public SimulatedChannel channel(ChannelConfig config) {
+			return new SimulatedChannel(config);
 		}
-		for (var it = this.timebases.entrySet().iterator(); it.hasNext();) {
-			var entry = it.next();
-			if (!desired.containsKey(entry.getKey())) {
-				entry.getValue().future.cancel(false);
-				it.remove();
-			}
+
+		@Override
+		public Duration key(ChannelConfig config, SimulatedChannel channel) {
+			return config.pollInterval();
 		}
-		desired.forEach((interval, members) -> this.timebases
-			.computeIfAbsent(interval, (key) -> new Timebase(key, this.scheduler))
-			.update(members));
-		this.tracker.retain(channels.stream().map(ChannelConfig::id).toList());
+
+		@Override
+		public Timebase open(Duration interval, List<SimulatedChannel> channels) {
+			Timebase timebase = new Timebase(interval, SimulatorEngine.this.scheduler);
+			timebase.update(channels);
+			return timebase;
+		}
+
+		@Override
+		public void update(Timebase timebase, List<SimulatedChannel> channels) {
+			timebase.update(channels);
+		}
+
+		@Override
+		public void close(Timebase timebase) {
+			timebase.future.cancel(false);
+		}
+
+	}
+
+	private void publish(List<Sample> batch) {
+		this.tracker.record(batch);
+		this.metrics.samples(batch.size());
+		this.sink.publish(new ArrayList<>(batch));
 	}
 
 	@Override
@@ -102,7 +127,7 @@ public class SimulatorEngine implements ProtocolEngine {
 	@Override
 	public synchronized void close() {
 		this.scheduler.shutdownNow();
-		this.timebases.clear();
+		this.reconciler.clear();
 	}
 
 	private final class Timebase {
@@ -117,24 +142,14 @@ public class SimulatorEngine implements ProtocolEngine {
 		}
 
 		/** Keeps the state of unchanged channels, replaces changed ones. */
-		void update(Map<Long, ChannelConfig> desired) {
+		void update(List<SimulatedChannel> desired) {
 			Map<Long, SimulatedChannel> current = new HashMap<>();
 			this.members.forEach((member) -> current.put(member.config().id(), member));
 			List<SimulatedChannel> next = new ArrayList<>(desired.size());
-			desired.values().forEach((config) -> {
-				SimulatedChannel existing = current.get(config.id());
-				if (existing != null && existing.config().equals(config)) {
-					next.add(existing);
-				}
-				else {
-					try {
-						next.add(new SimulatedChannel(config));
-					}
-					catch (IllegalArgumentException ex) {
-						logger.warn("Simulator channel {} misconfigured: {}", config.id(), ex.getMessage());
-					}
-				}
-			});
+			for (SimulatedChannel channel : desired) {
+				SimulatedChannel existing = current.get(channel.config().id());
+				next.add((existing != null && existing.config().equals(channel.config())) ? existing : channel);
+			}
 			this.members = next;
 		}
 
