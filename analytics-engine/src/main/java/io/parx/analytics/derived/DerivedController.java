@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.parx.common.web.ProblemResponses;
 import io.parx.analytics.history.Micros;
 import io.parx.analytics.history.NumericSeries;
 import io.parx.analytics.history.Range;
@@ -119,6 +120,7 @@ class DerivedController {
 	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@ApiResponse(responseCode = "409", ref = "Conflict")
+	@ApiResponse(responseCode = "503", ref = ProblemResponses.AUDIT_UNAVAILABLE)
 	@PostMapping("/signals")
 	ResponseEntity<DerivedSignal> save(@Valid @RequestBody SaveRequest request,
 			@Parameter(hidden = true) Authentication user) {
@@ -163,6 +165,7 @@ class DerivedController {
 	@ApiResponse(responseCode = "204")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "503", ref = ProblemResponses.AUDIT_UNAVAILABLE)
 	@DeleteMapping("/signals/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
 		this.changes.delete(id).orElseThrow(() -> Problems.notFound("derived signal", id));
