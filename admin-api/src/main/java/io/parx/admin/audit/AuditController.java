@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.parx.admin.system.PageMetadata;
-import io.parx.admin.system.Problems;
+import io.parx.common.problem.Problems;
 import io.parx.common.audit.AuditActions;
 
 /** Reading the audit trail (ADMIN). There is no endpoint that changes it. */

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parx.admin.system.Problems;
+import io.parx.common.problem.Problems;
 import io.parx.admin.users.User;
 import io.parx.admin.users.UserRepository;
 import io.parx.common.security.ParxJwt;

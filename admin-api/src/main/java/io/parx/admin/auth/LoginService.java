@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import io.parx.common.audit.Actor;
 import io.parx.common.audit.AuditActions;
 import io.parx.common.audit.AuditTrail;
-import io.parx.admin.system.Problems;
+import io.parx.common.problem.Problems;
 import io.parx.admin.users.User;
 import io.parx.admin.users.UserRepository;
 

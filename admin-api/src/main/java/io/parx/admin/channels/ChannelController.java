@@ -1,5 +1,7 @@
 package io.parx.admin.channels;
 
+import io.parx.admin.request.ETags;
+import io.parx.admin.request.ConfigProblems;
 import io.parx.common.config.channel.Protocol;
 
 import java.net.URI;

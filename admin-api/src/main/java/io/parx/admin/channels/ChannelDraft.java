@@ -1,5 +1,6 @@
 package io.parx.admin.channels;
 
+import io.parx.admin.request.Violations;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,10 +1,11 @@
 package io.parx.admin.channels;
 
+import io.parx.admin.request.ConfigProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.parx.admin.system.Problems.FieldError;
+import io.parx.common.problem.Problems.FieldError;
 import io.parx.common.web.TextRules;
 
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,5 +1,6 @@
 package io.parx.admin.channels;
 
+import io.parx.admin.request.ConfigProblems;
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.config.channel.ChannelSettings;
 

@@ -1,11 +1,14 @@
 package io.parx.admin.channels;
 
+import io.parx.admin.request.ETags;
+import io.parx.admin.request.ConfigProblems;
+import io.parx.admin.request.ChangeAudit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.parx.admin.events.ConfigEvents;
-import io.parx.admin.system.Problems;
+import io.parx.common.problem.Problems;
 import io.parx.common.config.ConfigChanged.Entity;
 
 import org.springframework.dao.DuplicateKeyException;

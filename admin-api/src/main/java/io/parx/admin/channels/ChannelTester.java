@@ -1,5 +1,6 @@
 package io.parx.admin.channels;
 
+import io.parx.admin.request.ConfigProblems;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.parx.admin.channels;
 
+import io.parx.admin.request.ConfigProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

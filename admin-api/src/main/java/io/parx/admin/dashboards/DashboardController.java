@@ -3,7 +3,7 @@ package io.parx.admin.dashboards;
 import java.net.URI;
 import java.util.Map;
 
-import io.parx.admin.channels.ETags;
+import io.parx.admin.request.ETags;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

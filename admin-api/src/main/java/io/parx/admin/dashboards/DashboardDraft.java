@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.parx.common.config.SettingsReader;
-import io.parx.admin.channels.Violations;
+import io.parx.admin.request.Violations;
 
 /** A dashboard as sent by a client (or rebuilt from an imported template). */
 record DashboardDraft(String name, String description, boolean shared, List<Widget> widgets, Long version) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.parx.admin.channels.ChangeAudit;
+import io.parx.admin.request.ChangeAudit;
 import io.parx.admin.channels.ChannelRepository;
-import io.parx.admin.channels.ConfigProblems;
-import io.parx.admin.channels.ETags;
+import io.parx.admin.request.ConfigProblems;
+import io.parx.admin.request.ETags;
 import io.parx.admin.events.ConfigEvents;
 import io.parx.common.config.ConfigChanged.Entity;
 

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import io.parx.admin.channels.ChannelRepository;
 import io.parx.common.config.SettingsReader;
-import io.parx.admin.channels.Violations;
+import io.parx.admin.request.Violations;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

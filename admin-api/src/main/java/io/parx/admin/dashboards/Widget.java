@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.parx.common.config.SettingsReader;
-import io.parx.admin.channels.Violations;
+import io.parx.admin.request.Violations;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.parx.common.config.SettingsReader;
-import io.parx.admin.channels.Violations;
+import io.parx.admin.request.Violations;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

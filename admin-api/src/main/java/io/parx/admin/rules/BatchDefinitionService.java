@@ -2,9 +2,9 @@ package io.parx.admin.rules;
 
 import java.util.Map;
 
-import io.parx.admin.channels.ChangeAudit;
-import io.parx.admin.channels.ConfigProblems;
-import io.parx.admin.channels.ETags;
+import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigProblems;
+import io.parx.admin.request.ETags;
 import io.parx.admin.events.ConfigEvents;
 import io.parx.common.config.ConfigChanged.Entity;
 

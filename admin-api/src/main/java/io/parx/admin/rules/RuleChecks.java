@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.parx.admin.channels.ChannelRepository;
-import io.parx.admin.channels.ConfigProblems;
-import io.parx.admin.channels.Violations;
+import io.parx.admin.request.ConfigProblems;
+import io.parx.admin.request.Violations;
 import io.parx.common.formula.ChannelRef;
 import io.parx.common.formula.Formula;
 import io.parx.common.formula.FormulaSyntaxException;

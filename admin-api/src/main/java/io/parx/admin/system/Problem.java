@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import io.parx.common.problem.Problems;
+
 /**
  * An error answer as the OpenAPI document describes it: RFC 9457 problem details
  * ({@code application/problem+json}) with the members the admin-api adds. Documentation

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.parx.common.audit.Actor;
 import io.parx.admin.system.PageMetadata;
-import io.parx.admin.system.Problems;
+import io.parx.common.problem.Problems;
 import io.parx.common.security.ParxJwt;
 import io.parx.common.security.Role;
 

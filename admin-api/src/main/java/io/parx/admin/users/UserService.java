@@ -16,7 +16,7 @@ import io.parx.common.audit.Actor;
 import io.parx.common.audit.AuditActions;
 import io.parx.common.audit.AuditTrail;
 import io.parx.admin.events.ConfigEvents;
-import io.parx.admin.system.Problems;
+import io.parx.common.problem.Problems;
 import io.parx.common.config.ConfigChanged.Entity;
 import io.parx.common.security.Role;
 import io.parx.common.web.TextRules;

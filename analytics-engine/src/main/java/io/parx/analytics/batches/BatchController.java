@@ -26,7 +26,7 @@ import io.parx.analytics.channels.ChannelDirectory.ChannelInfo;
 import io.parx.analytics.history.RawPoint;
 import io.parx.analytics.history.SampleReader;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /** Batch (coil) navigation: list, one batch, and its data for chosen channels. */
 @RestController
@@ -93,13 +93,13 @@ class BatchController {
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
 					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
-			throw ApiException.invalid("page", "must be 0 or more");
+			throw Problems.validation("page", "must be 0 or more");
 		}
 		if (size < 1 || size > 500) {
-			throw ApiException.invalid("size", "must be 1 to 500");
+			throw Problems.validation("size", "must be 1 to 500");
 		}
 		if (from != null && to != null && from.isAfter(to)) {
-			throw ApiException.invalid("to", "must not be before from");
+			throw Problems.validation("to", "must not be before from");
 		}
 		BatchRepository.Filter filter = new BatchRepository.Filter(from, to, search, definitionId);
 		return new Page<>(this.batches.page(filter, page, size), page, size, this.batches.count(filter));
@@ -110,7 +110,7 @@ class BatchController {
 	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/{id}")
 	Batch one(@PathVariable long id) {
-		return this.batches.find(id).orElseThrow(() -> ApiException.notFound("batch", id));
+		return this.batches.find(id).orElseThrow(() -> Problems.notFound("batch", id));
 	}
 
 	@Operation(operationId = "getBatchData",
@@ -128,11 +128,11 @@ class BatchController {
 					required = false) Integer maxPoints) {
 		Batch batch = one(id);
 		if (channelIds.isEmpty() || channelIds.size() > this.settings.maxSeries()) {
-			throw ApiException.invalid("channelIds", "name 1 to " + this.settings.maxSeries() + " channels");
+			throw Problems.validation("channelIds", "name 1 to " + this.settings.maxSeries() + " channels");
 		}
 		int limit = (maxPoints != null) ? maxPoints : this.settings.maxPoints();
 		if (limit < 1 || limit > this.settings.maxPoints()) {
-			throw ApiException.invalid("maxPoints", "must be 1 to " + this.settings.maxPoints());
+			throw Problems.validation("maxPoints", "must be 1 to " + this.settings.maxPoints());
 		}
 		Map<Long, ChannelInfo> infos = this.channels.require(channelIds);
 		Instant end = (batch.end() != null) ? batch.end().plusNanos(1_000) : Clock.systemUTC().instant();

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 import io.parx.analytics.system.ConfigDb;
 
 /** Channel names and units from the config database (table {@code channel}). */
@@ -37,7 +37,7 @@ public class ChannelDirectory {
 			.forEach((info) -> found.put(info.id(), info));
 		for (Long id : ids) {
 			if (!found.containsKey(id)) {
-				throw ApiException.notFound("channel", id);
+				throw Problems.notFound("channel", id);
 			}
 		}
 		return found;

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.parx.common.web.ProblemResponses;
 import io.parx.analytics.history.Micros;
 import io.parx.analytics.history.NumericSeries;
 import io.parx.analytics.history.Range;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -96,7 +97,7 @@ class DerivedController {
 		Range range = Range.of(request.from(), request.to(), this.settings);
 		int maxPoints = (request.maxPoints() != null) ? request.maxPoints() : this.settings.maxPoints();
 		if (maxPoints < 1 || maxPoints > this.settings.maxPoints()) {
-			throw ApiException.invalid("maxPoints", "must be 1 to " + this.settings.maxPoints());
+			throw Problems.validation("maxPoints", "must be 1 to " + this.settings.maxPoints());
 		}
 		long rangeMicros = Micros.of(range.to()) - Micros.of(range.from());
 		long step = Step.parse("step", request.step());
@@ -119,13 +120,13 @@ class DerivedController {
 	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@ApiResponse(responseCode = "409", ref = "Conflict")
+	@ApiResponse(responseCode = "503", ref = ProblemResponses.AUDIT_UNAVAILABLE)
 	@PostMapping("/signals")
 	ResponseEntity<DerivedSignal> save(@Valid @RequestBody SaveRequest request,
 			@Parameter(hidden = true) Authentication user) {
 		this.runner.resolve(request.formula());
 		if (this.repository.nameTaken(request.name())) {
-			throw new ApiException(HttpStatus.CONFLICT, "/problems/conflict", "Conflict",
-					"a derived signal named '" + request.name() + "' exists already");
+			throw Problems.conflict("a derived signal named '" + request.name() + "' exists already");
 		}
 		DerivedSignal saved = this.changes.create(request.name(),
 				(request.description() != null) ? request.description() : "", request.formula(),
@@ -144,10 +145,10 @@ class DerivedController {
 			@Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "500",
 					defaultValue = "50")) @RequestParam(defaultValue = "50") int size) {
 		if (page < 0) {
-			throw ApiException.invalid("page", "must be 0 or more");
+			throw Problems.validation("page", "must be 0 or more");
 		}
 		if (size < 1 || size > 500) {
-			throw ApiException.invalid("size", "must be 1 to 500");
+			throw Problems.validation("size", "must be 1 to 500");
 		}
 		return new Page<>(this.repository.page(page, size), page, size, this.repository.count());
 	}
@@ -157,16 +158,17 @@ class DerivedController {
 	@ApiResponse(responseCode = "404", ref = "NotFound")
 	@GetMapping("/signals/{id}")
 	DerivedSignal one(@PathVariable long id) {
-		return this.repository.find(id).orElseThrow(() -> ApiException.notFound("derived signal", id));
+		return this.repository.find(id).orElseThrow(() -> Problems.notFound("derived signal", id));
 	}
 
 	@Operation(operationId = "deleteDerivedSignal", summary = "Delete a derived signal (ENGINEER, ADMIN)")
 	@ApiResponse(responseCode = "204")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "503", ref = ProblemResponses.AUDIT_UNAVAILABLE)
 	@DeleteMapping("/signals/{id}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
-		this.changes.delete(id).orElseThrow(() -> ApiException.notFound("derived signal", id));
+		this.changes.delete(id).orElseThrow(() -> Problems.notFound("derived signal", id));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 import io.parx.analytics.history.NumericSeries;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /** Saved derived signals, evaluated like channels by the query and export features. */
 @Component
@@ -24,7 +24,7 @@ public class DerivedSignals {
 	}
 
 	public DerivedSignal require(long id) {
-		return this.repository.find(id).orElseThrow(() -> ApiException.notFound("derived signal", id));
+		return this.repository.find(id).orElseThrow(() -> Problems.notFound("derived signal", id));
 	}
 
 	public Evaluated evaluate(long id, Instant from, Instant to, long stepMicros, int maxPoints) {

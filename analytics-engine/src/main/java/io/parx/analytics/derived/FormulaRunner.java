@@ -12,7 +12,7 @@ import io.parx.analytics.history.Micros;
 import io.parx.analytics.history.NumericSeries;
 import io.parx.analytics.history.SampleReader;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 import io.parx.common.formula.ChannelRef;
 import io.parx.common.formula.Formula;
 import io.parx.common.formula.FormulaEvaluator;
@@ -47,7 +47,7 @@ public class FormulaRunner {
 	 */
 	public Resolved resolve(String text) {
 		if (text == null) {
-			throw ApiException.invalid("formula", "is required");
+			throw Problems.validation("formula", "is required");
 		}
 		Formula formula = Formula.parse(text);
 		List<String> names = formula.channelReferences()
@@ -63,7 +63,7 @@ public class FormulaRunner {
 				case ChannelRef.ByName byName -> {
 					Long id = ids.get(byName.name());
 					if (id == null) {
-						throw ApiException.invalid("formula", "unknown channel " + ref);
+						throw Problems.validation("formula", "unknown channel " + ref);
 					}
 					resolved.add(id);
 				}
@@ -82,7 +82,7 @@ public class FormulaRunner {
 		long end = Micros.of(to);
 		long points = Math.ceilDiv(end - start, stepMicros);
 		if (points > maxPoints) {
-			throw ApiException.tooLarge(points + " grid points exceed maxPoints " + maxPoints,
+			throw Problems.tooLarge(points + " grid points exceed maxPoints " + maxPoints,
 					"use a larger step or a shorter range");
 		}
 		int channels = resolved.channelIds().size();

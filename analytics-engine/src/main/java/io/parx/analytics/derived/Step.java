@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /**
  * The grid step of a formula evaluation: {@code 10s}, {@code 5m}, {@code 1h}, {@code 1d}
@@ -42,11 +42,11 @@ public final class Step {
 				duration = Duration.parse(text.strip());
 			}
 			catch (DateTimeParseException ex) {
-				throw ApiException.invalid(field, "must be like 10s, 5m, 1h, 1d or an ISO-8601 duration");
+				throw Problems.validation(field, "must be like 10s, 5m, 1h, 1d or an ISO-8601 duration");
 			}
 		}
 		if (duration.toMillis() < 1 || duration.toDays() > 366) {
-			throw ApiException.invalid(field, "must be between 1ms and 366 days");
+			throw Problems.validation(field, "must be between 1ms and 366 days");
 		}
 		return duration.toNanos() / 1_000;
 	}

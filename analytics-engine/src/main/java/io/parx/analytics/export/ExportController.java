@@ -20,7 +20,7 @@ import io.parx.analytics.query.QueryRequest;
 import io.parx.analytics.query.QueryService;
 import io.parx.analytics.query.Series;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -123,7 +123,7 @@ class ExportController {
 		ExportFormat format = ExportFormat.parse(request.format());
 		if (request.batchId() != null) {
 			Batch batch = this.batches.find(request.batchId())
-				.orElseThrow(() -> ApiException.notFound("batch", request.batchId()));
+				.orElseThrow(() -> Problems.notFound("batch", request.batchId()));
 			List<Long> ids = (request.channelIds() != null) ? request.channelIds() : List.of();
 			Instant end = (batch.end() != null) ? batch.end().plusNanos(1_000) : Clock.systemUTC().instant();
 			String name = "parx-batch-" + batch.id() + "-" + safe((batch.name() != null) ? batch.name() : "");
@@ -131,7 +131,7 @@ class ExportController {
 		}
 		QueryRequest query = request.query();
 		if (query == null) {
-			throw ApiException.invalid("query", "give a query or a batchId");
+			throw Problems.validation("query", "give a query or a batchId");
 		}
 		String name = "parx-export-" + STAMP.format(nonNull(query.from(), "query.from")) + "-"
 				+ STAMP.format(nonNull(query.to(), "query.to"));
@@ -149,12 +149,11 @@ class ExportController {
 	private ResponseEntity<StreamingResponseBody> raw(ExportFormat format, List<Long> ids, Instant from, Instant to,
 			String name) {
 		if (ids.isEmpty() || ids.size() > this.settings.maxSeries()) {
-			throw ApiException.invalid("channelIds", "name 1 to " + this.settings.maxSeries() + " channels");
+			throw Problems.validation("channelIds", "name 1 to " + this.settings.maxSeries() + " channels");
 		}
 		Range range = Range.of(from, to, this.settings);
 		if (Duration.between(range.from(), range.to()).compareTo(this.settings.maxExportRange()) > 0) {
-			throw ApiException.tooLarge(
-					"raw exports cover at most " + this.settings.maxExportRange().toDays() + " days",
+			throw Problems.tooLarge("raw exports cover at most " + this.settings.maxExportRange().toDays() + " days",
 					"export an aggregated query (interval 1m, 1h or 1d) or several shorter ranges");
 		}
 		Map<Long, ChannelInfo> infos = this.channels.require(ids);
@@ -186,7 +185,7 @@ class ExportController {
 
 	private static Instant nonNull(Instant time, String field) {
 		if (time == null) {
-			throw ApiException.invalid(field, "is required (ISO-8601 time)");
+			throw Problems.validation(field, "is required (ISO-8601 time)");
 		}
 		return time;
 	}

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.springframework.http.MediaType;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /** The export file formats. */
 enum ExportFormat {
@@ -37,7 +37,7 @@ enum ExportFormat {
 			return valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("format", "must be one of csv, json, xlsx");
+			throw Problems.validation("format", "must be one of csv, json, xlsx");
 		}
 	}
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 import io.parx.analytics.system.TimeseriesDb;
 
 /**
@@ -76,7 +76,7 @@ public class SampleReader {
 		stream(channelId, from, to, limit + 1L, (time, value, numeric, quality) -> points
 			.add(new RawPoint(Micros.toInstant(time), value, Integer.toUnsignedLong(quality))));
 		if (points.size() > limit) {
-			throw ApiException.tooLarge("channel " + channelId + " has more than " + limit + " samples in the range",
+			throw Problems.tooLarge("channel " + channelId + " has more than " + limit + " samples in the range",
 					"ask for an interval (1s, 1m, 1h, 1d or auto) or a downsampled answer (downsample: lttb or minmax with maxPoints)");
 		}
 		return points;
@@ -88,7 +88,7 @@ public class SampleReader {
 		long rows = stream(channelId, from, to, limit + 1L,
 				(time, value, numeric, quality) -> series.add(time, numeric, quality));
 		if (rows > limit) {
-			throw ApiException.tooLarge("channel " + channelId + " has more than " + limit + " samples in the range",
+			throw Problems.tooLarge("channel " + channelId + " has more than " + limit + " samples in the range",
 					"ask for a shorter range or a coarser interval");
 		}
 		return series;
@@ -123,8 +123,7 @@ public class SampleReader {
 				result.put(channelId, series[0]);
 			}
 			if (series[0].size() == limit) {
-				throw ApiException.tooLarge(
-						"channel " + channelId + " has more than " + limit + " samples in the range",
+				throw Problems.tooLarge("channel " + channelId + " has more than " + limit + " samples in the range",
 						"ask for a shorter range or a coarser interval");
 			}
 			double number = rs.getDouble(3);

@@ -3,7 +3,8 @@ package io.parx.analytics.latest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
+import io.parx.common.problem.ProblemType;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.redis.RedisSettings;
 import io.parx.common.sample.Sample;
@@ -56,8 +57,7 @@ class LatestController {
 						Long.toString(id).getBytes(StandardCharsets.UTF_8));
 		}
 		if (bytes == null) {
-			throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "/problems/not-found", "Not found",
-					"channel " + id + " has no latest value");
+			throw Problems.of(ProblemType.NOT_FOUND, "channel " + id + " has no latest value");
 		}
 		Sample sample = SampleBatchCodec.decodeOne(bytes);
 		return new Latest(sample.channelId(), sample.time(), value(sample.value()),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.parx.analytics.history.RollupColumn;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 import io.parx.common.web.TextRules;
 
 /**
@@ -62,7 +62,7 @@ public enum Aggregate {
 				}
 			}
 			if (found == null) {
-				throw ApiException.invalid(field, "unknown aggregate '" + TextRules.prefix(String.valueOf(value))
+				throw Problems.validation(field, "unknown aggregate '" + TextRules.prefix(String.valueOf(value))
 						+ "'; use avg, twa, min, max, first, last, count, sum, stddev, goodShare");
 			}
 			result.add(found);

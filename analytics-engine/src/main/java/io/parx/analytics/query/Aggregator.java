@@ -16,7 +16,7 @@ import io.parx.analytics.history.RollupReader;
 import io.parx.analytics.history.RollupReader.Level;
 import io.parx.analytics.history.SampleReader;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /**
  * Aggregated series: 1-second buckets from raw rows, 1 minute and more from the storage
@@ -97,7 +97,7 @@ class Aggregator {
 		long rows = this.samples.stream(channelId, start, to, limit + 1,
 				(time, value, numeric, quality) -> buckets.addRaw(time, numeric, quality));
 		if (rows > limit) {
-			throw ApiException.tooLarge(
+			throw Problems.tooLarge(
 					"more than " + limit + " raw samples of channel " + channelId
 							+ " would be read for this interval or aggregate",
 					"use a shorter range, or aggregates that the rollups answer (not stddev or goodShare)");

@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parx.analytics.system.AnalyticsSettings;
-
 /**
  * {@code POST /api/v1/analytics/chart}: what a trend chart draws, downsampled and in
  * columns (issue 15).
@@ -26,11 +24,8 @@ class ChartController {
 
 	private final QueryService service;
 
-	private final AnalyticsSettings settings;
-
-	ChartController(QueryService service, AnalyticsSettings settings) {
+	ChartController(QueryService service) {
 		this.service = service;
-		this.settings = settings;
 	}
 
 	@Schema(name = "ChartResult", requiredProperties = { "series" })
@@ -51,8 +46,7 @@ class ChartController {
 	@PostMapping("/api/v1/analytics/chart")
 	ResponseEntity<ChartResponse> chart(@RequestBody ChartRequest request) {
 		long started = System.nanoTime();
-		QuerySpec spec = QuerySpec.of(request.toQuery(), this.settings);
-		List<ChartSeries> series = this.service.chart(spec).stream().map(ChartSeries::of).toList();
+		List<ChartSeries> series = this.service.chart(request).stream().map(ChartSeries::of).toList();
 		// The browser shows it next to its own fetch time: server against transfer.
 		String timing = String.format(Locale.ROOT, "query;dur=%.1f", (System.nanoTime() - started) / 1e6);
 		return ResponseEntity.ok().header("Server-Timing", timing).body(new ChartResponse(series));

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /**
  * Body of {@code POST /api/v1/analytics/chart}: what a trend chart shows, always
@@ -29,11 +29,11 @@ public record ChartRequest(List<Long> channelIds, List<Long> derivedSignalIds,
 
 	QueryRequest toQuery() {
 		if (this.maxPoints == null) {
-			throw ApiException.invalid("maxPoints", "required: the plot's width in pixels");
+			throw Problems.validation("maxPoints", "required: the plot's width in pixels");
 		}
 		String mode = (this.downsample == null || this.downsample.isBlank()) ? "lttb" : this.downsample;
 		if (Downsample.parse("downsample", mode) == Downsample.NONE) {
-			throw ApiException.invalid("downsample", "must be lttb or minmax");
+			throw Problems.validation("downsample", "must be lttb or minmax");
 		}
 		return new QueryRequest(this.channelIds, this.derivedSignalIds, this.from, this.to, "raw", null, null, null,
 				this.maxPoints, mode);

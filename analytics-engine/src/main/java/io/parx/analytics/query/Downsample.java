@@ -2,7 +2,7 @@ package io.parx.analytics.query;
 
 import java.util.Locale;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /** How a raw answer larger than maxPoints keeps its visual shape. */
 public enum Downsample {
@@ -25,7 +25,7 @@ public enum Downsample {
 			return valueOf(value.strip().toUpperCase(Locale.ROOT).replace("-", ""));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid(field, "must be one of none, lttb, minmax");
+			throw Problems.validation(field, "must be one of none, lttb, minmax");
 		}
 	}
 

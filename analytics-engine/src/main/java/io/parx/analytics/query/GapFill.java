@@ -2,7 +2,7 @@ package io.parx.analytics.query;
 
 import java.util.Locale;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /** How buckets without samples are answered. */
 public enum GapFill {
@@ -22,7 +22,7 @@ public enum GapFill {
 			return valueOf(value.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid(field, "must be one of none, previous, linear");
+			throw Problems.validation(field, "must be one of none, previous, linear");
 		}
 	}
 

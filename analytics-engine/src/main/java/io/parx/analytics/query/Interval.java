@@ -2,7 +2,7 @@ package io.parx.analytics.query;
 
 import java.util.Locale;
 
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 
 /** Bucket width of a query: raw rows, fixed buckets, or chosen from maxPoints. */
 public enum Interval {
@@ -41,7 +41,7 @@ public enum Interval {
 				return interval;
 			}
 		}
-		throw ApiException.invalid(field, "must be one of raw, 1s, 1m, 1h, 1d, auto");
+		throw Problems.validation(field, "must be one of raw, 1s, 1m, 1h, 1d, auto");
 	}
 
 	/** The finest fixed interval that gives at most {@code maxPoints} buckets. */

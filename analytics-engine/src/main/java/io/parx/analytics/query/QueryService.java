@@ -92,6 +92,14 @@ public class QueryService {
 	}
 
 	/**
+	 * A chart's series: the request checked as a query's ({@link QuerySpec#of}), the one
+	 * place a history request is validated, then {@link #chart(QuerySpec)}.
+	 */
+	List<Sampled> chart(ChartRequest request) {
+		return chart(QuerySpec.of(request.toQuery(), this.settings));
+	}
+
+	/**
 	 * A chart's series, downsampled to {@code maxPoints}, in primitive arrays: channels
 	 * first, then derived signals, each in the order asked.
 	 */

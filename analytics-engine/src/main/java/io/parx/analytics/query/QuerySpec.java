@@ -11,7 +11,7 @@ import java.util.Set;
 import io.parx.analytics.history.Micros;
 import io.parx.analytics.history.Range;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.Problems;
 import io.parx.common.web.TextRules;
 
 /** A validated query: every field checked, limits applied, auto interval resolved. */
@@ -22,17 +22,17 @@ record QuerySpec(List<Long> channelIds, List<Long> derivedSignalIds, Instant fro
 		List<Long> channels = (request.channelIds() != null) ? List.copyOf(request.channelIds()) : List.of();
 		List<Long> derived = (request.derivedSignalIds() != null) ? List.copyOf(request.derivedSignalIds()) : List.of();
 		if (channels.isEmpty() && derived.isEmpty()) {
-			throw ApiException.invalid("channelIds", "name at least one channel or derived signal");
+			throw Problems.validation("channelIds", "name at least one channel or derived signal");
 		}
 		if (channels.size() + derived.size() > settings.maxSeries()) {
-			throw ApiException.tooLarge("more than " + settings.maxSeries() + " series in one request",
+			throw Problems.tooLarge("more than " + settings.maxSeries() + " series in one request",
 					"split the request");
 		}
 		Range range = Range.of(request.from(), request.to(), settings);
 		ZoneId zone = zone(request.timeZone());
 		int maxPoints = (request.maxPoints() != null) ? request.maxPoints() : settings.maxPoints();
 		if (maxPoints < 3 || maxPoints > settings.maxPoints()) {
-			throw ApiException.invalid("maxPoints", "must be 3 to " + settings.maxPoints());
+			throw Problems.validation("maxPoints", "must be 3 to " + settings.maxPoints());
 		}
 		Interval interval = Interval.parse("interval", request.interval());
 		long rangeMicros = Micros.of(range.to()) - Micros.of(range.from());
@@ -43,14 +43,14 @@ record QuerySpec(List<Long> channelIds, List<Long> derivedSignalIds, Instant fro
 		if (interval.isBucketed()) {
 			long buckets = new Bucketing(interval, zone).count(range.from(), range.to());
 			if (buckets > maxPoints) {
-				throw ApiException.tooLarge(
+				throw Problems.tooLarge(
 						buckets + " buckets of " + interval.label() + " per series exceed maxPoints " + maxPoints,
 						"use a coarser interval or interval auto");
 			}
 		}
 		else if (downsample == Downsample.NONE
 				&& Duration.between(range.from(), range.to()).compareTo(settings.maxRawRange()) > 0) {
-			throw ApiException.tooLarge("raw queries cover at most " + settings.maxRawRange().toDays() + " days",
+			throw Problems.tooLarge("raw queries cover at most " + settings.maxRawRange().toDays() + " days",
 					"use an interval (1m, 1h, 1d or auto) or downsample (lttb, minmax) with maxPoints");
 		}
 		return new QuerySpec(channels, derived, range.from(), range.to(), interval,
@@ -66,7 +66,7 @@ record QuerySpec(List<Long> channelIds, List<Long> derivedSignalIds, Instant fro
 			return ZoneId.of(timeZone.strip());
 		}
 		catch (DateTimeException ex) {
-			throw ApiException.invalid("timeZone", "unknown time zone '" + TextRules.prefix(timeZone) + "'");
+			throw Problems.validation("timeZone", "unknown time zone '" + TextRules.prefix(timeZone) + "'");
 		}
 	}
 

@@ -9,9 +9,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -20,6 +17,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import io.parx.common.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,6 +53,7 @@ class OpenApiConfiguration {
 			.addResponses("Conflict", problem("/problems/conflict: the name is already used"))
 			.addResponses("TooLarge", problem("/problems/too-large: the request exceeds a limit (range, points, "
 					+ "series, raw rows); hint says how to ask for less"));
+		ProblemResponses.addAuditUnavailable(components);
 		return new OpenAPI()
 			.info(new Info().title("ParX analytics-engine")
 				.version("v1")
@@ -88,9 +87,7 @@ class OpenApiConfiguration {
 	}
 
 	private static ApiResponse problem(String description) {
-		return new ApiResponse().description(description)
-			.content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+		return ProblemResponses.problem(description);
 	}
 
 }

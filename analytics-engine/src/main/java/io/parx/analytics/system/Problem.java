@@ -1,5 +1,6 @@
 package io.parx.analytics.system;
 
+import io.parx.common.problem.Problems;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -7,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * An error answer as the OpenAPI document describes it: RFC 9457 problem details
  * ({@code application/problem+json}) with the members the analytics engine adds.
- * Documentation only; errors are {@link ApiException}s rendered by
+ * Documentation only; errors are {@code ProblemException}s rendered by
  * {@link ProblemHandler}.
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details", requiredProperties = { "type", "title", "status" })
@@ -18,7 +19,7 @@ public record Problem(
 		@Schema(description = "The HTTP status code") int status,
 		@Schema(description = "What went wrong this time, for people") String detail,
 		@Schema(description = "The request path", format = "uri-reference") String instance,
-		@Schema(description = "The invalid fields (/problems/validation, /problems/formula-syntax)") List<ApiException.FieldError> errors,
+		@Schema(description = "The invalid fields (/problems/validation, /problems/formula-syntax)") List<Problems.FieldError> errors,
 		@Schema(description = "0-based position of a formula syntax error (/problems/formula-syntax)") Integer position,
 		@Schema(description = "How to ask for less (/problems/too-large)") String hint) {
 

@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.parx.analytics.AbstractIntegrationTest;
+import io.parx.db.test.RefusedAudit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -63,24 +64,13 @@ class DerivedSignalAuditTests extends AbstractIntegrationTest {
 	void aSignalWhoseAuditEntryCannotBeWrittenIsNotSaved() throws Exception {
 		// the signal and its entry share one transaction: no unaudited change
 		String name = "Unaudited " + Instant.now().toEpochMilli();
-		this.config.sql("""
-				create function refuse_derived_audit() returns trigger language plpgsql as $$
-				begin raise exception 'audit refused by the test'; end; $$""").update();
-		this.config
-			.sql("create trigger refuse_derived_audit before insert on audit_event for each row "
-					+ "when (new.entity_type = 'derived-signal') execute function refuse_derived_audit()")
-			.update();
-		try {
+		try (RefusedAudit refused = RefusedAudit.of(fixture().configDatabase, "derived-signal")) {
 			this.mvc
 				.perform(post("/api/v1/analytics/derived/signals").with(as("ENGINEER"))
 					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"name\":\"" + name + "\",\"formula\":\"[Furnace Temp] * 2\"}"))
 				.andExpect(status().isServiceUnavailable())
 				.andExpect(jsonPath("$.type").value("/problems/audit-unavailable"));
-		}
-		finally {
-			this.config.sql("drop trigger refuse_derived_audit on audit_event").update();
-			this.config.sql("drop function refuse_derived_audit()").update();
 		}
 		assertThat(this.config.sql("select count(*) from derived_signal where name = ?")
 			.param(name)

@@ -12,7 +12,7 @@ import io.parx.analytics.history.Micros;
 import io.parx.analytics.history.NumericSeries;
 import io.parx.analytics.history.SampleReader;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.ProblemException;
 import io.parx.common.formula.FormulaSyntaxException;
 import io.parx.db.test.TimeseriesBackend;
 
@@ -76,9 +76,9 @@ class FormulaRunnerTests {
 	void unknownChannelsAndSyntaxErrorsAreRefused(TimeseriesBackend backend) {
 		HistoryFixture fixture = HistoryFixture.on(backend);
 		FormulaRunner runner = runner(fixture);
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> runner.resolve("[No Such Channel] + 1"))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> runner.resolve("[No Such Channel] + 1"))
 			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(400));
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> runner.resolve("#999999 + 1"))
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> runner.resolve("#999999 + 1"))
 			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(404));
 		assertThatExceptionOfType(FormulaSyntaxException.class).isThrownBy(() -> runner.resolve("Pressure +"))
 			.satisfies((ex) -> assertThat(ex.position()).isEqualTo(10));

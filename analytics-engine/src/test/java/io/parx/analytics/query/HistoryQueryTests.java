@@ -18,7 +18,7 @@ import io.parx.analytics.history.RawPoint;
 import io.parx.analytics.history.RollupReader;
 import io.parx.analytics.history.SampleReader;
 import io.parx.analytics.system.AnalyticsSettings;
-import io.parx.analytics.system.ApiException;
+import io.parx.common.problem.ProblemException;
 import io.parx.db.test.TimeseriesBackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -400,16 +400,16 @@ class HistoryQueryTests {
 	@EnumSource(TimeseriesBackend.class)
 	void tooLargeRequestsAreRefusedWithAHint(TimeseriesBackend backend) {
 		HistoryFixture fixture = HistoryFixture.on(backend);
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> one(fixture, fixture.tempId, HistoryFixture.START,
 					HistoryFixture.START.plusSeconds(8 * 86_400), "raw", null, null, null, null, null))
 			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(413))
 			.satisfies((ex) -> assertThat(ex.problem().getProperties()).containsKey("hint"));
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END, "1s", null, null,
 					null, null, null))
 			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(413));
-		assertThatExceptionOfType(ApiException.class)
+		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> one(fixture, fixture.tempId, HistoryFixture.START, HistoryFixture.END, "raw", null, null,
 					null, 50, null))
 			.satisfies((ex) -> assertThat(ex.problem().getStatus()).isEqualTo(413));

@@ -1,10 +1,8 @@
 package io.parx.collector.opcua;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 import io.parx.collector.opcua.OpcUaCertificates.CertificateView;
 
@@ -14,17 +12,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.parx.common.audit.AuditActions;
 import io.parx.common.audit.AuditTrail;
 import io.parx.common.audit.AuditUnavailableException;
+import io.parx.common.problem.ProblemType;
+import io.parx.common.problem.Problems;
 import io.parx.common.security.AccessRules;
 import io.parx.common.security.Role;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,7 +77,7 @@ class OpcUaCertificateController {
 		requireEngineer(authentication);
 		requireThumbprint(thumbprint);
 		CertificateView trusted = this.certificates.trust(thumbprint)
-			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found",
+			.orElseThrow(() -> Problems.of(ProblemType.NOT_FOUND,
 					"No rejected certificate has the thumbprint " + thumbprint + "."));
 		try {
 			this.audit.record(AuditActions.TRUST, ENTITY, null, new Listed(REJECTED, trusted),
@@ -102,7 +99,7 @@ class OpcUaCertificateController {
 		requireEngineer(authentication);
 		requireThumbprint(thumbprint);
 		OpcUaCertificates.Removed removed = this.certificates.remove(thumbprint)
-			.orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "/problems/not-found",
+			.orElseThrow(() -> Problems.of(ProblemType.NOT_FOUND,
 					"No trusted or rejected certificate has the thumbprint " + thumbprint + "."));
 		try {
 			this.audit.record(AuditActions.DELETE, ENTITY, null,
@@ -117,12 +114,7 @@ class OpcUaCertificateController {
 
 	private static void requireThumbprint(String thumbprint) {
 		if (!thumbprint.matches("[0-9a-fA-F]{40}")) {
-			ErrorResponseException problem = problem(HttpStatus.BAD_REQUEST, "/problems/validation",
-					"thumbprint must be the 40 hex digits of a SHA-1 thumbprint");
-			problem.getBody()
-				.setProperty("errors",
-						List.of(Map.of("field", "thumbprint", "message", "must be 40 hex digits (SHA-1)")));
-			throw problem;
+			throw Problems.validation("thumbprint", "must be 40 hex digits (SHA-1)");
 		}
 	}
 
@@ -130,12 +122,6 @@ class OpcUaCertificateController {
 		if (Collections.disjoint(Role.of(authentication), AccessRules.CONFIGURERS)) {
 			throw new AccessDeniedException("changing the OPC UA trust list needs ENGINEER or ADMIN");
 		}
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String type, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(type));
-		return new ErrorResponseException(status, problem, null);
 	}
 
 	private static final String TRUSTED = "trusted";

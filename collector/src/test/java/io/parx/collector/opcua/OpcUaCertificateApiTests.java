@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.parx.collector.AbstractIntegrationTest;
+import io.parx.db.test.RefusedAudit;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -130,20 +131,9 @@ class OpcUaCertificateApiTests extends AbstractIntegrationTest {
 	@Test
 	void aTrustDecisionThatCannotBeAuditedIsUndoneAndAnswered503() throws Exception {
 		String thumbprint = reject("PLC 6");
-		this.jdbc.sql("""
-				create function refuse_certificate_audit() returns trigger language plpgsql as $$
-				begin raise exception 'audit refused by the test'; end; $$""").update();
-		this.jdbc
-			.sql("create trigger refuse_certificate_audit before insert on audit_event for each row "
-					+ "when (new.entity_type = 'opcua-certificate') execute function refuse_certificate_audit()")
-			.update();
 		HttpResponse<String> trust;
-		try {
+		try (RefusedAudit refused = RefusedAudit.of(this.dataSource, "opcua-certificate")) {
 			trust = send("POST", BASE + "/" + thumbprint + "/trust", TOKENS.token("erin", "ENGINEER"));
-		}
-		finally {
-			this.jdbc.sql("drop trigger refuse_certificate_audit on audit_event").update();
-			this.jdbc.sql("drop function refuse_certificate_audit()").update();
 		}
 		assertThat(trust.statusCode()).isEqualTo(503);
 		assertThat(trust.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");

@@ -1,5 +1,6 @@
 package io.parx.common.audit;
 
+import io.parx.common.problem.ProblemType;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,7 @@ import org.springframework.web.ErrorResponseException;
 public class AuditUnavailableException extends ErrorResponseException {
 
 	/** The problem type. */
-	public static final URI TYPE = URI.create("/problems/audit-unavailable");
+	public static final URI TYPE = ProblemType.AUDIT_UNAVAILABLE.uri();
 
 	public AuditUnavailableException(Throwable cause) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, problem(), cause);
@@ -25,7 +26,7 @@ public class AuditUnavailableException extends ErrorResponseException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The change was not made: its audit entry could not be written. Try again later.");
 		problem.setType(TYPE);
-		problem.setTitle("Audit unavailable");
+		problem.setTitle(ProblemType.AUDIT_UNAVAILABLE.title());
 		return problem;
 	}
 

@@ -1,5 +1,6 @@
 package io.parx.common.security;
 
+import io.parx.common.problem.ProblemType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -24,9 +25,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	public static final String UNAUTHORIZED_TYPE = "/problems/unauthorized";
+	public static final String UNAUTHORIZED_TYPE = ProblemType.UNAUTHORIZED.path();
 
-	public static final String FORBIDDEN_TYPE = "/problems/forbidden";
+	public static final String FORBIDDEN_TYPE = ProblemType.FORBIDDEN.path();
 
 	static final String NO_TOKEN = "this endpoint needs an access token (Authorization: Bearer <token>)";
 

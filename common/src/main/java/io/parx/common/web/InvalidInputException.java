@@ -1,5 +1,6 @@
 package io.parx.common.web;
 
+import io.parx.common.problem.ProblemType;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.web.ErrorResponseException;
 public class InvalidInputException extends ErrorResponseException {
 
 	/** The problem type of refused input, the same on every service. */
-	public static final URI VALIDATION = URI.create("/problems/validation");
+	public static final URI VALIDATION = ProblemType.VALIDATION.uri();
 
 	public InvalidInputException(String field, String message) {
 		super(HttpStatus.BAD_REQUEST, problem(field, message), null);
@@ -30,7 +31,7 @@ public class InvalidInputException extends ErrorResponseException {
 	public static ProblemDetail problem(String field, String message) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
 		problem.setType(VALIDATION);
-		problem.setTitle("Invalid input");
+		problem.setTitle(ProblemType.VALIDATION.title());
 		problem.setProperty("errors", List.of(fieldError(field, message)));
 		return problem;
 	}

@@ -1,5 +1,6 @@
 package io.parx.common.web;
 
+import io.parx.common.problem.ProblemType;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,7 @@ import org.springframework.web.ErrorResponseException;
 public class RequestTooLargeException extends ErrorResponseException {
 
 	/** The problem type of a refused request size. */
-	public static final URI TOO_LARGE = URI.create("/problems/too-large");
+	public static final URI TOO_LARGE = ProblemType.TOO_LARGE.uri();
 
 	public RequestTooLargeException(DataSize limit) {
 		super(HttpStatus.CONTENT_TOO_LARGE, problem(limit), null);
@@ -24,7 +25,7 @@ public class RequestTooLargeException extends ErrorResponseException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"the request body is larger than " + limit.toBytes() + " bytes");
 		problem.setType(TOO_LARGE);
-		problem.setTitle("Request too large");
+		problem.setTitle(ProblemType.TOO_LARGE.title());
 		problem.setProperty("limitBytes", limit.toBytes());
 		return problem;
 	}

@@ -72,11 +72,11 @@ public final class LiveSample {
 					}
 				}
 				else {
-					Json.string(out, Double.toString(v));
+					JsonAppender.string(out, Double.toString(v));
 				}
 			}
 			case SampleValue.Bool bool -> out.append(",\"value\":").append(bool.value());
-			case SampleValue.Text text -> Json.string(out.append(",\"value\":"), text.value());
+			case SampleValue.Text text -> JsonAppender.string(out.append(",\"value\":"), text.value());
 		}
 		return out.append(",\"quality\":").append(Integer.toUnsignedLong(sample.quality())).append('}').toString();
 	}

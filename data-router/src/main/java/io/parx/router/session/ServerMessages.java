@@ -7,7 +7,7 @@ import java.util.List;
 
 import io.parx.common.sample.Sample;
 import io.parx.router.channels.ChannelStatus;
-import io.parx.router.live.Json;
+import io.parx.router.live.JsonAppender;
 import io.parx.router.live.LiveSample;
 
 /**
@@ -20,13 +20,13 @@ final class ServerMessages {
 
 	static String welcome(String user, Instant tokenExpiresAt) {
 		StringBuilder out = new StringBuilder("{\"type\":\"welcome\",\"protocol\":\"parx.v1\",\"user\":");
-		Json.string(out, user);
+		JsonAppender.string(out, user);
 		return out.append(",\"tokenExpiresAt\":\"").append(tokenExpiresAt).append("\"}").toString();
 	}
 
 	static String subscribed(String requestId, Collection<Long> channelIds, double maxRate) {
 		StringBuilder out = start("subscribed", requestId).append(",\"channelIds\":");
-		Json.longs(out, channelIds);
+		JsonAppender.longs(out, channelIds);
 		if (maxRate > 0) {
 			out.append(",\"maxRate\":").append(maxRate);
 		}
@@ -35,7 +35,7 @@ final class ServerMessages {
 
 	static String unsubscribed(String requestId, Collection<Long> channelIds) {
 		StringBuilder out = start("unsubscribed", requestId).append(",\"channelIds\":");
-		return Json.longs(out, channelIds).append('}').toString();
+		return JsonAppender.longs(out, channelIds).append('}').toString();
 	}
 
 	static String snapshot(String requestId, List<Sample> samples) {
@@ -74,7 +74,11 @@ final class ServerMessages {
 	static String status(Collection<Long> channelIds, ChannelStatus status) {
 		StringBuilder out = new StringBuilder(32 + channelIds.size() * 8)
 			.append("{\"type\":\"status\",\"channelIds\":");
-		return Json.longs(out, channelIds).append(",\"status\":\"").append(status.wireName()).append("\"}").toString();
+		return JsonAppender.longs(out, channelIds)
+			.append(",\"status\":\"")
+			.append(status.wireName())
+			.append("\"}")
+			.toString();
 	}
 
 	static String pong(String requestId) {
@@ -97,7 +101,7 @@ final class ServerMessages {
 		StringBuilder out = start("error", requestId).append(",\"code\":\"")
 			.append(code.name())
 			.append("\",\"message\":");
-		Json.string(out, message);
+		JsonAppender.string(out, message);
 		if (rejected != null && !rejected.isEmpty()) {
 			out.append(",\"rejected\":[");
 			boolean first = true;
@@ -110,7 +114,7 @@ final class ServerMessages {
 					out.append(number.longValue());
 				}
 				else {
-					Json.string(out, String.valueOf(value));
+					JsonAppender.string(out, String.valueOf(value));
 				}
 			}
 			out.append(']');
@@ -121,7 +125,7 @@ final class ServerMessages {
 	private static StringBuilder start(String type, String requestId) {
 		StringBuilder out = new StringBuilder(128).append("{\"type\":\"").append(type).append('"');
 		if (requestId != null) {
-			Json.string(out.append(",\"id\":"), requestId);
+			JsonAppender.string(out.append(",\"id\":"), requestId);
 		}
 		return out;
 	}

@@ -27,12 +27,12 @@ public class RuleCatalog implements Supplier<RuleSet>, MessageListener, Subscrip
 
 	private static final Logger logger = LoggerFactory.getLogger(RuleCatalog.class);
 
-	private final ConfigRepository repository;
+	private final RuleSetReader reader;
 
 	private volatile RuleSet current = RuleSet.empty();
 
-	public RuleCatalog(ConfigRepository repository) {
-		this.repository = repository;
+	public RuleCatalog(RuleSetReader reader) {
+		this.reader = reader;
 	}
 
 	@Override
@@ -45,7 +45,7 @@ public class RuleCatalog implements Supplier<RuleSet>, MessageListener, Subscrip
 	 * @return whether the configuration differed from the current rules
 	 */
 	public synchronized boolean reload() {
-		RuleSet loaded = this.repository.load();
+		RuleSet loaded = this.reader.load();
 		if (loaded.sameConfigurationAs(this.current)) {
 			return false;
 		}

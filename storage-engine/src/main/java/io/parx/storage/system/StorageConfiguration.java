@@ -11,7 +11,7 @@ import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.file.FileSettings;
 import io.parx.storage.ingest.IngestService;
 import io.parx.storage.ingest.IngestSettings;
-import io.parx.storage.rules.ConfigRepository;
+import io.parx.storage.rules.RuleSetReader;
 import io.parx.storage.rules.RuleCatalog;
 import io.parx.storage.rules.RuleResync;
 import io.parx.storage.rules.RulesSettings;
@@ -62,7 +62,7 @@ class StorageConfiguration {
 
 	@Bean
 	RuleCatalog ruleCatalog(ConfigDatabase configDatabase) {
-		return new RuleCatalog(new ConfigRepository(configDatabase.dataSource()));
+		return new RuleCatalog(new RuleSetReader(configDatabase.dataSource()));
 	}
 
 	@Bean

@@ -33,7 +33,7 @@ class ApiSavedStorageModesTests {
 		}
 
 		Map<Long, StorageRule> loaded = new HashMap<>();
-		new ConfigRepository(dataSource(db)).load().rules().forEach((rule) -> loaded.put(rule.id(), rule));
+		new RuleSetReader(dataSource(db)).load().rules().forEach((rule) -> loaded.put(rule.id(), rule));
 
 		assertThat(loaded.get(ruleIds.get("CONTINUOUS")).mode()).isEqualTo(new StorageMode.Continuous(Duration.ZERO));
 		assertThat(loaded.get(ruleIds.get("CHANGE")).mode())

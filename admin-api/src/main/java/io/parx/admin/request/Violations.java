@@ -1,11 +1,11 @@
-package io.parx.admin.channels;
+package io.parx.admin.request;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.parx.admin.system.Problems;
-import io.parx.admin.system.Problems.FieldError;
+import io.parx.common.problem.Problems;
+import io.parx.common.problem.Problems.FieldError;
 import io.parx.common.config.FieldProblem;
 import io.parx.common.config.SettingsReader;
 

@@ -1,4 +1,4 @@
-package io.parx.admin.channels;
+package io.parx.admin.request;
 
 import io.parx.common.audit.AuditActions;
 import io.parx.common.audit.AuditTrail;

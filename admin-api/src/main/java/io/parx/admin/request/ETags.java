@@ -1,4 +1,4 @@
-package io.parx.admin.channels;
+package io.parx.admin.request;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

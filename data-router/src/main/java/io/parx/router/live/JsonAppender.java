@@ -5,11 +5,11 @@ package io.parx.router.live;
  * sample is serialised once and then copied into many frames: a binding library would add
  * allocation on the hottest path.
  */
-public final class Json {
+public final class JsonAppender {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-	private Json() {
+	private JsonAppender() {
 	}
 
 	/** Appends {@code text} as a JSON string literal (RFC 8259 §7). */

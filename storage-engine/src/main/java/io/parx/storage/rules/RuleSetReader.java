@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * V1: {@code storage_rule}, {@code storage_rule_channel}, {@code batch_definition}). A
  * rule whose settings are invalid is logged and left out rather than stopping the others.
  */
-public class ConfigRepository {
+public class RuleSetReader {
 
-	private static final Logger logger = LoggerFactory.getLogger(ConfigRepository.class);
+	private static final Logger logger = LoggerFactory.getLogger(RuleSetReader.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -38,7 +38,7 @@ public class ConfigRepository {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public ConfigRepository(DataSource configDataSource) {
+	public RuleSetReader(DataSource configDataSource) {
 		this.jdbc = new JdbcTemplate(configDataSource);
 	}
 
