@@ -8,6 +8,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.parx.common.sample.Sample;
+import io.parx.storage.alarms.AlarmEvaluator;
+import io.parx.storage.alarms.AlarmOutcome;
+import io.parx.storage.alarms.AlarmSet;
+import io.parx.storage.alarms.AlarmStore;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.rules.Evaluation;
 import io.parx.storage.rules.RuleEngine;
@@ -44,10 +48,20 @@ class BatchCommitter {
 
 	private final IngestSettings settings;
 
+	private final AlarmEvaluator alarms;
+
+	private final Supplier<AlarmSet> alarmSet;
+
+	private final AlarmStore alarmStore;
+
 	BatchCommitter(RuleEngine engine, Supplier<RuleSet> rules, TimeseriesWriter writer, CsvFileBackend files,
-			StorageMetrics metrics, IngestSettings settings) {
+			StorageMetrics metrics, IngestSettings settings, AlarmEvaluator alarms, Supplier<AlarmSet> alarmSet,
+			AlarmStore alarmStore) {
 		this.engine = engine;
 		this.rules = rules;
+		this.alarms = alarms;
+		this.alarmSet = alarmSet;
+		this.alarmStore = alarmStore;
 		this.writer = writer;
 		this.files = files;
 		this.metrics = metrics;
@@ -64,6 +78,7 @@ class BatchCommitter {
 	boolean commit(List<Sample> samples, BooleanSupplier running, Runnable whileWaiting) throws InterruptedException {
 		long started = System.nanoTime();
 		Evaluation evaluation = this.engine.evaluate(samples, this.rules.get());
+		AlarmOutcome alarmOutcome = this.alarms.evaluate(samples, this.alarmSet.get());
 		boolean filesWritten = evaluation.files().isEmpty();
 		Duration backoff = this.settings.retryBackoff();
 		while (true) {
@@ -73,8 +88,9 @@ class BatchCommitter {
 					filesWritten = true;
 				}
 				int inserted = this.writer.write(evaluation.timeseries(), evaluation.batchEvents(),
-						evaluation.stateChanges());
+						evaluation.stateChanges(), this.alarmStore.partOf(alarmOutcome));
 				this.engine.states().commit();
+				this.alarms.states().commit();
 				this.metrics.written("timeseries", inserted);
 				this.metrics.committed(Duration.ofNanos(System.nanoTime() - started));
 				return true;
@@ -85,6 +101,7 @@ class BatchCommitter {
 			}
 			if (!running.getAsBoolean()) {
 				this.engine.states().discard();
+				this.alarms.states().discard();
 				return false;
 			}
 			Thread.sleep(backoff);

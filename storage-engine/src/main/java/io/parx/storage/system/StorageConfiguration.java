@@ -12,6 +12,9 @@ import io.parx.storage.file.FileSettings;
 import io.parx.storage.ingest.IngestService;
 import io.parx.storage.ingest.IngestSettings;
 import io.parx.storage.rules.ConfigRepository;
+import io.parx.storage.alarms.AlarmCatalog;
+import io.parx.storage.alarms.AlarmRepository;
+import io.parx.storage.alarms.AlarmStore;
 import io.parx.storage.rules.RuleCatalog;
 import io.parx.storage.rules.RuleResync;
 import io.parx.storage.rules.RulesSettings;
@@ -66,8 +69,18 @@ class StorageConfiguration {
 	}
 
 	@Bean
-	RuleResync ruleResync(RuleCatalog catalog, RulesSettings settings) {
-		return new RuleResync(catalog, settings);
+	AlarmCatalog alarmCatalog(ConfigDatabase configDatabase) {
+		return new AlarmCatalog(new AlarmRepository(configDatabase.dataSource()));
+	}
+
+	@Bean
+	AlarmStore alarmStore(DataSource dataSource) {
+		return new AlarmStore(dataSource);
+	}
+
+	@Bean
+	RuleResync ruleResync(RuleCatalog catalog, AlarmCatalog alarms, RulesSettings settings) {
+		return new RuleResync(settings, catalog::resync, alarms::resync);
 	}
 
 	@Bean
@@ -95,16 +108,19 @@ class StorageConfiguration {
 	@Bean
 	IngestService ingestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings,
 			RuleCatalog catalog, TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings,
-			RetentionJob retention, RetentionSettings retentionSettings, StorageMetrics metrics) {
+			RetentionJob retention, RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarms,
+			AlarmStore alarmStore) {
 		return new IngestService(redis, keys, settings, catalog, writer, files, fileSettings, retention,
-				retentionSettings, metrics);
+				retentionSettings, metrics, alarms, alarmStore);
 	}
 
 	@Bean
-	RedisMessageListenerContainer configEvents(RedisConnectionFactory redis, RedisKeys keys, RuleCatalog catalog) {
+	RedisMessageListenerContainer configEvents(RedisConnectionFactory redis, RedisKeys keys, RuleCatalog catalog,
+			AlarmCatalog alarms) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(redis);
 		container.addMessageListener(catalog, new ChannelTopic(keys.config()));
+		container.addMessageListener(alarms, new ChannelTopic(keys.config()));
 		return container;
 	}
 

@@ -48,6 +48,19 @@ public final class ConfigFixtures {
 		return id;
 	}
 
+	/**
+	 * An alarm definition as the admin-api stores it (config schema V12).
+	 * @param alarmValue DISCRETE's value as JSON, else {@code null}
+	 */
+	public long alarm(long channelId, String type, Double limit, double deadband, String alarmValue, long onDelayMs,
+			long offDelayMs, String message) {
+		return insert("insert into alarm_definition (name, channel_id, type, limit_value, deadband, alarm_value, "
+				+ "on_delay_ms, off_delay_ms, priority, message) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'HIGH', ?) "
+				+ "returning id", "alarm-" + NAMES.incrementAndGet(), channelId, type, limit,
+				type.equals("HI") || type.equals("HIHI") || type.equals("LO") || type.equals("LOLO") ? deadband : null,
+				alarmValue, onDelayMs, offDelayMs, message);
+	}
+
 	public long valueChangeBatch(long triggerChannelId) {
 		return insert("insert into batch_definition (name, mode, trigger_channel_id) values (?, 'VALUE_CHANGE', ?) "
 				+ "returning id", "batch-" + NAMES.incrementAndGet(), triggerChannelId);
