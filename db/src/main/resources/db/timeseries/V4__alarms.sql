@@ -27,20 +27,21 @@ create table alarm_state (
 
 -- Every transition of every alarm: time is the source time of the sample that caused it (or the time of an
 -- acknowledgement or shelving), state the state after it. The primary key makes a transition written twice
--- impossible (inserts use on conflict do nothing), the second guard behind last_seen_us.
+-- impossible (inserts use on conflict do nothing), the second guard behind last_seen_us. Text columns (TimescaleDB
+-- advises against varchar); the storage engine bounds what it writes (name 200, user 100, comment 1,000 characters).
 create table alarm_journal (
-    time          timestamptz  not null,
-    definition_id bigint       not null,
-    state         varchar(20)  not null,
-    event         varchar(20)  not null,
-    channel_id    bigint       not null,
-    name          varchar(200) not null,
-    priority      smallint     not null,
+    time          timestamptz      not null,
+    definition_id bigint           not null,
+    state         text             not null,
+    event         text             not null,
+    channel_id    bigint           not null,
+    name          text             not null,
+    priority      smallint         not null,
     value_num     double precision,
     value_text    text,
-    message       text         not null,
-    username      varchar(100),
-    comment       varchar(1000),
+    message       text             not null,
+    username      text,
+    comment       text,
     primary key (definition_id, time, event)
 );
 

@@ -89,6 +89,72 @@ public final class AlarmEvaluator {
 	}
 
 	/**
+	 * Takes the waiting commands and applies them to the pending state; a command that
+	 * cannot be applied (404, 409) is answered at once.
+	 */
+	public TakenCommands take(AlarmCommands commands, AlarmSet alarms) {
+		List<AlarmCommand> applied = new ArrayList<>();
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (AlarmCommand command : commands.drain()) {
+			try {
+				Decided transition = decide(command, alarms);
+				// Audited before it takes effect: what cannot be audited does not happen.
+				command.audit().run();
+				this.states.put(transition.stateAfter());
+				transitions.add(transition.entry());
+				applied.add(command);
+			}
+			catch (RuntimeException ex) {
+				command.result().completeExceptionally(ex);
+			}
+		}
+		return new TakenCommands(applied, new AlarmOutcome(transitions, this.states.pending()));
+	}
+
+	/**
+	 * Decides what a person's command does, without applying it.
+	 * @return the alarm's state after it and the journal entry it makes
+	 * @throws org.springframework.web.ErrorResponseException 404 for an alarm that is not
+	 * evaluated, 409 for an acknowledgement with nothing to acknowledge
+	 */
+	private Decided decide(AlarmCommand command, AlarmSet alarms) {
+		WatchedAlarm alarm = alarms.get(command.definitionId());
+		if (alarm == null) {
+			throw AlarmProblems.notFound(command.definitionId());
+		}
+		AlarmDefinition definition = alarm.definition();
+		AlarmState state = this.states.get(alarm.id());
+		if (state == null) {
+			state = AlarmState.initial(alarm.id(), definition.channelId(), definition.priority().level());
+		}
+		AlarmState next;
+		AlarmEvent event;
+		String comment;
+		switch (command) {
+			case AlarmCommand.Acknowledge acknowledge -> {
+				if (state.status() == AlarmStatus.NORMAL || state.status() == AlarmStatus.ACTIVE_ACKED) {
+					throw AlarmProblems.conflict("Nothing to acknowledge: the alarm is " + state.status());
+				}
+				next = state.acknowledged(acknowledge.atMicros(), acknowledge.username(), acknowledge.comment());
+				event = AlarmEvent.ACKNOWLEDGED;
+				comment = acknowledge.comment();
+			}
+			case AlarmCommand.Shelve shelve -> {
+				next = state.shelved(shelve.untilMicros());
+				event = AlarmEvent.SHELVED;
+				comment = (shelve.untilMicros() != null) ? "until " + AlarmStore.time(shelve.untilMicros()).toInstant()
+						: "unshelved";
+			}
+		}
+		return new Decided(next,
+				new AlarmTransition(command.atMicros(), alarm.id(), event, next.status(), definition.channelId(),
+						definition.name(), next.priority(), next.value(), next.message(), command.username(), comment));
+	}
+
+	private record Decided(AlarmState stateAfter, AlarmTransition entry) {
+	}
+
+	/**
 	 * The sample as {@code {value}}: its value, or its quality's name when it has none.
 	 */
 	static String text(Sample sample) {

@@ -25,6 +25,11 @@ public final class AlarmStates {
 		return (state != null) ? state : this.committed.get(definitionId);
 	}
 
+	/** The committed state of an alarm, {@code null} if it has none. */
+	public AlarmState committed(long definitionId) {
+		return this.committed.get(definitionId);
+	}
+
 	void put(AlarmState state) {
 		this.pending.put(state.definitionId(), state);
 	}

@@ -147,7 +147,7 @@ public class AlarmStore {
 		}
 	}
 
-	private static SampleValue value(ResultSet rows) throws SQLException {
+	static SampleValue value(ResultSet rows) throws SQLException {
 		double number = rows.getDouble("value_num");
 		boolean hasNumber = !rows.wasNull();
 		String text = rows.getString("value_text");

@@ -8,10 +8,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.parx.common.sample.Sample;
+import io.parx.storage.alarms.AlarmCommands;
 import io.parx.storage.alarms.AlarmEvaluator;
 import io.parx.storage.alarms.AlarmOutcome;
 import io.parx.storage.alarms.AlarmSet;
 import io.parx.storage.alarms.AlarmStore;
+import io.parx.storage.alarms.TakenCommands;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.rules.Evaluation;
 import io.parx.storage.rules.RuleEngine;
@@ -54,10 +56,13 @@ class BatchCommitter {
 
 	private final AlarmStore alarmStore;
 
+	private final AlarmCommands alarmCommands;
+
 	BatchCommitter(RuleEngine engine, Supplier<RuleSet> rules, TimeseriesWriter writer, CsvFileBackend files,
 			StorageMetrics metrics, IngestSettings settings, AlarmEvaluator alarms, Supplier<AlarmSet> alarmSet,
-			AlarmStore alarmStore) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands) {
 		this.engine = engine;
+		this.alarmCommands = alarmCommands;
 		this.rules = rules;
 		this.alarms = alarms;
 		this.alarmSet = alarmSet;
@@ -110,6 +115,29 @@ class BatchCommitter {
 			if (backoff.compareTo(this.settings.retryBackoffMax()) > 0) {
 				backoff = this.settings.retryBackoffMax();
 			}
+		}
+	}
+
+	/**
+	 * Applies the acknowledgements and shelvings people asked for since the last call, in
+	 * one transaction of their own, between batches: the ingest thread is the one writer
+	 * of alarm state. One attempt: a failure is reported to the callers, who may try
+	 * again.
+	 */
+	void applyAlarmCommands() {
+		TakenCommands commands = this.alarms.take(this.alarmCommands, this.alarmSet.get());
+		if (commands.isEmpty()) {
+			return;
+		}
+		try {
+			this.writer.write(List.of(), List.of(), Map.of(), this.alarmStore.partOf(commands.outcome()));
+			this.alarms.states().commit();
+			commands.committed(this.alarms.states());
+		}
+		catch (Exception ex) {
+			this.alarms.states().discard();
+			logger.warn("Writing {} alarm commands failed: {}", commands.size(), ex.toString());
+			commands.failed(ex);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.RedisClient;
 import io.parx.common.redis.RedisKeys;
 import io.parx.storage.alarms.AlarmCatalog;
+import io.parx.storage.alarms.AlarmCommands;
 import io.parx.storage.alarms.AlarmEvaluator;
 import io.parx.storage.alarms.AlarmStates;
 import io.parx.storage.alarms.AlarmStore;
@@ -62,6 +63,8 @@ public class IngestService implements SmartLifecycle {
 
 	private final AlarmStore alarmStore;
 
+	private final AlarmCommands alarmCommands;
+
 	private volatile StreamConsumer consumer;
 
 	private volatile Thread thread;
@@ -73,8 +76,9 @@ public class IngestService implements SmartLifecycle {
 	public IngestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings, RuleCatalog catalog,
 			TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings, RetentionJob retention,
 			RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarmCatalog,
-			AlarmStore alarmStore) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands) {
 		this.redis = redis;
+		this.alarmCommands = alarmCommands;
 		this.alarmCatalog = alarmCatalog;
 		this.alarmStore = alarmStore;
 		this.keys = keys;
@@ -122,7 +126,8 @@ public class IngestService implements SmartLifecycle {
 			return;
 		}
 		BatchCommitter committer = new BatchCommitter(new RuleEngine(states), this.catalog, this.writer, this.files,
-				this.metrics, this.settings, new AlarmEvaluator(alarmStates), this.alarmCatalog, this.alarmStore);
+				this.metrics, this.settings, new AlarmEvaluator(alarmStates), this.alarmCatalog, this.alarmStore,
+				this.alarmCommands);
 		this.consumer = new StreamConsumer((RedisClient) this.redis.getRequiredNativeClient(), this.keys, this.settings,
 				committer, this.metrics);
 		if (this.running) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.parx.common.config.alarm.AlarmCondition;
 import io.parx.common.config.alarm.AlarmDefinition;
@@ -16,11 +17,14 @@ import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.ErrorResponseException;
+
 import static io.parx.storage.alarms.AlarmStatus.ACTIVE_ACKED;
 import static io.parx.storage.alarms.AlarmStatus.ACTIVE_UNACKED;
 import static io.parx.storage.alarms.AlarmStatus.NORMAL;
 import static io.parx.storage.alarms.AlarmStatus.RETURNED_UNACKED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The evaluator's logic on its own: every type, every ISA-18.2 transition, deadband and
@@ -164,6 +168,51 @@ class AlarmEvaluatorTests {
 		// still in alarm when the shelf ends: raised by the first sample after it
 		assertThat(describe(evaluate(alarms, List.of(sample(1001, SampleValue.of(11.0))))))
 			.containsExactly("ACTIVATED ACTIVE_UNACKED at 1001");
+	}
+
+	@Test
+	void anAcknowledgementThatCannotBeAuditedDoesNotHappen() {
+		// a change that cannot be audited must not stand (docs/CONTRACTS.md, "Audit")
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		events(alarms, 11);
+		AlarmCommands commands = new AlarmCommands(Duration.ofSeconds(5));
+		AlarmCommand.Acknowledge acknowledge = new AlarmCommand.Acknowledge(1, "olivia", micros(T0), null, () -> {
+			throw new IllegalStateException("audit trail unreachable");
+		}, new CompletableFuture<>());
+		CompletableFuture.runAsync(() -> commands.submit(acknowledge)).exceptionally((ex) -> null);
+		await().until(() -> this.evaluator.take(commands, alarms).isEmpty() && acknowledge.result().isDone());
+		assertThat(acknowledge.result()).isCompletedExceptionally();
+		assertThat(state(1)).isEqualTo(ACTIVE_UNACKED);
+	}
+
+	@Test
+	void acknowledgingANormalAlarmIsAConflictAndUnknownAlarmsAreNotFound() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		events(alarms, 5);
+		AlarmCommands commands = new AlarmCommands(Duration.ofSeconds(5));
+		AlarmCommand.Acknowledge normal = acknowledgement(1);
+		AlarmCommand.Acknowledge unknown = acknowledgement(99);
+		CompletableFuture.runAsync(() -> commands.submit(normal)).exceptionally((ex) -> null);
+		CompletableFuture.runAsync(() -> commands.submit(unknown)).exceptionally((ex) -> null);
+		await().until(() -> {
+			this.evaluator.take(commands, alarms);
+			return normal.result().isDone() && unknown.result().isDone();
+		});
+		assertThat(normal.result()).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ErrorResponseException.class,
+					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(409));
+		assertThat(unknown.result()).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ErrorResponseException.class,
+					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(404));
+	}
+
+	private static AlarmCommand.Acknowledge acknowledgement(long id) {
+		return new AlarmCommand.Acknowledge(id, "olivia", micros(T0), null, () -> {
+		}, new CompletableFuture<>());
 	}
 
 	private int clock;
