@@ -197,6 +197,31 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	@Order(5)
+	void alarmDefinitionsAnswerAsDocumented() throws Exception {
+		Map<String, Object> furnace = ChannelFixtures.simulator("schema.alarms.furnace");
+		furnace.put("tags", List.of("schema-alarms"));
+		long channel = call(201, json(post("/api/v1/io/channels"), furnace).with(as(Role.ENGINEER))).get("id").asLong();
+		Map<String, Object> hot = map("name", "Furnace hot", "channelId", channel, "type", "HI", "limit", 870,
+				"deadband", 2, "priority", "HIGH");
+		JsonNode created = call(201, json(post("/api/v1/alarms/definitions"), hot).with(as(Role.ENGINEER)));
+		String path = "/api/v1/alarms/definitions/" + created.get("id").asLong();
+		call(400, json(post("/api/v1/alarms/definitions"), map("name", "bad", "type", "HI")).with(as(Role.ENGINEER)));
+		call(200, get(path).with(as(Role.OPERATOR)));
+		call(200, get("/api/v1/alarms/definitions?channelId=" + channel).with(as(Role.OPERATOR)));
+		call(200, json(put(path), map("name", "Furnace running", "channelId", channel, "type", "DISCRETE", "alarmValue",
+				true, "version", 0))
+			.with(as(Role.ENGINEER)));
+		call(428, json(put(path), hot).with(as(Role.ENGINEER)));
+		call(201,
+				json(post("/api/v1/alarms/definitions/bulk"),
+						map("tag", "schema-alarms", "definition", map("name", "{channel} bad", "type", "BAD_QUALITY")))
+					.with(as(Role.ENGINEER)));
+		call(204, delete(path).with(as(Role.ENGINEER)));
+		call(404, delete(path).with(as(Role.ENGINEER)));
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void everyOperationWasCalledWithSuccess() throws Exception {
 		assertThat(contract().unchecked()).isEmpty();

@@ -31,11 +31,20 @@ public final class AuditActions {
 	/** A server certificate the collector rejected is trusted (OPC UA trust list). */
 	public static final String TRUST = "TRUST";
 
+	/**
+	 * An alarm is acknowledged (storage engine; entity {@code alarm}, the definition's
+	 * id).
+	 */
+	public static final String ACKNOWLEDGE = "ACKNOWLEDGE";
+
+	/** An alarm is shelved or unshelved (storage engine; entity {@code alarm}). */
+	public static final String SHELVE = "SHELVE";
+
 	private AuditActions() {
 	}
 
 	/** Every action the audit log records, for filters to check against. */
 	public static final java.util.Set<String> ALL = java.util.Set.of(CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED,
-			LOGOUT, TOKEN_REUSE, ROLE_CHANGE, PASSWORD_CHANGE, USER_DISABLE, USER_ENABLE, TRUST);
+			LOGOUT, TOKEN_REUSE, ROLE_CHANGE, PASSWORD_CHANGE, USER_DISABLE, USER_ENABLE, TRUST, ACKNOWLEDGE, SHELVE);
 
 }

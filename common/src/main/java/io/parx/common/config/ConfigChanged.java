@@ -56,7 +56,7 @@ public record ConfigChanged(Entity entity, long id, Op op, long version) {
 	public enum Entity {
 
 		CHANNEL("channel"), STORAGE_RULE("storage-rule"), BATCH_DEFINITION("batch-definition"),
-		DERIVED_SIGNAL("derived-signal"), DASHBOARD("dashboard"), USER("user");
+		DERIVED_SIGNAL("derived-signal"), DASHBOARD("dashboard"), USER("user"), ALARM_DEFINITION("alarm-definition");
 
 		private final String wireName;
 

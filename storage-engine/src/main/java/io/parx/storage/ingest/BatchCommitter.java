@@ -8,6 +8,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.parx.common.sample.Sample;
+import io.parx.storage.alarms.AlarmCommands;
+import io.parx.storage.alarms.AlarmEvaluator;
+import io.parx.storage.alarms.AlarmOutcome;
+import io.parx.storage.alarms.AlarmSet;
+import io.parx.storage.alarms.AlarmStore;
+import io.parx.storage.alarms.TakenCommands;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.rules.Evaluation;
 import io.parx.storage.rules.RuleEngine;
@@ -44,10 +50,23 @@ class BatchCommitter {
 
 	private final IngestSettings settings;
 
+	private final AlarmEvaluator alarms;
+
+	private final Supplier<AlarmSet> alarmSet;
+
+	private final AlarmStore alarmStore;
+
+	private final AlarmCommands alarmCommands;
+
 	BatchCommitter(RuleEngine engine, Supplier<RuleSet> rules, TimeseriesWriter writer, CsvFileBackend files,
-			StorageMetrics metrics, IngestSettings settings) {
+			StorageMetrics metrics, IngestSettings settings, AlarmEvaluator alarms, Supplier<AlarmSet> alarmSet,
+			AlarmStore alarmStore, AlarmCommands alarmCommands) {
 		this.engine = engine;
+		this.alarmCommands = alarmCommands;
 		this.rules = rules;
+		this.alarms = alarms;
+		this.alarmSet = alarmSet;
+		this.alarmStore = alarmStore;
 		this.writer = writer;
 		this.files = files;
 		this.metrics = metrics;
@@ -64,6 +83,7 @@ class BatchCommitter {
 	boolean commit(List<Sample> samples, BooleanSupplier running, Runnable whileWaiting) throws InterruptedException {
 		long started = System.nanoTime();
 		Evaluation evaluation = this.engine.evaluate(samples, this.rules.get());
+		AlarmOutcome alarmOutcome = this.alarms.evaluate(samples, this.alarmSet.get());
 		boolean filesWritten = evaluation.files().isEmpty();
 		Duration backoff = this.settings.retryBackoff();
 		while (true) {
@@ -73,8 +93,9 @@ class BatchCommitter {
 					filesWritten = true;
 				}
 				int inserted = this.writer.write(evaluation.timeseries(), evaluation.batchEvents(),
-						evaluation.stateChanges());
+						evaluation.stateChanges(), this.alarmStore.partOf(alarmOutcome));
 				this.engine.states().commit();
+				this.alarms.states().commit();
 				this.metrics.written("timeseries", inserted);
 				this.metrics.committed(Duration.ofNanos(System.nanoTime() - started));
 				return true;
@@ -85,6 +106,7 @@ class BatchCommitter {
 			}
 			if (!running.getAsBoolean()) {
 				this.engine.states().discard();
+				this.alarms.states().discard();
 				return false;
 			}
 			Thread.sleep(backoff);
@@ -93,6 +115,29 @@ class BatchCommitter {
 			if (backoff.compareTo(this.settings.retryBackoffMax()) > 0) {
 				backoff = this.settings.retryBackoffMax();
 			}
+		}
+	}
+
+	/**
+	 * Applies the acknowledgements and shelvings people asked for since the last call, in
+	 * one transaction of their own, between batches: the ingest thread is the one writer
+	 * of alarm state. One attempt: a failure is reported to the callers, who may try
+	 * again.
+	 */
+	void applyAlarmCommands() {
+		TakenCommands commands = this.alarms.take(this.alarmCommands, this.alarmSet.get());
+		if (commands.isEmpty()) {
+			return;
+		}
+		try {
+			this.writer.write(List.of(), List.of(), Map.of(), this.alarmStore.partOf(commands.outcome()));
+			this.alarms.states().commit();
+			commands.committed(this.alarms.states());
+		}
+		catch (Exception ex) {
+			this.alarms.states().discard();
+			logger.warn("Writing {} alarm commands failed: {}", commands.size(), ex.toString());
+			commands.failed(ex);
 		}
 	}
 

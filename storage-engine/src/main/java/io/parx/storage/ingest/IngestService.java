@@ -9,6 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
 import io.parx.common.redis.RedisKeys;
+import io.parx.storage.alarms.AlarmCatalog;
+import io.parx.storage.alarms.AlarmCommands;
+import io.parx.storage.alarms.AlarmEvaluator;
+import io.parx.storage.alarms.AlarmStates;
+import io.parx.storage.alarms.AlarmStore;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.file.FileSettings;
 import io.parx.storage.rules.RuleCatalog;
@@ -54,6 +59,12 @@ public class IngestService implements SmartLifecycle {
 
 	private final StorageMetrics metrics;
 
+	private final AlarmCatalog alarmCatalog;
+
+	private final AlarmStore alarmStore;
+
+	private final AlarmCommands alarmCommands;
+
 	private volatile StreamConsumer consumer;
 
 	private volatile Thread thread;
@@ -64,8 +75,12 @@ public class IngestService implements SmartLifecycle {
 
 	public IngestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings, RuleCatalog catalog,
 			TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings, RetentionJob retention,
-			RetentionSettings retentionSettings, StorageMetrics metrics) {
+			RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarmCatalog,
+			AlarmStore alarmStore, AlarmCommands alarmCommands) {
 		this.redis = redis;
+		this.alarmCommands = alarmCommands;
+		this.alarmCatalog = alarmCatalog;
+		this.alarmStore = alarmStore;
 		this.keys = keys;
 		this.settings = settings;
 		this.catalog = catalog;
@@ -92,9 +107,12 @@ public class IngestService implements SmartLifecycle {
 
 	private void run() {
 		RuleStates states = null;
+		AlarmStates alarmStates = null;
 		while (this.running && states == null) {
 			try {
 				this.catalog.reload();
+				this.alarmCatalog.reload();
+				alarmStates = new AlarmStates(this.alarmStore.load());
 				states = new RuleStates(this.writer.loadStates());
 				this.files.recoverAndExpire(this.catalog.get().rules());
 				this.retention.enableCompression(this.retentionSettings);
@@ -108,7 +126,8 @@ public class IngestService implements SmartLifecycle {
 			return;
 		}
 		BatchCommitter committer = new BatchCommitter(new RuleEngine(states), this.catalog, this.writer, this.files,
-				this.metrics, this.settings);
+				this.metrics, this.settings, new AlarmEvaluator(alarmStates), this.alarmCatalog, this.alarmStore,
+				this.alarmCommands);
 		this.consumer = new StreamConsumer((RedisClient) this.redis.getRequiredNativeClient(), this.keys, this.settings,
 				committer, this.metrics);
 		if (this.running) {

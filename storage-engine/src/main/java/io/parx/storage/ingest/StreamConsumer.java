@@ -132,6 +132,10 @@ public class StreamConsumer implements Runnable {
 					XReadArgs.Builder.count(this.limits.entriesToRead(batch.samples.size(), this.samplesPerEntry))
 						.block(this.settings.block()),
 					XReadArgs.StreamOffset.lastConsumed(this.stream));
+			// Between batches: nothing of the alarm state is pending now.
+			if (batch.isEmpty()) {
+				this.committer.applyAlarmCommands();
+			}
 			int before = batch.samples.size();
 			add(redis, batch, messages);
 			if (!messages.isEmpty()) {

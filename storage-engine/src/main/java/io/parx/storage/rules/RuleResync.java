@@ -12,14 +12,18 @@ import org.springframework.context.SmartLifecycle;
  */
 public class RuleResync implements SmartLifecycle {
 
-	private final RuleCatalog catalog;
+	private final Runnable[] resyncs;
 
 	private final RulesSettings settings;
 
 	private volatile ScheduledExecutorService executor;
 
-	public RuleResync(RuleCatalog catalog, RulesSettings settings) {
-		this.catalog = catalog;
+	/**
+	 * @param resyncs what compares itself with the database: the rule catalog's
+	 * {@code resync}, and the other catalogs that listen to config events (alarms)
+	 */
+	public RuleResync(RulesSettings settings, Runnable... resyncs) {
+		this.resyncs = resyncs.clone();
 		this.settings = settings;
 	}
 
@@ -27,7 +31,9 @@ public class RuleResync implements SmartLifecycle {
 	public void start() {
 		long every = this.settings.resyncInterval().toMillis();
 		this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("rule-resync").factory());
-		this.executor.scheduleWithFixedDelay(this.catalog::resync, every, every, TimeUnit.MILLISECONDS);
+		for (Runnable resync : this.resyncs) {
+			this.executor.scheduleWithFixedDelay(resync, every, every, TimeUnit.MILLISECONDS);
+		}
 	}
 
 	@Override

@@ -1,9 +1,12 @@
 package io.parx.storage.system;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.parx.common.audit.AuditTrail;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.redis.RedisSettings;
 import io.parx.db.TimeseriesCapabilities;
@@ -11,6 +14,10 @@ import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.file.FileSettings;
 import io.parx.storage.ingest.IngestService;
 import io.parx.storage.ingest.IngestSettings;
+import io.parx.storage.alarms.AlarmCatalog;
+import io.parx.storage.alarms.AlarmCommands;
+import io.parx.storage.alarms.AlarmRepository;
+import io.parx.storage.alarms.AlarmStore;
 import io.parx.storage.rules.RuleSetReader;
 import io.parx.storage.rules.RuleCatalog;
 import io.parx.storage.rules.RuleResync;
@@ -21,6 +28,7 @@ import io.parx.storage.timeseries.RetentionSettings;
 import io.parx.storage.timeseries.TimeseriesWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +36,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Wires the storage engine: the time-series database is the application's data source
@@ -66,8 +75,38 @@ class StorageConfiguration {
 	}
 
 	@Bean
-	RuleResync ruleResync(RuleCatalog catalog, RulesSettings settings) {
-		return new RuleResync(catalog, settings);
+	AlarmCatalog alarmCatalog(ConfigDatabase configDatabase) {
+		return new AlarmCatalog(new AlarmRepository(configDatabase.dataSource()));
+	}
+
+	/**
+	 * The audit trail of alarm acknowledgements and shelvings, in the config database, on
+	 * a small pool of its own: the config-database pool above is read-only on purpose.
+	 */
+	@Bean
+	AuditTrail alarmAuditTrail(ConfigDbSettings settings, ConfigDatabase configDatabase) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setPoolName("config-db-audit");
+		dataSource.setJdbcUrl(settings.url());
+		dataSource.setUsername(settings.username());
+		dataSource.setPassword(settings.password());
+		dataSource.setMaximumPoolSize(2);
+		// The ingest thread writes these entries: never hold it long.
+		dataSource.setConnectionTimeout(2000);
+		dataSource.setMinimumIdle(0);
+		dataSource.setInitializationFailTimeout(-1);
+		configDatabase.closeAlso(dataSource);
+		return new AuditTrail(JdbcClient.create(dataSource), JsonMapper.builder().build(), Clock.systemUTC());
+	}
+
+	@Bean
+	AlarmStore alarmStore(DataSource dataSource) {
+		return new AlarmStore(dataSource);
+	}
+
+	@Bean
+	RuleResync ruleResync(RuleCatalog catalog, AlarmCatalog alarms, RulesSettings settings) {
+		return new RuleResync(settings, catalog::resync, alarms::resync);
 	}
 
 	@Bean
@@ -95,24 +134,36 @@ class StorageConfiguration {
 	@Bean
 	IngestService ingestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings,
 			RuleCatalog catalog, TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings,
-			RetentionJob retention, RetentionSettings retentionSettings, StorageMetrics metrics) {
+			RetentionJob retention, RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarms,
+			AlarmStore alarmStore, AlarmCommands alarmCommands) {
 		return new IngestService(redis, keys, settings, catalog, writer, files, fileSettings, retention,
-				retentionSettings, metrics);
+				retentionSettings, metrics, alarms, alarmStore, alarmCommands);
 	}
 
 	@Bean
-	RedisMessageListenerContainer configEvents(RedisConnectionFactory redis, RedisKeys keys, RuleCatalog catalog) {
+	RedisMessageListenerContainer configEvents(RedisConnectionFactory redis, RedisKeys keys, RuleCatalog catalog,
+			AlarmCatalog alarms) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(redis);
 		container.addMessageListener(catalog, new ChannelTopic(keys.config()));
+		container.addMessageListener(alarms, new ChannelTopic(keys.config()));
 		return container;
 	}
 
-	/** The config database's pool, closed with the context. */
-	record ConfigDatabase(HikariDataSource dataSource) implements AutoCloseable {
+	/** The config database's pools, closed with the context. */
+	record ConfigDatabase(HikariDataSource dataSource, List<HikariDataSource> others) implements AutoCloseable {
+
+		ConfigDatabase(HikariDataSource dataSource) {
+			this(dataSource, new CopyOnWriteArrayList<>());
+		}
+
+		void closeAlso(HikariDataSource other) {
+			this.others.add(other);
+		}
 
 		@Override
 		public void close() {
+			this.others.forEach(HikariDataSource::close);
 			this.dataSource.close();
 		}
 

@@ -75,12 +75,21 @@ public class TimeseriesWriter {
 	 */
 	public int write(List<Sample> samples, List<BatchEvent> batchEvents, Map<StateKey, RuleState> states)
 			throws SQLException {
+		return write(samples, batchEvents, states, TransactionPart.NONE);
+	}
+
+	/**
+	 * Writes everything, and what {@code part} writes, in one transaction.
+	 * @return the number of sample rows actually inserted (redelivered rows excluded)
+	 */
+	public int write(List<Sample> samples, List<BatchEvent> batchEvents, Map<StateKey, RuleState> states,
+			TransactionPart part) throws SQLException {
 		List<Sample> unique = deduplicate(samples);
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			if (this.method == InsertMethod.DIRECT_COPY) {
 				try {
-					return write(connection, unique, InsertMethod.DIRECT_COPY, batchEvents, states);
+					return write(connection, unique, InsertMethod.DIRECT_COPY, batchEvents, states, part);
 				}
 				catch (SQLException ex) {
 					if (!UNIQUE_VIOLATION.equals(ex.getSQLState())) {
@@ -91,12 +100,12 @@ public class TimeseriesWriter {
 			}
 			return write(connection, unique,
 					(this.method == InsertMethod.DIRECT_COPY) ? InsertMethod.COPY_STAGING : this.method, batchEvents,
-					states);
+					states, part);
 		}
 	}
 
 	private int write(Connection connection, List<Sample> unique, InsertMethod method, List<BatchEvent> batchEvents,
-			Map<StateKey, RuleState> states) throws SQLException {
+			Map<StateKey, RuleState> states, TransactionPart part) throws SQLException {
 		try {
 			int inserted = unique.isEmpty() ? 0 : insert(connection, unique, method);
 			if (!unique.isEmpty()) {
@@ -108,6 +117,7 @@ public class TimeseriesWriter {
 			}
 			writeBatchEvents(connection, batchEvents);
 			writeStates(connection, states);
+			part.writeIn(connection);
 			connection.commit();
 			return inserted;
 		}

@@ -48,6 +48,38 @@ public final class ConfigFixtures {
 		return id;
 	}
 
+	/**
+	 * An alarm definition as the admin-api stores it (config schema V12).
+	 * @param alarmValue DISCRETE's value as JSON, else {@code null}
+	 */
+	public long alarm(long channelId, String type, Double limit, double deadband, String alarmValue, long onDelayMs,
+			long offDelayMs, String message) {
+		return insert("insert into alarm_definition (name, channel_id, type, limit_value, deadband, alarm_value, "
+				+ "on_delay_ms, off_delay_ms, priority, message) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'HIGH', ?) "
+				+ "returning id", "alarm-" + NAMES.incrementAndGet(), channelId, type, limit,
+				type.equals("HI") || type.equals("HIHI") || type.equals("LO") || type.equals("LOLO") ? deadband : null,
+				alarmValue, onDelayMs, offDelayMs, message);
+	}
+
+	/** Audit entries of an action on an alarm, as {@code username after_value}. */
+	public java.util.List<String> alarmAudit(String action, long definitionId) {
+		try (Connection connection = this.db.connect();
+				PreparedStatement statement = connection.prepareStatement("select username || ' ' || after_value "
+						+ "from audit_event where action = ? and entity_type = 'alarm' and entity_id = ? order by id")) {
+			bind(statement, action, definitionId);
+			java.util.List<String> rows = new java.util.ArrayList<>();
+			try (java.sql.ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					rows.add(rs.getString(1));
+				}
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public long valueChangeBatch(long triggerChannelId) {
 		return insert("insert into batch_definition (name, mode, trigger_channel_id) values (?, 'VALUE_CHANGE', ?) "
 				+ "returning id", "batch-" + NAMES.incrementAndGet(), triggerChannelId);

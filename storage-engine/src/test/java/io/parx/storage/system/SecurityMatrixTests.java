@@ -24,6 +24,10 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 	Stream<DynamicTest> everyCallerGetsExactlyItsRights() {
 		return SecurityMatrix.on(this.port, tokens())
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/storage/status")
+			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/alarms/active")
+			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/alarms/journal")
+			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/alarms/{definitionId}/acknowledge")
+			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/alarms/{definitionId}/shelve")
 			.tests();
 	}
 

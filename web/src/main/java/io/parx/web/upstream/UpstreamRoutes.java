@@ -41,10 +41,14 @@ class UpstreamRoutes {
 					(route) -> route.path("/api/v1/collector/**")
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseTimeout)
 						.uri(upstreams.collector()))
-			// The storage engine serves only its status; the admin-api owns the rest of
-			// /api/v1/storage (rules, batch definitions).
+			// The storage engine serves its status and the alarms it evaluates (active,
+			// journal, acknowledge, shelve); the admin-api owns the rest of
+			// /api/v1/storage
+			// (rules, batch definitions) and the alarm definitions.
 			.route("storage-engine",
-					(route) -> route.path("/api/v1/storage/status")
+					(route) -> route
+						.path("/api/v1/storage/status", "/api/v1/alarms/active", "/api/v1/alarms/journal",
+								"/api/v1/alarms/*/acknowledge", "/api/v1/alarms/*/shelve")
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseTimeout)
 						.uri(upstreams.storageEngine()))
 			// An upgrade turns http:// into ws:// (WebsocketRoutingFilter).

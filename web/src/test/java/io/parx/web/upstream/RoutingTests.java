@@ -25,6 +25,12 @@ class RoutingTests extends GatewayIntegrationTest {
 			"POST, /api/v1/analytics/exports, analytics-engine",
 			"PUT, /api/v1/collector/channels/7/test?name=Furnace%20A&tag=a%2Fb, collector",
 			"GET, /api/v1/storage/status, storage-engine",
+			// alarms: state and journal in the storage engine, definitions in the
+			// admin-api
+			"GET, /api/v1/alarms/active, storage-engine",
+			"GET, '/api/v1/alarms/journal?from=2026-01-01T00:00:00Z&text=hot', storage-engine",
+			"POST, /api/v1/alarms/42/acknowledge, storage-engine", "POST, /api/v1/alarms/42/shelve, storage-engine",
+			"GET, /api/v1/alarms/definitions/42, admin-api", "POST, /api/v1/alarms/definitions/bulk, admin-api",
 			// the admin-api owns the rest of /api/v1/storage
 			"GET, /api/v1/storage/rules?page=2, admin-api", "PATCH, /api/v1/dashboards/12, admin-api",
 			"DELETE, /api/v1/users/5, admin-api", "GET, /.well-known/jwks.json, admin-api",

@@ -1,0 +1,158 @@
+package io.parx.admin.alarms;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.parx.admin.channels.Channel;
+import io.parx.admin.channels.ChannelRepository;
+import io.parx.admin.events.ConfigEvents;
+import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigProblems;
+import io.parx.admin.request.ETags;
+import io.parx.admin.request.Violations;
+import io.parx.common.config.ConfigChanged.Entity;
+import io.parx.common.config.SettingsReader;
+import io.parx.common.config.alarm.AlarmDefinition;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Alarm definition changes: validation (the contract's reader, then the channel it
+ * watches), optimistic locking, audit and the config event the storage engine reloads on.
+ */
+@Service
+@Transactional
+class AlarmDefinitionService {
+
+	static final String ENTITY = "alarm-definition";
+
+	/** Most channels one bulk creation may cover. */
+	static final int MAX_BULK = 500;
+
+	private final AlarmDefinitionRepository definitions;
+
+	private final ChannelRepository channels;
+
+	private final ConfigEvents events;
+
+	private final ChangeAudit audit;
+
+	AlarmDefinitionService(AlarmDefinitionRepository definitions, ChannelRepository channels, ConfigEvents events,
+			ChangeAudit audit) {
+		this.definitions = definitions;
+		this.channels = channels;
+		this.events = events;
+		this.audit = audit;
+	}
+
+	@Transactional(readOnly = true)
+	StoredAlarmDefinition get(long id) {
+		return this.definitions.find(id).orElseThrow(() -> ConfigProblems.notFound(ENTITY, id));
+	}
+
+	@Transactional(readOnly = true)
+	Page<StoredAlarmDefinition> list(Long channelId, Pageable pageable) {
+		return this.definitions.list(channelId, pageable);
+	}
+
+	StoredAlarmDefinition create(Map<String, ?> body) {
+		return insert(read(body).definition());
+	}
+
+	StoredAlarmDefinition update(long id, Map<String, ?> body, String ifMatch) {
+		StoredAlarmDefinition stored = get(id);
+		AlarmDefinitionDraft draft = read(body);
+		long expected = ETags.expected(ifMatch, draft.version(), stored.version());
+		if (expected != stored.version()) {
+			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
+		}
+		StoredAlarmDefinition updated = this.definitions.update(id, draft.definition(), expected)
+			.orElseThrow(() -> ConfigProblems.versionConflict(ENTITY, id, expected, stored.version()));
+		this.audit.updated(ENTITY, id, stored.toView(), updated.toView());
+		this.events.updated(Entity.ALARM_DEFINITION, id, updated.version());
+		return updated;
+	}
+
+	void delete(long id, String ifMatch) {
+		StoredAlarmDefinition stored = get(id);
+		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
+		if (expected != stored.version() || !this.definitions.delete(id, expected)) {
+			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
+		}
+		this.audit.deleted(ENTITY, id, stored.toView());
+		this.events.deleted(Entity.ALARM_DEFINITION, id, stored.version());
+	}
+
+	/**
+	 * One definition per channel carrying {@code tag}, from a template whose
+	 * {@code channelId} is left out and whose name may contain {@code {channel}}. All or
+	 * none: one bad channel (e.g. a BOOL channel for a HI alarm) rolls back the rest.
+	 */
+	List<StoredAlarmDefinition> createForTag(Map<String, ?> body) {
+		Violations violations = new Violations();
+		SettingsReader f = violations.reader(body, "");
+		String tag = f.string("tag", true, 100);
+		Map<String, Object> template = f.object("definition", true);
+		f.rejectUnknown();
+		if (template != null && template.containsKey("channelId")) {
+			violations.add("definition.channelId", "is set from the tagged channels; leave it out");
+		}
+		violations.throwIfAny();
+		Map<Long, String> tagged = this.definitions.channelsTagged(tag.strip(), MAX_BULK);
+		if (tagged.isEmpty()) {
+			throw ConfigProblems.invalid("tag", "no channel has this tag");
+		}
+		if (tagged.size() > MAX_BULK) {
+			throw ConfigProblems.invalid("tag", "matches more than " + MAX_BULK + " channels");
+		}
+		List<StoredAlarmDefinition> created = new ArrayList<>();
+		for (Map.Entry<Long, String> channel : tagged.entrySet()) {
+			Map<String, Object> one = new HashMap<>(template);
+			one.put("channelId", channel.getKey());
+			if (one.get("name") instanceof String name) {
+				one.put("name", name.replace("{channel}", channel.getValue()));
+			}
+			created.add(insert(readPrefixed(one, "definition.")));
+		}
+		return created;
+	}
+
+	private StoredAlarmDefinition insert(AlarmDefinition definition) {
+		StoredAlarmDefinition created = this.definitions.insert(definition);
+		this.audit.created(ENTITY, created.id(), created.toView());
+		this.events.created(Entity.ALARM_DEFINITION, created.id(), created.version());
+		return created;
+	}
+
+	private AlarmDefinitionDraft read(Map<String, ?> body) {
+		AlarmDefinitionDraft draft = AlarmDefinitionDraft.read(body);
+		checkChannel(draft.definition(), "");
+		return draft;
+	}
+
+	private AlarmDefinition readPrefixed(Map<String, ?> body, String prefix) {
+		Violations violations = new Violations();
+		SettingsReader f = violations.reader(body, prefix);
+		AlarmDefinition definition = AlarmDefinition.read(f);
+		f.rejectUnknown();
+		violations.throwIfAny();
+		checkChannel(definition, prefix);
+		return definition;
+	}
+
+	/** The channel exists, and a limit alarm watches a numeric one. */
+	private void checkChannel(AlarmDefinition definition, String prefix) {
+		Channel channel = this.channels.find(definition.channelId())
+			.orElseThrow(() -> ConfigProblems.invalid(prefix + "channelId", "no such channel"));
+		if (definition.type().isLimit() && !channel.dataType().isNumeric()) {
+			throw ConfigProblems.invalid(prefix + "type", "a " + definition.type() + " alarm needs a numeric channel; '"
+					+ channel.name() + "' is " + channel.dataType());
+		}
+	}
+
+}

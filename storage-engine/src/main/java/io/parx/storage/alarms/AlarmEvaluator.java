@@ -1,0 +1,170 @@
+package io.parx.storage.alarms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.parx.common.config.alarm.AlarmDefinition;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
+
+/**
+ * Evaluates the alarm definitions on a batch of samples, in source-time order (issue 19,
+ * "Evaluation"). On- and off-delays are measured in the samples' source times: the
+ * condition must hold from one sample until a later sample at least the delay after it,
+ * so a delay is confirmed by the first sample past it, never by the wall clock.
+ *
+ * <p>
+ * Exactly once: each alarm remembers the newest sample it has evaluated, and the state is
+ * committed in the transaction of the batch's rows; a redelivered batch's samples are not
+ * newer and change nothing, so no transition is journaled twice (and a batch whose write
+ * failed is evaluated again from the state the database still holds).
+ */
+public final class AlarmEvaluator {
+
+	private static final Comparator<Sample> BY_TIME = Comparator.comparingLong(Sample::timeMicros);
+
+	private final AlarmStates states;
+
+	public AlarmEvaluator(AlarmStates states) {
+		this.states = states;
+	}
+
+	public AlarmStates states() {
+		return this.states;
+	}
+
+	public AlarmOutcome evaluate(List<Sample> batch, AlarmSet alarms) {
+		if (alarms.isEmpty()) {
+			return new AlarmOutcome(List.of(), this.states.pending());
+		}
+		List<Sample> samples = new ArrayList<>(batch);
+		samples.sort(BY_TIME);
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (Sample sample : samples) {
+			for (WatchedAlarm alarm : alarms.watching(sample.channelId())) {
+				evaluate(alarm, sample, transitions);
+			}
+		}
+		return new AlarmOutcome(transitions, this.states.pending());
+	}
+
+	private void evaluate(WatchedAlarm alarm, Sample sample, List<AlarmTransition> transitions) {
+		AlarmDefinition definition = alarm.definition();
+		AlarmState state = this.states.get(alarm.id());
+		if (state == null) {
+			state = AlarmState.initial(alarm.id(), definition.channelId(), definition.priority().level());
+		}
+		long time = sample.timeMicros();
+		if (time <= state.lastSeenMicros()) {
+			return;
+		}
+		boolean active = state.status().isActive();
+		Boolean inAlarm = definition.condition().inAlarm(sample, active);
+		if (inAlarm == null) {
+			// The sample says nothing about the condition: a running delay goes on.
+			this.states.put(state.seen(time, state.pendingSinceMicros()));
+			return;
+		}
+		if (inAlarm == active) {
+			this.states.put(state.seen(time, null));
+			return;
+		}
+		long since = (state.pendingSinceMicros() != null) ? state.pendingSinceMicros() : time;
+		long delayMicros = (active ? definition.offDelay() : definition.onDelay()).toNanos() / 1000;
+		if (time - since < delayMicros || state.isShelvedAt(time)) {
+			// Not yet confirmed, or shelved: the condition is tracked, nothing is raised.
+			this.states.put(state.seen(time, since));
+			return;
+		}
+		int priority = definition.priority().level();
+		String message = definition.message().render(alarm.channelName(), text(sample), alarm.unit());
+		AlarmState next = active ? state.returned(time, sample.value(), priority, message)
+				: state.activated(time, sample.value(), priority, message);
+		this.states.put(next);
+		transitions.add(new AlarmTransition(time, alarm.id(), active ? AlarmEvent.RETURNED : AlarmEvent.ACTIVATED,
+				next.status(), definition.channelId(), definition.name(), priority, sample.value(), message, null,
+				null));
+	}
+
+	/**
+	 * Takes the waiting commands and applies them to the pending state; a command that
+	 * cannot be applied (404, 409) is answered at once.
+	 */
+	public TakenCommands take(AlarmCommands commands, AlarmSet alarms) {
+		List<AlarmCommand> applied = new ArrayList<>();
+		List<AlarmTransition> transitions = new ArrayList<>();
+		for (AlarmCommand command : commands.drain()) {
+			try {
+				Decided transition = decide(command, alarms);
+				// Audited before it takes effect: what cannot be audited does not happen.
+				command.audit().run();
+				this.states.put(transition.stateAfter());
+				transitions.add(transition.entry());
+				applied.add(command);
+			}
+			catch (RuntimeException ex) {
+				command.result().completeExceptionally(ex);
+			}
+		}
+		return new TakenCommands(applied, new AlarmOutcome(transitions, this.states.pending()));
+	}
+
+	/**
+	 * Decides what a person's command does, without applying it.
+	 * @return the alarm's state after it and the journal entry it makes
+	 * @throws org.springframework.web.ErrorResponseException 404 for an alarm that is not
+	 * evaluated, 409 for an acknowledgement with nothing to acknowledge
+	 */
+	private Decided decide(AlarmCommand command, AlarmSet alarms) {
+		WatchedAlarm alarm = alarms.get(command.definitionId());
+		if (alarm == null) {
+			throw AlarmProblems.notFound(command.definitionId());
+		}
+		AlarmDefinition definition = alarm.definition();
+		AlarmState state = this.states.get(alarm.id());
+		if (state == null) {
+			state = AlarmState.initial(alarm.id(), definition.channelId(), definition.priority().level());
+		}
+		AlarmState next;
+		AlarmEvent event;
+		String comment;
+		switch (command) {
+			case AlarmCommand.Acknowledge acknowledge -> {
+				if (state.status() == AlarmStatus.NORMAL || state.status() == AlarmStatus.ACTIVE_ACKED) {
+					throw AlarmProblems.conflict("Nothing to acknowledge: the alarm is " + state.status());
+				}
+				next = state.acknowledged(acknowledge.atMicros(), acknowledge.username(), acknowledge.comment());
+				event = AlarmEvent.ACKNOWLEDGED;
+				comment = acknowledge.comment();
+			}
+			case AlarmCommand.Shelve shelve -> {
+				next = state.shelved(shelve.untilMicros());
+				event = AlarmEvent.SHELVED;
+				comment = (shelve.untilMicros() != null) ? "until " + AlarmStore.time(shelve.untilMicros()).toInstant()
+						: "unshelved";
+			}
+		}
+		return new Decided(next,
+				new AlarmTransition(command.atMicros(), alarm.id(), event, next.status(), definition.channelId(),
+						definition.name(), next.priority(), next.value(), next.message(), command.username(), comment));
+	}
+
+	private record Decided(AlarmState stateAfter, AlarmTransition entry) {
+	}
+
+	/**
+	 * The sample as {@code {value}}: its value, or its quality's name when it has none.
+	 */
+	static String text(Sample sample) {
+		return switch (sample.value()) {
+			case null -> Quality.name(sample.quality());
+			case SampleValue.Numeric(double v) when v == Math.rint(v) && Math.abs(v) < 1e15 -> Long.toString((long) v);
+			case SampleValue.Numeric(double v) -> Double.toString(v);
+			case SampleValue.Bool(boolean b) -> Boolean.toString(b);
+			case SampleValue.Text(String t) -> t;
+		};
+	}
+
+}

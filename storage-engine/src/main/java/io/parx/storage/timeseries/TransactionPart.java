@@ -1,0 +1,19 @@
+package io.parx.storage.timeseries;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * More writes for the transaction of a batch (e.g. the alarm journal and state), so that
+ * they commit or roll back with the batch's rows and rule state.
+ */
+@FunctionalInterface
+public interface TransactionPart {
+
+	TransactionPart NONE = (connection) -> {
+	};
+
+	/** Writes on the batch's connection; never commits. */
+	void writeIn(Connection connection) throws SQLException;
+
+}

@@ -1,0 +1,275 @@
+package io.parx.storage.alarms;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.parx.common.config.alarm.AlarmCondition;
+import io.parx.common.config.alarm.AlarmDefinition;
+import io.parx.common.config.alarm.AlarmPriority;
+import io.parx.common.config.alarm.AlarmType;
+import io.parx.common.config.alarm.MessageTemplate;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.ErrorResponseException;
+
+import static io.parx.storage.alarms.AlarmStatus.ACTIVE_ACKED;
+import static io.parx.storage.alarms.AlarmStatus.ACTIVE_UNACKED;
+import static io.parx.storage.alarms.AlarmStatus.NORMAL;
+import static io.parx.storage.alarms.AlarmStatus.RETURNED_UNACKED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The evaluator's logic on its own: every type, every ISA-18.2 transition, deadband and
+ * delays in source time. The integration tests run the same through the stream and the
+ * database.
+ */
+class AlarmEvaluatorTests {
+
+	private static final Instant T0 = Instant.parse("2026-12-05T08:00:00Z");
+
+	private static final long CHANNEL = 7;
+
+	private final AlarmStates states = new AlarmStates(Map.of());
+
+	private final AlarmEvaluator evaluator = new AlarmEvaluator(this.states);
+
+	@Test
+	void aHighAlarmIsRaisedAboveItsLimitAndReturnsOnlyBelowTheDeadband() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 870, 2), 0, 0));
+		assertThat(events(alarms, 860, 870, 871, 869, 868.5)).containsExactly("ACTIVATED ACTIVE_UNACKED at 2");
+		// ISA-18.2 §10.5: the deadband keeps a value hovering at the limit from
+		// chattering
+		assertThat(events(alarms, 868)).containsExactly("RETURNED RETURNED_UNACKED at 0");
+		assertThat(state(1)).isEqualTo(RETURNED_UNACKED);
+	}
+
+	@Test
+	void lowAndLowLowAlarmsAreRaisedBelowTheirLimits() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.LO, 10, 1), 0, 0),
+				alarm(2, new AlarmCondition.Limit(AlarmType.LOLO, 5, 0), 0, 0),
+				alarm(3, new AlarmCondition.Limit(AlarmType.HIHI, 100, 0), 0, 0));
+		assertThat(events(alarms, 12, 9, 4, 6, 10.5, 11)).containsExactly("ACTIVATED ACTIVE_UNACKED at 1",
+				"ACTIVATED ACTIVE_UNACKED at 2", "RETURNED RETURNED_UNACKED at 3", "RETURNED RETURNED_UNACKED at 5");
+		assertThat(state(3)).isEqualTo(NORMAL);
+	}
+
+	@Test
+	void acknowledgingFollowsIsa182() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		events(alarms, 11);
+		acknowledge(1);
+		assertThat(state(1)).isEqualTo(ACTIVE_ACKED);
+		// an acknowledged alarm that returns needs nothing more
+		events(alarms, 9);
+		assertThat(state(1)).isEqualTo(NORMAL);
+		// returned before anyone acknowledged: the acknowledgement brings it back to
+		// normal
+		events(alarms, 11, 9);
+		assertThat(state(1)).isEqualTo(RETURNED_UNACKED);
+		acknowledge(1);
+		assertThat(state(1)).isEqualTo(NORMAL);
+		// returned unacknowledged and active again: unacknowledged once more
+		events(alarms, 11, 9, 12);
+		assertThat(state(1)).isEqualTo(ACTIVE_UNACKED);
+	}
+
+	@Test
+	void theOnDelayNeedsTheConditionToHoldForTheDelayInSourceTime() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 3000, 0));
+		// one sample a second: in alarm at 1 s, 2 s, back at 3 s (a spike), then from 4 s
+		// on; the condition holds 3 s from 4 s at 7 s
+		assertThat(events(alarms, 0, 11, 11, 5, 11, 11, 11, 11)).containsExactly("ACTIVATED ACTIVE_UNACKED at 7");
+	}
+
+	@Test
+	void theOffDelayNeedsTheConditionToBeClearForTheDelay() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 2000));
+		assertThat(events(alarms, 11, 5, 11, 5, 5, 5)).containsExactly("ACTIVATED ACTIVE_UNACKED at 0",
+				"RETURNED RETURNED_UNACKED at 5");
+	}
+
+	@Test
+	void aDiscreteAlarmIsActiveWhileTheValueEqualsItsAlarmValue() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Discrete(true), 0, 0));
+		List<AlarmTransition> transitions = evaluate(alarms, List.of(sample(0, SampleValue.of(false)),
+				sample(1, SampleValue.of(true)), sample(2, SampleValue.of(true)), sample(3, SampleValue.of(false))));
+		assertThat(describe(transitions)).containsExactly("ACTIVATED ACTIVE_UNACKED at 1",
+				"RETURNED RETURNED_UNACKED at 3");
+		assertThat(transitions.get(0).value()).isEqualTo(SampleValue.of(true));
+	}
+
+	@Test
+	void aBadQualityAlarmIsRaisedWhenTheChannelStaysBadForItsDelay() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.BadQuality(), 10_000, 0));
+		List<Sample> samples = new ArrayList<>();
+		samples.add(sample(0, SampleValue.of(1.0)));
+		for (int s = 1; s <= 12; s++) {
+			samples.add(Sample.failed(CHANNEL, T0.plusSeconds(s), Quality.BAD_NOT_CONNECTED));
+		}
+		samples.add(sample(13, SampleValue.of(1.0)));
+		List<AlarmTransition> transitions = evaluate(alarms, samples);
+		assertThat(describe(transitions)).containsExactly("ACTIVATED ACTIVE_UNACKED at 11",
+				"RETURNED RETURNED_UNACKED at 13");
+		assertThat(transitions.get(0).message()).isEqualTo("furnace: Bad_NotConnected °C");
+	}
+
+	@Test
+	void aSampleWithoutValueNeitherRaisesNorClearsALimitAlarm() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		events(alarms, 11);
+		evaluate(alarms, List.of(Sample.failed(CHANNEL, T0.plusSeconds(100), Quality.BAD_TIMEOUT)));
+		assertThat(state(1)).isEqualTo(ACTIVE_UNACKED);
+	}
+
+	@Test
+	void theMessageNamesTheChannelValueAndUnit() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 870, 2), 0, 0));
+		List<AlarmTransition> transitions = evaluate(alarms, List.of(sample(0, SampleValue.of(871.5))));
+		assertThat(transitions.get(0).message()).isEqualTo("furnace too hot: 871.5 °C");
+		assertThat(transitions.get(0).priority()).isEqualTo(3);
+	}
+
+	@Test
+	void samplesNotNewerThanTheLastEvaluatedAreARedeliveryAndChangeNothing() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		List<Sample> batch = List.of(sample(0, SampleValue.of(5.0)), sample(1, SampleValue.of(11.0)),
+				sample(2, SampleValue.of(5.0)));
+		assertThat(evaluate(alarms, batch)).hasSize(2);
+		assertThat(evaluate(alarms, batch)).isEmpty();
+		assertThat(state(1)).isEqualTo(RETURNED_UNACKED);
+	}
+
+	@Test
+	void aDiscardedBatchIsEvaluatedAgainFromTheCommittedState() {
+		// the database write failed: the retry must journal the same transitions
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		List<Sample> batch = List.of(sample(0, SampleValue.of(11.0)));
+		assertThat(this.evaluator.evaluate(batch, alarms).transitions()).hasSize(1);
+		this.states.discard();
+		assertThat(this.evaluator.evaluate(batch, alarms).transitions()).hasSize(1);
+	}
+
+	@Test
+	void aShelvedAlarmRaisesNothingUntilTheShelfEnds() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		events(alarms, 5);
+		AlarmState state = this.states.get(1);
+		this.states.put(state.shelved(micros(T0.plusSeconds(1000))));
+		this.states.commit();
+		assertThat(describe(evaluate(alarms, List.of(sample(100, SampleValue.of(11.0)))))).isEmpty();
+		// still in alarm when the shelf ends: raised by the first sample after it
+		assertThat(describe(evaluate(alarms, List.of(sample(1001, SampleValue.of(11.0))))))
+			.containsExactly("ACTIVATED ACTIVE_UNACKED at 1001");
+	}
+
+	@Test
+	void anAcknowledgementThatCannotBeAuditedDoesNotHappen() {
+		// a change that cannot be audited must not stand (docs/CONTRACTS.md, "Audit")
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		events(alarms, 11);
+		AlarmCommands commands = new AlarmCommands(Duration.ofSeconds(5));
+		AlarmCommand.Acknowledge acknowledge = new AlarmCommand.Acknowledge(1, "olivia", micros(T0), null, () -> {
+			throw new IllegalStateException("audit trail unreachable");
+		}, new CompletableFuture<>());
+		CompletableFuture.runAsync(() -> commands.submit(acknowledge)).exceptionally((ex) -> null);
+		await().until(() -> this.evaluator.take(commands, alarms).isEmpty() && acknowledge.result().isDone());
+		assertThat(acknowledge.result()).isCompletedExceptionally();
+		assertThat(state(1)).isEqualTo(ACTIVE_UNACKED);
+	}
+
+	@Test
+	void acknowledgingANormalAlarmIsAConflictAndUnknownAlarmsAreNotFound() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		events(alarms, 5);
+		AlarmCommands commands = new AlarmCommands(Duration.ofSeconds(5));
+		AlarmCommand.Acknowledge normal = acknowledgement(1);
+		AlarmCommand.Acknowledge unknown = acknowledgement(99);
+		CompletableFuture.runAsync(() -> commands.submit(normal)).exceptionally((ex) -> null);
+		CompletableFuture.runAsync(() -> commands.submit(unknown)).exceptionally((ex) -> null);
+		await().until(() -> {
+			this.evaluator.take(commands, alarms);
+			return normal.result().isDone() && unknown.result().isDone();
+		});
+		assertThat(normal.result()).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ErrorResponseException.class,
+					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(409));
+		assertThat(unknown.result()).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ErrorResponseException.class,
+					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(404));
+	}
+
+	private static AlarmCommand.Acknowledge acknowledgement(long id) {
+		return new AlarmCommand.Acknowledge(id, "olivia", micros(T0), null, () -> {
+		}, new CompletableFuture<>());
+	}
+
+	private int clock;
+
+	/** One sample a second from where the last call stopped (or from T0), as numbers. */
+	private List<String> events(AlarmSet alarms, double... values) {
+		List<Sample> samples = new ArrayList<>();
+		for (double value : values) {
+			samples.add(sample(this.clock++, SampleValue.of(value)));
+		}
+		int start = this.clock - values.length;
+		List<String> described = new ArrayList<>();
+		for (AlarmTransition transition : evaluate(alarms, samples)) {
+			long second = (transition.timeMicros() - micros(T0)) / 1_000_000 - start;
+			described.add(transition.event() + " " + transition.state() + " at " + second);
+		}
+		return described;
+	}
+
+	private List<AlarmTransition> evaluate(AlarmSet alarms, List<Sample> samples) {
+		AlarmOutcome outcome = this.evaluator.evaluate(samples, alarms);
+		this.states.commit();
+		return outcome.transitions();
+	}
+
+	private static List<String> describe(List<AlarmTransition> transitions) {
+		return transitions.stream()
+			.map((t) -> t.event() + " " + t.state() + " at " + (t.timeMicros() - micros(T0)) / 1_000_000)
+			.toList();
+	}
+
+	private void acknowledge(long id) {
+		this.states.put(this.states.get(id).acknowledged(micros(T0), "operator", null));
+		this.states.commit();
+	}
+
+	private AlarmStatus state(long id) {
+		return this.states.get(id).status();
+	}
+
+	private static Sample sample(long second, SampleValue value) {
+		return Sample.of(CHANNEL, T0.plusSeconds(second), value, Quality.GOOD);
+	}
+
+	private static long micros(Instant time) {
+		return Sample.toMicros(time);
+	}
+
+	private static AlarmSet alarms(WatchedAlarm... alarms) {
+		return new AlarmSet(List.of(alarms));
+	}
+
+	private static WatchedAlarm alarm(long id, AlarmCondition condition, long onDelayMs, long offDelayMs) {
+		MessageTemplate message = (condition instanceof AlarmCondition.Limit)
+				? new MessageTemplate("{channel} too hot: {value} {unit}") : MessageTemplate.DEFAULT;
+		return new WatchedAlarm(id, new AlarmDefinition("alarm " + id, CHANNEL, condition, Duration.ofMillis(onDelayMs),
+				Duration.ofMillis(offDelayMs), AlarmPriority.HIGH, message, true), "furnace", "°C");
+	}
+
+}
