@@ -13,6 +13,9 @@ import com.hivemq.client.mqtt.datatypes.MqttTopic;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.lifecycle.Mqtt5ClientDisconnectedContext;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5RetainHandling;
 import org.slf4j.Logger;
@@ -30,6 +33,9 @@ import io.parx.collector.engine.ConnectionStatus;
 final class MqttConnection implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MqttConnection.class);
+
+	/** The protocol's largest Receive Maximum that is not "no limit" (65,535). */
+	static final int LARGEST_WINDOW = 65_534;
 
 	private final MqttBroker broker;
 
@@ -56,6 +62,9 @@ final class MqttConnection implements AutoCloseable {
 
 	private volatile boolean closing;
 
+	/** The Receive Maximum sent in CONNECT; see {@link #widenWindow}. */
+	private volatile int window;
+
 	private final String clientId;
 
 	/**
@@ -74,6 +83,7 @@ final class MqttConnection implements AutoCloseable {
 		this.brokerSettings = brokerSettings;
 		this.clientId = clientId;
 		this.settings = settings;
+		this.window = brokerSettings.receiveMaximum();
 		this.client = MqttClients.builder(broker, settings, clientId)
 			.automaticReconnect()
 			.initialDelay(settings.reconnectInitialDelay().toMillis(), TimeUnit.MILLISECONDS)
@@ -122,7 +132,7 @@ final class MqttConnection implements AutoCloseable {
 			.restrictions()
 			// Sent explicitly: without it Mosquitto allows only max_inflight_messages
 			// (20) unacknowledged messages, and acknowledgements wait for a durable step.
-			.receiveMaximum(this.brokerSettings.receiveMaximum())
+			.receiveMaximum(this.window)
 			.applyRestrictions()
 			.send()
 			.whenComplete((ack, ex) -> {
@@ -173,12 +183,53 @@ final class MqttConnection implements AutoCloseable {
 		}
 		this.lastError = message(context.getCause());
 		this.reconnectAttempts.incrementAndGet();
+		if (context instanceof Mqtt5ClientDisconnectedContext disconnected && exceededReceiveMaximum(disconnected)) {
+			widenWindow(disconnected);
+		}
 		if (!this.reportedDown) {
 			// once per outage, also when the very first connect fails
 			this.reportedDown = true;
 			logger.warn("MQTT connection to {} down, reconnecting: {}", this.broker, this.lastError);
 			onConnectionLost.run();
 		}
+	}
+
+	/**
+	 * Whether this client hung up because the broker sent more unacknowledged messages
+	 * than the Receive Maximum allows. Mosquitto 2.0.11 (Debian 12's) does so once its
+	 * queue for a session is not empty, i.e. after the window was full: an
+	 * acknowledgement of an early message moves up to a whole window more out of the
+	 * queue (eclipse-mosquitto/mosquitto#2301).
+	 */
+	private static boolean exceededReceiveMaximum(Mqtt5ClientDisconnectedContext context) {
+		return context.getSource() == MqttDisconnectSource.CLIENT
+				&& context.getCause() instanceof Mqtt5DisconnectException disconnect
+				&& disconnect.getMqttMessage().getReasonCode() == Mqtt5DisconnectReasonCode.RECEIVE_MAXIMUM_EXCEEDED;
+	}
+
+	/**
+	 * Reconnects with the largest window. On the resumed session the broker sends again
+	 * every message it had in flight, more than the old window; with that window the
+	 * client would hang up again at once, before the acknowledgements of the messages it
+	 * took get out, and recovery would take one reconnect per handful of messages (seen
+	 * as dozens of reconnects for a backlog of 300 with a window of 50). The intake queue
+	 * still bounds the memory: the client stops reading its socket when it is full.
+	 */
+	private void widenWindow(Mqtt5ClientDisconnectedContext context) {
+		if (this.window == LARGEST_WINDOW) {
+			return;
+		}
+		logger.warn(
+				"MQTT broker {} sent more than the Receive Maximum {} (a broker defect, e.g. Mosquitto 2.0.11 "
+						+ "after the window was full); reconnecting with the largest window, {}",
+				this.broker, this.window, LARGEST_WINDOW);
+		this.window = LARGEST_WINDOW;
+		context.getReconnector()
+			.connectWith()
+			.restrictions()
+			.receiveMaximum(LARGEST_WINDOW)
+			.applyRestrictions()
+			.applyConnect();
 	}
 
 	private void subscribe(String filter, MqttQos qos) {
