@@ -34,9 +34,6 @@ final class MqttConnection implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MqttConnection.class);
 
-	/** The protocol's largest Receive Maximum that is not "no limit" (65,535). */
-	static final int LARGEST_WINDOW = 65_534;
-
 	private final MqttBroker broker;
 
 	private final MqttSettings settings;
@@ -216,18 +213,18 @@ final class MqttConnection implements AutoCloseable {
 	 * still bounds the memory: the client stops reading its socket when it is full.
 	 */
 	private void widenWindow(Mqtt5ClientDisconnectedContext context) {
-		if (this.window == LARGEST_WINDOW) {
+		if (this.window == MqttSettings.LARGEST_RECEIVE_MAXIMUM) {
 			return;
 		}
 		logger.warn(
 				"MQTT broker {} sent more than the Receive Maximum {} (a broker defect, e.g. Mosquitto 2.0.11 "
 						+ "after the window was full); reconnecting with the largest window, {}",
-				this.broker, this.window, LARGEST_WINDOW);
-		this.window = LARGEST_WINDOW;
+				this.broker, this.window, MqttSettings.LARGEST_RECEIVE_MAXIMUM);
+		this.window = MqttSettings.LARGEST_RECEIVE_MAXIMUM;
 		context.getReconnector()
 			.connectWith()
 			.restrictions()
-			.receiveMaximum(LARGEST_WINDOW)
+			.receiveMaximum(MqttSettings.LARGEST_RECEIVE_MAXIMUM)
 			.applyRestrictions()
 			.applyConnect();
 	}

@@ -76,10 +76,13 @@ public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultV
 		brokers = (brokers != null) ? List.copyOf(brokers) : List.of();
 	}
 
+	/** The protocol's largest Receive Maximum that is not "no limit" (65,535). */
+	static final int LARGEST_RECEIVE_MAXIMUM = 65_534;
+
 	static void checkReceiveMaximum(int receiveMaximum) {
 		// 65535 is the protocol's default, which the client then leaves out of CONNECT,
 		// and Mosquitto applies its max_inflight_messages (20) instead.
-		if (receiveMaximum < 1 || receiveMaximum > 65_534) {
+		if (receiveMaximum < 1 || receiveMaximum > LARGEST_RECEIVE_MAXIMUM) {
 			throw new IllegalArgumentException("receiveMaximum must be 1 to 65534");
 		}
 	}
