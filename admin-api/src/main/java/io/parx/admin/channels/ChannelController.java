@@ -1,9 +1,5 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.ETags;
-import io.parx.admin.request.ConfigProblems;
-import io.parx.common.config.channel.Protocol;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +36,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.parx.admin.request.ConfigProblems;
+import io.parx.admin.request.ETags;
+import io.parx.common.config.channel.Protocol;
 
 /**
  * I/O channels: {@code /api/v1/io/channels}. Everyone signed in reads; ADMIN and ENGINEER

@@ -1,10 +1,10 @@
 package io.parx.admin.channels;
 
-import io.parx.common.config.channel.ChannelSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import io.parx.common.config.channel.ChannelSettings;
 
 /**
  * Writes channels as CSV in exactly the layout the import reads ({@link CsvRows}), so

@@ -1,10 +1,10 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.Violations;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.parx.admin.request.Violations;
 import io.parx.common.config.DataType;
 import io.parx.common.config.SettingsReader;
 import io.parx.common.config.channel.ChannelSettings;

@@ -1,10 +1,10 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.ConfigProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.admin.request.ConfigProblems;
 import io.parx.common.problem.Problems.FieldError;
 import io.parx.common.web.TextRules;
 

@@ -1,9 +1,5 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.ConfigProblems;
-import io.parx.common.config.channel.Protocol;
-import io.parx.common.config.channel.ChannelSettings;
-
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.parx.admin.request.ConfigProblems;
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.ChannelSettings;
+import io.parx.common.config.channel.Protocol;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,13 +1,12 @@
 package io.parx.admin.channels;
 
-import io.parx.common.config.channel.Protocol;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.parx.admin.system.PageMetadata;
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.Protocol;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 

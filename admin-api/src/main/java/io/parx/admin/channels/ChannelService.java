@@ -1,15 +1,15 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.ETags;
-import io.parx.admin.request.ConfigProblems;
-import io.parx.admin.request.ChangeAudit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import io.parx.admin.events.ConfigEvents;
-import io.parx.common.problem.Problems;
+import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigProblems;
+import io.parx.admin.request.ETags;
 import io.parx.common.config.ConfigChanged.Entity;
+import io.parx.common.problem.Problems;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;

@@ -1,6 +1,5 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.ConfigProblems;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -8,6 +7,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.parx.admin.request.ConfigProblems;
 import io.parx.common.sample.Quality;
 
 import org.springframework.core.ParameterizedTypeReference;

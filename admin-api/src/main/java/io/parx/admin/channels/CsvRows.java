@@ -1,11 +1,12 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.ConfigProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import io.parx.admin.request.ConfigProblems;
 
 /**
  * Turns a CSV import (RFC 4180: comma separated, double-quoted fields may hold commas,

@@ -1,6 +1,5 @@
 package io.parx.admin.rules;
 
-import io.parx.common.config.rule.StorageMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import io.parx.admin.channels.ChannelRepository;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.Violations;
+import io.parx.common.config.rule.StorageMode;
 import io.parx.common.formula.ChannelRef;
 import io.parx.common.formula.Formula;
 import io.parx.common.formula.FormulaSyntaxException;

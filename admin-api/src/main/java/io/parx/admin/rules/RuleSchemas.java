@@ -20,8 +20,8 @@ final class RuleSchemas {
 			+ "deadbandType ABSOLUTE or PERCENT, maxIntervalMs}; EVENT {conditionChannelId, edge RISING, FALLING or "
 			+ "BOTH}; TRIGGER {formula, store WHILE_TRUE or ON_TRANSITION}.";
 
-	static final String BACKEND_SETTINGS = "By backend: TIMESCALE {}; FILE {directory (relative), naming, "
-			+ "rotateEveryMs, rotateSizeBytes}.";
+	static final String BACKEND_SETTINGS = "By backend: TIMESCALE {}; FILE {directory (relative), naming "
+			+ "(absent: the storage engine's parx.storage.file.default-naming), rotateEveryMs, rotateSizeBytes}.";
 
 	private RuleSchemas() {
 	}

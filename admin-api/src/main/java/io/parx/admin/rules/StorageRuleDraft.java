@@ -1,12 +1,13 @@
 package io.parx.admin.rules;
 
-import io.parx.common.config.rule.StorageMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.parx.common.config.SettingsReader;
 import io.parx.admin.request.Violations;
+import io.parx.common.config.SettingsReader;
+import io.parx.common.config.rule.StorageBackend;
+import io.parx.common.config.rule.StorageMode;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 

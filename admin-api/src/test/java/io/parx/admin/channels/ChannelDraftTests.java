@@ -1,14 +1,13 @@
 package io.parx.admin.channels;
 
-import io.parx.admin.request.Violations;
-import io.parx.common.config.channel.Protocol;
-import io.parx.common.config.channel.MqttSettings;
-
 import java.util.List;
 import java.util.Map;
 
-import io.parx.common.problem.Problems.FieldError;
+import io.parx.admin.request.Violations;
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.MqttSettings;
+import io.parx.common.config.channel.Protocol;
+import io.parx.common.problem.Problems.FieldError;
 import org.junit.jupiter.api.Test;
 
 import static io.parx.admin.channels.ChannelFixtures.settings;

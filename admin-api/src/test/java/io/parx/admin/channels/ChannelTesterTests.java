@@ -1,7 +1,5 @@
 package io.parx.admin.channels;
 
-import io.parx.common.config.channel.Protocol;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.Protocol;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 

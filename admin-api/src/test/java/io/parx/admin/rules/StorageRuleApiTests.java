@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.parx.admin.channels.ChannelFixtures;
 import io.parx.admin.system.AbstractIntegrationTest;
-import io.parx.common.config.rule.ApiSavedStorageModes;
+import io.parx.common.config.rule.ApiSavedStorageRules;
 import io.parx.common.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +116,10 @@ class StorageRuleApiTests extends AbstractIntegrationTest {
 		rule.put("backendSettings", map("directory", "line1/csv", "rotateEveryMs", 3600000));
 		this.mvc.perform(json(post("/api/v1/storage/rules"), rule).with(as(Role.ENGINEER)))
 			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.backendSettings.naming").value("{rule}_{yyyy}{MM}{dd}_{HH}{mm}{ss}.csv"));
+			// no naming stored: the storage engine's parx.storage.file.default-naming
+			// applies
+			.andExpect(jsonPath("$.backendSettings.naming").doesNotExist())
+			.andExpect(jsonPath("$.backendSettings.rotateSizeBytes").value(0));
 	}
 
 	@Test
@@ -225,9 +228,9 @@ class StorageRuleApiTests extends AbstractIntegrationTest {
 	void theSettingsStoredForEveryModeAreTheSharedContractDocument() throws Exception {
 		// the storage engine's test reads these same documents and checks every default
 		// (issue #18: one storage-mode contract for both services)
-		for (ApiSavedStorageModes.Entry entry : ApiSavedStorageModes.all()) {
-			Map<String, Object> rule = rule("rule.api-saved." + entry.mode() + this.suffix);
-			rule.put("mode", entry.mode());
+		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.modes()) {
+			Map<String, Object> rule = rule("rule.api-saved." + entry.name() + this.suffix);
+			rule.put("mode", entry.name());
 			rule.put("settings", entry.sent(this.pressure));
 			long id = create("/api/v1/storage/rules", rule);
 			String stored = this.jdbc.sql("select settings::text from storage_rule where id = ?")
@@ -235,10 +238,26 @@ class StorageRuleApiTests extends AbstractIntegrationTest {
 				.query(String.class)
 				.single();
 			assertThat(this.json.readValue(stored, new TypeReference<Map<String, Object>>() {
-			})).as(entry.mode())
+			})).as(entry.name())
 				.isEqualTo(
 						this.json.readValue(entry.storedJson(this.pressure), new TypeReference<Map<String, Object>>() {
 						}));
+		}
+	}
+
+	@Test
+	void theBackendSettingsStoredForEveryBackendAreTheSharedContractDocument() throws Exception {
+		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.backends()) {
+			Map<String, Object> rule = rule("rule.api-saved-backend." + entry.name() + this.suffix);
+			rule.put("backend", entry.name());
+			rule.put("backendSettings", entry.sent(this.pressure));
+			long id = create("/api/v1/storage/rules", rule);
+			String stored = this.jdbc.sql("select backend_settings::text from storage_rule where id = ?")
+				.param(id)
+				.query(String.class)
+				.single();
+			assertThat(this.json.readValue(stored, new TypeReference<Map<String, Object>>() {
+			})).as(entry.name()).isEqualTo(entry.stored(this.pressure));
 		}
 	}
 

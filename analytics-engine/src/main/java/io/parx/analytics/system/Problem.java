@@ -1,9 +1,10 @@
 package io.parx.analytics.system;
 
-import io.parx.common.problem.Problems;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.parx.common.problem.Problems;
 
 /**
  * An error answer as the OpenAPI document describes it: RFC 9457 problem details

@@ -1,7 +1,5 @@
 package io.parx.collector.modbus;
 
-import io.parx.common.config.channel.RegisterType;
-
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -10,6 +8,7 @@ import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import io.parx.collector.engine.ConnectionStatus;
+import io.parx.common.config.channel.RegisterType;
 
 /**
  * The one TCP connection to a device, reconnected with exponential backoff and jitter

@@ -1,8 +1,8 @@
 package io.parx.collector.modbus;
 
-import io.parx.common.config.channel.RegisterType;
-
 import java.util.List;
+
+import io.parx.common.config.channel.RegisterType;
 
 /**
  * One read of a contiguous range of one data table, covering one or more points.

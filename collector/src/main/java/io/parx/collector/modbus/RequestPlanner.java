@@ -1,12 +1,12 @@
 package io.parx.collector.modbus;
 
-import io.parx.common.config.channel.RegisterType;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.parx.common.config.channel.RegisterType;
 
 /**
  * Merges the points of one device and timebase into as few reads as possible: points of

@@ -1,11 +1,10 @@
 package io.parx.collector.modbus;
 
-import io.parx.common.config.channel.RegisterType;
-
 import java.util.ArrayList;
 import java.util.List;
 
 import io.parx.common.config.DataType;
+import io.parx.common.config.channel.RegisterType;
 import org.junit.jupiter.api.Test;
 
 import static io.parx.collector.modbus.ModbusFixtures.channel;

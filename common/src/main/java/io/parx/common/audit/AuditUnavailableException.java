@@ -1,11 +1,12 @@
 package io.parx.common.audit;
 
-import io.parx.common.problem.ProblemType;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import io.parx.common.problem.ProblemType;
 
 /**
  * The audit trail could not be written, so the change it records was undone or rolled

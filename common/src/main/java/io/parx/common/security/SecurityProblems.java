@@ -1,12 +1,12 @@
 package io.parx.common.security;
 
-import io.parx.common.problem.ProblemType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.parx.common.problem.ProblemType;
 import io.parx.common.web.ProblemJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,6 +1,5 @@
 package io.parx.common.web;
 
-import io.parx.common.problem.ProblemType;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
+
+import io.parx.common.problem.ProblemType;
 
 /**
  * One refused input field as RFC 9457 problem details ({@code /problems/validation}, the

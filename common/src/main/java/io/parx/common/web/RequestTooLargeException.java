@@ -1,12 +1,13 @@
 package io.parx.common.web;
 
-import io.parx.common.problem.ProblemType;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
+
+import io.parx.common.problem.ProblemType;
 
 /**
  * A request body over {@code parx.input.max-request-size}: 413 (RFC 9110 §15.5.14),

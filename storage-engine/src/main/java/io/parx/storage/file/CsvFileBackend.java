@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.common.config.rule.StorageBackend;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 import io.parx.storage.rules.StorageRule;
@@ -49,10 +50,10 @@ public class CsvFileBackend implements AutoCloseable {
 	}
 
 	/** Appends the samples of one rule, flushed to the operating system on return. */
-	public synchronized void append(StorageRule rule, StorageRule.Backend.File backend, List<Sample> samples)
+	public synchronized void append(StorageRule rule, StorageBackend.File backend, List<Sample> samples)
 			throws IOException {
 		Path directory = directory(backend);
-		String naming = backend.naming().isBlank() ? this.settings.defaultNaming() : backend.naming();
+		String naming = backend.namingOr(this.settings.defaultNaming());
 		boolean perChannel = CsvFileName.perChannel(naming);
 		List<OpenFile> touched = new ArrayList<>();
 		for (Sample sample : samples) {
@@ -80,11 +81,11 @@ public class CsvFileBackend implements AutoCloseable {
 	}
 
 	/** Finishes files whose time is up even when no sample arrives. */
-	public synchronized void rotateDue(Map<Long, StorageRule.Backend.File> backends) {
+	public synchronized void rotateDue(Map<Long, StorageBackend.File> backends) {
 		Instant now = this.clock.instant();
 		for (String key : List.copyOf(this.open.keySet())) {
 			long ruleId = Long.parseLong(key.substring(0, key.indexOf('/')));
-			StorageRule.Backend.File backend = backends.get(ruleId);
+			StorageBackend.File backend = backends.get(ruleId);
 			if (backend == null || this.open.get(key).isDue(backend, now)) {
 				finishQuietly(key);
 			}
@@ -98,7 +99,7 @@ public class CsvFileBackend implements AutoCloseable {
 	public synchronized void recoverAndExpire(List<StorageRule> rules) {
 		Instant now = this.clock.instant();
 		for (StorageRule rule : rules) {
-			if (!(rule.backend() instanceof StorageRule.Backend.File backend)) {
+			if (!(rule.backend() instanceof StorageBackend.File backend)) {
 				continue;
 			}
 			Path directory = directory(backend);
@@ -133,7 +134,7 @@ public class CsvFileBackend implements AutoCloseable {
 		}
 	}
 
-	private Path directory(StorageRule.Backend.File backend) {
+	private Path directory(StorageBackend.File backend) {
 		Path base = this.settings.baseDirectory().toAbsolutePath().normalize();
 		Path directory = base.resolve(backend.directory()).normalize();
 		if (!directory.startsWith(base)) {
@@ -239,7 +240,7 @@ public class CsvFileBackend implements AutoCloseable {
 			return file;
 		}
 
-		boolean isDue(StorageRule.Backend.File backend, Instant now) {
+		boolean isDue(StorageBackend.File backend, Instant now) {
 			return (backend.rotateSizeBytes() > 0 && this.size >= backend.rotateSizeBytes())
 					|| (backend.rotateEveryMs() > 0
 							&& !now.isBefore(this.openedAt.plusMillis(backend.rotateEveryMs())));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.parx.common.config.rule.StorageBackend;
 import io.parx.common.sample.Sample;
 import io.parx.storage.alarms.AlarmCommands;
 import io.parx.storage.alarms.AlarmEvaluator;
@@ -143,7 +144,7 @@ class BatchCommitter {
 
 	private void writeFiles(Map<StorageRule, List<Sample>> files) throws IOException {
 		for (Map.Entry<StorageRule, List<Sample>> entry : files.entrySet()) {
-			if (entry.getKey().backend() instanceof StorageRule.Backend.File file) {
+			if (entry.getKey().backend() instanceof StorageBackend.File file) {
 				this.files.append(entry.getKey(), file, entry.getValue());
 				this.metrics.written("file", entry.getValue().size());
 			}

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
+import io.parx.common.config.rule.StorageBackend;
 import io.parx.common.redis.RedisKeys;
 import io.parx.storage.alarms.AlarmCatalog;
 import io.parx.storage.alarms.AlarmCommands;
@@ -137,9 +138,9 @@ public class IngestService implements SmartLifecycle {
 
 	private void rotateFiles() {
 		try {
-			Map<Long, StorageRule.Backend.File> backends = new HashMap<>();
+			Map<Long, StorageBackend.File> backends = new HashMap<>();
 			for (StorageRule rule : this.catalog.get().rules()) {
-				if (rule.backend() instanceof StorageRule.Backend.File file) {
+				if (rule.backend() instanceof StorageBackend.File file) {
 					backends.put(rule.id(), file);
 				}
 			}

@@ -1,6 +1,5 @@
 package io.parx.storage.rules;
 
-import io.parx.common.config.rule.StorageMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.parx.common.config.rule.StorageBackend;
+import io.parx.common.config.rule.StorageMode;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
 import io.parx.storage.batches.BatchEvent;
@@ -207,9 +208,8 @@ public final class RuleEngine {
 
 		void add(StorageRule rule, Sample sample) {
 			switch (rule.backend()) {
-				case StorageRule.Backend.Timeseries timeseries -> this.timeseries.add(sample);
-				case StorageRule.Backend.File file ->
-					this.files.computeIfAbsent(rule, (r) -> new ArrayList<>()).add(sample);
+				case StorageBackend.Timescale timeseries -> this.timeseries.add(sample);
+				case StorageBackend.File file -> this.files.computeIfAbsent(rule, (r) -> new ArrayList<>()).add(sample);
 			}
 		}
 

@@ -1,6 +1,5 @@
 package io.parx.storage.rules;
 
-import io.parx.common.config.rule.StorageMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.parx.common.config.rule.StorageMode;
 import io.parx.storage.batches.BatchDefinition;
 
 /**

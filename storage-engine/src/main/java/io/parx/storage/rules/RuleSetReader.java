@@ -1,6 +1,5 @@
 package io.parx.storage.rules;
 
-import io.parx.common.config.rule.StorageMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,15 +11,17 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.parx.common.formula.Formula;
-import io.parx.storage.batches.BatchDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.parx.common.config.rule.StorageBackend;
+import io.parx.common.config.rule.StorageMode;
+import io.parx.common.formula.Formula;
+import io.parx.storage.batches.BatchDefinition;
 
 /**
  * Reads the enabled storage rules and batch definitions from the config database (schema
@@ -80,16 +81,7 @@ public class RuleSetReader {
 		StorageMode mode = StorageMode.fromJson(rs.getString(3), this.json.readValue(rs.getString(4), MAP));
 		TriggerCondition trigger = (mode instanceof StorageMode.Trigger t)
 				? new FormulaCondition(Formula.parse(t.formula()), channelIds) : null;
-		StorageRule.Backend backend;
-		if ("FILE".equals(rs.getString(5))) {
-			JsonNode file = this.json.readTree(rs.getString(6));
-			backend = new StorageRule.Backend.File(file.path("directory").asString(rs.getString(2)),
-					file.path("naming").asString(""), file.path("rotateEveryMs").asLong(0),
-					file.path("rotateSizeBytes").asLong(0));
-		}
-		else {
-			backend = new StorageRule.Backend.Timeseries();
-		}
+		StorageBackend backend = StorageBackend.fromJson(rs.getString(5), this.json.readValue(rs.getString(6), MAP));
 		int retention = rs.getInt(7);
 		Integer retentionDays = rs.wasNull() ? null : retention;
 		Array array = rs.getArray(8);

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import io.parx.common.config.rule.StorageBackend;
 import io.parx.db.TimeseriesCapabilities;
 import io.parx.storage.rules.RuleSet;
 import io.parx.storage.rules.StorageRule;
@@ -50,7 +51,7 @@ public class RetentionJob {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean allLimited = rules.rules()
 				.stream()
-				.filter((r) -> r.backend() instanceof StorageRule.Backend.Timeseries)
+				.filter((r) -> r.backend() instanceof StorageBackend.Timescale)
 				.allMatch((r) -> r.retentionDays() != null);
 			if (allLimited && this.capabilities.supportsDropChunks()) {
 				int longest = days.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -81,7 +82,7 @@ public class RetentionJob {
 		Map<Long, Integer> days = new HashMap<>();
 		java.util.Set<Long> forever = new java.util.HashSet<>();
 		for (StorageRule rule : rules) {
-			if (!(rule.backend() instanceof StorageRule.Backend.Timeseries)) {
+			if (!(rule.backend() instanceof StorageBackend.Timescale)) {
 				continue;
 			}
 			for (long channel : rule.channelIds()) {

@@ -1,11 +1,12 @@
 package io.parx.storage.rules;
 
-import io.parx.common.config.rule.StorageMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.common.config.rule.StorageBackend;
+import io.parx.common.config.rule.StorageMode;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
@@ -25,7 +26,7 @@ class RuleEngineTests {
 
 	private static final StorageRule CHANGE = new StorageRule(1, "change",
 			new StorageMode.Change(1.0, StorageMode.DeadbandType.ABSOLUTE, Duration.ZERO),
-			new StorageRule.Backend.Timeseries(), List.of(5L), null);
+			new StorageBackend.Timescale(), List.of(5L), null);
 
 	private final RuleSet rules = new RuleSet(List.of(CHANGE), List.of());
 

@@ -136,21 +136,27 @@ class RuleModesIntegrationTests extends AbstractIntegrationTest {
 	}
 
 	@Test
-	void fileRuleWritesCsvThatIsFinishedWhenItsTimeIsUp() throws Exception {
+	void fileRuleWritesCsvThatIsFinishedWhenItsSizeIsReached() throws Exception {
 		long channel = this.config.channel();
 		this.config.rule("CONTINUOUS", "{\"intervalMs\":0}", "FILE",
-				"{\"directory\":\"it-" + channel + "\",\"naming\":\"{rule}.csv\",\"rotateEveryMs\":500}", channel);
+				"{\"directory\":\"it-" + channel + "\",\"naming\":\"{rule}.csv\",\"rotateSizeBytes\":1024}", channel);
 		reloadRules();
 
-		produce(List.of(num(channel, 0, 1.5), text(channel, 1, "on")));
+		// about 35 bytes a row: the 1024-byte limit is passed well before the 60th row
+		List<Sample> samples = new ArrayList<>(List.of(num(channel, 0, 1.5), text(channel, 1, "on")));
+		for (int second = 2; second < 60; second++) {
+			samples.add(num(channel, second, second));
+		}
+		produce(samples);
 
 		java.nio.file.Path directory = csvDirectory().resolve("it-" + channel);
 		await().ignoreExceptionsInstanceOf(java.nio.file.NoSuchFileException.class).untilAsserted(() -> {
 			try (var files = java.nio.file.Files.list(directory)) {
-				List<java.nio.file.Path> csv = files.toList();
-				assertThat(csv).hasSize(1).allMatch((p) -> p.toString().endsWith(".csv"));
-				assertThat(java.nio.file.Files.readAllLines(csv.get(0))).containsExactly("time,channel,value,quality",
-						"2026-03-01T10:00:00Z," + channel + ",1.5,0", "2026-03-01T10:00:01Z," + channel + ",\"on\",0");
+				List<java.nio.file.Path> csv = files.filter((p) -> p.toString().endsWith(".csv")).toList();
+				assertThat(csv).hasSize(1);
+				List<String> lines = java.nio.file.Files.readAllLines(csv.get(0));
+				assertThat(lines).startsWith("time,channel,value,quality", "2026-03-01T10:00:00Z," + channel + ",1.5,0",
+						"2026-03-01T10:00:01Z," + channel + ",\"on\",0");
 			}
 		});
 		// A FILE rule writes nothing to the database.

@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.common.config.rule.StorageBackend;
+import io.parx.common.config.rule.StorageMode;
 import io.parx.common.sample.Sample;
 import io.parx.db.TimeseriesCapabilities;
 import io.parx.db.test.TestDatabase;
 import io.parx.db.test.TestDatabases;
 import io.parx.db.test.TimeseriesBackend;
 import io.parx.storage.rules.RuleSet;
-import io.parx.common.config.rule.StorageMode;
 import io.parx.storage.rules.StorageRule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -48,8 +49,8 @@ class RetentionJobTests {
 	}
 
 	private static StorageRule rule(long id, Integer days, Long... channels) {
-		return new StorageRule(id, "r" + id, new StorageMode.Continuous(Duration.ZERO),
-				new StorageRule.Backend.Timeseries(), List.of(channels), days);
+		return new StorageRule(id, "r" + id, new StorageMode.Continuous(Duration.ZERO), new StorageBackend.Timescale(),
+				List.of(channels), days);
 	}
 
 }

@@ -22,13 +22,13 @@ class StorageModeTests {
 
 	@Test
 	void theStoredDocumentOfEveryModeReadsAsTheRequestItWasWrittenFrom() {
-		for (ApiSavedStorageModes.Entry entry : ApiSavedStorageModes.all()) {
-			StorageMode fromRequest = StorageMode.fromJson(entry.mode(), entry.sent(7));
+		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.modes()) {
+			StorageMode fromRequest = StorageMode.fromJson(entry.name(), entry.sent(7));
 			Map<String, Object> written = JSON.readValue(JSON.writeValueAsString(fromRequest.toMap()),
 					new TypeReference<>() {
 					});
-			assertThat(written).as(entry.mode()).isEqualTo(asJson(entry.stored(7)));
-			assertThat(StorageMode.fromJson(entry.mode(), entry.stored(7))).as(entry.mode()).isEqualTo(fromRequest);
+			assertThat(written).as(entry.name()).isEqualTo(asJson(entry.stored(7)));
+			assertThat(StorageMode.fromJson(entry.name(), entry.stored(7))).as(entry.name()).isEqualTo(fromRequest);
 		}
 	}
 

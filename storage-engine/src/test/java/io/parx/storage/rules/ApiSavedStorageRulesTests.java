@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.parx.common.config.rule.ApiSavedStorageModes;
+import io.parx.common.config.rule.ApiSavedStorageRules;
+import io.parx.common.config.rule.StorageBackend;
 import io.parx.common.config.rule.StorageMode;
 import io.parx.db.test.TestDatabase;
 import io.parx.db.test.TestDatabases;
@@ -16,11 +17,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A storage rule of each mode saved through the admin-api with only its required settings
- * ({@link ApiSavedStorageModes}, whose documents the admin-api's test holds against what
- * it stores) is loaded from the config database with the contract's defaults (issue #18).
+ * A storage rule of each mode and backend saved through the admin-api with only its
+ * required settings ({@link ApiSavedStorageRules}, whose documents the admin-api's test
+ * holds against what it stores) is loaded from the config database with the contract's
+ * defaults (issue #18).
  */
-class ApiSavedStorageModesTests {
+class ApiSavedStorageRulesTests {
 
 	@Test
 	void everyModeIsLoadedWithTheContractsDefaults() {
@@ -28,8 +30,8 @@ class ApiSavedStorageModesTests {
 		ConfigFixtures config = new ConfigFixtures(db);
 		long channel = config.channel();
 		Map<String, Long> ruleIds = new HashMap<>();
-		for (ApiSavedStorageModes.Entry entry : ApiSavedStorageModes.all()) {
-			ruleIds.put(entry.mode(), config.rule(entry.mode(), entry.storedJson(channel), channel));
+		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.modes()) {
+			ruleIds.put(entry.name(), config.rule(entry.name(), entry.storedJson(channel), channel));
 		}
 
 		Map<Long, StorageRule> loaded = new HashMap<>();
@@ -44,6 +46,27 @@ class ApiSavedStorageModesTests {
 		assertThat(trigger.mode())
 			.isEqualTo(new StorageMode.Trigger("#" + channel + " > 5", StorageMode.TriggerStore.WHILE_TRUE));
 		assertThat(trigger.trigger().channelIds()).isEqualTo(List.of(channel));
+	}
+
+	@Test
+	void everyBackendIsLoadedWithTheContractsDefaults() {
+		TestDatabase db = TestDatabases.createConfigDb();
+		ConfigFixtures config = new ConfigFixtures(db);
+		long channel = config.channel();
+		Map<String, Long> ruleIds = new HashMap<>();
+		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.backends()) {
+			ruleIds.put(entry.name(),
+					config.rule("CONTINUOUS", "{}", entry.name(), entry.storedJson(channel), channel));
+		}
+
+		Map<Long, StorageRule> loaded = new HashMap<>();
+		new RuleSetReader(dataSource(db)).load().rules().forEach((rule) -> loaded.put(rule.id(), rule));
+
+		assertThat(loaded.get(ruleIds.get("TIMESCALE")).backend()).isEqualTo(new StorageBackend.Timescale());
+		// no naming stored: parx.storage.file.default-naming applies when the file is
+		// opened
+		assertThat(loaded.get(ruleIds.get("FILE")).backend())
+			.isEqualTo(new StorageBackend.File("line1/csv", null, 0, 0));
 	}
 
 	private static PGSimpleDataSource dataSource(TestDatabase db) {

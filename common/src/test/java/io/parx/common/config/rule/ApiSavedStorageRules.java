@@ -12,28 +12,38 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The settings documents the admin-api writes for a storage rule of each mode whose user
- * set only the required fields ({@code api-saved-storage-modes.json}). Shared by the
- * admin-api's test, which holds what it stores against them, and the storage engine's,
- * which reads them and checks every default (issue #18). {@code $channel} stands for the
- * id of a channel of the test's database.
+ * The settings documents the admin-api writes for a storage rule of each mode and each
+ * backend whose user set only the required fields ({@code api-saved-storage-modes.json},
+ * {@code api-saved-storage-backends.json}). Shared by the admin-api's test, which holds
+ * what it stores against them, and the storage engine's, which reads them and checks
+ * every default (issue #18). {@code $channel} stands for the id of a channel of the
+ * test's database.
  */
-public final class ApiSavedStorageModes {
+public final class ApiSavedStorageRules {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String CHANNEL = "$channel";
 
-	private ApiSavedStorageModes() {
+	private ApiSavedStorageRules() {
 	}
 
-	/** One entry a mode. */
-	public static List<Entry> all() {
-		try (InputStream in = ApiSavedStorageModes.class.getResourceAsStream("api-saved-storage-modes.json")) {
+	/** One entry a mode: {@code settings}. */
+	public static List<Entry> modes() {
+		return read("api-saved-storage-modes.json");
+	}
+
+	/** One entry a backend: {@code backendSettings}. */
+	public static List<Entry> backends() {
+		return read("api-saved-storage-backends.json");
+	}
+
+	private static List<Entry> read(String resource) {
+		try (InputStream in = ApiSavedStorageRules.class.getResourceAsStream(resource)) {
 			Map<String, Map<String, Map<String, Object>>> file = JSON.readValue(in, new TypeReference<>() {
 			});
 			List<Entry> entries = new ArrayList<>();
-			file.forEach((mode, entry) -> entries.add(new Entry(mode, entry.get("sent"), entry.get("stored"))));
+			file.forEach((name, entry) -> entries.add(new Entry(name, entry.get("sent"), entry.get("stored"))));
 			return entries;
 		}
 		catch (IOException ex) {
@@ -42,11 +52,11 @@ public final class ApiSavedStorageModes {
 	}
 
 	/**
-	 * @param mode the wire name of the mode
+	 * @param name the wire name of the mode or backend
 	 * @param sent the settings a client sends: the required fields only
 	 * @param stored the settings the admin-api stores for them
 	 */
-	public record Entry(String mode, Map<String, Object> sent, Map<String, Object> stored) {
+	public record Entry(String name, Map<String, Object> sent, Map<String, Object> stored) {
 
 		public Map<String, Object> sent(long channelId) {
 			return withChannel(this.sent, channelId);
