@@ -13,6 +13,9 @@ import io.swagger.v3.oas.models.servers.Server;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.parx.common.problem.ProblemType;
+import io.parx.common.web.ProblemResponses;
+
 /** The OpenAPI document at {@code /v3/api-docs}: bearer JWT on every operation. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -26,9 +29,23 @@ class OpenApiConfiguration {
 			.license(new License().name("Apache-2.0")))
 			// relative, so that Swagger UI calls the host it was loaded from
 			.servers(List.of(new Server().url("/")))
-			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+			.components(problemResponses(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))))
 			.addSecurityItem(new SecurityRequirement().addList("bearer"));
+	}
+
+	/**
+	 * The error answers operations refer to by name:
+	 * {@code @ApiResponse(responseCode = "404", ref = "NotFound")}.
+	 */
+	private static Components problemResponses(Components components) {
+		ProblemResponses.addAuditUnavailable(components);
+		return components
+			.addResponses("BadRequest",
+					ProblemResponses.problem(ProblemType.VALIDATION, "names the bad field or parameter in errors"))
+			.addResponses("Forbidden", ProblemResponses.problem(ProblemType.FORBIDDEN, "your role does not allow this"))
+			.addResponses("NotFound",
+					ProblemResponses.problem(ProblemType.NOT_FOUND, "nothing with this id or thumbprint"));
 	}
 
 }

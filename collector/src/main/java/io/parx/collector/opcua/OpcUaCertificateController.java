@@ -4,18 +4,9 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 
-import io.parx.collector.opcua.OpcUaCertificates.CertificateView;
-
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
-import io.parx.common.audit.AuditActions;
-import io.parx.common.audit.AuditTrail;
-import io.parx.common.audit.AuditUnavailableException;
-import io.parx.common.problem.ProblemType;
-import io.parx.common.problem.Problems;
-import io.parx.common.security.AccessRules;
-import io.parx.common.security.Role;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +19,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.parx.collector.opcua.OpcUaCertificates.CertificateView;
+import io.parx.common.audit.AuditActions;
+import io.parx.common.audit.AuditTrail;
+import io.parx.common.audit.AuditUnavailableException;
+import io.parx.common.problem.ProblemType;
+import io.parx.common.problem.Problems;
+import io.parx.common.security.AccessRules;
+import io.parx.common.security.Role;
+import io.parx.common.web.ProblemResponses;
 
 /**
  * The OPC UA trust list: every role sees the server certificates the collector trusts and
@@ -72,6 +73,11 @@ class OpcUaCertificateController {
 
 	@Operation(operationId = "trustOpcUaCertificate",
 			summary = "Trust a rejected OPC UA server certificate (ENGINEER, ADMIN)")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "503", ref = ProblemResponses.AUDIT_UNAVAILABLE)
 	@PostMapping("/{thumbprint}/trust")
 	CertificateView trust(@PathVariable String thumbprint, Authentication authentication) throws IOException {
 		requireEngineer(authentication);
@@ -94,6 +100,11 @@ class OpcUaCertificateController {
 
 	@Operation(operationId = "removeOpcUaCertificate",
 			summary = "Remove a trusted or rejected OPC UA server certificate (ENGINEER, ADMIN)")
+	@ApiResponse(responseCode = "204", description = "Removed")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "503", ref = ProblemResponses.AUDIT_UNAVAILABLE)
 	@DeleteMapping("/{thumbprint}")
 	ResponseEntity<Void> remove(@PathVariable String thumbprint, Authentication authentication) throws IOException {
 		requireEngineer(authentication);
