@@ -51,7 +51,8 @@ export function draftOf(rule?: StorageRule): RuleDraft {
     store: (s.store as TriggerStore) ?? "WHILE_TRUE",
     backend: rule?.backend ?? "TIMESCALE",
     directory: text(b.directory, ""),
-    naming: text(b.naming, DEFAULT_NAMING),
+    // a FILE rule stored without naming uses the storage engine's default: keep it empty
+    naming: text(b.naming, rule?.backend === "FILE" ? "" : DEFAULT_NAMING),
     rotateEveryMs: text(b.rotateEveryMs, "0"),
     rotateSizeBytes: text(b.rotateSizeBytes, "0"),
     retentionDays: rule?.retentionDays == null ? "" : String(rule.retentionDays),
@@ -105,7 +106,7 @@ export function requestOf(draft: RuleDraft): { request?: StorageRuleRequest; err
       settings = { formula: draft.formula, store: draft.store };
       break;
   }
-  let backendSettings: Record<string, unknown> = {};
+  let backendSettings: NonNullable<StorageRuleRequest["backendSettings"]> = {};
   if (draft.backend === "FILE") {
     const directory = draft.directory.trim();
     if (!directory) errors["backendSettings.directory"] = "must not be blank";
@@ -114,7 +115,7 @@ export function requestOf(draft: RuleDraft): { request?: StorageRuleRequest; err
     }
     const naming = draft.naming.trim();
     const unknown = (naming.match(/\{[^}]*\}/g) ?? []).filter((p) => !NAMING_PLACEHOLDERS.includes(p));
-    if (!naming || /[/\\]|\.\./.test(naming)) {
+    if (/[/\\]|\.\./.test(naming)) {
       errors["backendSettings.naming"] = "must be a file name template without path separators";
     } else if (unknown.length) {
       errors["backendSettings.naming"] =
@@ -122,7 +123,8 @@ export function requestOf(draft: RuleDraft): { request?: StorageRuleRequest; err
     }
     backendSettings = {
       directory,
-      naming,
+      // empty: the storage engine's default naming (PARX_STORAGE_FILE_DEFAULT_NAMING)
+      ...(naming ? { naming } : {}),
       rotateEveryMs: whole("backendSettings.rotateEveryMs", draft.rotateEveryMs, 0, MAX_MS, (n) =>
         n > 0 && n < 60_000 ? "must be 0 (by date only) or at least 60000" : undefined,
       ),

@@ -1,6 +1,8 @@
-// The protocol settings of a channel as the admin-api validates them (ModbusTcpSettings, OpcUaSettings,
-// MqttSettings, SimulatorSettings in admin-api/.../channels; docs/API.md "I/O channels"): one description per field,
-// so that the form shows each default and checks what the server checks before sending.
+// The protocol settings of a channel as the admin-api validates them: the oneOf alternatives of ChannelSettings in its
+// OpenAPI document (built from common's io.parx.common.config.channel), generated into settingsSchemas.ts by
+// scripts/api-types.mjs, so that the form shows each default and checks what the server checks before sending.
+import { SETTINGS_SCHEMAS } from "../../../../api/generated/settingsSchemas";
+import type { PropertySchema, SettingsSchema } from "../../../../api/settingsSchema";
 
 export const PROTOCOLS = ["MODBUS_TCP", "OPCUA", "MQTT", "SIMULATOR"] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
@@ -56,159 +58,107 @@ export interface SettingField {
 
 export type Settings = Record<string, unknown>;
 
-const ORDERS = ["ABCD", "CDAB", "BADC", "DCBA"] as const;
-const POLICIES = ["None", "Basic256Sha256", "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss"] as const;
+const SCHEMA_OF: Record<Protocol, keyof typeof SETTINGS_SCHEMAS> = {
+  MODBUS_TCP: "ModbusTcpSettings",
+  OPCUA: "OpcUaSettings",
+  MQTT: "MqttSettings",
+  SIMULATOR: "SimulatorSettings",
+};
+
+/** What the form adds to a property of the schema: its label, when it applies, a shorter hint. */
+type FieldUi = Pick<SettingField, "label"> & Partial<Pick<SettingField, "hint" | "when" | "required">>;
+
+/** The fields of a protocol in form order: type, default, limits and choices from the OpenAPI schema. */
+function fieldsOf(protocol: Protocol, ui: Record<string, FieldUi>): SettingField[] {
+  const schema: SettingsSchema = SETTINGS_SCHEMAS[SCHEMA_OF[protocol]];
+  return Object.entries(ui).map(([name, extra]) => {
+    const property: PropertySchema | undefined = schema.properties[name];
+    if (!property) throw new Error(`${SCHEMA_OF[protocol]} has no property ${name}`);
+    return {
+      name,
+      kind: kindOf(property),
+      defaultValue: typeof property.default === "boolean" ? String(property.default) : property.default,
+      required: schema.required.includes(name),
+      choices: property.enum,
+      min: property.minimum,
+      max: property.maximum,
+      maxLength: property.maxLength,
+      hint: property.description,
+      ...extra,
+    };
+  });
+}
+
+function kindOf(property: PropertySchema): SettingField["kind"] {
+  if (property.enum) return "choice";
+  if (property.writeOnly) return "password";
+  if (property.type === "integer" || property.type === "number") return property.type;
+  return "text";
+}
+
+/** The settings of the protocol the form shows (all but the read-only passwordSet). */
+export function schemaFieldNames(protocol: Protocol): string[] {
+  const schema: SettingsSchema = SETTINGS_SCHEMAS[SCHEMA_OF[protocol]];
+  return Object.entries(schema.properties)
+    .filter(([, property]) => !property.readOnly)
+    .map(([name]) => name);
+}
 
 export const SETTING_FIELDS: Record<Protocol, SettingField[]> = {
-  MODBUS_TCP: [
-    { name: "host", label: "Host", kind: "text", required: true, maxLength: 253, hint: "name or IP address" },
-    { name: "port", label: "Port", kind: "integer", defaultValue: 502, min: 1, max: 65535 },
-    { name: "unitId", label: "Unit id", kind: "integer", defaultValue: 1, min: 0, max: 255 },
-    {
-      name: "registerType",
-      label: "Register type",
-      kind: "choice",
-      required: true,
-      choices: ["HOLDING_REGISTER", "INPUT_REGISTER", "COIL", "DISCRETE_INPUT"],
-    },
-    {
-      name: "address",
-      label: "Address",
-      kind: "integer",
-      required: true,
-      min: 0,
-      max: 65535,
-      hint: "0-based PDU address: holding register 400001 is 0",
-    },
-    { name: "byteOrder", label: "Byte order", kind: "choice", defaultValue: "ABCD", choices: ORDERS },
-    { name: "wordOrder", label: "Word order", kind: "choice", defaultValue: "ABCD", choices: ORDERS },
-    {
-      name: "stringLength",
+  MODBUS_TCP: fieldsOf("MODBUS_TCP", {
+    host: { label: "Host", hint: "name or IP address" },
+    port: { label: "Port" },
+    unitId: { label: "Unit id" },
+    registerType: { label: "Register type" },
+    address: { label: "Address", hint: "0-based PDU address: holding register 400001 is 0" },
+    byteOrder: { label: "Byte order" },
+    wordOrder: { label: "Word order" },
+    stringLength: {
       label: "String length (registers)",
-      kind: "integer",
       required: true,
-      min: 1,
-      max: 125,
+      hint: undefined,
       when: (_, dataType) => dataType === "STRING",
     },
-    { name: "timeoutMs", label: "Timeout (ms)", kind: "integer", defaultValue: 3000, min: 1, max: 60000 },
-    {
-      name: "maxRegistersPerRequest",
-      label: "Max registers per request",
-      kind: "integer",
-      defaultValue: 125,
-      min: 1,
-      max: 125,
-    },
-    { name: "maxGap", label: "Max gap (registers)", kind: "integer", defaultValue: 10, min: 0, max: 125 },
-  ],
-  OPCUA: [
-    {
-      name: "endpointUrl",
-      label: "Endpoint URL",
-      kind: "text",
-      required: true,
-      maxLength: 2000,
-      hint: "opc.tcp://host:4840",
-    },
-    {
-      name: "nodeId",
-      label: "Node id",
-      kind: "text",
-      required: true,
-      maxLength: 4200,
-      hint: "ns=2;s=Line1.Temp, i=85, ns=1;g=…, ns=1;b=…",
-    },
-    { name: "securityPolicy", label: "Security policy", kind: "choice", defaultValue: "None", choices: POLICIES },
-    {
-      name: "securityMode",
-      label: "Security mode",
-      kind: "choice",
-      defaultValue: "None",
-      choices: ["None", "Sign", "SignAndEncrypt"],
-    },
-    {
-      name: "authentication",
-      label: "Authentication",
-      kind: "choice",
-      defaultValue: "ANONYMOUS",
-      choices: ["ANONYMOUS", "USERNAME"],
-    },
-    {
-      name: "username",
-      label: "User name",
-      kind: "text",
-      required: true,
-      maxLength: 200,
-      when: (s) => s.authentication === "USERNAME",
-    },
-    {
-      name: "password",
-      label: "Password",
-      kind: "password",
-      maxLength: 1000,
-      when: (s) => s.authentication === "USERNAME",
-    },
-    {
-      name: "samplingIntervalMs",
-      label: "Sampling interval (ms)",
-      kind: "integer",
-      defaultValue: 1000,
-      min: 0,
-      max: 3600000,
-    },
-    { name: "deadband", label: "Deadband", kind: "number", defaultValue: 0, min: 0 },
-  ],
-  MQTT: [
-    {
-      name: "brokerUrl",
-      label: "Broker URL",
-      kind: "text",
-      required: true,
-      maxLength: 2000,
-      hint: "tcp://host:1883 or ssl://host:8883",
-    },
-    { name: "topic", label: "Topic", kind: "text", required: true, maxLength: 1000, hint: "+ and # as whole levels" },
-    { name: "qos", label: "QoS", kind: "integer", defaultValue: 1, min: 0, max: 2 },
-    {
-      name: "payloadFormat",
-      label: "Payload format",
-      kind: "choice",
-      defaultValue: "NUMBER",
-      choices: ["NUMBER", "BOOLEAN", "STRING", "JSON"],
-    },
-    {
-      name: "valuePointer",
+    timeoutMs: { label: "Timeout (ms)" },
+    maxRegistersPerRequest: { label: "Max registers per request" },
+    maxGap: { label: "Max gap (registers)" },
+  }),
+  OPCUA: fieldsOf("OPCUA", {
+    endpointUrl: { label: "Endpoint URL", hint: "opc.tcp://host:4840" },
+    nodeId: { label: "Node id", hint: "ns=2;s=Line1.Temp, i=85, ns=1;g=…, ns=1;b=…" },
+    securityPolicy: { label: "Security policy" },
+    securityMode: { label: "Security mode" },
+    authentication: { label: "Authentication", hint: undefined },
+    username: { label: "User name", required: true, hint: undefined, when: (s) => s.authentication === "USERNAME" },
+    password: { label: "Password", hint: undefined, when: (s) => s.authentication === "USERNAME" },
+    samplingIntervalMs: { label: "Sampling interval (ms)" },
+    deadband: { label: "Deadband" },
+  }),
+  MQTT: fieldsOf("MQTT", {
+    brokerUrl: { label: "Broker URL" },
+    topic: { label: "Topic" },
+    qos: { label: "QoS" },
+    payloadFormat: { label: "Payload format" },
+    valuePointer: {
       label: "Value pointer",
-      kind: "text",
-      maxLength: 1000,
       hint: "JSON Pointer, e.g. /data/value (whole document when empty)",
       when: (s) => s.payloadFormat === "JSON",
     },
-    {
-      name: "timestampPointer",
+    timestampPointer: {
       label: "Timestamp pointer",
-      kind: "text",
-      maxLength: 1000,
       hint: "JSON Pointer, e.g. /data/time",
       when: (s) => s.payloadFormat === "JSON",
     },
-    { name: "clientId", label: "Client id", kind: "text", maxLength: 256 },
-    { name: "username", label: "User name", kind: "text", maxLength: 200 },
-    { name: "password", label: "Password", kind: "password", maxLength: 1000 },
-  ],
-  SIMULATOR: [
-    {
-      name: "waveform",
-      label: "Waveform",
-      kind: "choice",
-      required: true,
-      choices: ["SINE", "RAMP", "SQUARE", "RANDOM_WALK", "COUNTER"],
-    },
-    { name: "amplitude", label: "Amplitude", kind: "number", defaultValue: 1, min: 0 },
-    { name: "periodMs", label: "Period (ms)", kind: "integer", defaultValue: 60000, min: 1, max: 86400000 },
-    { name: "offset", label: "Offset", kind: "number", defaultValue: 0 },
-  ],
+    clientId: { label: "Client id" },
+    username: { label: "User name", hint: undefined },
+    password: { label: "Password", hint: undefined },
+  }),
+  SIMULATOR: fieldsOf("SIMULATOR", {
+    waveform: { label: "Waveform" },
+    amplitude: { label: "Amplitude" },
+    periodMs: { label: "Period (ms)" },
+    offset: { label: "Offset" },
+  }),
 };
 
 /** The fields of the protocol that apply to these settings. */

@@ -30,7 +30,7 @@ export function BackendFields({ draft, set, errors }: { draft: RuleDraft; set: S
         id={`${id}-naming`}
         field="backendSettings.naming"
         label="File names"
-        hint="Placeholders: {rule}, {channel} (id), {yyyy} {MM} {dd} {HH} {mm} {ss} (UTC, when the file is opened)."
+        hint="Placeholders: {rule}, {channel} (id), {yyyy} {MM} {dd} {HH} {mm} {ss} (UTC, when the file is opened). Empty: the storage engine's default."
         errors={errors}
       >
         <input

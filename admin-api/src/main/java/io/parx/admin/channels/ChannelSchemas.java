@@ -2,9 +2,9 @@ package io.parx.admin.channels;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.parx.admin.system.PageMetadata;
+import io.parx.admin.system.SettingsSchemas;
 import io.parx.common.config.DataType;
 import io.parx.common.config.channel.Protocol;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -19,12 +19,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 final class ChannelSchemas {
 
-	static final String SETTINGS = "The protocol's settings (docs/API.md, \"I/O channels\"): MODBUS_TCP host, port, "
-			+ "unitId, registerType, address, byteOrder, wordOrder, stringLength, timeoutMs, maxRegistersPerRequest, "
-			+ "maxGap; OPCUA endpointUrl, nodeId, securityPolicy, securityMode, authentication, username, password, "
-			+ "samplingIntervalMs, deadband; MQTT brokerUrl, clientId, username, password, topic, qos, payloadFormat, "
-			+ "valuePointer, timestampPointer; SIMULATOR waveform, amplitude, periodMs, offset.";
-
 	private ChannelSchemas() {
 	}
 
@@ -34,9 +28,7 @@ final class ChannelSchemas {
 	record ChannelView(long id, String name, String description, String unit, DataType dataType, double scale,
 			double offset, int pollIntervalMs, boolean enabled,
 			@Schema(description = "The collector instance that reads it; null: any", nullable = true) String collector,
-			List<String> tags, Protocol protocol,
-			@Schema(description = SETTINGS + " Secrets are never returned: settings that have a user name or "
-					+ "password carry passwordSet (true or false) instead.") Map<String, Object> settings,
+			List<String> tags, Protocol protocol, @Schema(ref = SettingsSchemas.CHANNEL_SETTINGS) Object settings,
 			@Schema(description = "Sent back as If-Match or version when changing it") long version, Instant createdAt,
 			Instant updatedAt) {
 
@@ -58,7 +50,7 @@ final class ChannelSchemas {
 			@Schema(description = "The collector instance that reads it; null: any", maxLength = 100,
 					nullable = true) String collector,
 			@ArraySchema(maxItems = 50, schema = @Schema(maxLength = 100)) List<String> tags, Protocol protocol,
-			@Schema(description = SETTINGS) Map<String, Object> settings,
+			@Schema(ref = SettingsSchemas.CHANNEL_SETTINGS) Object settings,
 			@Schema(description = "The version edited (when replacing; or If-Match)", minimum = "0") Long version) {
 
 	}

@@ -2,9 +2,9 @@ package io.parx.admin.rules;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.parx.admin.system.PageMetadata;
+import io.parx.admin.system.SettingsSchemas;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -16,13 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 final class RuleSchemas {
 
-	static final String MODE_SETTINGS = "By mode: CONTINUOUS {intervalMs (0: every sample)}; CHANGE {deadband, "
-			+ "deadbandType ABSOLUTE or PERCENT, maxIntervalMs}; EVENT {conditionChannelId, edge RISING, FALLING or "
-			+ "BOTH}; TRIGGER {formula, store WHILE_TRUE or ON_TRANSITION}.";
-
-	static final String BACKEND_SETTINGS = "By backend: TIMESCALE {}; FILE {directory (relative), naming "
-			+ "(absent: the storage engine's parx.storage.file.default-naming), rotateEveryMs, rotateSizeBytes}.";
-
 	private RuleSchemas() {
 	}
 
@@ -30,8 +23,8 @@ final class RuleSchemas {
 			requiredProperties = { "id", "name", "description", "mode", "settings", "backend", "backendSettings",
 					"retentionDays", "enabled", "channelIds", "version", "createdAt", "updatedAt" })
 	record StorageRuleView(long id, String name, String description, StorageRuleDraft.Mode mode,
-			@Schema(description = MODE_SETTINGS) Map<String, Object> settings, StorageRuleDraft.Backend backend,
-			@Schema(description = BACKEND_SETTINGS) Map<String, Object> backendSettings,
+			@Schema(ref = SettingsSchemas.MODE_SETTINGS) Object settings, StorageRuleDraft.Backend backend,
+			@Schema(ref = SettingsSchemas.BACKEND_SETTINGS) Object backendSettings,
 			@Schema(description = "Days to keep; null: for ever", nullable = true) Integer retentionDays,
 			boolean enabled, List<Long> channelIds,
 			@Schema(description = "Sent back as If-Match or version when changing it") long version, Instant createdAt,
@@ -46,9 +39,9 @@ final class RuleSchemas {
 			requiredProperties = { "name", "mode" })
 	record StorageRuleRequest(@Schema(description = "Unique", maxLength = 200) String name,
 			@Schema(maxLength = 2000) String description, StorageRuleDraft.Mode mode,
-			@Schema(description = MODE_SETTINGS) Map<String, Object> settings,
+			@Schema(ref = SettingsSchemas.MODE_SETTINGS) Object settings,
 			@Schema(description = "Default TIMESCALE") StorageRuleDraft.Backend backend,
-			@Schema(description = BACKEND_SETTINGS) Map<String, Object> backendSettings,
+			@Schema(ref = SettingsSchemas.BACKEND_SETTINGS) Object backendSettings,
 			@Schema(description = "Days to keep; null or absent: for ever", minimum = "1", maximum = "36500",
 					nullable = true) Integer retentionDays,
 			@Schema(description = "Default true") Boolean enabled,

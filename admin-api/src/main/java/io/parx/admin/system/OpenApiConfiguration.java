@@ -94,6 +94,11 @@ class OpenApiConfiguration {
 	 * header, and answers listed by status code.
 	 */
 	@Bean
+	OpenApiCustomizer parxSettingsSchemas() {
+		return new SettingsSchemas();
+	}
+
+	@Bean
 	OpenApiCustomizer parxAdminCommonAnswers() {
 		return (openApi) -> openApi.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
 			if (operation.getParameters() != null) {

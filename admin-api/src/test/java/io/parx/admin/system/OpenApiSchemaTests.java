@@ -1,10 +1,14 @@
 package io.parx.admin.system;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.parx.admin.channels.ChannelFixtures;
 import io.parx.admin.channels.CollectorStub;
+import io.parx.common.config.channel.ApiSavedChannels;
+import io.parx.common.config.channel.Protocol;
+import io.parx.common.config.rule.ApiSavedStorageRules;
 import io.parx.common.openapi.OpenApiContract;
 import io.parx.common.security.Role;
 import org.junit.jupiter.api.MethodOrderer;
@@ -122,6 +126,40 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 					.with(as(Role.ENGINEER)));
 		call(409, delete(path).with(as(Role.ENGINEER)).header(HttpHeaders.IF_MATCH, "\"0\""));
 		call(204, delete(path).with(as(Role.ENGINEER)));
+	}
+
+	@Test
+	@Order(2)
+	void theSettingsOfEveryProtocolModeAndBackendMatchTheirOwnAlternativeOfTheOneOf() throws Exception {
+		Map<Protocol, String> protocols = Map.of(Protocol.MODBUS_TCP, "ModbusTcpSettings", Protocol.OPCUA,
+				"OpcUaSettings", Protocol.MQTT, "MqttSettings", Protocol.SIMULATOR, "SimulatorSettings");
+		for (ApiSavedChannels.Entry entry : ApiSavedChannels.all()) {
+			JsonNode channel = call(201,
+					json(post("/api/v1/io/channels"),
+							map("name", "schema.saved." + entry.protocol(), "dataType", entry.dataType().name(),
+									"protocol", entry.protocol().name(), "settings", entry.sent()))
+						.with(as(Role.ENGINEER)));
+			contract().checkSchema(protocols.get(entry.protocol()), channel.get("settings"));
+		}
+		long channel = call(201, json(post("/api/v1/io/channels"), ChannelFixtures.simulator("schema.saved.rules"))
+			.with(as(Role.ENGINEER))).get("id").asLong();
+		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.modes()) {
+			JsonNode rule = call(201,
+					json(post("/api/v1/storage/rules"), map("name", "schema.saved." + entry.name(), "mode",
+							entry.name(), "settings", entry.sent(channel), "channelIds", List.of(channel)))
+						.with(as(Role.ENGINEER)));
+			String name = entry.name().charAt(0) + entry.name().substring(1).toLowerCase(Locale.ROOT) + "Settings";
+			contract().checkSchema(name, rule.get("settings"));
+		}
+		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.backends()) {
+			JsonNode rule = call(201,
+					json(post("/api/v1/storage/rules"), map("name", "schema.saved.backend." + entry.name(), "mode",
+							"CONTINUOUS", "backend", entry.name(), "backendSettings", entry.sent(channel)))
+						.with(as(Role.ENGINEER)));
+			String name = entry.name().charAt(0) + entry.name().substring(1).toLowerCase(Locale.ROOT)
+					+ "BackendSettings";
+			contract().checkSchema(name, rule.get("backendSettings"));
+		}
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -92,6 +93,17 @@ public final class OpenApiContract {
 	}
 
 	/** The operations of the document ({@code GET /path}) without a checked success. */
+	/**
+	 * Checks a value against one named schema of {@code components.schemas}.
+	 * @throws AssertionError naming every violation
+	 */
+	public void checkSchema(String name, JsonNode value) {
+		assertThat(this.document.path("components").path("schemas").has(name)).as("schema " + name).isTrue();
+		List<String> violations = new ArrayList<>();
+		validate(name, value, this.document.path("components").path("schemas").get(name), violations);
+		assertThat(violations).as(name + " " + abbreviate(value.toString())).isEmpty();
+	}
+
 	public List<String> unchecked() {
 		List<String> missing = new ArrayList<>();
 		this.document.path("paths").properties().forEach((path) -> path.getValue().propertyNames().forEach((method) -> {
