@@ -22,6 +22,10 @@ import org.springframework.web.ErrorResponse;
  */
 record GatewayProblem(HttpStatusCode status, String type, String title, String detail) {
 
+	// The types are common's ProblemType (docs/CONTRACTS.md): the gateway runs on WebFlux
+	// and cannot depend on common's servlet-based kit. GatewayProblemTypesTests holds
+	// them equal.
+
 	static final String UPSTREAM_UNAVAILABLE = "/problems/upstream-unavailable";
 
 	static final String UPSTREAM_TIMEOUT = "/problems/upstream-timeout";
