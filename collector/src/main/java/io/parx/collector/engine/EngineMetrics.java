@@ -10,7 +10,8 @@ import io.parx.common.config.channel.Protocol;
 
 /**
  * The meters every engine feeds, tagged by protocol: samples read (Prometheus gives the
- * rate per second), read errors, poll latency and poll overruns.
+ * rate per second), read errors, poll latency, poll overruns and values lost at the
+ * source.
  */
 public final class EngineMetrics {
 
@@ -21,6 +22,8 @@ public final class EngineMetrics {
 	private final Counter overruns;
 
 	private final Timer pollLatency;
+
+	private final Counter sourceLosses;
 
 	public EngineMetrics(MeterRegistry registry, Protocol protocol) {
 		String tag = protocol.name();
@@ -38,6 +41,11 @@ public final class EngineMetrics {
 			.register(registry);
 		this.pollLatency = Timer.builder("parx.collector.poll.latency")
 			.description("Duration of one poll cycle or request")
+			.tag("protocol", tag)
+			.register(registry);
+		this.sourceLosses = Counter.builder("parx.collector.source.losses")
+			.description("Values the device side dropped before they reached the collector, as far as the "
+					+ "protocol says: OPC UA monitored-item queue overflows and lost publish responses")
 			.tag("protocol", tag)
 			.register(registry);
 	}
@@ -61,6 +69,10 @@ public final class EngineMetrics {
 
 	public void pollLatency(Duration duration) {
 		this.pollLatency.record(duration);
+	}
+
+	public void sourceLoss(long count) {
+		this.sourceLosses.increment(count);
 	}
 
 	public long overrunCount() {

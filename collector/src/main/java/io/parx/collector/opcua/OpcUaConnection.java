@@ -197,8 +197,8 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 		try {
 			if (this.subscription == null) {
 				this.subscription = new OpcUaSubscription(current, this.settings.publishingInterval().toMillis());
-				this.subscription.setSubscriptionListener(new OpcUaDataListener(this.endpoint, this.listener::samples,
-						(task) -> this.executor.execute(() -> {
+				this.subscription.setSubscriptionListener(
+						new OpcUaDataListener(this.endpoint, this.listener, (task) -> this.executor.execute(() -> {
 							task.run();
 							ensureSubscription();
 						})));
@@ -287,6 +287,13 @@ final class OpcUaConnection implements SessionActivityListener, AutoCloseable {
 	interface Listener {
 
 		void samples(List<Sample> batch);
+
+		/**
+		 * The server dropped values before sending them: {@code count} overflowed
+		 * monitored-item queues or lost publish responses.
+		 */
+		default void valuesLost(long count) {
+		}
 
 		/** No session: the channels are bad with the given code until it is back. */
 		default void connectionLost(List<OpcUaChannel> channels, int status) {

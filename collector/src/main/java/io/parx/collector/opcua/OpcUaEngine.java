@@ -85,7 +85,19 @@ public class OpcUaEngine implements ProtocolEngine {
 		@Override
 		public OpcUaConnection open(OpcUaEndpoint endpoint, List<OpcUaChannel> channels) {
 			OpcUaConnection connection = new OpcUaConnection(endpoint, OpcUaEngine.this.settings, OpcUaEngine.this.pki,
-					OpcUaEngine.this::publish);
+					new OpcUaConnection.Listener() {
+
+						@Override
+						public void samples(List<Sample> batch) {
+							publish(batch);
+						}
+
+						@Override
+						public void valuesLost(long count) {
+							OpcUaEngine.this.metrics.sourceLoss(count);
+						}
+
+					});
 			connection.update(channels);
 			connection.start();
 			return connection;

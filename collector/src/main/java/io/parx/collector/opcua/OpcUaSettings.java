@@ -59,6 +59,12 @@ public record OpcUaSettings(Path pkiDir, @DefaultValue("urn:parx:collector") Str
 				this.connectRetryMax);
 	}
 
+	OpcUaSettings withQueueSize(int queueSize) {
+		return new OpcUaSettings(this.pkiDir, this.applicationUri, this.applicationName, this.keystorePassword,
+				this.requestTimeout, this.sessionTimeout, this.publishingInterval, queueSize, this.connectRetryInitial,
+				this.connectRetryMax);
+	}
+
 	OpcUaSettings withTiming(Duration publishingInterval, Duration connectRetryMax) {
 		return new OpcUaSettings(this.pkiDir, this.applicationUri, this.applicationName, this.keystorePassword,
 				this.requestTimeout, this.sessionTimeout, publishingInterval, this.queueSize,

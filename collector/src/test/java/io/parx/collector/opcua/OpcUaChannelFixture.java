@@ -60,6 +60,11 @@ final class OpcUaChannelFixture {
 		return this;
 	}
 
+	OpcUaChannelFixture setting(String name, int value) {
+		this.settings.put(name, value);
+		return this;
+	}
+
 	OpcUaChannelFixture setting(String name, double value) {
 		this.settings.put(name, value);
 		return this;

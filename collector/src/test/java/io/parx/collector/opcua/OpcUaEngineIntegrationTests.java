@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -70,6 +72,59 @@ class OpcUaEngineIntegrationTests {
 	void closeEngine() {
 		this.engine.close();
 		this.pki.close();
+	}
+
+	@Test
+	void valuesTheServerDropsFromAFullQueueAreCountedAsSourceLosses() throws Exception {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		OpcUaSettings settings = OpcUaSettings.defaults(this.pkiDir)
+			.withTiming(Duration.ofMillis(500), Duration.ofSeconds(2))
+			.withQueueSize(2);
+		AtomicBoolean changing = new AtomicBoolean(true);
+		try (OpcUaEngine engine = new OpcUaEngine(this.sink, settings, this.pki, registry)) {
+			engine.apply(List
+				.of(channel(9, server, "Counter").dataType(DataType.INT32).setting("samplingIntervalMs", 10).build()));
+			// sampled every 10 ms (or the server's fastest rate), published every 500 ms
+			// into a queue of two:
+			// with a queue of one the server sets no Overflow bit (Part 4 §5.12.1.5)
+			Thread.ofPlatform().daemon().start(() -> {
+				for (int i = 0; changing.get(); i++) {
+					server.set("Counter", i, Instant.now());
+					LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+				}
+			});
+			await().atMost(WAIT)
+				.until(() -> registry.get("parx.collector.source.losses").tag("protocol", "OPCUA").counter().count(),
+						(losses) -> losses > 10);
+		}
+		finally {
+			changing.set(false);
+		}
+	}
+
+	@Test
+	void aQueueLargeEnoughForThePublishingIntervalLosesNothing() throws Exception {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		OpcUaSettings settings = OpcUaSettings.defaults(this.pkiDir)
+			.withTiming(Duration.ofMillis(100), Duration.ofSeconds(2));
+		AtomicBoolean changing = new AtomicBoolean(true);
+		try (OpcUaEngine engine = new OpcUaEngine(this.sink, settings, this.pki, registry)) {
+			engine.apply(List
+				.of(channel(9, server, "Counter").dataType(DataType.INT32).setting("samplingIntervalMs", 50).build()));
+			Thread.ofPlatform().daemon().start(() -> {
+				for (int i = 0; changing.get(); i++) {
+					server.set("Counter", i, Instant.now());
+					LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+				}
+			});
+			// two publishes' worth of sampling fits the default queue of ten
+			await().atMost(WAIT).until(() -> this.sink.of(9).size() > 20);
+			assertThat(registry.get("parx.collector.source.losses").tag("protocol", "OPCUA").counter().count())
+				.isZero();
+		}
+		finally {
+			changing.set(false);
+		}
 	}
 
 	@Test
