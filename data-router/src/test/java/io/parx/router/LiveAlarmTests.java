@@ -103,6 +103,21 @@ class LiveAlarmTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void aSubscribeWithAnOverlongIdIsRefusedAndSubscribesNothing() {
+		// every answer echoes the id, so it is bounded like in every other message
+		try (LiveClient client = operator()) {
+			client.send("{\"type\":\"subscribe-alarms\",\"id\":\"" + "x".repeat(101) + "\"}");
+			assertThat(client.awaitType("error").path("code").asString()).isEqualTo("BAD_MESSAGE");
+			announce(new AlarmChanged(entry(41, "ACTIVATED", "ACTIVE_UNACKED"),
+					active(41, AlarmPriority.LOW, T0, "ACTIVE_UNACKED")));
+			client.send("{\"type\":\"ping\"}");
+			client.awaitType("pong");
+			assertThat(client.ofType("alarms")).isEmpty();
+			assertThat(client.ofType("alarm")).isEmpty();
+		}
+	}
+
+	@Test
 	void aMessageOnTheAlarmChannelThatIsNotATransitionIsIgnored() {
 		try (LiveClient client = operator()) {
 			client.send("{\"type\":\"subscribe-alarms\"}");
