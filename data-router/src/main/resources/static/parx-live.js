@@ -9,13 +9,16 @@
  *     onStatus: (channelId, status) => mark(channelId, status),
  *     onError: (error) => console.warn(error),
  *     onConnection: (state) => banner(state),      // "connecting" | "open" | "closed"
+ *     onAlarms: (active, event) => list(active),   // the active alarms; event: the transition, null for a snapshot
  *   });
  *   live.subscribe({ channelIds: [42, 43], maxRate: 10 });
  *   live.subscribe({ tags: ["boiler"] });
  *   live.unsubscribe({ channelIds: [43] });
+ *   live.subscribeAlarms();
+ *   live.unsubscribeAlarms();
  *   live.close();
  *
- * The client owns its subscriptions: after any reconnect (router restart, network loss, slow-consumer close,
+ * The client owns its subscriptions (the alarm subscription too): after any reconnect (router restart, network loss, slow-consumer close,
  * expired token) it sends them again and the snapshots refill the display. A close for a reason reconnecting cannot
  * cure (policy violation, message too big, a refused handshake behind the gateway) ends it with onError
  * {code: "CLOSED"} instead.
@@ -46,6 +49,9 @@
       this.onStatus = options.onStatus || (() => {});
       this.onError = options.onError || (() => {});
       this.onConnection = options.onConnection || (() => {});
+      this.onAlarms = options.onAlarms || (() => {});
+      this.alarmsWanted = false;
+      this.alarms = new Map(); // definitionId -> active alarm
       this.subscriptions = new Map(); // key -> subscribe request (without id)
       this.latest = new Map(); // channelId -> newest time seen (ms since epoch, with microsecond fraction)
       this.backoff = MIN_BACKOFF_MS;
@@ -93,6 +99,26 @@
       this.send({ type: "unsubscribe", channelIds: request.channelIds, tags: request.tags, id: this.nextId() });
     }
 
+    subscribeAlarms() {
+      this.alarmsWanted = true;
+      this.send({ type: "subscribe-alarms", id: this.nextId() });
+    }
+
+    unsubscribeAlarms() {
+      this.alarmsWanted = false;
+      this.alarms.clear();
+      this.send({ type: "unsubscribe-alarms", id: this.nextId() });
+    }
+
+    /** The active alarms, most urgent and newest first, as the router's snapshot orders them. */
+    activeAlarms() {
+      const rank = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
+      const time = (alarm) => (alarm.activatedAt ? Date.parse(alarm.activatedAt) : -Infinity);
+      return [...this.alarms.values()].sort(
+        (a, b) => rank[b.priority] - rank[a.priority] || time(b) - time(a) || a.definitionId - b.definitionId,
+      );
+    }
+
     close() {
       this.closedByUser = true;
       clearTimeout(this.reconnectTimer);
@@ -133,6 +159,23 @@
           for (const request of this.subscriptions.values()) {
             this.sendSubscribe(request);
           }
+          if (this.alarmsWanted) {
+            this.send({ type: "subscribe-alarms", id: this.nextId() });
+          }
+          break;
+        case "alarms":
+          // the whole list: it replaces what was shown before a reconnect
+          this.alarms = new Map(message.active.map((alarm) => [alarm.definitionId, alarm]));
+          this.onAlarms(this.activeAlarms(), null);
+          break;
+        case "alarm":
+          // replaces or removes by definition id, so a transition that the snapshot already showed is harmless
+          if (message.active) {
+            this.alarms.set(message.active.definitionId, message.active);
+          } else {
+            this.alarms.delete(message.event.definitionId);
+          }
+          this.onAlarms(this.activeAlarms(), message.event);
           break;
         case "snapshot":
         case "update": {
@@ -159,7 +202,7 @@
         case "error":
           this.onError(message);
           break;
-        default: // subscribed, unsubscribed, pong, authenticated: nothing to do
+        default: // subscribed, unsubscribed, alarms-unsubscribed, pong, authenticated: nothing to do
       }
     }
 

@@ -188,7 +188,8 @@ public abstract class AbstractIntegrationTest {
 				Runtime.getRuntime()
 					.addShutdownHook(new Thread(() -> this.redis.sync()
 						.del(KEYS.samples().getBytes(StandardCharsets.UTF_8),
-								KEYS.samplesQuarantine().getBytes(StandardCharsets.UTF_8))));
+								KEYS.samplesQuarantine().getBytes(StandardCharsets.UTF_8),
+								KEYS.activeAlarms().getBytes(StandardCharsets.UTF_8))));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

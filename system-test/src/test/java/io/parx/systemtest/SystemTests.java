@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -260,6 +261,38 @@ class SystemTests {
 
 	@Test
 	@Order(7)
+	void anAlarmRaisedByTheFurnaceIsPushedToTheLiveClientAndSoIsItsAcknowledgement() {
+		// the whole way: a definition saved at the admin-api, a config event, the storage
+		// engine's evaluation and commit, Redis, the router, the WebSocket
+		this.live.send(Map.of("type", "subscribe-alarms", "id", "a1"));
+		await("the alarm snapshot").atMost(Duration.ofSeconds(10)).until(() -> reply("alarms", "a1") != null);
+		Api.Response created = Api.post(admin("/api/v1/alarms/definitions"), this.engineerToken, Map.of("name",
+				"Furnace hot", "channelId", id("Furnace.Temperature"), "type", "HI", "limit", 100, "priority", "HIGH"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		long alarm = created.json().path("id").asLong();
+		JsonNode raised = await("the raised alarm pushed").atMost(Duration.ofSeconds(30))
+			.until(() -> alarmFrame(alarm, "ACTIVATED"), Objects::nonNull);
+		assertThat(raised.path("active").path("state").asString()).isEqualTo("ACTIVE_UNACKED");
+		assertThat(raised.path("active").path("value").asDouble()).isBetween(800.0, 900.0);
+
+		Api.Response acked = Api.post(this.stack.url("storage-engine", "/api/v1/alarms/" + alarm + "/acknowledge"),
+				this.operatorToken, Map.of("comment", "system test"));
+		assertThat(acked.status()).as(acked.toString()).isEqualTo(200);
+		JsonNode acknowledged = await("the acknowledgement pushed").atMost(Duration.ofSeconds(10))
+			.until(() -> alarmFrame(alarm, "ACKNOWLEDGED"), Objects::nonNull);
+		assertThat(acknowledged.path("active").path("state").asString()).isEqualTo("ACTIVE_ACKED");
+		assertThat(acknowledged.path("active").path("acknowledgedBy").asString()).isEqualTo("operator");
+
+		// a client that subscribes now finds it in the list
+		this.live.send(Map.of("type", "subscribe-alarms", "id", "a2"));
+		JsonNode list = await("the second snapshot").atMost(Duration.ofSeconds(10))
+			.until(() -> reply("alarms", "a2"), Objects::nonNull);
+		assertThat(list.path("active").valueStream())
+			.anySatisfy((entry) -> assertThat(entry.path("definitionId").asLong()).isEqualTo(alarm));
+	}
+
+	@Test
+	@Order(8)
 	void anOperatorCannotChangeConfiguration() {
 		Api.Response create = Api.post(admin("/api/v1/io/channels"), this.operatorToken, Map.of("name", "Op.Channel",
 				"dataType", "FLOAT64", "protocol", "SIMULATOR", "settings", Map.of("waveform", "SINE")));
@@ -275,7 +308,7 @@ class SystemTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void aStorageEngineKilledWithSigkillMidIngestStoresEverySampleExactlyOnce() throws Exception {
 		ServiceProcess storage = this.stack.service("storage-engine");
 		new FaultedIngest(this.stack, id("Fault.Injected"))
@@ -286,7 +319,7 @@ class SystemTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void aTimeSeriesDatabaseServerRestartedMidIngestLosesNoSample() throws Exception {
 		ServiceProcess storage = this.stack.service("storage-engine");
 		new FaultedIngest(this.stack, id("Fault.Injected")).run(
@@ -303,7 +336,7 @@ class SystemTests {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void redisUnreachableFor30SecondsLosesNoSampleOfTheCollector() throws Exception {
 		// a counter produces 0, 1, 2, ... every 200 ms: the stored values must be one
 		// contiguous run without gaps (nothing lost) and without repeats (nothing twice)
@@ -359,6 +392,22 @@ class SystemTests {
 			.as("samples produced during the outage")
 			.isGreaterThanOrEqualTo(100);
 		System.out.printf("system test: %d counter samples stored exactly once across the Redis outage%n", total);
+	}
+
+	private JsonNode reply(String type, String id) {
+		return this.live.messages.stream()
+			.filter((m) -> type.equals(m.path("type").asString()) && id.equals(m.path("id").asString()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private JsonNode alarmFrame(long definitionId, String event) {
+		return this.live.messages.stream()
+			.filter((m) -> "alarm".equals(m.path("type").asString())
+					&& m.path("event").path("definitionId").asLong() == definitionId
+					&& event.equals(m.path("event").path("event").asString()))
+			.findFirst()
+			.orElse(null);
 	}
 
 	private void channel(String name, String dataType, String protocol, Map<String, Object> settings) {

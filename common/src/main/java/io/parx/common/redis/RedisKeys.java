@@ -53,4 +53,20 @@ public record RedisKeys(String prefix) {
 		return this.prefix + "config";
 	}
 
+	/**
+	 * Pub/sub channel of alarm transitions, one {@link io.parx.common.alarm.AlarmChanged}
+	 * each.
+	 */
+	public String alarms() {
+		return this.prefix + "alarms";
+	}
+
+	/**
+	 * Hash definition id to its {@link io.parx.common.alarm.ActiveAlarm}: the
+	 * active-alarm list.
+	 */
+	public String activeAlarms() {
+		return this.prefix + "alarms:active";
+	}
+
 }

@@ -14,6 +14,8 @@ class RedisKeysTests {
 		assertThat(keys.live()).isEqualTo("parx:live");
 		assertThat(keys.latest()).isEqualTo("parx:latest");
 		assertThat(keys.config()).isEqualTo("parx:config");
+		assertThat(keys.alarms()).isEqualTo("parx:alarms");
+		assertThat(keys.activeAlarms()).isEqualTo("parx:alarms:active");
 	}
 
 	@Test

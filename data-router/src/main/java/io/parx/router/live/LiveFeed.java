@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parx.common.alarm.AlarmChanged;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.redis.RedisSettings;
 import io.parx.common.sample.Sample;
@@ -23,10 +24,10 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * Subscribes to {@code <prefix>live} (sample batches, fire-and-forget) and
- * {@code <prefix>config} (configuration events). Messages are handled on the Redis
- * client's own thread, in order: decoding and queueing into sessions never block, so
- * there is no need for another hand-off.
+ * Subscribes to {@code <prefix>live} (sample batches, fire-and-forget),
+ * {@code <prefix>alarms} (alarm transitions) and {@code <prefix>config} (configuration
+ * events). Messages are handled on the Redis client's own thread, in order: decoding and
+ * queueing into sessions never block, so there is no need for another hand-off.
  */
 @Configuration(proxyBeanMethods = false)
 class LiveFeed {
@@ -35,7 +36,7 @@ class LiveFeed {
 
 	@Bean
 	RedisMessageListenerContainer liveListenerContainer(RedisConnectionFactory connections, RedisSettings settings,
-			LiveBatchListener sessions, ChannelEvents channelEvents, MeterRegistry meters) {
+			LiveBatchListener sessions, AlarmListener alarms, ChannelEvents channelEvents, MeterRegistry meters) {
 		RedisKeys keys = settings.keys();
 		Counter batches = Counter.builder("parx.router.live.batches")
 			.description("Sample batches received from Redis")
@@ -44,7 +45,10 @@ class LiveFeed {
 			.description("Samples received from Redis")
 			.register(meters);
 		Counter undecodable = Counter.builder("parx.router.live.undecodable")
-			.description("Live messages that are not a sample batch")
+			.description("Live messages that are not a sample batch or an alarm transition")
+			.register(meters);
+		Counter alarmChanges = Counter.builder("parx.router.live.alarms")
+			.description("Alarm transitions received from Redis")
 			.register(meters);
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(connections);
@@ -64,6 +68,19 @@ class LiveFeed {
 			samples.increment(batch.size());
 			sessions.dispatch(batch);
 		}, new ChannelTopic(keys.live()));
+		container.addMessageListener((Message message, byte[] pattern) -> {
+			AlarmChanged change;
+			try {
+				change = AlarmChanged.fromJson(new String(message.getBody(), StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ex) {
+				undecodable.increment();
+				logger.debug("Ignoring alarm message: {}", ex.getMessage());
+				return;
+			}
+			alarmChanges.increment();
+			alarms.alarmChanged(change);
+		}, new ChannelTopic(keys.alarms()));
 		container.addMessageListener(
 				(Message message, byte[] pattern) -> channelEvents
 					.onConfigMessage(new String(message.getBody(), StandardCharsets.UTF_8)),

@@ -6,7 +6,8 @@ import java.util.List;
  * A message from the client (docs/API.md, "Live data WebSocket"). One shape for all
  * types; the handler checks which fields a type needs.
  *
- * @param type {@code subscribe}, {@code unsubscribe}, {@code ping} or {@code auth}
+ * @param type {@code subscribe}, {@code unsubscribe}, {@code subscribe-alarms},
+ * {@code unsubscribe-alarms}, {@code ping} or {@code auth}
  * @param id optional request id, echoed in the reply
  * @param channelIds channels to (un)subscribe
  * @param tags tags whose channels to (un)subscribe

@@ -42,8 +42,9 @@ class LiveApiDocumentation {
 			.summary("Open the live data WebSocket (every role); the token comes as access_token or as the "
 					+ "subprotocol bearer.<token>")
 			.description("A WebSocket handshake (RFC 6455 §4): send Upgrade: websocket. After the 101 answer the "
-					+ "client sends subscribe, unsubscribe, ping and auth messages and receives welcome, subscribed, "
-					+ "snapshot, update, status and error messages, as docs/API.md (\"Live data WebSocket\") "
+					+ "client sends subscribe, unsubscribe, subscribe-alarms, unsubscribe-alarms, ping and auth "
+					+ "messages and receives welcome, subscribed, snapshot, update, status, alarms, alarm, "
+					+ "alarms-unsubscribed and error messages, as docs/API.md (\"Live data WebSocket\") "
 					+ "describes. Messages up to 256 KB (10,000 channel ids in one subscribe).")
 			.addParametersItem(new QueryParameter().name(TOKEN_QUERY)
 				.description("The access token (may end up in proxy logs; prefer the subprotocol)")

@@ -17,6 +17,7 @@ import io.parx.router.RouterSettings;
 import io.parx.router.channels.ChannelDirectory;
 import io.parx.router.channels.ChannelDirectory.Channel;
 import io.parx.router.channels.ChannelStatus;
+import io.parx.router.live.ActiveAlarms;
 import io.parx.router.live.LatestValues;
 import io.parx.router.session.ServerMessages.ErrorCode;
 import jakarta.websocket.Session;
@@ -60,6 +61,8 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 
 	private final LatestValues latest;
 
+	private final ActiveAlarms activeAlarms;
+
 	private final JwtDecoder decoder;
 
 	private final RouterSettings settings;
@@ -70,11 +73,13 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	LiveWebSocketHandler(SessionRegistry registry, ChannelDirectory directory, LatestValues latest, JwtDecoder decoder,
-			RouterSettings settings, ExecutorService senders, ScheduledExecutorService scheduler) {
+	LiveWebSocketHandler(SessionRegistry registry, ChannelDirectory directory, LatestValues latest,
+			ActiveAlarms activeAlarms, JwtDecoder decoder, RouterSettings settings, ExecutorService senders,
+			ScheduledExecutorService scheduler) {
 		this.registry = registry;
 		this.directory = directory;
 		this.latest = latest;
+		this.activeAlarms = activeAlarms;
 		this.decoder = decoder;
 		this.settings = settings;
 		this.senders = senders;
@@ -147,6 +152,8 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 			switch (Objects.requireNonNullElse(message.type(), "")) {
 				case "subscribe" -> subscribe(session, message);
 				case "unsubscribe" -> unsubscribe(session, message);
+				case "subscribe-alarms" -> subscribeAlarms(session, message);
+				case "unsubscribe-alarms" -> unsubscribeAlarms(session, message);
 				case "ping" -> session.sendControl(ServerMessages.pong(message.id()));
 				case "auth" -> authenticate(session, message);
 				default -> session.sendControl(ServerMessages.error(message.id(), ErrorCode.BAD_MESSAGE,
@@ -290,6 +297,35 @@ final class LiveWebSocketHandler extends TextWebSocketHandler {
 		List<Long> removed = session.unsubscribe(ids);
 		this.registry.unindex(session, removed);
 		session.sendControl(ServerMessages.unsubscribed(message.id(), removed));
+	}
+
+	/**
+	 * Subscribes the session to alarm transitions, then reads the active list: in this
+	 * order, so that no transition falls between the snapshot and the first frame (one
+	 * may come twice; the client replaces by definition id). Every role may, as every
+	 * role reads the active alarms.
+	 */
+	private void subscribeAlarms(RouterSession session, ClientMessage message) {
+		session.subscribeAlarms();
+		this.registry.indexAlarms(session);
+		String snapshot = null;
+		try {
+			snapshot = ServerMessages.alarms(message.id(), this.activeAlarms.read());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot read the active alarms for a snapshot: {}", ex.getMessage());
+			snapshot = ServerMessages.error(message.id(), ErrorCode.UNAVAILABLE,
+					"the active alarms are unavailable; transitions follow", null);
+		}
+		finally {
+			session.alarmSnapshotReady(snapshot);
+		}
+	}
+
+	private void unsubscribeAlarms(RouterSession session, ClientMessage message) {
+		this.registry.unindexAlarms(session);
+		session.unsubscribeAlarms();
+		session.sendControl(ServerMessages.alarmsUnsubscribed(message.id()));
 	}
 
 	private void authenticate(RouterSession session, ClientMessage message) {

@@ -18,7 +18,9 @@ import io.parx.router.live.LiveSample;
  * full, the buffer switches to coalescing, keeping only the newest sample per channel (so
  * its size is bounded by the subscription count) until the sender has taken everything.
  * Samples of rate-limited subscriptions wait in a third, per-channel slot until they are
- * due.
+ * due. Alarm frames queue between the two, in the same way: in order up to
+ * {@code capacity}, then only the newest frame per alarm definition (it carries the
+ * alarm's current entry, so a slow client still ends with the right active list).
  *
  * <p>
  * Not thread-safe: guarded by its {@link RouterSession}'s lock.
@@ -35,6 +37,11 @@ final class Outbox {
 
 	/** Newest sample per channel while the queue is full, else null. */
 	private LinkedHashMap<Long, LiveSample> coalescing;
+
+	private final ArrayDeque<AlarmFrame> alarms = new ArrayDeque<>();
+
+	/** Newest alarm frame per definition while the alarm queue is full, else null. */
+	private LinkedHashMap<Long, String> coalescingAlarms;
 
 	/** Newest sample per rate-limited channel that is not due yet. */
 	private final Map<Long, LiveSample> held = new LinkedHashMap<>();
@@ -54,6 +61,55 @@ final class Outbox {
 
 	String pollControl() {
 		return this.control.poll();
+	}
+
+	/**
+	 * Queues an alarm frame; never grows beyond the capacity or the number of alarm
+	 * definitions.
+	 */
+	void addAlarm(long definitionId, String json) {
+		if (this.coalescingAlarms != null) {
+			if (this.coalescingAlarms.put(definitionId, json) != null) {
+				this.metrics.alarmsCoalesced.increment();
+			}
+			return;
+		}
+		if (this.alarms.size() < this.capacity) {
+			this.alarms.add(new AlarmFrame(definitionId, json));
+			return;
+		}
+		LinkedHashMap<Long, String> latest = new LinkedHashMap<>();
+		for (AlarmFrame queued : this.alarms) {
+			latest.put(queued.definitionId(), queued.json());
+		}
+		latest.put(definitionId, json);
+		this.metrics.alarmsCoalesced.increment(this.alarms.size() + 1 - latest.size());
+		this.alarms.clear();
+		this.coalescingAlarms = latest;
+	}
+
+	/** The next alarm frame, or {@code null}. */
+	String pollAlarm() {
+		AlarmFrame frame = this.alarms.poll();
+		if (frame != null) {
+			return frame.json();
+		}
+		if (this.coalescingAlarms == null) {
+			return null;
+		}
+		Iterator<String> it = this.coalescingAlarms.values().iterator();
+		String json = it.next();
+		it.remove();
+		if (this.coalescingAlarms.isEmpty()) {
+			this.coalescingAlarms = null;
+		}
+		return json;
+	}
+
+	/** Forgets every queued alarm frame. */
+	void clearAlarms() {
+		this.alarms.clear();
+		this.coalescingAlarms = null;
 	}
 
 	/** Queues an update; never grows beyond the capacity or the number of channels. */
@@ -156,7 +212,12 @@ final class Outbox {
 		this.coalescing = null;
 		this.held.clear();
 		this.control.clear();
+		clearAlarms();
 		return discarded;
+	}
+
+	private record AlarmFrame(long definitionId, String json) {
+
 	}
 
 }

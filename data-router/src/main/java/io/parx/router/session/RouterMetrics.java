@@ -22,6 +22,8 @@ final class RouterMetrics {
 
 	final Counter dropped;
 
+	final Counter alarmsCoalesced;
+
 	final Timer sendLatency;
 
 	final Timer deliveryLatency;
@@ -44,6 +46,9 @@ final class RouterMetrics {
 			.register(registry);
 		this.dropped = Counter.builder("parx.router.samples.dropped")
 			.description("Samples never delivered because their session was closed")
+			.register(registry);
+		this.alarmsCoalesced = Counter.builder("parx.router.alarms.coalesced")
+			.description("Queued alarm frames replaced by a newer one of the same alarm because a client was slow")
 			.register(registry);
 		this.sendLatency = Timer.builder("parx.router.send.latency")
 			.description("Time to hand one frame to the client's socket")

@@ -35,7 +35,9 @@ import org.springframework.web.socket.WebSocketSession;
  * coalescing, keeping only the newest sample per channel (bounded by the subscription
  * count) until the sender catches up. Control messages (acknowledgements, snapshots,
  * errors) go ahead of updates. While a subscription's snapshot is being read, updates are
- * held back so that a client always sees the snapshot first.
+ * held back so that a client always sees the snapshot first. Alarm frames
+ * ({@code subscribe-alarms}) go between control messages and updates, bounded and
+ * coalesced per alarm in the same way, and wait for the alarm snapshot likewise.
  *
  * <p>
  * Thread-safety: {@link #offer} runs on the Redis listener thread, client messages on the
@@ -71,6 +73,12 @@ final class RouterSession {
 	private final List<LiveSample> dispatchSlot = new ArrayList<>(4);
 
 	private int snapshotsInProgress;
+
+	/** Whether the client asked for alarm transitions ({@code subscribe-alarms}). */
+	private boolean alarmsSubscribed;
+
+	/** Alarm snapshots being read; alarm frames wait until they are queued. */
+	private int alarmSnapshotsInProgress;
 
 	private boolean draining;
 
@@ -177,6 +185,71 @@ final class RouterSession {
 			}
 		}
 		return removed;
+	}
+
+	/**
+	 * Starts taking alarm frames, holding them back until
+	 * {@link #alarmSnapshotReady(String)}: a transition that happens while the snapshot
+	 * is read follows the snapshot, never falls between.
+	 */
+	void subscribeAlarms() {
+		synchronized (this.lock) {
+			this.alarmsSubscribed = true;
+			this.alarmSnapshotsInProgress++;
+		}
+	}
+
+	/** Queues the alarm snapshot and releases the alarm frames held back. */
+	void alarmSnapshotReady(String snapshot) {
+		boolean start;
+		synchronized (this.lock) {
+			this.alarmSnapshotsInProgress--;
+			if (snapshot != null && !this.closed) {
+				this.outbox.addControl(snapshot);
+				if (this.waitingSince == 0) {
+					this.waitingSince = System.nanoTime();
+				}
+			}
+			start = claimSender();
+		}
+		if (start) {
+			launchSender(false);
+		}
+	}
+
+	/** Stops taking alarm frames and discards the queued ones. */
+	void unsubscribeAlarms() {
+		synchronized (this.lock) {
+			this.alarmsSubscribed = false;
+			this.outbox.clearAlarms();
+		}
+	}
+
+	boolean alarmsSubscribed() {
+		synchronized (this.lock) {
+			return this.alarmsSubscribed;
+		}
+	}
+
+	/**
+	 * Queues an alarm frame if the client subscribed to alarms; never blocks on the
+	 * socket.
+	 */
+	void offerAlarm(long definitionId, String frame) {
+		boolean start;
+		synchronized (this.lock) {
+			if (this.closed || !this.alarmsSubscribed) {
+				return;
+			}
+			this.outbox.addAlarm(definitionId, frame);
+			if (this.waitingSince == 0) {
+				this.waitingSince = System.nanoTime();
+			}
+			start = claimSender();
+		}
+		if (start) {
+			launchSender(false);
+		}
 	}
 
 	Set<Long> subscriptions() {
@@ -327,6 +400,10 @@ final class RouterSession {
 					return;
 				}
 				frame = this.outbox.pollControl();
+				if (frame == null && this.alarmSnapshotsInProgress == 0) {
+					// alarms before samples: fewer, and more urgent
+					frame = this.outbox.pollAlarm();
+				}
 				if (frame == null && this.snapshotsInProgress == 0 && this.outbox.hasUpdates()) {
 					samples = this.outbox.takeUpdates(this.settings.maxSamplesPerFrame());
 				}

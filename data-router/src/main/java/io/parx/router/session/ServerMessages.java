@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import io.parx.common.alarm.ActiveAlarm;
+import io.parx.common.alarm.AlarmChanged;
 import io.parx.common.sample.Sample;
 import io.parx.router.channels.ChannelStatus;
 import io.parx.router.live.JsonAppender;
@@ -81,6 +83,31 @@ final class ServerMessages {
 			.toString();
 	}
 
+	/** The active alarms, the reply to {@code subscribe-alarms}. */
+	static String alarms(String requestId, List<ActiveAlarm> active) {
+		StringBuilder out = start("alarms", requestId).append(",\"active\":[");
+		for (int i = 0; i < active.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			out.append(active.get(i).toJson());
+		}
+		return out.append("]}").toString();
+	}
+
+	/**
+	 * One alarm transition: {@code {"type":"alarm","event":{...},"active":{...}|null}},
+	 * the fields of the {@code <prefix>alarms} message.
+	 */
+	static String alarm(AlarmChanged change) {
+		// the record's JSON is an object: its fields follow the type
+		return "{\"type\":\"alarm\"," + change.toJson().substring(1);
+	}
+
+	static String alarmsUnsubscribed(String requestId) {
+		return start("alarms-unsubscribed", requestId).append('}').toString();
+	}
+
 	static String pong(String requestId) {
 		return start("pong", requestId).append(",\"time\":\"").append(Instant.now()).append("\"}").toString();
 	}
@@ -147,7 +174,9 @@ final class ServerMessages {
 		 * The token of an {@code auth} message is invalid, expired or for another user.
 		 */
 		AUTH_FAILED,
-		/** The config database cannot be reached; retry later. */
+		/**
+		 * The config database or Redis (alarm snapshot) cannot be reached; retry later.
+		 */
 		UNAVAILABLE,
 		/** A defect in the router; the session stays usable. */
 		INTERNAL_ERROR

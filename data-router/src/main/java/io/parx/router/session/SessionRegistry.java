@@ -17,10 +17,12 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parx.common.alarm.AlarmChanged;
 import io.parx.common.sample.Sample;
 import io.parx.router.RouterSettings;
 import io.parx.router.channels.ChannelStatus;
 import io.parx.router.channels.ChannelStatusChanged;
+import io.parx.router.live.AlarmListener;
 import io.parx.router.live.LiveBatchListener;
 import io.parx.router.live.LiveSample;
 
@@ -30,12 +32,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * All open sessions and, per channel, the sessions subscribed to it: the fan-out point
- * between the Redis listener and the clients. Also runs the timers that release
- * rate-limited samples, ask for fresh tokens and close stuck clients.
+ * All open sessions and, per channel, the sessions subscribed to it (and those subscribed
+ * to alarms): the fan-out point between the Redis listener and the clients. Also runs the
+ * timers that release rate-limited samples, ask for fresh tokens and close stuck clients.
  */
 @Component
-public class SessionRegistry implements LiveBatchListener, SmartLifecycle {
+public class SessionRegistry implements LiveBatchListener, AlarmListener, SmartLifecycle {
 
 	private static final long RELEASE_PERIOD_MS = 10;
 
@@ -44,6 +46,9 @@ public class SessionRegistry implements LiveBatchListener, SmartLifecycle {
 	private final Set<RouterSession> sessions = ConcurrentHashMap.newKeySet();
 
 	private final Map<Long, Set<RouterSession>> subscribers = new ConcurrentHashMap<>();
+
+	/** The sessions that subscribed to alarm transitions. */
+	private final Set<RouterSession> alarmSubscribers = ConcurrentHashMap.newKeySet();
 
 	private final RouterSettings settings;
 
@@ -79,6 +84,7 @@ public class SessionRegistry implements LiveBatchListener, SmartLifecycle {
 
 	void remove(RouterSession session) {
 		this.sessions.remove(session);
+		this.alarmSubscribers.remove(session);
 		unindex(session, session.subscriptions());
 	}
 
@@ -118,6 +124,30 @@ public class SessionRegistry implements LiveBatchListener, SmartLifecycle {
 				}
 			}
 			this.dispatching.offerAll(now);
+		}
+	}
+
+	void indexAlarms(RouterSession session) {
+		this.alarmSubscribers.add(session);
+	}
+
+	void unindexAlarms(RouterSession session) {
+		this.alarmSubscribers.remove(session);
+	}
+
+	/**
+	 * Hands an alarm transition to the sessions that subscribed to alarms; the frame is
+	 * written once for all. Runs on the Redis listener thread and never blocks.
+	 */
+	@Override
+	public void alarmChanged(AlarmChanged change) {
+		if (this.alarmSubscribers.isEmpty()) {
+			return;
+		}
+		String frame = ServerMessages.alarm(change);
+		long definitionId = change.event().definitionId();
+		for (RouterSession session : this.alarmSubscribers) {
+			session.offerAlarm(definitionId, frame);
 		}
 	}
 

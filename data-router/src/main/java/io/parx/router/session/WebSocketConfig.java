@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.parx.router.RouterSettings;
 import io.parx.router.channels.ChannelDirectory;
+import io.parx.router.live.ActiveAlarms;
 import io.parx.router.live.LatestValues;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,12 +37,14 @@ class WebSocketConfig implements WebSocketConfigurer {
 
 	private final RouterSettings settings;
 
-	WebSocketConfig(SessionRegistry registry, ChannelDirectory directory, LatestValues latest, JwtDecoder decoder,
-			RouterSettings settings, @Qualifier("routerSenders") ExecutorService senders,
+	WebSocketConfig(SessionRegistry registry, ChannelDirectory directory, LatestValues latest,
+			ActiveAlarms activeAlarms, JwtDecoder decoder, RouterSettings settings,
+			@Qualifier("routerSenders") ExecutorService senders,
 			@Qualifier("routerScheduler") ScheduledExecutorService scheduler) {
 		this.decoder = decoder;
 		this.settings = settings;
-		this.handler = new LiveWebSocketHandler(registry, directory, latest, decoder, settings, senders, scheduler);
+		this.handler = new LiveWebSocketHandler(registry, directory, latest, activeAlarms, decoder, settings, senders,
+				scheduler);
 	}
 
 	@Override

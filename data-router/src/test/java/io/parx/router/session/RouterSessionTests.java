@@ -167,6 +167,56 @@ class RouterSessionTests {
 			.containsExactly("{\"type\":\"subscr", "{\"type\":\"snapsh", "{\"type\":\"update");
 	}
 
+	@Test
+	void whenAlarmFramesPileUpOnlyTheNewestOfEachAlarmIsKept() throws Exception {
+		// An alarm flood (a power failure raises hundreds at once) must neither grow the
+		// buffer without bound nor leave a slow client with an alarm's stale state.
+		RouterSession session = session(4);
+		session.subscribeAlarms();
+		session.alarmSnapshotReady(null);
+		session.offerAlarm(1, alarm(1, 0));
+		await().until(() -> this.sent.size() == 1);
+		for (int i = 1; i <= 10; i++) {
+			session.offerAlarm(1, alarm(1, i));
+			session.offerAlarm(2, alarm(2, i));
+		}
+		assertThat(this.meters.get("parx.router.alarms.coalesced").counter().count()).isEqualTo(18);
+		this.blockSends = false;
+		this.socketBlocked.countDown();
+		await().until(() -> this.sent.size() == 3);
+		assertThat(this.sent.subList(1, 3)).containsExactlyInAnyOrder(alarm(1, 10), alarm(2, 10));
+	}
+
+	@Test
+	void alarmFramesWaitForTheAlarmSnapshotAndGoAheadOfUpdates() {
+		this.blockSends = false;
+		RouterSession session = session(100);
+		session.subscribe(List.of(1L), 0);
+		session.snapshotReady(null);
+		session.subscribeAlarms();
+		session.offerAlarm(7, alarm(7, 1));
+		session.offer(live(1, 1), System.nanoTime());
+		await().until(() -> this.sent.size() == 1);
+		assertThat(this.sent.get(0)).startsWith("{\"type\":\"update");
+		session.alarmSnapshotReady("{\"type\":\"alarms\",\"active\":[]}");
+		await().until(() -> this.sent.size() == 3);
+		assertThat(this.sent.subList(1, 3)).containsExactly("{\"type\":\"alarms\",\"active\":[]}", alarm(7, 1));
+	}
+
+	@Test
+	void afterUnsubscribingNoAlarmFrameIsQueued() {
+		this.blockSends = false;
+		RouterSession session = session(100);
+		session.subscribeAlarms();
+		session.offerAlarm(7, alarm(7, 1));
+		session.unsubscribeAlarms();
+		session.alarmSnapshotReady(null);
+		session.offerAlarm(7, alarm(7, 2));
+		session.sendControl("{\"type\":\"alarms-unsubscribed\"}");
+		await().until(() -> this.sent.size() == 1);
+		assertThat(this.sent).containsExactly("{\"type\":\"alarms-unsubscribed\"}");
+	}
+
 	private RouterSession session(int capacity) {
 		WebSocketSession socket = mock(WebSocketSession.class);
 		try {
@@ -193,6 +243,10 @@ class RouterSessionTests {
 				Duration.ofMinutes(5));
 		return new RouterSession(socket, "olivia", T0.plusSeconds(900), settings, this.metrics, this.senders,
 				this.scheduler);
+	}
+
+	private static String alarm(long definitionId, int value) {
+		return "{\"type\":\"alarm\",\"event\":{\"definitionId\":" + definitionId + ",\"value\":" + value + "}}";
 	}
 
 	private static LiveSample live(long channelId, int value) {

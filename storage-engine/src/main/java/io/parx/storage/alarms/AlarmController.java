@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.parx.common.alarm.ActiveAlarm;
 import io.parx.common.audit.Actor;
 import io.parx.common.audit.AuditActions;
 import io.parx.common.audit.AuditTrail;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Alarms", description = "Active alarms, journal, acknowledge, shelve; see docs/API.md")
 class AlarmController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final AlarmCatalog alarms;
 
@@ -117,7 +121,7 @@ class AlarmController {
 			.submit(new AlarmCommand.Acknowledge(definitionId, actor.username(), nowMicros(), comment,
 					() -> this.audit.record(actor, AuditActions.ACKNOWLEDGE, "alarm", definitionId, null, after, null),
 					new CompletableFuture<>()));
-		return AlarmQueries.activeView(state, alarm);
+		return body(AlarmQueries.activeView(state, alarm));
 	}
 
 	@Operation(operationId = "shelveAlarm",
@@ -140,7 +144,16 @@ class AlarmController {
 		AlarmState state = this.commands.submit(new AlarmCommand.Shelve(definitionId, actor.username(), now, until,
 				() -> this.audit.record(actor, AuditActions.SHELVE, "alarm", definitionId, null, after, null),
 				new CompletableFuture<>()));
-		return AlarmQueries.activeView(state, alarm);
+		return body(AlarmQueries.activeView(state, alarm));
+	}
+
+	/**
+	 * The entry as a map: the OpenAPI document keeps describing these answers (and their
+	 * errors) as it did before the entry became a record.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> body(ActiveAlarm alarm) {
+		return JSON.convertValue(alarm, LinkedHashMap.class);
 	}
 
 	private WatchedAlarm known(long definitionId) {

@@ -2,12 +2,15 @@ package io.parx.storage.alarms;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import io.parx.common.alarm.ActiveAlarm;
+import io.parx.common.alarm.AlarmJournalEntry;
 import io.parx.common.config.alarm.AlarmPriority;
 import io.parx.common.sample.SampleValue;
 
@@ -30,8 +33,8 @@ class AlarmQueries {
 	}
 
 	/** The alarms not in NORMAL, of enabled definitions, most urgent and newest first. */
-	List<Map<String, Object>> active(AlarmSet alarms) {
-		List<Map<String, Object>> active = new ArrayList<>();
+	List<ActiveAlarm> active(AlarmSet alarms) {
+		List<ActiveAlarm> active = new ArrayList<>();
 		this.jdbc.sql("""
 				select * from alarm_state where state <> 'NORMAL'
 				order by priority desc, activated_at desc nulls last, definition_id limit :limit""")
@@ -75,7 +78,7 @@ class AlarmQueries {
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<Map<String, Object>> content = this.jdbc
+		List<AlarmJournalEntry> content = this.jdbc
 			.sql("select * from alarm_journal" + where
 					+ " order by time desc, definition_id, event limit :limit offset :offset")
 			.params(params)
@@ -91,23 +94,15 @@ class AlarmQueries {
 		return page;
 	}
 
-	static Map<String, Object> activeView(AlarmState state, WatchedAlarm alarm) {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("definitionId", state.definitionId());
-		view.put("name", alarm.definition().name());
-		view.put("channelId", state.channelId());
-		view.put("state", state.status().name());
-		view.put("activatedAt", instant(state.activatedAtMicros()));
-		view.put("value", json(state.value()));
-		view.put("priority", priority(state.priority()));
-		view.put("message", state.message());
-		view.put("acknowledgedAt", instant(state.ackedAtMicros()));
-		view.put("acknowledgedBy", state.ackedBy());
-		view.put("shelvedUntil", instant(state.shelvedUntilMicros()));
-		return view;
+	/** An alarm's entry in the active list (also the value of the Redis hash). */
+	static ActiveAlarm activeView(AlarmState state, WatchedAlarm alarm) {
+		return new ActiveAlarm(state.definitionId(), alarm.definition().name(), state.channelId(),
+				state.status().name(), instant(state.activatedAtMicros()), json(state.value()),
+				priority(state.priority()), state.message(), instant(state.ackedAtMicros()), state.ackedBy(),
+				instant(state.shelvedUntilMicros()));
 	}
 
-	private static Map<String, Object> activeView(ResultSet rs, WatchedAlarm alarm) throws SQLException {
+	private static ActiveAlarm activeView(ResultSet rs, WatchedAlarm alarm) throws SQLException {
 		AlarmState state = new AlarmState(rs.getLong("definition_id"), rs.getLong("channel_id"),
 				AlarmStatus.valueOf(rs.getString("state")), rs.getLong("last_seen_us"), null,
 				AlarmStore.micros(rs, "activated_at"), AlarmStore.value(rs), rs.getInt("priority"),
@@ -116,20 +111,19 @@ class AlarmQueries {
 		return activeView(state, alarm);
 	}
 
-	private static Map<String, Object> journalView(ResultSet rs) throws SQLException {
-		Map<String, Object> view = new LinkedHashMap<>();
-		view.put("time", instant(AlarmStore.micros(rs, "time")));
-		view.put("definitionId", rs.getLong("definition_id"));
-		view.put("name", rs.getString("name"));
-		view.put("channelId", rs.getLong("channel_id"));
-		view.put("event", rs.getString("event"));
-		view.put("state", rs.getString("state"));
-		view.put("priority", priority(rs.getInt("priority")));
-		view.put("value", json(AlarmStore.value(rs)));
-		view.put("message", rs.getString("message"));
-		view.put("user", rs.getString("username"));
-		view.put("comment", rs.getString("comment"));
-		return view;
+	private static AlarmJournalEntry journalView(ResultSet rs) throws SQLException {
+		return new AlarmJournalEntry(instant(AlarmStore.micros(rs, "time")), rs.getLong("definition_id"),
+				rs.getString("name"), rs.getLong("channel_id"), rs.getString("event"), rs.getString("state"),
+				priority(rs.getInt("priority")), json(AlarmStore.value(rs)), rs.getString("message"),
+				rs.getString("username"), rs.getString("comment"));
+	}
+
+	/** A transition as the journal lists it. */
+	static AlarmJournalEntry journalView(AlarmTransition transition) {
+		return new AlarmJournalEntry(instant(transition.timeMicros()), transition.definitionId(), transition.name(),
+				transition.channelId(), transition.event().name(), transition.state().name(),
+				priority(transition.priority()), json(transition.value()), transition.message(), transition.username(),
+				transition.comment());
 	}
 
 	private static Object json(SampleValue value) {
@@ -141,15 +135,15 @@ class AlarmQueries {
 		};
 	}
 
-	private static String priority(int level) {
-		return AlarmPriority.values()[Math.clamp(level, 1, 4) - 1].name();
+	private static AlarmPriority priority(int level) {
+		return AlarmPriority.values()[Math.clamp(level, 1, 4) - 1];
 	}
 
-	private static String instant(Long micros) {
-		return (micros != null) ? AlarmStore.time(micros).toInstant().toString() : null;
+	private static Instant instant(Long micros) {
+		return (micros != null) ? AlarmStore.time(micros).toInstant() : null;
 	}
 
-	private static long micros(java.time.Instant instant) {
+	private static long micros(Instant instant) {
 		return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
 	}
 

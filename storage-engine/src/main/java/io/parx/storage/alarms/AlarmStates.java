@@ -1,5 +1,7 @@
 package io.parx.storage.alarms;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +30,11 @@ public final class AlarmStates {
 	/** The committed state of an alarm, {@code null} if it has none. */
 	public AlarmState committed(long definitionId) {
 		return this.committed.get(definitionId);
+	}
+
+	/** Every committed state, for rebuilding the active list. */
+	Collection<AlarmState> committedStates() {
+		return Collections.unmodifiableCollection(this.committed.values());
 	}
 
 	void put(AlarmState state) {

@@ -14,6 +14,7 @@ import io.parx.storage.alarms.AlarmEvaluator;
 import io.parx.storage.alarms.AlarmOutcome;
 import io.parx.storage.alarms.AlarmSet;
 import io.parx.storage.alarms.AlarmStore;
+import io.parx.storage.alarms.LiveAlarms;
 import io.parx.storage.alarms.TakenCommands;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.rules.Evaluation;
@@ -59,11 +60,17 @@ class BatchCommitter {
 
 	private final AlarmCommands alarmCommands;
 
+	private final LiveAlarms liveAlarms;
+
+	/** The definitions the Redis active list was last rebuilt with. */
+	private AlarmSet listed;
+
 	BatchCommitter(RuleEngine engine, Supplier<RuleSet> rules, TimeseriesWriter writer, CsvFileBackend files,
 			StorageMetrics metrics, IngestSettings settings, AlarmEvaluator alarms, Supplier<AlarmSet> alarmSet,
-			AlarmStore alarmStore, AlarmCommands alarmCommands) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms) {
 		this.engine = engine;
 		this.alarmCommands = alarmCommands;
+		this.liveAlarms = liveAlarms;
 		this.rules = rules;
 		this.alarms = alarms;
 		this.alarmSet = alarmSet;
@@ -84,7 +91,8 @@ class BatchCommitter {
 	boolean commit(List<Sample> samples, BooleanSupplier running, Runnable whileWaiting) throws InterruptedException {
 		long started = System.nanoTime();
 		Evaluation evaluation = this.engine.evaluate(samples, this.rules.get());
-		AlarmOutcome alarmOutcome = this.alarms.evaluate(samples, this.alarmSet.get());
+		AlarmSet alarmSet = this.alarmSet.get();
+		AlarmOutcome alarmOutcome = this.alarms.evaluate(samples, alarmSet);
 		boolean filesWritten = evaluation.files().isEmpty();
 		Duration backoff = this.settings.retryBackoff();
 		while (true) {
@@ -99,6 +107,8 @@ class BatchCommitter {
 				this.alarms.states().commit();
 				this.metrics.written("timeseries", inserted);
 				this.metrics.committed(Duration.ofNanos(System.nanoTime() - started));
+				// after the commit, never failing it: a batch is not written twice
+				this.liveAlarms.committed(alarmOutcome.transitions(), this.alarms.states(), alarmSet);
 				return true;
 			}
 			catch (Exception ex) {
@@ -126,19 +136,36 @@ class BatchCommitter {
 	 * again.
 	 */
 	void applyAlarmCommands() {
-		TakenCommands commands = this.alarms.take(this.alarmCommands, this.alarmSet.get());
+		refreshActiveAlarms();
+		AlarmSet alarmSet = this.alarmSet.get();
+		TakenCommands commands = this.alarms.take(this.alarmCommands, alarmSet);
 		if (commands.isEmpty()) {
 			return;
 		}
 		try {
 			this.writer.write(List.of(), List.of(), Map.of(), this.alarmStore.partOf(commands.outcome()));
 			this.alarms.states().commit();
+			// before answering, so the hash holds what the answer says
+			this.liveAlarms.committed(commands.outcome().transitions(), this.alarms.states(), alarmSet);
 			commands.committed(this.alarms.states());
 		}
 		catch (Exception ex) {
 			this.alarms.states().discard();
 			logger.warn("Writing {} alarm commands failed: {}", commands.size(), ex.toString());
 			commands.failed(ex);
+		}
+	}
+
+	/**
+	 * Rebuilds the Redis active list from the committed alarm state when the definitions
+	 * changed since the last rebuild (names, disabled or deleted definitions; the catalog
+	 * reloads at every config event and resync), and at start-up; between batches, on the
+	 * ingest thread.
+	 */
+	void refreshActiveAlarms() {
+		AlarmSet current = this.alarmSet.get();
+		if (current != this.listed && this.liveAlarms.rebuild(this.alarms.states(), current)) {
+			this.listed = current;
 		}
 	}
 

@@ -15,6 +15,7 @@ import io.parx.storage.alarms.AlarmCommands;
 import io.parx.storage.alarms.AlarmEvaluator;
 import io.parx.storage.alarms.AlarmStates;
 import io.parx.storage.alarms.AlarmStore;
+import io.parx.storage.alarms.LiveAlarms;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.file.FileSettings;
 import io.parx.storage.rules.RuleCatalog;
@@ -66,6 +67,8 @@ public class IngestService implements SmartLifecycle {
 
 	private final AlarmCommands alarmCommands;
 
+	private final LiveAlarms liveAlarms;
+
 	private volatile StreamConsumer consumer;
 
 	private volatile Thread thread;
@@ -77,8 +80,9 @@ public class IngestService implements SmartLifecycle {
 	public IngestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings, RuleCatalog catalog,
 			TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings, RetentionJob retention,
 			RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarmCatalog,
-			AlarmStore alarmStore, AlarmCommands alarmCommands) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms) {
 		this.redis = redis;
+		this.liveAlarms = liveAlarms;
 		this.alarmCommands = alarmCommands;
 		this.alarmCatalog = alarmCatalog;
 		this.alarmStore = alarmStore;
@@ -128,7 +132,9 @@ public class IngestService implements SmartLifecycle {
 		}
 		BatchCommitter committer = new BatchCommitter(new RuleEngine(states), this.catalog, this.writer, this.files,
 				this.metrics, this.settings, new AlarmEvaluator(alarmStates), this.alarmCatalog, this.alarmStore,
-				this.alarmCommands);
+				this.alarmCommands, this.liveAlarms);
+		// the Redis active list from alarm_state, before the first batch
+		committer.refreshActiveAlarms();
 		this.consumer = new StreamConsumer((RedisClient) this.redis.getRequiredNativeClient(), this.keys, this.settings,
 				committer, this.metrics);
 		if (this.running) {

@@ -18,6 +18,7 @@ import io.parx.storage.alarms.AlarmCatalog;
 import io.parx.storage.alarms.AlarmCommands;
 import io.parx.storage.alarms.AlarmRepository;
 import io.parx.storage.alarms.AlarmStore;
+import io.parx.storage.alarms.LiveAlarms;
 import io.parx.storage.rules.RuleSetReader;
 import io.parx.storage.rules.RuleCatalog;
 import io.parx.storage.rules.RuleResync;
@@ -135,9 +136,14 @@ class StorageConfiguration {
 	IngestService ingestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings,
 			RuleCatalog catalog, TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings,
 			RetentionJob retention, RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarms,
-			AlarmStore alarmStore, AlarmCommands alarmCommands) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms) {
 		return new IngestService(redis, keys, settings, catalog, writer, files, fileSettings, retention,
-				retentionSettings, metrics, alarms, alarmStore, alarmCommands);
+				retentionSettings, metrics, alarms, alarmStore, alarmCommands, liveAlarms);
+	}
+
+	@Bean
+	LiveAlarms liveAlarms(RedisConnectionFactory redis, RedisKeys keys) {
+		return new LiveAlarms(redis, keys);
 	}
 
 	@Bean
