@@ -90,6 +90,7 @@ jmh() { # jmh <scenario> <regex>: JMH with the short settings, then one BENCH li
 run codec-jmh jmh codec-jmh SampleCodecBenchmark
 run formula-jmh jmh formula-jmh FormulaBenchmark
 run modbus-polling "$JAVA" -cp "$BENCH_CP" io.parx.bench.collector.ModbusThroughputBench 4 2500 100 10
+run opcua-subscription "$JAVA" -cp "$BENCH_CP" io.parx.bench.collector.OpcUaSubscriptionBench 10000 1000 500 20
 run storage-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.storage.StorageIngestBench 1000000 1000 DIRECT_COPY
 run live-fan-out "$JAVA" -cp "$BENCH_CP" io.parx.bench.router.LiveFanOutBench --clients 1000 --per-client 50 \
 	--rate 10000 --warmup 10 --duration 20

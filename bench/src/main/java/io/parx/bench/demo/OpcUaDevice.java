@@ -76,7 +76,21 @@ public final class OpcUaDevice implements AutoCloseable {
 
 	private final PlantNamespace namespace;
 
+	/**
+	 * The number of {@code Bulk.<n>} variables, for benchmarks with many monitored items.
+	 */
+	private final int bulk;
+
 	public OpcUaDevice(String hostname, int port) throws Exception {
+		this(hostname, port, 0);
+	}
+
+	/**
+	 * A device with {@code bulk} more Double variables {@code Bulk.0} ...
+	 * {@code Bulk.<bulk-1>}, set together by {@link #updateBulk}.
+	 */
+	public OpcUaDevice(String hostname, int port, int bulk) throws Exception {
+		this.bulk = bulk;
 		this.port = port;
 		this.hostname = hostname;
 		KeyPair keyPair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
@@ -153,6 +167,17 @@ public final class OpcUaDevice implements AutoCloseable {
 		set(ALARM, state.alarm(), time);
 	}
 
+	/**
+	 * Sets every {@code Bulk.<n>} variable to the value, with the time as the source
+	 * timestamp.
+	 */
+	public void updateBulk(double value, java.time.Instant time) {
+		DateTime source = new DateTime(time);
+		for (int n = 0; n < this.bulk; n++) {
+			set("Bulk." + n, value, source);
+		}
+	}
+
 	private void set(String variable, Object value, DateTime time) {
 		UaVariableNode node = this.variables.get(variable);
 		if (node != null) {
@@ -187,6 +212,9 @@ public final class OpcUaDevice implements AutoCloseable {
 			addVariable(folder, LINE_SPEED, NodeIds.Double, 0.0);
 			addVariable(folder, COIL_ID, NodeIds.String, "");
 			addVariable(folder, ALARM, NodeIds.Boolean, false);
+			for (int n = 0; n < OpcUaDevice.this.bulk; n++) {
+				addVariable(folder, "Bulk." + n, NodeIds.Double, 0.0);
+			}
 		}
 
 		private void addVariable(UaFolderNode folder, String name, NodeId dataType, Object initial) {
