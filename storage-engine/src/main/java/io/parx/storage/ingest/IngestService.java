@@ -157,10 +157,11 @@ public class IngestService implements SmartLifecycle {
 		}
 	}
 
-	/** Runs the retention of rows and files now. */
+	/** Runs the retention of rows, alarm journal entries and files now. */
 	public void applyRetention() {
 		try {
 			this.retention.apply(this.catalog.get());
+			this.retention.applyToAlarmJournal(this.retentionSettings.alarmJournal());
 			this.files.recoverAndExpire(this.catalog.get().rules());
 		}
 		catch (Exception ex) {

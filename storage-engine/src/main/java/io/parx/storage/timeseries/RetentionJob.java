@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,36 @@ public class RetentionJob {
 		}
 		if (deleted > 0) {
 			logger.info("Retention deleted {} rows", deleted);
+		}
+		return deleted;
+	}
+
+	/**
+	 * Deletes alarm journal entries older than the retention, whole chunks first where
+	 * TimescaleDB is installed; a zero retention keeps them for ever.
+	 * @return the entries deleted row by row (dropped chunks are not counted)
+	 */
+	public long applyToAlarmJournal(Duration retention) throws SQLException {
+		if (retention.isZero()) {
+			return 0;
+		}
+		long deleted;
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (this.capabilities.supportsDropChunks()) {
+				try (PreparedStatement drop = connection.prepareStatement(
+						"select drop_chunks('alarm_journal', older_than => now() - make_interval(secs => ?))")) {
+					drop.setLong(1, retention.toSeconds());
+					drop.execute();
+				}
+			}
+			try (PreparedStatement delete = connection
+				.prepareStatement("delete from alarm_journal where time < now() - make_interval(secs => ?)")) {
+				delete.setLong(1, retention.toSeconds());
+				deleted = delete.executeUpdate();
+			}
+		}
+		if (deleted > 0) {
+			logger.info("Alarm journal retention ({}) deleted {} entries", retention, deleted);
 		}
 		return deleted;
 	}

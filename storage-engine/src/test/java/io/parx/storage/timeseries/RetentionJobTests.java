@@ -1,6 +1,8 @@
 package io.parx.storage.timeseries;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +48,32 @@ class RetentionJobTests {
 		assertThat(count(db, "select count(*) from samples where channel_id = 2")).isEqualTo(2);
 		assertThat(count(db, "select count(*) from samples where channel_id = 3")).isOne();
 		assertThat(count(db, "select sum(sample_count) from rollup_1h")).isEqualTo(5);
+	}
+
+	@ParameterizedTest
+	@EnumSource(TimeseriesBackend.class)
+	void alarmJournalEntriesPastTheirRetentionAreDeleted(TimeseriesBackend backend) throws SQLException {
+		TestDatabase db = TestDatabases.createTimeseriesDb(backend);
+		for (int daysAgo : new int[] { 800, 400, 5 }) {
+			execute(db,
+					"insert into alarm_journal (time, definition_id, state, event, channel_id, "
+							+ "name, priority, message) values (now() - interval '" + daysAgo
+							+ " days', 1, 'ACTIVE_UNACKED', 'ACTIVATED', 7, 'hot', 3, 'hot')");
+		}
+		RetentionJob job = new RetentionJob(dataSource(db), TimeseriesCapabilities.detect(dataSource(db)));
+
+		job.applyToAlarmJournal(Duration.ZERO);
+		assertThat(count(db, "select count(*) from alarm_journal")).isEqualTo(3);
+		job.applyToAlarmJournal(Duration.ofDays(730));
+		assertThat(count(db, "select count(*) from alarm_journal")).isEqualTo(2);
+		job.applyToAlarmJournal(Duration.ofDays(30));
+		assertThat(count(db, "select count(*) from alarm_journal")).isOne();
+	}
+
+	private static void execute(TestDatabase db, String sql) throws SQLException {
+		try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
 	}
 
 	private static StorageRule rule(long id, Integer days, Long... channels) {
