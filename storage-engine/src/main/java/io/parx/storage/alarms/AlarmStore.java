@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
+import io.parx.common.alarm.AlarmRows;
 import io.parx.common.sample.SampleValue;
 import io.parx.storage.timeseries.TransactionPart;
 
@@ -54,7 +55,7 @@ public class AlarmStore {
 			while (rows.next()) {
 				AlarmState state = new AlarmState(rows.getLong("definition_id"), rows.getLong("channel_id"),
 						AlarmStatus.valueOf(rows.getString("state")), rows.getLong("last_seen_us"),
-						nullableLong(rows, "pending_since_us"), micros(rows, "activated_at"), value(rows),
+						nullableLong(rows, "pending_since_us"), micros(rows, "activated_at"), AlarmRows.value(rows),
 						rows.getInt("priority"), rows.getString("message"), micros(rows, "shelved_until"),
 						micros(rows, "acked_at"), rows.getString("acked_by"), rows.getString("ack_comment"));
 				states.put(state.definitionId(), state);
@@ -145,17 +146,6 @@ public class AlarmStore {
 				statement.setString(index + 1, t);
 			}
 		}
-	}
-
-	static SampleValue value(ResultSet rows) throws SQLException {
-		double number = rows.getDouble("value_num");
-		boolean hasNumber = !rows.wasNull();
-		String text = rows.getString("value_text");
-		if (text != null) {
-			return ("true".equals(text) || "false".equals(text)) && hasNumber
-					? SampleValue.of(Boolean.parseBoolean(text)) : SampleValue.of(text);
-		}
-		return hasNumber ? SampleValue.of(number) : null;
 	}
 
 	private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
