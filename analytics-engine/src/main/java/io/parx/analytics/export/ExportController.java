@@ -3,8 +3,6 @@ package io.parx.analytics.export;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,9 +42,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 class ExportController {
-
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private final QueryService queries;
 
@@ -133,8 +126,8 @@ class ExportController {
 		if (query == null) {
 			throw Problems.validation("query", "give a query or a batchId");
 		}
-		String name = "parx-export-" + STAMP.format(nonNull(query.from(), "query.from")) + "-"
-				+ STAMP.format(nonNull(query.to(), "query.to"));
+		String name = "parx-export-" + ExportFile.STAMP.format(nonNull(query.from(), "query.from")) + "-"
+				+ ExportFile.STAMP.format(nonNull(query.to(), "query.to"));
 		boolean raw = (query.interval() == null || query.interval().isBlank() || query.interval().equals("raw"))
 				&& (query.downsample() == null || query.downsample().equalsIgnoreCase("none"))
 				&& (query.derivedSignalIds() == null || query.derivedSignalIds().isEmpty());
@@ -143,7 +136,7 @@ class ExportController {
 					name);
 		}
 		List<Series> series = this.queries.query(query);
-		return respond(format, name, (writer) -> SeriesRows.write(series, writer));
+		return ExportFile.of(format, name, (writer) -> SeriesRows.write(series, writer));
 	}
 
 	private ResponseEntity<StreamingResponseBody> raw(ExportFormat format, List<Long> ids, Instant from, Instant to,
@@ -157,30 +150,17 @@ class ExportController {
 					"export an aggregated query (interval 1m, 1h or 1d) or several shorter ranges");
 		}
 		Map<Long, ChannelInfo> infos = this.channels.require(ids);
-		return respond(format, name, (writer) -> {
+		return ExportFile.of(format, name, (writer) -> {
 			writer.header(SeriesRows.RAW_COLUMNS);
 			for (long id : ids) {
 				String channelName = infos.get(id).name();
-				IoRows rows = new IoRows(writer);
+				ExportFile.Rows rows = new ExportFile.Rows(writer);
 				this.samples.stream(id, range.from(), range.to(), Long.MAX_VALUE,
 						(time, value, numeric, quality) -> rows.row(Micros.toInstant(time), "channel", id, channelName,
 								value, Integer.toUnsignedLong(quality)));
 				rows.rethrow();
 			}
 		});
-	}
-
-	private ResponseEntity<StreamingResponseBody> respond(ExportFormat format, String name, Body body) {
-		StreamingResponseBody stream = (out) -> {
-			try (TableWriter writer = TableWriter.of(format, out)) {
-				body.write(writer);
-			}
-		};
-		return ResponseEntity.ok()
-			.contentType(format.mediaType())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name + "." + format.extension()).build().toString())
-			.body(stream);
 	}
 
 	private static Instant nonNull(Instant time, String field) {
@@ -193,44 +173,6 @@ class ExportController {
 	private static String safe(String text) {
 		String cleaned = text.replaceAll("[^A-Za-z0-9._-]+", "_");
 		return cleaned.substring(0, Math.min(cleaned.length(), 60));
-	}
-
-	@FunctionalInterface
-	interface Body {
-
-		void write(TableWriter writer) throws java.io.IOException;
-
-	}
-
-	/** Carries an IOException out of the row callback, which cannot throw it. */
-	private static final class IoRows {
-
-		private final TableWriter writer;
-
-		private java.io.IOException failure;
-
-		IoRows(TableWriter writer) {
-			this.writer = writer;
-		}
-
-		void row(Object... cells) {
-			if (this.failure != null) {
-				return;
-			}
-			try {
-				this.writer.row(cells);
-			}
-			catch (java.io.IOException ex) {
-				this.failure = ex;
-			}
-		}
-
-		void rethrow() throws java.io.IOException {
-			if (this.failure != null) {
-				throw this.failure;
-			}
-		}
-
 	}
 
 }

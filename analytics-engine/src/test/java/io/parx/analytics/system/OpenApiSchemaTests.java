@@ -184,6 +184,10 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 		call(404, export("{'batchId':999999,'channelIds':[" + temp + "]}"));
 		call(413, export("{'query':{'channelIds':[" + temp + "],'from':'2026-01-01T00:00:00Z',"
 				+ "'to':'2026-03-01T00:00:00Z'}}"));
+		String journal = "/api/v1/analytics/export/alarm-journal";
+		call(200, get(journal).param("format", "json").with(as("OPERATOR")));
+		call(200, get(journal).param("format", "csv").param("priority", "HIGH").with(as("OPERATOR")));
+		call(400, get(journal).param("state", "ON_FIRE").with(as("OPERATOR")));
 	}
 
 	@Test
