@@ -115,7 +115,8 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 	private static Alternative mqtt() {
 		return new Alternative("MqttSettings", "MQTT")
 			.add("brokerUrl", text(2000, "tcp://host:1883 or ssl://host:8883"), true)
-			.add("clientId", text(256, "Absent: derived from the collector, the broker and the user"), false)
+			.add("clientId", text(256, "Absent: derived from the installation, the collector, the broker and the user"),
+					false)
 			.add("username", text(200, ""), false)
 			.secrets()
 			.add("topic", text(1000, "Topic filter; + and # as whole levels"), true)

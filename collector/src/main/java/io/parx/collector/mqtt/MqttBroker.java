@@ -7,6 +7,7 @@ import java.util.zip.CRC32;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuthBuilder;
 import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.Installation;
 
 /**
  * One broker connection: channels with equal broker URL, client id and credentials share
@@ -24,13 +25,14 @@ import io.parx.collector.engine.ChannelConfig;
  */
 record MqttBroker(String url, String host, int port, boolean tls, String clientId, String username, String password) {
 
-	static MqttBroker of(ChannelConfig channel, MqttSettings settings) {
+	static MqttBroker of(ChannelConfig channel, MqttSettings settings, Installation installation) {
 		io.parx.common.config.channel.MqttSettings contract = io.parx.common.config.channel.MqttSettings
 			.fromJson(channel.settingsMap(), channel.dataType());
 		String url = contract.brokerUrl().toString();
 		String clientId = contract.clientId();
 		if (clientId == null) {
-			clientId = defaultClientId(settings.clientIdPrefix(), channel.collector(), url, contract.username());
+			clientId = defaultClientId(settings.clientIdPrefix(), installation.id(), channel.collector(), url,
+					contract.username());
 		}
 		return new MqttBroker(url, contract.brokerUrl().getHost(), contract.brokerPort(), contract.tls(), clientId,
 				contract.username(), contract.password());
@@ -38,10 +40,14 @@ record MqttBroker(String url, String host, int port, boolean tls, String clientI
 
 	/**
 	 * A client id that is the same on every start of this collector for this broker and
-	 * user, at most 23 characters where the prefix allows (MQTT 3.1.1 §3.1.3.1 minimum).
+	 * user, and differs between installations and between collectors of one (issue 21:
+	 * two installations on one broker must not take each other's sessions over), at most
+	 * 23 characters where the prefix allows (MQTT 3.1.1 §3.1.3.1 minimum).
 	 */
-	static String defaultClientId(String prefix, String collector, String url, String username) {
+	static String defaultClientId(String prefix, String installation, String collector, String url, String username) {
 		CRC32 crc = new CRC32();
+		crc.update(installation.getBytes(StandardCharsets.UTF_8));
+		crc.update(0);
 		crc.update(((collector != null) ? collector : "default").getBytes(StandardCharsets.UTF_8));
 		crc.update(0);
 		crc.update(url.trim().getBytes(StandardCharsets.UTF_8));

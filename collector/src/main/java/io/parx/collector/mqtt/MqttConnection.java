@@ -1,5 +1,6 @@
 package io.parx.collector.mqtt;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,15 @@ final class MqttConnection implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(MqttConnection.class);
 
+	/**
+	 * A connection the broker closes sooner than this after connecting counts as a quick
+	 * drop.
+	 */
+	private static final long QUICK_DROP_NANOS = Duration.ofSeconds(10).toNanos();
+
+	/** Quick drops in a row that make a second client with this client id likely. */
+	private static final long QUICK_DROPS_SUSPECT = 3;
+
 	private final MqttBroker broker;
 
 	private final MqttSettings settings;
@@ -53,6 +63,15 @@ final class MqttConnection implements AutoCloseable {
 	private final AtomicLong reconnectAttempts = new AtomicLong();
 
 	private volatile String lastError;
+
+	/** When the last connect succeeded, {@link System#nanoTime()}. */
+	private volatile long connectedAt;
+
+	/**
+	 * Connections the broker closed soon after they were made, in a row: the sign of a
+	 * second client with this client id (the broker hands the session to the newest).
+	 */
+	private final AtomicLong quickDrops = new AtomicLong();
 
 	/** Whether the channels were already marked Bad_NotConnected for this outage. */
 	private volatile boolean reportedDown;
@@ -167,7 +186,11 @@ final class MqttConnection implements AutoCloseable {
 	private void onConnected() {
 		this.reportedDown = false;
 		this.reconnectAttempts.set(0);
-		this.lastError = null;
+		this.connectedAt = System.nanoTime();
+		if (this.quickDrops.get() < QUICK_DROPS_SUSPECT) {
+			// a suspected takeover stays visible in the status until a connection lasts
+			this.lastError = null;
+		}
 		logger.info("MQTT connected to {}", this.broker);
 		// Idempotent: an existing subscription is only replaced, and retained messages
 		// are not sent again for it (MQTT 5 §3.8.3.1, Retain Handling 1).
@@ -183,12 +206,50 @@ final class MqttConnection implements AutoCloseable {
 		if (context instanceof Mqtt5ClientDisconnectedContext disconnected && exceededReceiveMaximum(disconnected)) {
 			widenWindow(disconnected);
 		}
+		if (context.getSource() == MqttDisconnectSource.SERVER && takenOver(context, onConnectionLost)) {
+			return;
+		}
 		if (!this.reportedDown) {
 			// once per outage, also when the very first connect fails
 			this.reportedDown = true;
 			logger.warn("MQTT connection to {} down, reconnecting: {}", this.broker, this.lastError);
 			onConnectionLost.run();
 		}
+	}
+
+	/**
+	 * Whether the broker gave this client's session to another client with the same
+	 * client id: it says so (DISCONNECT Session taken over, MQTT 5 §3.14.2.1), or, as
+	 * Mosquitto 2.0 does, closes the connection without a word soon after every connect.
+	 * Reported in the status and logged once, not at every one of the many reconnects two
+	 * such clients make, taking the session from each other.
+	 * @return whether the disconnect was handled as a takeover
+	 */
+	private boolean takenOver(MqttClientDisconnectedContext context, Runnable onConnectionLost) {
+		boolean said = context.getCause() instanceof Mqtt5DisconnectException disconnect
+				&& disconnect.getMqttMessage().getReasonCode() == Mqtt5DisconnectReasonCode.SESSION_TAKEN_OVER;
+		boolean quick = this.connectedAt != 0 && System.nanoTime() - this.connectedAt < QUICK_DROP_NANOS;
+		long drops = quick ? this.quickDrops.incrementAndGet() : 0;
+		if (!quick) {
+			this.quickDrops.set(0);
+		}
+		if (!said && drops < QUICK_DROPS_SUSPECT) {
+			return false;
+		}
+		this.lastError = (said ? "session taken over by another client with the client id "
+				: "the broker closed the connection " + drops + " times right after connecting: is another client "
+						+ "connected with the client id ")
+				+ this.clientId + (said ? "" : "?")
+				+ " (two collectors or installations with the same clientId take the session from each other; "
+				+ "give each its own)";
+		if (said || drops == QUICK_DROPS_SUSPECT) {
+			logger.warn("MQTT connection to {}: {}", this.broker, this.lastError);
+		}
+		if (!this.reportedDown) {
+			this.reportedDown = true;
+			onConnectionLost.run();
+		}
+		return true;
 	}
 
 	/**

@@ -24,6 +24,7 @@ import io.parx.collector.engine.SampleSink;
 import io.parx.collector.mqtt.MqttPayloadParser.Payload;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;
+import io.parx.common.config.Installation;
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
@@ -62,14 +63,18 @@ public class MqttEngine implements ProtocolEngine {
 
 	private final MqttIntake intake;
 
+	/** Part of the default client ids. */
+	private final Installation installation;
+
 	private final SequenceWatch sequences;
 
 	/** Channels whose last payload did not parse, with the reason. */
 	private final Map<Long, String> channelErrors = new ConcurrentHashMap<>();
 
-	public MqttEngine(SampleSink sink, MqttSettings settings, MeterRegistry registry) {
+	public MqttEngine(SampleSink sink, MqttSettings settings, Installation installation, MeterRegistry registry) {
 		this.sink = sink;
 		this.settings = settings;
+		this.installation = installation;
 		this.decodeErrors = Counter.builder("parx.collector.mqtt.decode.errors")
 			.description("MQTT payloads that did not parse for a channel (marked Bad_DecodingError)")
 			.register(registry);
@@ -100,7 +105,7 @@ public class MqttEngine implements ProtocolEngine {
 
 		@Override
 		public MqttBroker key(ChannelConfig config, MqttChannel channel) {
-			return MqttBroker.of(config, MqttEngine.this.settings);
+			return MqttBroker.of(config, MqttEngine.this.settings, MqttEngine.this.installation);
 		}
 
 		@Override
@@ -250,13 +255,13 @@ public class MqttEngine implements ProtocolEngine {
 	 */
 	@Override
 	public void validate(ChannelConfig channel) {
-		MqttBroker.of(channel, this.settings);
+		MqttBroker.of(channel, this.settings, this.installation);
 		MqttChannel.of(channel);
 	}
 
 	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
-		return MqttSingleRead.read(channel, this.settings, timeout);
+		return MqttSingleRead.read(channel, this.settings, this.installation, timeout);
 	}
 
 	/** Why the channel is not good, when it is not: configuration or payload problem. */

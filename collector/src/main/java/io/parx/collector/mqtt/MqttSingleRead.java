@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.Installation;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;
@@ -25,12 +26,12 @@ final class MqttSingleRead {
 	private MqttSingleRead() {
 	}
 
-	static ReadResult read(ChannelConfig config, MqttSettings settings, Duration timeout) {
+	static ReadResult read(ChannelConfig config, MqttSettings settings, Installation installation, Duration timeout) {
 		long start = System.nanoTime();
 		MqttBroker broker;
 		MqttChannel channel;
 		try {
-			broker = MqttBroker.of(config, settings);
+			broker = MqttBroker.of(config, settings, installation);
 			channel = MqttChannel.of(config);
 		}
 		catch (IllegalArgumentException ex) {

@@ -28,7 +28,8 @@ class ApiSavedMqttChannelTests {
 
 	@Test
 	void theBrokerIsReachedWithoutTlsOnTheUrlsPort() {
-		MqttBroker broker = MqttBroker.of(ApiSavedConfigs.stored(1, Protocol.MQTT), MqttSettings.defaults());
+		MqttBroker broker = MqttBroker.of(ApiSavedConfigs.stored(1, Protocol.MQTT), MqttSettings.defaults(),
+				MqttChannelFixture.INSTALLATION);
 		assertThat(broker.host()).isEqualTo("broker");
 		assertThat(broker.port()).isEqualTo(1883);
 		assertThat(broker.tls()).isFalse();

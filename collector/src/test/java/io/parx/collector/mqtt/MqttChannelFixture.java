@@ -2,15 +2,23 @@ package io.parx.collector.mqtt;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.DataType;
+import io.parx.common.config.Installation;
 import io.parx.common.config.channel.Protocol;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Builds MQTT channel configurations for tests. */
 final class MqttChannelFixture {
+
+	/**
+	 * The installation of the tests' engines (part of the default client ids): one per
+	 * test JVM, so concurrent runs on one broker never take each other's sessions over.
+	 */
+	static final Installation INSTALLATION = Installation.fixed(UUID.randomUUID().toString());
 
 	private final long id;
 

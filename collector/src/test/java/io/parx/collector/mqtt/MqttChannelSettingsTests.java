@@ -38,23 +38,27 @@ class MqttChannelSettingsTests {
 
 	@Test
 	void brokerUrlDecidesTlsAndDefaultPort() {
-		MqttBroker plain = MqttBroker.of(channel(1).broker("tcp://broker.local").topic("a").build(), SETTINGS);
-		MqttBroker tls = MqttBroker.of(channel(1).broker("ssl://broker.local").topic("a").build(), SETTINGS);
+		MqttBroker plain = MqttBroker.of(channel(1).broker("tcp://broker.local").topic("a").build(), SETTINGS,
+				MqttChannelFixture.INSTALLATION);
+		MqttBroker tls = MqttBroker.of(channel(1).broker("ssl://broker.local").topic("a").build(), SETTINGS,
+				MqttChannelFixture.INSTALLATION);
 		assertThat(plain.tls()).isFalse();
 		assertThat(plain.port()).isEqualTo(1883);
 		assertThat(tls.tls()).isTrue();
 		assertThat(tls.port()).isEqualTo(8883);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MqttBroker.of(channel(1).broker("http://broker.local").topic("a").build(), SETTINGS))
+			.isThrownBy(() -> MqttBroker.of(channel(1).broker("http://broker.local").topic("a").build(), SETTINGS,
+					MqttChannelFixture.INSTALLATION))
 			.withMessageContaining("tcp://host:port or ssl://host:port");
 	}
 
 	@Test
 	void derivedClientIdIsStableSoTheBrokerCanResumeTheSession() {
 		// MQTT 5 §3.1.2.4: a session is resumed only for the same client identifier.
-		MqttBroker first = MqttBroker.of(channel(1).topic("a").build(), SETTINGS);
-		MqttBroker again = MqttBroker.of(channel(2).topic("b").build(), SETTINGS);
-		MqttBroker otherUser = MqttBroker.of(channel(3).topic("a").setting("username", "bob").build(), SETTINGS);
+		MqttBroker first = MqttBroker.of(channel(1).topic("a").build(), SETTINGS, MqttChannelFixture.INSTALLATION);
+		MqttBroker again = MqttBroker.of(channel(2).topic("b").build(), SETTINGS, MqttChannelFixture.INSTALLATION);
+		MqttBroker otherUser = MqttBroker.of(channel(3).topic("a").setting("username", "bob").build(), SETTINGS,
+				MqttChannelFixture.INSTALLATION);
 		assertThat(first.clientId()).isEqualTo(again.clientId()).startsWith("parx-").hasSizeLessThanOrEqualTo(23);
 		assertThat(first).isEqualTo(again);
 		assertThat(otherUser.clientId()).isNotEqualTo(first.clientId());
@@ -62,8 +66,9 @@ class MqttChannelSettingsTests {
 
 	@Test
 	void brokerDescriptionNeverShowsThePassword() {
-		MqttBroker broker = MqttBroker
-			.of(channel(1).topic("a").setting("username", "bob").setting("password", "s3cret").build(), SETTINGS);
+		MqttBroker broker = MqttBroker.of(
+				channel(1).topic("a").setting("username", "bob").setting("password", "s3cret").build(), SETTINGS,
+				MqttChannelFixture.INSTALLATION);
 		assertThat(broker.toString()).doesNotContain("s3cret");
 		assertThat(broker.key()).doesNotContain("s3cret");
 		assertThat(broker.simpleAuth()).isNotNull();

@@ -21,9 +21,10 @@ class MqttChannelTestTimeoutTests {
 
 	private static final long MARGIN_MS = 800;
 
-	private final MqttEngine engine = new MqttEngine(new CollectingSink(), new MqttSettings(Duration.ofMinutes(5),
-			Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(1), "parx-test", null, null),
-			new SimpleMeterRegistry());
+	private final MqttEngine engine = new MqttEngine(new CollectingSink(),
+			new MqttSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200),
+					Duration.ofSeconds(1), "parx-test", null, null),
+			MqttChannelFixture.INSTALLATION, new SimpleMeterRegistry());
 
 	@BeforeEach
 	void loadTheClient() {

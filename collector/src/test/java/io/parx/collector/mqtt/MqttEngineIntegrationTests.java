@@ -15,6 +15,7 @@ import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.ReadResult;
 import io.parx.common.config.DataType;
+import io.parx.common.config.Installation;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
@@ -280,6 +281,51 @@ class MqttEngineIntegrationTests {
 	}
 
 	@Test
+	void twoInstallationsOnOneBrokerBothKeepTheirChannelsConnected() {
+		// issue 21: the default client id once came from the collector's name alone, so
+		// two
+		// installations (both "default") took each other's session over for ever
+		MqttEngine first = engine(Installation.fixed(UUID.randomUUID().toString()));
+		MqttEngine second = engine(Installation.fixed(UUID.randomUUID().toString()));
+		String topic = this.base + "/shared";
+		first.apply(List.of(channel(1).broker(this.brokerUrl).topic(topic).build()));
+		second.apply(List.of(channel(2).broker(this.brokerUrl).topic(topic).build()));
+		awaitSubscribed(first, 1, topic);
+		awaitSubscribed(second, 2, topic);
+
+		for (int i = 1; i <= 5; i++) {
+			publish(topic, Integer.toString(i), MqttQos.AT_LEAST_ONCE);
+		}
+
+		await().atMost(WAIT)
+			.until(() -> values(this.sink.of(1)).contains(5.0) && values(this.sink.of(2)).contains(5.0));
+		assertThat(values(this.sink.of(1))).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+		assertThat(values(this.sink.of(2))).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+		assertThat(List.of(first, second))
+			.allSatisfy((engine) -> assertThat(engine.status().connections()).singleElement()
+				.satisfies((connection) -> assertThat(connection.reconnectAttempts()).isZero()));
+	}
+
+	@Test
+	void aSessionTakenOverByAClientWithTheSameIdIsReportedAsSuch() {
+		Installation same = Installation.fixed(UUID.randomUUID().toString());
+		MqttEngine first = engine(same);
+		MqttEngine second = engine(same);
+		String topic = this.base + "/taken";
+		first.apply(List.of(channel(1).broker(this.brokerUrl).topic(topic).build()));
+		awaitSubscribed(first, 1, topic);
+
+		second.apply(List.of(channel(2).broker(this.brokerUrl).topic(topic).build()));
+
+		await().atMost(WAIT)
+			.until(() -> first.status()
+				.connections()
+				.stream()
+				.anyMatch((connection) -> connection.lastError() != null
+						&& connection.lastError().contains("another client")));
+	}
+
+	@Test
 	void channelTestReportsAnUnreachableBroker() {
 		ReadResult result = engine().readOnce(channel(0).broker("tcp://127.0.0.1:1").topic("x").build(),
 				Duration.ofSeconds(3));
@@ -288,7 +334,11 @@ class MqttEngineIntegrationTests {
 	}
 
 	private MqttEngine engine() {
-		MqttEngine engine = new MqttEngine(this.sink, SETTINGS, this.registry);
+		return engine(MqttChannelFixture.INSTALLATION);
+	}
+
+	private MqttEngine engine(Installation installation) {
+		MqttEngine engine = new MqttEngine(this.sink, SETTINGS, installation, this.registry);
 		this.engines.add(engine);
 		return engine;
 	}

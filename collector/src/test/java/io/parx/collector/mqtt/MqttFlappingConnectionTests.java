@@ -79,7 +79,8 @@ class MqttFlappingConnectionTests {
 			.buildAsync();
 		publisher.connect().get(10, TimeUnit.SECONDS);
 		try (TcpProxy proxy = new TcpProxy("127.0.0.1", mosquitto.port())) {
-			MqttEngine engine = new MqttEngine(sink, SETTINGS, new SimpleMeterRegistry());
+			MqttEngine engine = new MqttEngine(sink, SETTINGS, MqttChannelFixture.INSTALLATION,
+					new SimpleMeterRegistry());
 			this.engines.add(engine);
 			engine.apply(List.of(channel(1).broker("tcp://127.0.0.1:" + proxy.port())
 				.clientId("parx-test-flap-" + run)

@@ -260,7 +260,7 @@ class MqttIntakeIntegrationTests {
 
 	private MqttEngine engine(SampleSink sink, MqttSettings settings) {
 		this.registry = new SimpleMeterRegistry();
-		MqttEngine engine = new MqttEngine(sink, settings, this.registry);
+		MqttEngine engine = new MqttEngine(sink, settings, MqttChannelFixture.INSTALLATION, this.registry);
 		this.engines.add(engine);
 		return engine;
 	}

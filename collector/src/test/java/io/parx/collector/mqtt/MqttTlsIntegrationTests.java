@@ -121,7 +121,7 @@ class MqttTlsIntegrationTests {
 		MqttSettings settings = new MqttSettings(Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMillis(200),
 				Duration.ofSeconds(1), "parx-tls-" + UUID.randomUUID().toString().substring(0, 6), trustStore,
 				(trustStore != null) ? "changeit" : null);
-		return new MqttEngine(this.sink, settings, new SimpleMeterRegistry());
+		return new MqttEngine(this.sink, settings, MqttChannelFixture.INSTALLATION, new SimpleMeterRegistry());
 	}
 
 	/** A second client over TLS with the same credentials. */
