@@ -21,6 +21,7 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/analytics/query")
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/analytics/chart")
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/analytics/export")
+			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/analytics/export/alarm-journal")
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/analytics/derived/signals")
 			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/analytics/derived/signals")
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/analytics/derived/evaluate")

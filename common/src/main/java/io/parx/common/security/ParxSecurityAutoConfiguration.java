@@ -9,12 +9,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * The one security model of the token-verifying services (docs/SECURITY.md): a stateless
@@ -35,19 +38,21 @@ public class ParxSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain parxSecurityFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
-			JwtAuthenticationConverter converter) throws Exception {
+			JwtAuthenticationConverter converter, SecuritySettings settings) throws Exception {
 		// a service that declares no rules gets the open paths only, never Boot's default
 		// chain with its generated password
 		AccessRules rules = serviceRules.getIfAvailable(() -> AccessRules.builder().build());
 		SecurityProblems problems = new SecurityProblems();
+		MetricsScrapeToken scrape = new MetricsScrapeToken(settings.metricsToken());
 		http.csrf(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> authorize(requests, rules))
-			.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(converter))
+			.authorizeHttpRequests((requests) -> authorize(requests, rules, scrape))
+			.oauth2ResourceServer((server) -> server.bearerTokenResolver(scrape.resolver())
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(converter))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
@@ -57,7 +62,7 @@ public class ParxSecurityAutoConfiguration {
 
 	private static void authorize(
 			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
-			AccessRules rules) {
+			AccessRules rules, MetricsScrapeToken scrape) {
 		// the error page renders an answer already decided, e.g. a 400 of Tomcat's
 		requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
 		requests.requestMatchers(AccessRules.OPEN_PATHS.toArray(String[]::new)).permitAll();
@@ -73,7 +78,13 @@ public class ParxSecurityAutoConfiguration {
 					.hasAnyAuthority(rule.roles().stream().map(Role::authority).toArray(String[]::new)));
 			}
 		}
-		requests.requestMatchers(AccessRules.ACTUATOR).hasAuthority(Role.ADMIN.authority());
+		AuthorizationManager<RequestAuthorizationContext> admin = AuthorityAuthorizationManager
+			.hasAuthority(Role.ADMIN.authority());
+		// Prometheus with the static scrape token, or an administrator
+		requests.requestMatchers(MetricsScrapeToken.PATH)
+			.access((authentication, context) -> scrape.matches(context.getRequest()) ? new AuthorizationDecision(true)
+					: admin.authorize(authentication, context));
+		requests.requestMatchers(AccessRules.ACTUATOR).access(admin);
 		requests.anyRequest().denyAll();
 	}
 

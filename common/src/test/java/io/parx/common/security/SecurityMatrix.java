@@ -59,8 +59,8 @@ public final class SecurityMatrix {
 	public enum Caller {
 
 		NO_TOKEN(null), MALFORMED_TOKEN(null), EXPIRED_TOKEN(null), FOREIGN_KEY_TOKEN(null), TAMPERED_TOKEN(null),
-		UNSIGNED_TOKEN(null), NO_ROLES(null), UNKNOWN_ROLE_ONLY(null), OPERATOR(Role.OPERATOR), ENGINEER(Role.ENGINEER),
-		ADMIN(Role.ADMIN);
+		UNSIGNED_TOKEN(null), NO_ROLES(null), UNKNOWN_ROLE_ONLY(null), SCRAPE_TOKEN(null), OPERATOR(Role.OPERATOR),
+		ENGINEER(Role.ENGINEER), ADMIN(Role.ADMIN);
 
 		private final Role role;
 
@@ -91,6 +91,15 @@ public final class SecurityMatrix {
 				case UNSIGNED_TOKEN -> tokens.unsignedToken("matrix-unsigned", "ADMIN");
 				case NO_ROLES -> tokens.token("matrix-no-roles", UID);
 				case UNKNOWN_ROLE_ONLY -> tokens.token("matrix-superuser", UID, "SUPERUSER");
+				// Prometheus's static token (parx.security.metrics-token, set by the
+				// parent
+				// pom for every service's tests): /actuator/prometheus and nothing else
+				case SCRAPE_TOKEN -> {
+					String token = System.getProperty("parx.security.metrics-token");
+					assertThat(token).as("parx.security.metrics-token (the parent pom sets it for surefire)")
+						.isNotBlank();
+					yield token;
+				}
 				default -> {
 					User user = users.getOrDefault(this.role,
 							new User("matrix-" + name().toLowerCase(Locale.ROOT), UID));
@@ -126,6 +135,9 @@ public final class SecurityMatrix {
 
 		/** The status class a caller must get: 401, 403 or 0 for "allowed". */
 		int expected(Caller caller) {
+			if (caller == Caller.SCRAPE_TOKEN && !this.open && MetricsScrapeToken.PATH.equals(this.path)) {
+				return 0;
+			}
 			if (this.open) {
 				// a token that is sent is checked even where none is needed
 				return (caller.unauthenticated() && caller != Caller.NO_TOKEN && !this.tokenInQuery) ? 401 : 0;
