@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 
 import io.parx.common.config.channel.Protocol;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.SampleValue;
 
 /**
  * Reads the channels of one protocol. Engines are Spring beans; the collector core finds
@@ -29,6 +31,26 @@ public interface ProtocolEngine extends AutoCloseable {
 	 * errors
 	 */
 	ReadResult readOnce(ChannelConfig channel, Duration timeout);
+
+	/**
+	 * Writes a value to the channel's device once (issue #19), in engineering units: the
+	 * engine undoes scale and offset ({@link RawValue}) and encodes it as the channel's
+	 * data type. The caller has checked that the channel is writable and the value within
+	 * its limits. Never throws for device errors.
+	 * @return the value sent with a good quality, or the reason it was not taken
+	 */
+	default ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
+		return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, protocol() + " channels cannot be written");
+	}
+
+	/**
+	 * Whether {@link #readOnce} asks the device for its current value (Modbus, OPC UA),
+	 * so that a write can read the value before and after; MQTT waits for the next
+	 * message instead, which a write does not wait for.
+	 */
+	default boolean readsOnDemand() {
+		return true;
+	}
 
 	/**
 	 * Checks the channel's protocol settings as {@link #readOnce} would read them, so

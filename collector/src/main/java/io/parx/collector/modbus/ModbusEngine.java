@@ -14,11 +14,14 @@ import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
+import io.parx.collector.engine.RawValue;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.SampleSink;
 import io.parx.common.config.channel.Protocol;
+import io.parx.common.config.channel.RegisterType;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
 
 import org.springframework.stereotype.Component;
 
@@ -161,6 +164,62 @@ public class ModbusEngine implements ProtocolEngine {
 			}
 			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start),
 					"Modbus request to " + point.device() + " failed: " + ModbusErrors.describe(ex));
+		}
+	}
+
+	/**
+	 * Writes the value on a connection of its own, sent once (a write is never repeated
+	 * behind the caller's back): a coil with function code 5, one register with 6, a
+	 * longer value with 16, encoded by {@link RegisterCodec} in the channel's byte and
+	 * word order.
+	 */
+	@Override
+	public ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
+		long start = System.nanoTime();
+		ModbusPoint point;
+		Object raw;
+		try {
+			point = ModbusPoint.of(channel);
+			if (point.type() != RegisterType.COIL && point.type() != RegisterType.HOLDING_REGISTER) {
+				throw new IllegalArgumentException(point.type() + " is read-only in Modbus");
+			}
+			raw = RawValue.of(channel, value);
+		}
+		catch (RuntimeException ex) {
+			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, ex.getMessage());
+		}
+		int limitMs = (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+		if (point.timeoutMs() > 0) {
+			limitMs = Math.min(limitMs, point.timeoutMs());
+		}
+		long deadline = start + limitMs * 1_000_000L;
+		try (ModbusConnection connection = ModbusConnection.singleTry(point.device(), limitMs)) {
+			if (!connection.ensureConnected()) {
+				return ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start), connection.status().lastError());
+			}
+			long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+			if (leftMs <= 0) {
+				return noAnswer(point, limitMs, start);
+			}
+			connection.timeout((int) leftMs);
+			if (point.type() == RegisterType.COIL) {
+				connection.writeCoil(point.address(), (Boolean) raw);
+			}
+			else {
+				connection.writeRegisters(point.address(), RegisterCodec.encode(point, raw));
+			}
+			return ReadResult.good(value, elapsed(start));
+		}
+		catch (ModbusSlaveException ex) {
+			return ReadResult.failed(ModbusErrors.quality(ex.getType()), elapsed(start),
+					ModbusErrors.reason(ex.getType()));
+		}
+		catch (Exception ex) {
+			if (System.nanoTime() - deadline >= -10_000_000L) {
+				return noAnswer(point, limitMs, start);
+			}
+			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start),
+					"Modbus write to " + point.device() + " failed: " + ModbusErrors.describe(ex));
 		}
 	}
 

@@ -28,6 +28,7 @@ import io.parx.common.config.Installation;
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -262,6 +263,18 @@ public class MqttEngine implements ProtocolEngine {
 	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		return MqttSingleRead.read(channel, this.settings, this.installation, timeout);
+	}
+
+	/** Publishes the value to the channel's {@code writeTopic} ({@link MqttWrite}). */
+	@Override
+	public ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
+		return MqttWrite.write(channel, this.settings, value, timeout);
+	}
+
+	/** A read waits for the next message, which a write does not wait for. */
+	@Override
+	public boolean readsOnDemand() {
+		return false;
 	}
 
 	/** Why the channel is not good, when it is not: configuration or payload problem. */

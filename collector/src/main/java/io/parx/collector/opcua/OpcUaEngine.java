@@ -156,6 +156,7 @@ public class OpcUaEngine implements ProtocolEngine {
 	 * OPC UA type of the channel's data type with scale and offset undone.
 	 * @return the written value and the server's StatusCode as quality
 	 */
+	@Override
 	public ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
 		long start = System.nanoTime();
 		return withClient(channel, timeout, (client, opcUaChannel, deadline) -> {
