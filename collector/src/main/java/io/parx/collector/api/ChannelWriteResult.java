@@ -30,9 +30,9 @@ record ChannelWriteResult(@Schema(types = {
 		boolean good = Quality.isGood(write.quality());
 		return new ChannelWriteResult(good ? StatusView.plain(write.value()) : null,
 				(after != null) ? StatusView.plain(after.value()) : null,
-				(before != null) ? StatusView.plain(before.value()) : null, Integer.toUnsignedLong(write.quality()),
-				Quality.name(write.quality()), write.latencyMillis(), write.error(),
-				(after != null) ? after.error() : null);
+				(before != null && before.value() != null) ? StatusView.plain(before.value()) : null,
+				Integer.toUnsignedLong(write.quality()), Quality.name(write.quality()), write.latencyMillis(),
+				write.error(), (after != null) ? after.error() : null);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.RawValue;
 import io.parx.collector.engine.ReadResult;
+import io.parx.collector.engine.WriteOutcome;
 import io.parx.common.config.channel.ChannelSettings;
 import io.parx.common.config.channel.WriteAccess;
 import io.parx.common.problem.ProblemType;
@@ -64,17 +65,8 @@ class ChannelWriter {
 			return ChannelWriteResult.of(null, ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0,
 					"this collector has no " + channel.protocol() + " engine"), null);
 		}
-		long timeoutMs = request.timeoutOrDefault();
-		long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-		// a quarter of the time for the value before and a quarter kept for the read
-		// back: a slow device must not leave the write itself no time
-		ReadResult before = engine.readsOnDemand() ? engine.readOnce(channel, Duration.ofMillis(timeoutMs / 4 + 1))
-				: null;
-		ReadResult written = engine.write(channel, value,
-				Duration.ofMillis(Math.max(1, remainingMs(deadline) - timeoutMs / 4)));
-		ReadResult after = (Quality.isGood(written.quality()) && engine.readsOnDemand())
-				? engine.readOnce(channel, Duration.ofMillis(Math.max(1, remainingMs(deadline)))) : null;
-		return ChannelWriteResult.of((before != null && before.value() != null) ? before : null, written, after);
+		WriteOutcome outcome = engine.writeAndReadBack(channel, value, Duration.ofMillis(request.timeoutOrDefault()));
+		return ChannelWriteResult.of(outcome.before(), outcome.written(), outcome.after());
 	}
 
 	private ChannelConfig running(long id) {
@@ -84,10 +76,6 @@ class ChannelWriter {
 			.findFirst()
 			.orElseThrow(() -> Problems.forbidden("channel " + id + " does not run on this collector: an OPERATOR "
 					+ "writes only the channels a collector runs"));
-	}
-
-	private static long remainingMs(long deadline) {
-		return (deadline - System.nanoTime()) / 1_000_000;
 	}
 
 	private static ChannelConfig toConfig(ChannelWriteRequest.ChannelForm form) {

@@ -33,23 +33,16 @@ public interface ProtocolEngine extends AutoCloseable {
 	ReadResult readOnce(ChannelConfig channel, Duration timeout);
 
 	/**
-	 * Writes a value to the channel's device once (issue #19), in engineering units: the
-	 * engine undoes scale and offset ({@link RawValue}) and encodes it as the channel's
-	 * data type. The caller has checked that the channel is writable and the value within
-	 * its limits. Never throws for device errors.
-	 * @return the value sent with a good quality, or the reason it was not taken
+	 * Writes a value to the channel's device once (issue #19), in engineering units, and
+	 * reads the value before and after on the same connection where the protocol reads on
+	 * demand: the engine undoes scale and offset ({@link RawValue}) and encodes the value
+	 * as the channel's data type. The caller has checked that the channel is writable and
+	 * the value within its limits. The timeout bounds all three together. Never throws
+	 * for device errors.
 	 */
-	default ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
-		return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, protocol() + " channels cannot be written");
-	}
-
-	/**
-	 * Whether {@link #readOnce} asks the device for its current value (Modbus, OPC UA),
-	 * so that a write can read the value before and after; MQTT waits for the next
-	 * message instead, which a write does not wait for.
-	 */
-	default boolean readsOnDemand() {
-		return true;
+	default WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
+		return WriteOutcome
+			.failed(ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, protocol() + " channels cannot be written"));
 	}
 
 	/**

@@ -21,6 +21,7 @@ import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.SampleSink;
+import io.parx.collector.engine.WriteOutcome;
 import io.parx.collector.mqtt.MqttPayloadParser.Payload;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;
@@ -265,16 +266,13 @@ public class MqttEngine implements ProtocolEngine {
 		return MqttSingleRead.read(channel, this.settings, this.installation, timeout);
 	}
 
-	/** Publishes the value to the channel's {@code writeTopic} ({@link MqttWrite}). */
+	/**
+	 * Publishes the value to the channel's {@code writeTopic} ({@link MqttWrite});
+	 * nothing is read before or after, since an MQTT read waits for the next message.
+	 */
 	@Override
-	public ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
-		return MqttWrite.write(channel, this.settings, value, timeout);
-	}
-
-	/** A read waits for the next message, which a write does not wait for. */
-	@Override
-	public boolean readsOnDemand() {
-		return false;
+	public WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
+		return WriteOutcome.failed(MqttWrite.write(channel, this.settings, value, timeout));
 	}
 
 	/** Why the channel is not good, when it is not: configuration or payload problem. */
