@@ -9,6 +9,7 @@ import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.RawValue;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.WriteOutcome;
+import io.parx.common.config.InvalidSettingsException;
 import io.parx.common.config.channel.ChannelSettings;
 import io.parx.common.config.channel.WriteAccess;
 import io.parx.common.problem.ProblemType;
@@ -41,8 +42,17 @@ class ChannelWriter {
 	ChannelWriteResult write(ChannelWriteRequest request, Set<Role> roles) {
 		boolean configurer = roles.stream().anyMatch(AccessRules.CONFIGURERS::contains);
 		ChannelConfig channel = configurer ? toConfig(request.channel()) : running(request.channel().id());
-		ChannelSettings settings = ChannelSettings.fromJson(channel.protocol(), channel.dataType(),
-				channel.settingsMap());
+		ChannelSettings settings;
+		try {
+			settings = ChannelSettings.fromJson(channel.protocol(), channel.dataType(), channel.settingsMap());
+		}
+		catch (InvalidSettingsException ex) {
+			throw ex;
+		}
+		catch (IllegalArgumentException ex) {
+			// settings that are no JSON object
+			throw new InvalidChannelException(ex.getMessage());
+		}
 		WriteAccess access = settings.write();
 		if (!access.writable()) {
 			throw Problems.of(ProblemType.NOT_WRITABLE,
