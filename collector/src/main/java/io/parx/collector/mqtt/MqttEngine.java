@@ -267,12 +267,14 @@ public class MqttEngine implements ProtocolEngine {
 	}
 
 	/**
-	 * Publishes the value to the channel's {@code writeTopic} ({@link MqttWrite});
-	 * nothing is read before or after, since an MQTT read waits for the next message.
+	 * Publishes the value to the channel's {@code writeTopic} ({@link MqttWrite}). The
+	 * value before is the last one the running channel received; nothing is read after,
+	 * since an MQTT read waits for the next message.
 	 */
 	@Override
 	public WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
-		return WriteOutcome.failed(MqttWrite.write(channel, this.settings, value, timeout));
+		ReadResult before = this.tracker.lastValue(channel.id()).map((last) -> ReadResult.good(last, 0)).orElse(null);
+		return new WriteOutcome(before, MqttWrite.write(channel, this.settings, value, timeout), null);
 	}
 
 	/** Why the channel is not good, when it is not: configuration or payload problem. */

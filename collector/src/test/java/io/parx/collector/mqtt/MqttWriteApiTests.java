@@ -2,6 +2,7 @@ package io.parx.collector.mqtt;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Writes through {@code POST /api/v1/collector/write} to the real Mosquitto: the value is
@@ -74,6 +76,31 @@ class MqttWriteApiTests extends ChannelWriteApi {
 		String bool = channel(3, "BOOL", 1, 0, "MQTT", settings("BOOLEAN", null, "/pump/set"));
 		assertThat(write("ADMIN", bool, "true").statusCode()).isEqualTo(200);
 		assertReceived(this.base + "/pump/set", "true");
+	}
+
+	@Test
+	void anOperatorWritesARunningOperatorWritableChannelAndTheAuditGetsItsLastValue() throws Exception {
+		// the channel reads a topic outside the subscriber's filter, so only the write
+		// arrives there
+		String settings = settings("NUMBER", null, "/op/set").replace(this.base + "/value", this.base + "-in/value")
+			.replace("}", ",\"operatorWritable\":true}");
+		long id = save("mqtt-write-" + UUID.randomUUID().toString().substring(0, 8), "FLOAT64", "MQTT", settings);
+		awaitRunning(id);
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.subscriber.publishWith()
+				.topic(this.base + "-in/value")
+				.qos(MqttQos.AT_LEAST_ONCE)
+				.payload("7.5".getBytes(StandardCharsets.UTF_8))
+				.send();
+			return channelStatus("MQTT", id).map((status) -> status.path("lastValue").asDouble()).orElse(0.0) == 7.5;
+		});
+		HttpResponse<String> response = write("OPERATOR",
+				channel(id, "FLOAT64", 1, 0, "MQTT", settings("NUMBER", null, "/forged")), "8");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).path("previous").asDouble()).isEqualTo(7.5);
+		// the collector's own settings decide where the value goes, not the ones sent
+		assertReceived(this.base + "/op/set", "8");
+		delete(id);
 	}
 
 	@Test
