@@ -274,7 +274,8 @@ public class MqttEngine implements ProtocolEngine {
 	@Override
 	public WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
 		ReadResult before = this.tracker.lastValue(channel.id()).map((last) -> ReadResult.good(last, 0)).orElse(null);
-		return new WriteOutcome(before, MqttWrite.write(channel, this.settings, value, timeout), null);
+		return new WriteOutcome(before, MqttWrite.write(channel, this.settings, this.installation, value, timeout),
+				null);
 	}
 
 	/** Why the channel is not good, when it is not: configuration or payload problem. */

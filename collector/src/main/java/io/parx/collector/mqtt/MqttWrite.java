@@ -12,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.RawValue;
 import io.parx.collector.engine.ReadResult;
+import io.parx.common.config.Installation;
 import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.SampleValue;
@@ -35,13 +36,14 @@ final class MqttWrite {
 	private MqttWrite() {
 	}
 
-	static ReadResult write(ChannelConfig config, MqttSettings settings, SampleValue value, Duration timeout) {
+	static ReadResult write(ChannelConfig config, MqttSettings settings, Installation installation, SampleValue value,
+			Duration timeout) {
 		long start = System.nanoTime();
 		MqttBroker broker;
 		io.parx.common.config.channel.MqttSettings contract;
 		byte[] payload;
 		try {
-			broker = MqttBroker.of(config, settings);
+			broker = MqttBroker.of(config, settings, installation);
 			contract = io.parx.common.config.channel.MqttSettings.fromJson(config.settingsMap(), config.dataType());
 			if (contract.writeTopic() == null) {
 				throw new IllegalArgumentException("the channel has no writeTopic");
