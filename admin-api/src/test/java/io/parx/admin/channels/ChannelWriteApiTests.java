@@ -19,6 +19,7 @@ import io.parx.common.security.Role;
 
 import static io.parx.admin.channels.ChannelFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -70,6 +71,12 @@ class ChannelWriteApiTests extends AbstractIntegrationTest {
 		assertThat(body.get("timeoutMs").asLong()).isEqualTo(9000);
 		assertThat(audit(id))
 			.containsExactly(List.of("{\"value\": 3.25}", "{\"value\": 12.5}", "Good, read back 12.5"));
+		// and the audit API finds it by its action
+		this.mvc.perform(get("/api/v1/audit?action=WRITE&entityType=channel&entityId=" + id).with(as(Role.ADMIN)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content[0].action").value("WRITE"))
+			.andExpect(jsonPath("$.content[0].before.value").value(3.25))
+			.andExpect(jsonPath("$.content[0].after.value").value(12.5));
 	}
 
 	@Test
