@@ -26,6 +26,7 @@ import org.springframework.data.web.SortDefault;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,10 +41,13 @@ import org.springframework.web.bind.annotation.RestController;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.ETags;
 import io.parx.common.config.channel.Protocol;
+import io.parx.common.security.Role;
 
 /**
  * I/O channels: {@code /api/v1/io/channels}. Everyone signed in reads; ADMIN and ENGINEER
- * write. Updates need the edited version ({@code If-Match} or {@code version}).
+ * write. Updates need the edited version ({@code If-Match} or {@code version}). Writing a
+ * value to a device ({@code /write}) is for ADMIN and ENGINEER, and for OPERATOR on
+ * channels that say {@code operatorWritable} ({@link ChannelWriter}).
  */
 @RestController
 @Tag(name = "I/O channels", description = "Signals of the plant and their protocol settings; see docs/API.md")
@@ -61,10 +65,13 @@ class ChannelController {
 
 	private final ChannelTester tester;
 
-	ChannelController(ChannelService channels, ChannelImport imports, ChannelTester tester) {
+	private final ChannelWriter writer;
+
+	ChannelController(ChannelService channels, ChannelImport imports, ChannelTester tester, ChannelWriter writer) {
 		this.channels = channels;
 		this.imports = imports;
 		this.tester = tester;
+		this.writer = writer;
 	}
 
 	@Operation(operationId = "listChannels",
@@ -191,6 +198,36 @@ class ChannelController {
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
 					required = false) String authorization) {
 		return this.tester.test(this.channels.get(id), authorization);
+	}
+
+	@Operation(operationId = "writeChannel",
+			summary = "Write a value to the channel's device through the collector and read it back (ENGINEER, ADMIN; "
+					+ "OPERATOR when the channel says operatorWritable)",
+			description = "Refused before anything is sent: a disabled or not writable channel is a 409 "
+					+ "/problems/not-writable, an OPERATOR on a channel without operatorWritable a 403, a value of "
+					+ "the wrong type or outside writeMin/writeMax a 400 naming value. Every write sent is audited "
+					+ "(WRITE, entity channel) before the answer. A device that refuses is a 502 "
+					+ "/problems/device-write-failed, one that does not answer a 504 /problems/device-timeout.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = ChannelSchemas.WriteResult.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "404", ref = "NotFound")
+	@ApiResponse(responseCode = "409", ref = "NotWritable")
+	@ApiResponse(responseCode = "502", ref = "DeviceWriteFailed")
+	@ApiResponse(responseCode = "503", ref = "CollectorUnavailable")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
+	@PostMapping("/{id}/write")
+	Map<String, Object> write(@PathVariable long id,
+			@RequestBody @Schema(implementation = ChannelSchemas.WriteRequest.class) Map<String, Object> body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
+		if (body.size() != 1 || !body.containsKey("value")) {
+			throw ConfigProblems.invalid(body.containsKey("value") ? "body" : "value",
+					body.containsKey("value") ? "only value may be sent" : "is required");
+		}
+		return this.writer.write(this.channels.get(id), body.get("value"),
+				Role.of(SecurityContextHolder.getContext().getAuthentication()), authorization);
 	}
 
 	@Operation(operationId = "importChannels",

@@ -60,6 +60,33 @@ final class ChannelSchemas {
 
 	}
 
+	@Schema(name = "ChannelWriteRequest",
+			description = "The value to write, in engineering units (scale and offset " + "are undone for the device)",
+			requiredProperties = { "value" })
+	record WriteRequest(@Schema(
+			description = "a number for numeric data types (within writeMin and writeMax), true "
+					+ "or false for BOOL, a string for STRING",
+			types = {
+					"number", "boolean", "string" }) Object value){
+
+	}
+
+	@Schema(name = "ChannelWriteResult", description = "A write the device took, and the value read afterwards",
+			requiredProperties = { "written", "readBack", "previous", "quality", "qualityName", "latencyMs" })
+	record WriteResult(@Schema(description = "The value sent", types = {
+			"number", "boolean", "string" }) Object written,
+			@Schema(description = "The value read from the device after the write; null when the read failed and for "
+					+ "MQTT, whose reads wait for the next message",
+					types = { "number", "boolean", "string", "null" }) Object readBack,
+			@Schema(description = "The value read just before the write (the audit's before value); null when "
+					+ "unknown", types = { "number", "boolean", "string", "null" }) Object previous,
+			@Schema(description = "The write's OPC UA StatusCode as an unsigned number: 0 Good") long quality,
+			@Schema(description = "e.g. Good") String qualityName,
+			@Schema(description = "How long the write itself took on the device") long latencyMs,
+			@Schema(description = "Why the value could not be read back", nullable = true) String readBackError){
+
+	}
+
 	@Schema(name = "ChannelTestResult",
 			description = "One live reading through the collector; a device failure has a bad quality and the "
 					+ "reason in error",

@@ -5,21 +5,30 @@ import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import io.parx.admin.request.ConfigProblems;
-import io.parx.common.sample.Quality;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+
+import io.parx.admin.request.ConfigProblems;
+import io.parx.common.problem.ProblemException;
+import io.parx.common.problem.ProblemType;
+import io.parx.common.problem.Problems;
+import io.parx.common.sample.Quality;
 
 /**
  * Asks the collector to read a channel once, live ({@code POST /api/v1/collector/test}),
@@ -30,6 +39,8 @@ import org.springframework.web.client.RestClientResponseException;
  */
 @Component
 class ChannelTester {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
@@ -48,22 +59,38 @@ class ChannelTester {
 
 	Map<String, Object> test(Channel channel, String authorization) {
 		long start = System.nanoTime();
+		Map<String, Object> answer = post("/api/v1/collector/test",
+				Map.of("channel", channel.toCollectorView(), "timeoutMs", deviceTimeoutMs()), authorization, false);
+		long latencyMs = (System.nanoTime() - start) / 1_000_000;
+		return result(answer, latencyMs);
+	}
+
+	/**
+	 * Posts to the collector with the caller's token, with this class's timeout and
+	 * answers: 503 when it cannot be reached or does not answer in time, 502 when it
+	 * fails or answers nonsense.
+	 * @param passClientErrors whether a 4xx problem of the collector (e.g. the write's
+	 * 400 naming {@code value}, 403, 409) is passed on as it is instead of as a 502
+	 */
+	Map<String, Object> post(String path, Map<String, Object> body, String authorization, boolean passClientErrors) {
 		Map<String, Object> answer;
 		try {
-			answer = this.client.post().uri("/api/v1/collector/test").headers((headers) -> {
+			answer = this.client.post().uri(path).headers((headers) -> {
 				if (authorization != null) {
 					headers.set(HttpHeaders.AUTHORIZATION, authorization);
 				}
-			})
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("channel", channel.toCollectorView(), "timeoutMs", deviceTimeoutMs()))
-				.retrieve()
-				.body(MAP);
+			}).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(MAP);
 		}
 		catch (ResourceAccessException ex) {
 			throw ConfigProblems.collector(HttpStatus.SERVICE_UNAVAILABLE, unreachable(ex));
 		}
 		catch (RestClientResponseException ex) {
+			if (passClientErrors && ex.getStatusCode().is4xxClientError()) {
+				ErrorResponseException problem = collectorProblem(ex);
+				if (problem != null) {
+					throw problem;
+				}
+			}
 			throw ConfigProblems.collector(HttpStatus.BAD_GATEWAY, "the collector at " + this.settings.url()
 					+ " answered " + ex.getStatusCode().value() + ": " + abbreviate(ex.getResponseBodyAsString()));
 		}
@@ -75,8 +102,27 @@ class ChannelTester {
 			throw ConfigProblems.collector(HttpStatus.BAD_GATEWAY,
 					"the collector at " + this.settings.url() + " sent an empty answer");
 		}
-		long latencyMs = (System.nanoTime() - start) / 1_000_000;
-		return result(answer, latencyMs);
+		return answer;
+	}
+
+	/**
+	 * The collector's problem as this service's own answer (its type, status, detail and
+	 * field errors), or {@code null} when the body is not a problem of the catalogue.
+	 */
+	private static ErrorResponseException collectorProblem(RestClientResponseException ex) {
+		try {
+			JsonNode body = JSON.readTree(ex.getResponseBodyAsString());
+			ProblemType type = ProblemType.of(body.path("type").asString(""));
+			ProblemDetail problem = Problems.detail(ex.getStatusCode(), type,
+					abbreviate(body.path("detail").asString("")));
+			if (body.path("errors").isArray()) {
+				problem.setProperty("errors", JSON.convertValue(body.path("errors"), List.class));
+			}
+			return new ProblemException(ex.getStatusCode(), problem, null);
+		}
+		catch (RuntimeException notAProblem) {
+			return null;
+		}
 	}
 
 	/**

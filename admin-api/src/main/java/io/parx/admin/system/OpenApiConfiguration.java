@@ -63,6 +63,15 @@ class OpenApiConfiguration {
 			.addResponses("CollectorUnavailable",
 					problem("/problems/collector-unavailable: the collector cannot be reached or does not answer in "
 							+ "time (503), or answers with an error (502)"))
+			.addResponses("NotWritable",
+					problem("/problems/not-writable: the channel is disabled or its settings do not say writable: "
+							+ "true; nothing was sent to the device"))
+			.addResponses("DeviceWriteFailed",
+					problem("/problems/device-write-failed: the device refused the value or could not be reached "
+							+ "(quality and qualityName say why); the attempt is audited"))
+			.addResponses("DeviceTimeout",
+					problem("/problems/device-timeout: the device did not answer the write in time; whether it took "
+							+ "the value is unknown"))
 			.addResponses("TooManyRequests",
 					problem("/problems/too-many-requests: too many failed sign-ins; try again later")
 						.addHeaderObject("Retry-After", header("Seconds to wait", new IntegerSchema())));

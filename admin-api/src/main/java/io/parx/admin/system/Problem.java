@@ -24,6 +24,10 @@ public record Problem(
 				+ "already used)") List<Problems.FieldError> errors,
 		@Schema(description = "0-based position of a formula syntax error (/problems/formula-syntax)") Integer position,
 		@Schema(description = "The current version of the entity (/problems/version-conflict)") Long currentVersion,
-		@Schema(description = "Seconds to wait before trying again, as in Retry-After (/problems/too-many-requests)") Long retryAfterSeconds) {
+		@Schema(description = "Seconds to wait before trying again, as in Retry-After (/problems/too-many-requests)") Long retryAfterSeconds,
+		@Schema(description = "The write's OPC UA StatusCode as an unsigned number (/problems/device-write-failed, "
+				+ "/problems/device-timeout)") Long quality,
+		@Schema(description = "Its symbolic name, e.g. Bad_NotConnected (/problems/device-write-failed, "
+				+ "/problems/device-timeout)") String qualityName) {
 
 }

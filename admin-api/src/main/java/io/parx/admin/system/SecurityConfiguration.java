@@ -29,6 +29,9 @@ class SecurityConfiguration {
 			// reading is for every role; exporting a dashboard template is a read
 			.allow(AccessRules.EVERY_ROLE, HttpMethod.GET, "/api/v1/**")
 			.allow(AccessRules.EVERY_ROLE, HttpMethod.POST, "/api/v1/dashboards/*/export")
+			// writing a value to a device: the channel's operatorWritable decides for
+			// OPERATOR
+			.allow(AccessRules.EVERY_ROLE, HttpMethod.POST, "/api/v1/io/channels/*/write")
 			// configuring channels, storage rules, batches, dashboards
 			.allow(AccessRules.CONFIGURERS, "/api/v1/**")
 			.build();

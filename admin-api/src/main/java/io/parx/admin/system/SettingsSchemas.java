@@ -85,7 +85,8 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 					integer(0, 125)
 						.description("Unused registers a read may span to serve two channels; absent: the collector's "
 								+ "parx.collector.modbus.max-gap (10)"),
-					false);
+					false)
+			.writeAccess("HOLDING_REGISTER (function codes 6 and 16) and COIL (5) only; not STRING");
 	}
 
 	private static Alternative opcUa() {
@@ -109,7 +110,8 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 					integer(0, OpcUaSettings.MAX_SAMPLING_MS)
 						.description("Server sampling interval; absent: the channel's pollIntervalMs"),
 					false)
-			.add("deadband", number(0).description("Absolute data-change deadband")._default(0), false);
+			.add("deadband", number(0).description("Absolute data-change deadband")._default(0), false)
+			.writeAccess("Write service; the node must allow it");
 	}
 
 	private static Alternative mqtt() {
@@ -127,7 +129,13 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 					false)
 			.add("valuePointer", text(1000, "JSON only: RFC 6901 pointer to the value; absent: the whole document"),
 					false)
-			.add("timestampPointer", text(1000, "JSON only: RFC 6901 pointer to the source time"), false);
+			.add("timestampPointer", text(1000, "JSON only: RFC 6901 pointer to the source time"), false)
+			.add("writeTopic",
+					text(1000,
+							"Topic name (no wildcards) a write publishes the value to, in the "
+									+ "payloadFormat (JSON: at valuePointer) and at the qos; required when writable"),
+					false)
+			.writeAccess("A write publishes to writeTopic");
 	}
 
 	private static Alternative simulator() {
@@ -267,6 +275,29 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 				this.schema.required(this.required);
 			}
 			return this;
+		}
+
+		/**
+		 * The write contract of every writable protocol
+		 * ({@link io.parx.common.config.channel.WriteAccess}).
+		 */
+		Alternative writeAccess(String protocolNote) {
+			Schema<Object> bool = new Schema<>().types(Set.of("boolean"));
+			return add("writable",
+					new Schema<>().types(Set.of("boolean"))
+						.description("Whether ENGINEER and ADMIN may write a value to the device (POST "
+								+ "/api/v1/io/channels/{id}/write). " + protocolNote)
+						._default(false),
+					false)
+				.add("operatorWritable",
+						bool.description("Whether OPERATOR may write it too; needs writable")._default(false), false)
+				.add("writeMin",
+						new Schema<>().types(Set.of("number"))
+							.description("Smallest value a write may send (engineering units); numeric data types "
+									+ "only; absent: no limit"),
+						false)
+				.add("writeMax", new Schema<>().types(Set.of("number"))
+					.description("Largest value a write may send; at least writeMin; absent: no limit"), false);
 		}
 
 		/** A password the API takes but never returns, and whether one is stored. */

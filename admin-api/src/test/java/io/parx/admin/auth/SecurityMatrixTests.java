@@ -61,6 +61,9 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 			.endpoint(CONFIGURERS, "PUT", "/api/v1/io/channels/{id}")
 			.endpoint(CONFIGURERS, "DELETE", "/api/v1/io/channels/{id}")
 			.endpoint(CONFIGURERS, "POST", "/api/v1/io/channels/{id}/test")
+			// every role passes the door; ChannelWriter lets OPERATOR write
+			// operatorWritable channels only
+			.endpoint(EVERY_ROLE, "POST", "/api/v1/io/channels/{id}/write")
 			.endpoint(CONFIGURERS, "POST", "/api/v1/io/channels/import")
 			.endpoint(EVERY_ROLE, "GET", "/api/v1/io/channels/export")
 			.endpoint(EVERY_ROLE, "GET", "/api/v1/storage/rules")

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for the collector's {@code POST /api/v1/collector/test} (a different
- * service), shared by the module's one Spring context: each test sets the answer it needs
- * and reads the last request it caused.
+ * A stand-in for the collector's {@code POST /api/v1/collector/test} and {@code /write}
+ * (a different service), shared by the module's one Spring context: each test sets the
+ * answer it needs and reads the last request it caused.
  */
 public final class CollectorStub {
 
@@ -30,9 +30,9 @@ public final class CollectorStub {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server.createContext("/api/v1/collector/test", (exchange) -> {
+		this.server.createContext("/api/v1/collector/", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			this.lastRequest.set(new Request(exchange.getRequestMethod(),
+			this.lastRequest.set(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 					exchange.getRequestHeaders().getFirst("Authorization"), body));
 			Answer current = this.answer.get();
 			byte[] bytes = current.body().getBytes(StandardCharsets.UTF_8);
@@ -52,6 +52,11 @@ public final class CollectorStub {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/** Forgets the last request, so a test can tell that it caused none. */
+	public void reset() {
+		this.lastRequest.set(null);
+	}
+
 	public void answer(int status, String json) {
 		this.answer.set(new Answer(status, json));
 	}
@@ -63,7 +68,7 @@ public final class CollectorStub {
 	record Answer(int status, String body) {
 	}
 
-	public record Request(String method, String authorization, String body) {
+	public record Request(String method, String path, String authorization, String body) {
 	}
 
 }

@@ -130,6 +130,45 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 
 	@Test
 	@Order(2)
+	void channelWritesAndWritableSettingsAnswerAsDocumented() throws Exception {
+		Map<String, Object> writable = ChannelFixtures.mqtt("schema.write.mqtt");
+		ChannelFixtures.settings(writable)
+			.putAll(map("writeTopic", "plant/line1/sp/set", "writable", true, "operatorWritable", true, "writeMin", 0,
+					"writeMax", 100));
+		JsonNode channel = call(201, json(post("/api/v1/io/channels"), writable).with(as(Role.ENGINEER)));
+		contract().checkSchema("MqttSettings", channel.get("settings"));
+		Map<String, Object> modbus = ChannelFixtures.modbus("schema.write.modbus");
+		ChannelFixtures.settings(modbus).put("writable", true);
+		contract().checkSchema("ModbusTcpSettings",
+				call(201, json(post("/api/v1/io/channels"), modbus).with(as(Role.ENGINEER))).get("settings"));
+		Map<String, Object> opcua = ChannelFixtures.opcua("schema.write.opcua");
+		ChannelFixtures.settings(opcua).put("writable", true);
+		contract().checkSchema("OpcUaSettings",
+				call(201, json(post("/api/v1/io/channels"), opcua).with(as(Role.ENGINEER))).get("settings"));
+		String path = "/api/v1/io/channels/" + channel.get("id").asLong() + "/write";
+		CollectorStub.shared()
+			.answer(200, "{\"written\":12.5,\"readBack\":null,\"previous\":null,\"quality\":0,"
+					+ "\"qualityName\":\"Good\",\"latencyMs\":3,\"error\":null,\"readBackError\":null}");
+		call(200, json(post(path), map("value", 12.5)).with(as(Role.OPERATOR)));
+		call(400, json(post(path), map("value", 101)).with(as(Role.ENGINEER)));
+		call(404, json(post("/api/v1/io/channels/987654321/write"), map("value", 1)).with(as(Role.ENGINEER)));
+		long readOnly = call(201, json(post("/api/v1/io/channels"), ChannelFixtures.simulator("schema.write.sim"))
+			.with(as(Role.ENGINEER))).get("id").asLong();
+		call(409, json(post("/api/v1/io/channels/" + readOnly + "/write"), map("value", 1)).with(as(Role.ENGINEER)));
+		CollectorStub.shared()
+			.answer(200, "{\"written\":null,\"quality\":2156527616,\"qualityName\":\"Bad_NotConnected\","
+					+ "\"latencyMs\":3,\"error\":\"connection refused\"}");
+		call(502, json(post(path), map("value", 1)).with(as(Role.ENGINEER)));
+		CollectorStub.shared()
+			.answer(200, "{\"written\":null,\"quality\":2148139008,\"qualityName\":\"Bad_Timeout\","
+					+ "\"latencyMs\":3,\"error\":\"no answer\"}");
+		call(504, json(post(path), map("value", 1)).with(as(Role.ENGINEER)));
+		CollectorStub.shared().answer(500, "{}");
+		call(502, json(post(path), map("value", 1)).with(as(Role.ENGINEER)));
+	}
+
+	@Test
+	@Order(2)
 	void theSettingsOfEveryProtocolModeAndBackendMatchTheirOwnAlternativeOfTheOneOf() throws Exception {
 		Map<Protocol, String> protocols = Map.of(Protocol.MODBUS_TCP, "ModbusTcpSettings", Protocol.OPCUA,
 				"OpcUaSettings", Protocol.MQTT, "MqttSettings", Protocol.SIMULATOR, "SimulatorSettings");

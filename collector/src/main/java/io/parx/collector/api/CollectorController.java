@@ -15,18 +15,21 @@ import io.parx.collector.engine.ReadResult;
 import io.parx.collector.publish.Publisher;
 import io.parx.common.config.InvalidSettingsException;
 import io.parx.common.sample.Quality;
+import io.parx.common.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The collector's HTTP API: the live channel test and the status. */
+/** The collector's HTTP API: the live channel test, writes and the status. */
 @RestController
 @Tag(name = "Collector")
 @RequestMapping("/api/v1/collector")
@@ -38,10 +41,14 @@ class CollectorController {
 
 	private final CollectorSettings settings;
 
+	private final ChannelWriter writer;
+
 	private final Clock clock = Clock.systemUTC();
 
-	CollectorController(ChannelCoordinator coordinator, Publisher publisher, CollectorSettings settings) {
+	CollectorController(ChannelCoordinator coordinator, Publisher publisher, CollectorSettings settings,
+			ChannelWriter writer) {
 		this.coordinator = coordinator;
+		this.writer = writer;
 		this.publisher = publisher;
 		this.settings = settings;
 	}
@@ -71,6 +78,22 @@ class CollectorController {
 		}
 		return ChannelTestResult
 			.of(BoundedRead.readOnce(engine, channel, Duration.ofMillis(request.timeoutOrDefault())));
+	}
+
+	/**
+	 * Writes a value to a channel's device and reads it back (issue #19); the device's
+	 * own failure comes back as a bad quality with the reason, not as an HTTP error.
+	 */
+	@Operation(operationId = "writeChannel",
+			summary = "Write a value to a writable channel's device and read it back (ENGINEER, ADMIN; OPERATOR for "
+					+ "operatorWritable channels this collector runs)")
+	@ApiResponse(responseCode = "200")
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "409", ref = "NotWritable")
+	@PostMapping("/write")
+	ChannelWriteResult write(@Valid @RequestBody ChannelWriteRequest request) {
+		return this.writer.write(request, Role.of(SecurityContextHolder.getContext().getAuthentication()));
 	}
 
 	@Operation(operationId = "getCollectorStatus",

@@ -45,7 +45,9 @@ class OpenApiConfiguration {
 					ProblemResponses.problem(ProblemType.VALIDATION, "names the bad field or parameter in errors"))
 			.addResponses("Forbidden", ProblemResponses.problem(ProblemType.FORBIDDEN, "your role does not allow this"))
 			.addResponses("NotFound",
-					ProblemResponses.problem(ProblemType.NOT_FOUND, "nothing with this id or thumbprint"));
+					ProblemResponses.problem(ProblemType.NOT_FOUND, "nothing with this id or thumbprint"))
+			.addResponses("NotWritable", ProblemResponses.problem(ProblemType.NOT_WRITABLE,
+					"the channel is not writable or disabled; nothing was sent to the device"));
 	}
 
 }

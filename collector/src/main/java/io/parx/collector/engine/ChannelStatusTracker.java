@@ -53,6 +53,12 @@ public final class ChannelStatusTracker {
 		return Optional.ofNullable((entry != null) ? entry.reason : null);
 	}
 
+	/** The last value the channel read, if it runs and read one. */
+	public Optional<SampleValue> lastValue(long channelId) {
+		Entry entry = this.entries.get(channelId);
+		return Optional.ofNullable((entry != null) ? entry.lastValue() : null);
+	}
+
 	/** Forgets channels that no longer run. */
 	public void retain(Collection<Long> channelIds) {
 		this.entries.keySet().retainAll(channelIds);
@@ -88,6 +94,10 @@ public final class ChannelStatusTracker {
 
 		void misconfigured(String reason) {
 			this.reason = reason;
+		}
+
+		synchronized SampleValue lastValue() {
+			return this.lastValue;
 		}
 
 		synchronized void record(Sample sample) {

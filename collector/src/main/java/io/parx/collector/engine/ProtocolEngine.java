@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Collection;
 
 import io.parx.common.config.channel.Protocol;
+import io.parx.common.sample.Quality;
+import io.parx.common.sample.SampleValue;
 
 /**
  * Reads the channels of one protocol. Engines are Spring beans; the collector core finds
@@ -29,6 +31,19 @@ public interface ProtocolEngine extends AutoCloseable {
 	 * errors
 	 */
 	ReadResult readOnce(ChannelConfig channel, Duration timeout);
+
+	/**
+	 * Writes a value to the channel's device once (issue #19), in engineering units, and
+	 * reads the value before and after on the same connection where the protocol reads on
+	 * demand: the engine undoes scale and offset ({@link RawValue}) and encodes the value
+	 * as the channel's data type. The caller has checked that the channel is writable and
+	 * the value within its limits. The timeout bounds all three together. Never throws
+	 * for device errors.
+	 */
+	default WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
+		return WriteOutcome
+			.failed(ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, protocol() + " channels cannot be written"));
+	}
 
 	/**
 	 * Checks the channel's protocol settings as {@link #readOnce} would read them, so

@@ -6,6 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import com.ghgande.j2mod.modbus.procimg.Register;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.common.config.channel.RegisterType;
@@ -138,6 +140,27 @@ final class ModbusConnection implements AutoCloseable {
 			result[i] = bits.getBit(i);
 		}
 		return result;
+	}
+
+	/** Function code 5 (Modbus Application Protocol §6.5). */
+	void writeCoil(int address, boolean value) throws ModbusException {
+		this.master.writeCoil(this.key.unitId(), address, value);
+	}
+
+	/**
+	 * Function code 6 for one register (§6.6), 16 for more (§6.12), so that a
+	 * multi-register value changes in one request.
+	 */
+	void writeRegisters(int start, int[] words) throws ModbusException {
+		if (words.length == 1) {
+			this.master.writeSingleRegister(this.key.unitId(), start, new SimpleRegister(words[0]));
+			return;
+		}
+		Register[] registers = new Register[words.length];
+		for (int i = 0; i < words.length; i++) {
+			registers[i] = new SimpleRegister(words[i]);
+		}
+		this.master.writeMultipleRegisters(this.key.unitId(), start, registers);
 	}
 
 	ConnectionStatus status() {

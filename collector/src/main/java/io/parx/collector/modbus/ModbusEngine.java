@@ -14,11 +14,15 @@ import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.EngineMetrics;
 import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
+import io.parx.collector.engine.RawValue;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.SampleSink;
+import io.parx.collector.engine.WriteOutcome;
 import io.parx.common.config.channel.Protocol;
+import io.parx.common.config.channel.RegisterType;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
 
 import org.springframework.stereotype.Component;
 
@@ -161,6 +165,100 @@ public class ModbusEngine implements ProtocolEngine {
 			}
 			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start),
 					"Modbus request to " + point.device() + " failed: " + ModbusErrors.describe(ex));
+		}
+	}
+
+	/**
+	 * Reads, writes and reads again on a connection of its own, each request sent once (a
+	 * write is never repeated behind the caller's back): a coil with function code 5, one
+	 * register with 6, a longer value with 16, encoded by {@link RegisterCodec} in the
+	 * channel's byte and word order.
+	 */
+	@Override
+	public WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
+		long start = System.nanoTime();
+		ModbusPoint point;
+		Object raw;
+		try {
+			point = ModbusPoint.of(channel);
+			if (point.type() != RegisterType.COIL && point.type() != RegisterType.HOLDING_REGISTER) {
+				throw new IllegalArgumentException(point.type() + " is read-only in Modbus");
+			}
+			raw = RawValue.of(channel, value);
+		}
+		catch (RuntimeException ex) {
+			return WriteOutcome.failed(ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, ex.getMessage()));
+		}
+		int limitMs = (int) Math.clamp(timeout.toMillis(), 1, Integer.MAX_VALUE);
+		if (point.timeoutMs() > 0) {
+			limitMs = Math.min(limitMs, point.timeoutMs());
+		}
+		long deadline = start + limitMs * 1_000_000L;
+		ReadResult before = null;
+		try (ModbusConnection connection = ModbusConnection.singleTry(point.device(), limitMs)) {
+			if (!connection.ensureConnected()) {
+				return WriteOutcome.failed(
+						ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start), connection.status().lastError()));
+			}
+			before = readQuietly(connection, point, deadline);
+			if (before.quality() == Quality.BAD_TIMEOUT) {
+				// no answer to the read: the write is not sent into a silent device (a
+				// refused read, e.g. of a write-only register, still lets it through)
+				return new WriteOutcome(before,
+						ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start), "nothing written: " + before.error()),
+						null);
+			}
+			long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+			if (leftMs <= 0) {
+				return new WriteOutcome(before, noAnswer(point, limitMs, start), null);
+			}
+			connection.timeout((int) leftMs);
+			long writeStart = System.nanoTime();
+			if (point.type() == RegisterType.COIL) {
+				connection.writeCoil(point.address(), (Boolean) raw);
+			}
+			else {
+				connection.writeRegisters(point.address(), RegisterCodec.encode(point, raw));
+			}
+			ReadResult written = ReadResult.good(value, elapsed(writeStart));
+			return new WriteOutcome(before, written, readQuietly(connection, point, deadline));
+		}
+		catch (ModbusSlaveException ex) {
+			return new WriteOutcome(before, ReadResult.failed(ModbusErrors.quality(ex.getType()), elapsed(start),
+					ModbusErrors.reason(ex.getType())), null);
+		}
+		catch (Exception ex) {
+			if (System.nanoTime() - deadline >= -10_000_000L) {
+				return new WriteOutcome(before, noAnswer(point, limitMs, start), null);
+			}
+			return new WriteOutcome(before, ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start),
+					"Modbus write to " + point.device() + " failed: " + ModbusErrors.describe(ex)), null);
+		}
+	}
+
+	/** One read on an open connection; a failure is a result, not an exception. */
+	private static ReadResult readQuietly(ModbusConnection connection, ModbusPoint point, long deadline) {
+		long start = System.nanoTime();
+		long leftMs = (deadline - start) / 1_000_000;
+		if (leftMs <= 0) {
+			return ReadResult.failed(Quality.BAD_TIMEOUT, 0, "no time left to read " + point.device());
+		}
+		connection.timeout((int) leftMs);
+		try {
+			if (point.type().isBit()) {
+				boolean[] bits = connection.readBits(point.type(), point.address(), 1);
+				return ReadResult.good(RegisterCodec.decodeBit(point, bits[0]), elapsed(start));
+			}
+			int[] words = connection.readRegisters(point.type(), point.address(), point.count());
+			return ReadResult.good(RegisterCodec.decode(point, words, 0), elapsed(start));
+		}
+		catch (ModbusSlaveException ex) {
+			return ReadResult.failed(ModbusErrors.quality(ex.getType()), elapsed(start),
+					ModbusErrors.reason(ex.getType()));
+		}
+		catch (Exception ex) {
+			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start),
+					"Modbus read of " + point.device() + " failed: " + ModbusErrors.describe(ex));
 		}
 	}
 

@@ -21,6 +21,7 @@ import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.SampleSink;
+import io.parx.collector.engine.WriteOutcome;
 import io.parx.collector.mqtt.MqttPayloadParser.Payload;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.MqttPayloadParser.Reading;
@@ -28,6 +29,7 @@ import io.parx.common.config.Installation;
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
+import io.parx.common.sample.SampleValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -262,6 +264,18 @@ public class MqttEngine implements ProtocolEngine {
 	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		return MqttSingleRead.read(channel, this.settings, this.installation, timeout);
+	}
+
+	/**
+	 * Publishes the value to the channel's {@code writeTopic} ({@link MqttWrite}). The
+	 * value before is the last one the running channel received; nothing is read after,
+	 * since an MQTT read waits for the next message.
+	 */
+	@Override
+	public WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
+		ReadResult before = this.tracker.lastValue(channel.id()).map((last) -> ReadResult.good(last, 0)).orElse(null);
+		return new WriteOutcome(before, MqttWrite.write(channel, this.settings, this.installation, value, timeout),
+				null);
 	}
 
 	/** Why the channel is not good, when it is not: configuration or payload problem. */

@@ -19,6 +19,7 @@ import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
 import io.parx.collector.engine.SampleSink;
+import io.parx.collector.engine.WriteOutcome;
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
@@ -138,17 +139,8 @@ public class OpcUaEngine implements ProtocolEngine {
 	@Override
 	public ReadResult readOnce(ChannelConfig channel, Duration timeout) {
 		long start = System.nanoTime();
-		return withClient(channel, timeout, (client, opcUaChannel, deadline) -> {
-			DataValue value = client.readValuesAsync(0, TimestampsToReturn.Both, List.of(opcUaChannel.nodeId()))
-				.get(remaining(deadline), TimeUnit.NANOSECONDS)
-				.getFirst();
-			Sample sample = OpcUaValues.toSample(channel.id() > 0 ? channel : withId(channel), value, Instant.now());
-			long latency = (System.nanoTime() - start) / 1_000_000;
-			if (sample.value() == null) {
-				return ReadResult.failed(sample.quality(), latency, "server returned " + value.getStatusCode());
-			}
-			return new ReadResult(sample.value(), sample.quality(), latency, null);
-		});
+		return withClient(channel, timeout,
+				(client, opcUaChannel, deadline) -> read(client, channel, opcUaChannel, deadline, start));
 	}
 
 	/**
@@ -157,17 +149,69 @@ public class OpcUaEngine implements ProtocolEngine {
 	 * @return the written value and the server's StatusCode as quality
 	 */
 	public ReadResult write(ChannelConfig channel, SampleValue value, Duration timeout) {
-		long start = System.nanoTime();
-		return withClient(channel, timeout, (client, opcUaChannel, deadline) -> {
-			StatusCode status = client
-				.writeValuesAsync(List.of(opcUaChannel.nodeId()),
-						List.of(DataValue.valueOnly(OpcUaValues.toVariant(channel, value))))
-				.get(remaining(deadline), TimeUnit.NANOSECONDS)
-				.getFirst();
-			long latency = (System.nanoTime() - start) / 1_000_000;
-			return status.isGood() ? ReadResult.good(value, latency)
-					: ReadResult.failed((int) status.getValue(), latency, "server refused the write: " + status);
+		return withClient(channel, timeout,
+				(client, opcUaChannel, deadline) -> writeValue(client, channel, opcUaChannel, value, deadline));
+	}
+
+	/**
+	 * Reads, writes and reads again in one session: the running one for the endpoint, or
+	 * one temporary session for all three.
+	 */
+	@Override
+	public WriteOutcome writeAndReadBack(ChannelConfig channel, SampleValue value, Duration timeout) {
+		ReadResult[] reads = new ReadResult[2];
+		ReadResult written = withClient(channel, timeout, (client, opcUaChannel, deadline) -> {
+			reads[0] = readQuietly(client, channel, opcUaChannel, deadline);
+			ReadResult result = writeValue(client, channel, opcUaChannel, value, deadline);
+			if (Quality.isGood(result.quality())) {
+				reads[1] = readQuietly(client, channel, opcUaChannel, deadline);
+			}
+			return result;
 		});
+		return new WriteOutcome(reads[0], written, reads[1]);
+	}
+
+	private ReadResult read(OpcUaClient client, ChannelConfig channel, OpcUaChannel opcUaChannel, long deadline,
+			long start) throws Exception {
+		DataValue value = client.readValuesAsync(0, TimestampsToReturn.Both, List.of(opcUaChannel.nodeId()))
+			.get(remaining(deadline), TimeUnit.NANOSECONDS)
+			.getFirst();
+		Sample sample = OpcUaValues.toSample(channel.id() > 0 ? channel : withId(channel), value, Instant.now());
+		long latency = (System.nanoTime() - start) / 1_000_000;
+		if (sample.value() == null) {
+			return ReadResult.failed(sample.quality(), latency, "server returned " + value.getStatusCode());
+		}
+		return new ReadResult(sample.value(), sample.quality(), latency, null);
+	}
+
+	/** A read before or after a write: its failure does not stop the write. */
+	private ReadResult readQuietly(OpcUaClient client, ChannelConfig channel, OpcUaChannel opcUaChannel,
+			long deadline) {
+		long start = System.nanoTime();
+		try {
+			return read(client, channel, opcUaChannel, deadline, start);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ReadResult.failed(Quality.BAD_TIMEOUT, 0, "interrupted");
+		}
+		catch (Exception ex) {
+			return ReadResult.failed(OpcUaClients.statusOf(ex), (System.nanoTime() - start) / 1_000_000,
+					OpcUaClients.describe(ex));
+		}
+	}
+
+	private static ReadResult writeValue(OpcUaClient client, ChannelConfig channel, OpcUaChannel opcUaChannel,
+			SampleValue value, long deadline) throws Exception {
+		long start = System.nanoTime();
+		StatusCode status = client
+			.writeValuesAsync(List.of(opcUaChannel.nodeId()),
+					List.of(DataValue.valueOnly(OpcUaValues.toVariant(channel, value))))
+			.get(remaining(deadline), TimeUnit.NANOSECONDS)
+			.getFirst();
+		long latency = (System.nanoTime() - start) / 1_000_000;
+		return status.isGood() ? ReadResult.good(value, latency)
+				: ReadResult.failed((int) status.getValue(), latency, "server refused the write: " + status);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.parx.collector.opcua;
 import java.time.Instant;
 
 import io.parx.collector.engine.ChannelConfig;
+import io.parx.collector.engine.RawValue;
 import io.parx.common.config.DataType;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
@@ -126,19 +127,16 @@ final class OpcUaValues {
 		if (type == DataType.BOOL) {
 			return new Variant(value.asDouble() != 0);
 		}
-		double number = value.asDouble();
-		if (Double.isNaN(number)) {
-			throw new IllegalArgumentException("cannot write " + value + " to a " + type + " channel");
-		}
-		double raw = (config.scale() != 0) ? (number - config.offset()) / config.scale() : number;
+		// range-checked: a value that does not fit the type is refused, never wrapped
+		Number raw = (Number) RawValue.of(config, value);
 		return switch (type) {
-			case INT16 -> new Variant((short) Math.round(raw));
-			case UINT16 -> new Variant(UShort.valueOf((int) Math.round(raw)));
-			case INT32 -> new Variant((int) Math.round(raw));
-			case UINT32 -> new Variant(UInteger.valueOf(Math.round(raw)));
-			case INT64 -> new Variant(Math.round(raw));
-			case FLOAT32 -> new Variant((float) raw);
-			case FLOAT64 -> new Variant(raw);
+			case INT16 -> new Variant(raw.shortValue());
+			case UINT16 -> new Variant(UShort.valueOf(raw.intValue()));
+			case INT32 -> new Variant(raw.intValue());
+			case UINT32 -> new Variant(UInteger.valueOf(raw.longValue()));
+			case INT64 -> new Variant(raw.longValue());
+			case FLOAT32 -> new Variant(raw.floatValue());
+			case FLOAT64 -> new Variant(raw.doubleValue());
 			case BOOL, STRING -> throw new IllegalStateException("handled above");
 		};
 	}

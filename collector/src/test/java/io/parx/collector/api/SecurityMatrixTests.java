@@ -24,6 +24,8 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 	Stream<DynamicTest> everyCallerGetsExactlyItsRights() {
 		return SecurityMatrix.on(this.port, TOKENS)
 			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/collector/test")
+			// every role passes the door; ChannelWriter checks operatorWritable
+			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/collector/write")
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/collector/status")
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/collector/opcua/certificates")
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/collector/opcua/certificates/own")

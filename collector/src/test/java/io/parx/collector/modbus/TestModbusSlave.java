@@ -50,13 +50,26 @@ public final class TestModbusSlave implements AutoCloseable {
 		}
 	}
 
+	/** The holding registers as a master wrote them, unsigned. */
+	public int[] holding(int address, int count) {
+		int[] words = new int[count];
+		for (int i = 0; i < count; i++) {
+			words[i] = this.image.getRegister(address + i).toUnsignedShort();
+		}
+		return words;
+	}
+
+	public boolean coil(int address) {
+		return this.image.getDigitalOut(address).isSet();
+	}
+
 	void input(int address, int[] words) {
 		for (int i = 0; i < words.length; i++) {
 			((SimpleInputRegister) this.image.getInputRegister(address + i)).setValue(words[i]);
 		}
 	}
 
-	void coil(int address, boolean value) {
+	public void coil(int address, boolean value) {
 		this.image.getDigitalOut(address).set(value);
 	}
 

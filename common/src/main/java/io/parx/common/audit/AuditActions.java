@@ -40,11 +40,18 @@ public final class AuditActions {
 	/** An alarm is shelved or unshelved (storage engine; entity {@code alarm}). */
 	public static final String SHELVE = "SHELVE";
 
+	/**
+	 * A value is written to a device (admin-api; entity {@code channel}): before the
+	 * latest known value, after the value sent, the outcome in the detail.
+	 */
+	public static final String WRITE = "WRITE";
+
 	private AuditActions() {
 	}
 
 	/** Every action the audit log records, for filters to check against. */
 	public static final java.util.Set<String> ALL = java.util.Set.of(CREATE, UPDATE, DELETE, LOGIN, LOGIN_FAILED,
-			LOGOUT, TOKEN_REUSE, ROLE_CHANGE, PASSWORD_CHANGE, USER_DISABLE, USER_ENABLE, TRUST, ACKNOWLEDGE, SHELVE);
+			LOGOUT, TOKEN_REUSE, ROLE_CHANGE, PASSWORD_CHANGE, USER_DISABLE, USER_ENABLE, TRUST, ACKNOWLEDGE, SHELVE,
+			WRITE);
 
 }

@@ -56,6 +56,22 @@ public enum ProblemType {
 	/** The admin-api could not reach the collector (or it did not answer in time). */
 	COLLECTOR_UNAVAILABLE("/problems/collector-unavailable", "Collector unavailable", HttpStatus.SERVICE_UNAVAILABLE),
 
+	/**
+	 * A write to a channel that is not writable (its settings do not say
+	 * {@code writable: true}) or not enabled; nothing was sent to the device.
+	 */
+	NOT_WRITABLE("/problems/not-writable", "Channel not writable", HttpStatus.CONFLICT),
+
+	/**
+	 * The device refused a write or could not be reached; the reason is in the detail.
+	 */
+	DEVICE_WRITE_FAILED("/problems/device-write-failed", "Device write failed", HttpStatus.BAD_GATEWAY),
+
+	/**
+	 * The device did not answer a write in time; whether it took the value is unknown.
+	 */
+	DEVICE_TIMEOUT("/problems/device-timeout", "Device did not answer", HttpStatus.GATEWAY_TIMEOUT),
+
 	/** The web gateway could not reach the service a request is routed to. */
 	UPSTREAM_UNAVAILABLE("/problems/upstream-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
 

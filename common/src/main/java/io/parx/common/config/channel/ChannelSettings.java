@@ -33,6 +33,14 @@ public sealed interface ChannelSettings permits ModbusTcpSettings, OpcUaSettings
 	String device();
 
 	/**
+	 * Whether and how the channel may be written to its device; the simulator's never
+	 * are.
+	 */
+	default WriteAccess write() {
+		return WriteAccess.NONE;
+	}
+
+	/**
 	 * Reads and validates the settings of one protocol, recording every bad field and
 	 * every unknown one.
 	 * @param dataType the channel's data type (some fields depend on it), or {@code null}
@@ -43,7 +51,7 @@ public sealed interface ChannelSettings permits ModbusTcpSettings, OpcUaSettings
 		int before = fields.problems().size();
 		ChannelSettings settings = switch (protocol) {
 			case MODBUS_TCP -> ModbusTcpSettings.read(fields, dataType);
-			case OPCUA -> OpcUaSettings.read(fields);
+			case OPCUA -> OpcUaSettings.read(fields, dataType);
 			case MQTT -> MqttSettings.read(fields, dataType);
 			case SIMULATOR -> SimulatorSettings.read(fields);
 		};

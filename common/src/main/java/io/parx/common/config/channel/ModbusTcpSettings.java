@@ -27,10 +27,12 @@ import io.parx.common.config.SettingsReader;
  * Protocol §6.1-6.4)
  * @param maxGap unused registers the collector may read to merge two requests, or
  * {@code null}: the collector's {@code parx.collector.modbus.max-gap}
+ * @param write whether and how the channel may be written: holding registers (function
+ * codes 6 and 16) and coils (function code 5) only
  */
 public record ModbusTcpSettings(String host, int port, int unitId, ModbusAddress address, ByteOrder byteOrder,
-		ByteOrder wordOrder, Integer stringLength, Integer timeoutMs, Integer maxRegistersPerRequest,
-		Integer maxGap) implements ChannelSettings {
+		ByteOrder wordOrder, Integer stringLength, Integer timeoutMs, Integer maxRegistersPerRequest, Integer maxGap,
+		WriteAccess write) implements ChannelSettings {
 
 	public static final int DEFAULT_PORT = 502;
 
@@ -49,6 +51,7 @@ public record ModbusTcpSettings(String host, int port, int unitId, ModbusAddress
 					+ "|\\[?[0-9A-Fa-f:.]+]?");
 
 	public ModbusTcpSettings {
+		write = (write != null) ? write : WriteAccess.NONE;
 		if (host == null || !HOST.matcher(host).matches()) {
 			throw new IllegalArgumentException("host must be a host name or an IP address");
 		}
@@ -69,6 +72,14 @@ public record ModbusTcpSettings(String host, int port, int unitId, ModbusAddress
 		if (maxGap != null && (maxGap < 0 || maxGap > 125)) {
 			throw new IllegalArgumentException("maxGap must be between 0 and 125");
 		}
+	}
+
+	/** Settings of a channel that is only read. */
+	public ModbusTcpSettings(String host, int port, int unitId, ModbusAddress address, ByteOrder byteOrder,
+			ByteOrder wordOrder, Integer stringLength, Integer timeoutMs, Integer maxRegistersPerRequest,
+			Integer maxGap) {
+		this(host, port, unitId, address, byteOrder, wordOrder, stringLength, timeoutMs, maxRegistersPerRequest, maxGap,
+				WriteAccess.NONE);
 	}
 
 	/**
@@ -110,6 +121,7 @@ public record ModbusTcpSettings(String host, int port, int unitId, ModbusAddress
 		putIfSet(map, "timeoutMs", this.timeoutMs);
 		putIfSet(map, "maxRegistersPerRequest", this.maxRegistersPerRequest);
 		putIfSet(map, "maxGap", this.maxGap);
+		this.write.putInto(map);
 		return map;
 	}
 
@@ -147,6 +159,10 @@ public record ModbusTcpSettings(String host, int port, int unitId, ModbusAddress
 			f.reject("registerType", type + " holds single bits: the channel's data type must be BOOL");
 			type = null;
 		}
+		String readOnly = (type != null && (type == RegisterType.INPUT_REGISTER || type == RegisterType.DISCRETE_INPUT))
+				? type + " is read-only in Modbus: only holding registers and coils are written"
+				: (dataType == DataType.STRING) ? "STRING registers are not written" : null;
+		WriteAccess write = WriteAccess.read(f, dataType, readOnly);
 		ModbusAddress modbusAddress = null;
 		if (type != null && address != null) {
 			RegisterType table = type;
@@ -158,7 +174,7 @@ public record ModbusTcpSettings(String host, int port, int unitId, ModbusAddress
 			return null;
 		}
 		return new ModbusTcpSettings(host, port, unitId, modbusAddress, byteOrder, wordOrder, stringLength, timeoutMs,
-				maxRegisters, maxGap);
+				maxRegisters, maxGap, write);
 	}
 
 }

@@ -24,15 +24,23 @@ import io.parx.common.config.SettingsReader;
  * @param valuePointer JSON Pointer (RFC 6901) to the value when the payload is JSON; the
  * whole document when absent
  * @param timestampPointer optional JSON Pointer to the source timestamp when JSON
+ * @param writeTopic the topic a write publishes the value to (a topic name, no
+ * wildcards), in the channel's payload format; required when the channel is writable
+ * @param write whether and how the channel may be written
  */
 public record MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
-		PayloadFormat payloadFormat, String valuePointer, String timestampPointer) implements ChannelSettings {
+		PayloadFormat payloadFormat, String valuePointer, String timestampPointer, String writeTopic,
+		WriteAccess write) implements ChannelSettings {
 
 	public static final int DEFAULT_QOS = 1;
 
 	public static final PayloadFormat DEFAULT_PAYLOAD_FORMAT = PayloadFormat.NUMBER;
 
 	public MqttSettings {
+		write = (write != null) ? write : WriteAccess.NONE;
+		if (write.writable() && (writeTopic == null || topicNameProblem(writeTopic) != null)) {
+			throw new IllegalArgumentException("a writable channel needs a writeTopic without wildcards");
+		}
 		if (brokerUrl == null || broker(brokerUrl.toString()) == null) {
 			throw new IllegalArgumentException("brokerUrl must be a tcp://host:port or ssl://host:port URL");
 		}
@@ -45,6 +53,13 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		if (payloadFormat != PayloadFormat.JSON && (valuePointer != null || timestampPointer != null)) {
 			throw new IllegalArgumentException("pointers apply only to payload format JSON");
 		}
+	}
+
+	/** Settings of a channel that is only read. */
+	public MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
+			PayloadFormat payloadFormat, String valuePointer, String timestampPointer) {
+		this(brokerUrl, clientId, username, password, topic, qos, payloadFormat, valuePointer, timestampPointer, null,
+				WriteAccess.NONE);
 	}
 
 	/**
@@ -93,6 +108,8 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		map.put("payloadFormat", this.payloadFormat.name());
 		putIfSet(map, "valuePointer", this.valuePointer);
 		putIfSet(map, "timestampPointer", this.timestampPointer);
+		putIfSet(map, "writeTopic", this.writeTopic);
+		this.write.putInto(map);
 		return map;
 	}
 
@@ -152,11 +169,23 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		if (format == PayloadFormat.BOOLEAN && dataType != null && dataType != DataType.BOOL) {
 			f.reject("payloadFormat", "BOOLEAN payloads need data type BOOL");
 		}
-		if (broker == null || topic == null || qos == null || format == null) {
+		String writeTopic = f.string("writeTopic", false, 1000);
+		if (writeTopic != null && topicNameProblem(writeTopic) != null) {
+			f.reject("writeTopic", topicNameProblem(writeTopic));
+			writeTopic = null;
+		}
+		WriteAccess write = WriteAccess.read(f, dataType, null);
+		if (write != null && write.writable() && writeTopic == null) {
+			if (!f.has("writeTopic")) {
+				f.reject("writeTopic", "is required when the channel is writable");
+			}
+			write = null;
+		}
+		if (broker == null || topic == null || qos == null || format == null || write == null) {
 			return null;
 		}
 		return new MqttSettings(broker, clientId, username, password, topic, qos, format, valuePointer,
-				timestampPointer);
+				timestampPointer, writeTopic, write);
 	}
 
 	private static URI broker(String url) {
@@ -193,6 +222,20 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * MQTT 3.1.1 §4.7.3 and §3.3.2.1: a topic name of a PUBLISH holds no wildcards and is
+	 * not empty.
+	 */
+	public static String topicNameProblem(String topic) {
+		if (topic.isEmpty()) {
+			return "must not be empty";
+		}
+		if (topic.indexOf('#') >= 0 || topic.indexOf('+') >= 0) {
+			return "must be a topic name without the wildcards + and #";
+		}
+		return topicFilterProblem(topic);
 	}
 
 	public enum PayloadFormat {

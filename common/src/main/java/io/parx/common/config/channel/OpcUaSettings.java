@@ -21,12 +21,14 @@ import io.parx.common.config.SettingsReader;
  * @param samplingIntervalMs requested sampling interval of the monitored item (Part 4
  * §5.12.1.2), 0 = as fast as the server can, {@code null}: the channel's poll interval
  * @param deadband absolute data-change deadband (Part 4 §7.22.2), 0 = every change
+ * @param write whether and how the channel may be written (Write service)
  */
 public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy securityPolicy, SecurityMode securityMode,
-		Authentication authentication, String username, String password, Integer samplingIntervalMs,
-		double deadband) implements ChannelSettings {
+		Authentication authentication, String username, String password, Integer samplingIntervalMs, double deadband,
+		WriteAccess write) implements ChannelSettings {
 
 	public OpcUaSettings {
+		write = (write != null) ? write : WriteAccess.NONE;
 		if (endpointUrl == null || nodeId == null || securityPolicy == null || securityMode == null
 				|| authentication == null) {
 			throw new IllegalArgumentException("endpointUrl, nodeId, security and authentication are required");
@@ -43,6 +45,14 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 		if (!(deadband >= 0) || Double.isInfinite(deadband)) {
 			throw new IllegalArgumentException("deadband must be a finite number, 0 or more");
 		}
+	}
+
+	/** Settings of a channel that is only read. */
+	public OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy securityPolicy, SecurityMode securityMode,
+			Authentication authentication, String username, String password, Integer samplingIntervalMs,
+			double deadband) {
+		this(endpointUrl, nodeId, securityPolicy, securityMode, authentication, username, password, samplingIntervalMs,
+				deadband, WriteAccess.NONE);
 	}
 
 	/** Longest sampling interval a channel may ask for: one hour. */
@@ -82,6 +92,7 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 			map.put("samplingIntervalMs", this.samplingIntervalMs);
 		}
 		map.put("deadband", this.deadband);
+		this.write.putInto(map);
 		return map;
 	}
 
@@ -90,7 +101,7 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 		return "OpcUaSettings[" + this.endpointUrl + ", " + this.nodeId + ", password=******]";
 	}
 
-	static OpcUaSettings read(SettingsReader f) {
+	static OpcUaSettings read(SettingsReader f, DataType dataType) {
 		URI endpoint = null;
 		String url = f.string("endpointUrl", true, 2000);
 		if (url != null) {
@@ -128,13 +139,14 @@ public record OpcUaSettings(URI endpointUrl, NodeId nodeId, SecurityPolicy secur
 		}
 		Integer sampling = f.optionalInteger("samplingIntervalMs", 0, MAX_SAMPLING_MS);
 		Double deadband = f.number("deadband", 0.0, 0, Double.MAX_VALUE);
+		WriteAccess write = WriteAccess.read(f, dataType, null);
 		if (endpoint == null || nodeId == null || policy == null || mode == null || authentication == null
 				|| (authentication == Authentication.USERNAME && (username == null || password == null))
-				|| (f.has("samplingIntervalMs") && sampling == null) || deadband == null) {
+				|| (f.has("samplingIntervalMs") && sampling == null) || deadband == null || write == null) {
 			return null;
 		}
-		return new OpcUaSettings(endpoint, nodeId, policy, mode, authentication, username, password, sampling,
-				deadband);
+		return new OpcUaSettings(endpoint, nodeId, policy, mode, authentication, username, password, sampling, deadband,
+				write);
 	}
 
 	private static URI endpoint(SettingsReader f, String url) {
