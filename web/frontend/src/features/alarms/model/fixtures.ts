@@ -1,3 +1,4 @@
+import { ActiveAlarms } from "./ActiveAlarms";
 import type { ActiveAlarm, AlarmTransition } from "../types";
 
 /** An active alarm as the storage engine answers it; the fields given replace the defaults. */
@@ -39,4 +40,11 @@ export function transition(active: ActiveAlarm | null, event: Partial<AlarmTrans
     },
     active,
   };
+}
+
+/** A store that has the router's snapshot of these alarms (live, no polling). */
+export function liveAlarms(...active: ActiveAlarm[]): ActiveAlarms {
+  const store = new ActiveAlarms(async () => active);
+  store.receive({ type: "alarms", active });
+  return store;
 }

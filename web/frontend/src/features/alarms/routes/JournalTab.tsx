@@ -16,7 +16,7 @@ export function JournalTab({ channels }: { channels: Map<number, Channel> | unde
   return (
     <section aria-label="Alarm journal">
       <JournalFilters
-        key={`${params.toString()}-${channels ? "named" : "ids"}`}
+        key={params.toString()}
         value={query}
         channels={channels}
         onApply={(next) => setParams(journalParams({ ...next, page: undefined }, params))}
