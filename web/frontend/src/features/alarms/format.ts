@@ -25,9 +25,10 @@ export function formatFull(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? iso : dateAndTime.format(date);
 }
 
-/** An alarm's value as text: numbers to at most 3 decimals. */
-export function formatAlarmValue(value: AlarmTransition["value"]): string {
+/** An alarm's value as text: numbers to at most 3 decimals, with the channel's unit. */
+export function formatAlarmValue(value: AlarmTransition["value"], unit?: string): string {
   if (value === null) return "—";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
-  return String(value);
+  if (typeof value !== "number") return String(value);
+  const text = Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
+  return unit ? `${text} ${unit}` : text;
 }

@@ -10,13 +10,15 @@ import { PriorityBadge } from "./PriorityBadge";
  */
 export const AlarmItem = memo(function AlarmItem({
   alarm,
-  channelName,
+  channel,
   now,
 }: {
   alarm: ActiveAlarm;
-  channelName?: string;
+  /** The channel's name and unit, when the channel list has loaded. */
+  channel?: { name: string; unit?: string };
   now: number;
 }) {
+  const channelName = channel?.name;
   const shelved = isShelved(alarm, now);
   const classes = ["alarm-item", `priority-${alarm.priority.toLowerCase()}`];
   if (isUnacknowledged(alarm)) classes.push("alarm-unacked");
@@ -40,7 +42,7 @@ export const AlarmItem = memo(function AlarmItem({
         <time dateTime={alarm.activatedAt ?? undefined} title={`Raised ${formatFull(alarm.activatedAt)}`}>
           {formatWhen(alarm.activatedAt, now)}
         </time>
-        <span>value {formatAlarmValue(alarm.value)}</span>
+        <span>value {formatAlarmValue(alarm.value, channel?.unit)}</span>
         <span className="alarm-channel" title={channelName ?? `channel ${alarm.channelId}`}>
           {channelName ?? `#${alarm.channelId}`}
         </span>

@@ -40,12 +40,7 @@ export function AlarmList({
       ) : (
         <ul className="alarm-list" aria-label="Active alarms, most urgent first">
           {alarms.map((alarm) => (
-            <AlarmItem
-              key={alarm.definitionId}
-              alarm={alarm}
-              channelName={channels?.get(alarm.channelId)?.name}
-              now={now}
-            />
+            <AlarmItem key={alarm.definitionId} alarm={alarm} channel={channels?.get(alarm.channelId)} now={now} />
           ))}
         </ul>
       )}

@@ -46,7 +46,7 @@ export function JournalTable({
             </td>
             <td>{EVENT_LABELS[entry.event]}</td>
             <td>{STATE_LABELS[entry.state]}</td>
-            <td>{formatAlarmValue(entry.value)}</td>
+            <td className="nowrap">{formatAlarmValue(entry.value, channels?.get(entry.channelId)?.unit)}</td>
             <td>
               {entry.user ?? ""}
               {entry.comment && <div className="muted">“{entry.comment}”</div>}

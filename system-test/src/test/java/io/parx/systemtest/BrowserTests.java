@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -221,6 +222,9 @@ class BrowserTests {
 		this.browser.find(".palette-item[data-kind=ALARM_LOG]").click();
 		WebElement editor = this.browser.find(".editor");
 		editor.findElement(By.cssSelector("[data-testid=widget-title]")).sendKeys("Alarms");
+		// Narrow (6 of 24 columns): badges, state and buttons must wrap, not be clipped.
+		editor.findElement(By.xpath(".//fieldset[contains(@class,'position')]//label[contains(.,'Width')]/input"))
+			.sendKeys(Keys.chord(Keys.CONTROL, "a"), "6");
 		editor.findElement(By.cssSelector("button[type=submit]")).click();
 		this.browser.button("Close").click();
 		this.browser.find("[data-testid=save]").click();
@@ -233,7 +237,7 @@ class BrowserTests {
 		await("the alarm in the widget").atMost(Duration.ofSeconds(40))
 			.until(() -> this.browser.all(row).stream().anyMatch((e) -> e.getText().contains("Web furnace hot")));
 		WebElement alarm = furnaceAlarm(row);
-		assertThat(alarm.getText()).contains("HIGH").contains("Active, unacknowledged").contains("value 750");
+		assertThat(alarm.getText()).contains("HIGH").contains("Active, unacknowledged").contains("value 750 °C");
 		assertThat(Integer.parseInt(this.browser.find("[data-testid=alarm-count-number]").getText()))
 			.as("unacknowledged alarms in the header")
 			.isPositive();
@@ -241,6 +245,13 @@ class BrowserTests {
 			.matches(".*priority-(high|critical).*");
 		this.browser.script("arguments[0].scrollIntoView({block: 'center'})", alarm);
 		this.browser.screenshot("BrowserTests-alarmWidgetRaised");
+		this.browser.find("[data-testid=alarm-count]").click();
+		this.browser.find("[data-testid=alarm-summary]");
+		this.browser.screenshot("BrowserTests-alarmsPageRaised");
+		this.browser.driver.navigate().back();
+		await("the widget again").atMost(Duration.ofSeconds(20))
+			.until(() -> this.browser.all(row).stream().anyMatch((e) -> e.getText().contains("Web furnace hot")));
+		alarm = furnaceAlarm(row);
 
 		alarm.findElement(By.cssSelector("[data-testid=alarm-acknowledge]")).click();
 		this.browser.find("[data-testid=acknowledge-comment]").sendKeys("burner throttled");
@@ -253,7 +264,7 @@ class BrowserTests {
 
 		this.browser.find("[data-testid=alarm-count]").click();
 		this.browser.find("[data-testid=alarm-summary]");
-		this.browser.screenshot("BrowserTests-alarmsPage");
+		this.browser.screenshot("BrowserTests-alarmsPageAcknowledged");
 		this.browser.find("[data-testid=alarms-tab-journal]").click();
 		await("the acknowledgement in the journal").atMost(Duration.ofSeconds(20))
 			.until(() -> this.browser.all("[data-testid=journal-entry]")
