@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { me, renderWithApi } from "../../../test/renderWithApi";
@@ -78,9 +78,11 @@ describe("the alarm log widget", () => {
   });
 
   it("offers shelving to engineers, not to operators", async () => {
-    show(liveAlarms(alarm({ definitionId: 1 })), "OPERATOR");
+    const { requests } = show(liveAlarms(alarm({ definitionId: 1 })), "OPERATOR");
     await screen.findByTestId("alarm-acknowledge");
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the role has arrived
+    // The role has been asked for and its answer rendered: only then does a missing button mean anything.
+    await waitFor(() => expect(requests.some((r) => r.url.endsWith("/api/v1/auth/me"))).toBe(true));
+    await act(async () => undefined);
     expect(screen.queryByTestId("alarm-shelve")).toBeNull();
   });
 
