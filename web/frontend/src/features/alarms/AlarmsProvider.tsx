@@ -13,7 +13,7 @@ const AlarmsContext = createContext<ActiveAlarms | null>(null);
 export function AlarmsProvider({ children }: { children: ReactNode }) {
   const live = useLiveStore();
   const { storage } = useClients();
-  const [store] = useState(() => new ActiveAlarms(() => fetchActive(storage)));
+  const [store] = useState(() => new ActiveAlarms(() => fetchActive(storage), live.resubscribeAlarms));
   useEffect(() => {
     store.start();
     const stopAlarms = live.watchAlarms((message) => store.receive(message));

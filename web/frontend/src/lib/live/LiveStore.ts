@@ -101,6 +101,11 @@ export class LiveStore {
     };
   }
 
+  /** Asks the router for the whole alarm list again (it answers a repeated subscribe-alarms with it). */
+  resubscribeAlarms = () => {
+    if (this.alarmListeners.size > 0) this.subscriptions?.addAlarms?.();
+  };
+
   /** Whether to (re)subscribe to the alarms. */
   alarmsWatched(): boolean {
     return this.alarmListeners.size > 0;

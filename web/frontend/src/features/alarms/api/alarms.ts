@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useClients } from "../../../lib/api/ClientsContext";
 import { type Clients, unwrap } from "../../../lib/api/clients";
+import { ApiError } from "../../../lib/api/problem";
 import type { ActiveAlarm, JournalQuery } from "../types";
 import { useActiveAlarmsStore } from "../AlarmsProvider";
 
@@ -24,6 +25,7 @@ export function useAcknowledge() {
         }),
       ),
     onSuccess: (alarm) => store.applied(alarm),
+    onError: (error, { definitionId }) => forgetIfGone(store, error, definitionId),
   });
 }
 
@@ -40,7 +42,13 @@ export function useShelve() {
         }),
       ),
     onSuccess: (alarm) => store.applied(alarm),
+    onError: (error, { definitionId }) => forgetIfGone(store, error, definitionId),
   });
+}
+
+/** A 404 says the definition was deleted or disabled: the live feed sends no message for that. */
+function forgetIfGone(store: ReturnType<typeof useActiveAlarmsStore>, error: unknown, definitionId: number) {
+  if (error instanceof ApiError && error.status === 404) store.forget(definitionId);
 }
 
 /** A page of the journal, newest first, filtered as the API filters. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ActiveAlarms, POLL_EVERY_MS, SNAPSHOT_WAIT_MS } from "./ActiveAlarms";
+import { ActiveAlarms, POLL_EVERY_MS, RESYNC_EVERY_MS, SNAPSHOT_WAIT_MS } from "./ActiveAlarms";
 import { alarm, transition } from "./fixtures";
 import type { ActiveAlarm } from "../types";
 
@@ -136,6 +136,29 @@ describe("the active alarms", () => {
     store.receive({ type: "alarms", active: [alarm({ definitionId: 1 })] });
     store.applied(alarm({ definitionId: 1, state: "NORMAL" }));
     expect(ids()).toEqual([1]);
+  });
+
+  it("asks the router for the whole list again every 5 minutes, as a disabled or deleted definition sends no message", async () => {
+    let resubscribed = 0;
+    store = new ActiveAlarms(
+      async () => [],
+      () => resubscribed++,
+    );
+    store.receive({ type: "alarms", active: [alarm()] });
+    await vi.advanceTimersByTimeAsync(RESYNC_EVERY_MS - 1);
+    expect(resubscribed).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resubscribed).toBe(1);
+    store.receive({ type: "alarms", active: [] });
+    expect(ids()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(RESYNC_EVERY_MS);
+    expect(resubscribed).toBe(2);
+  });
+
+  it("forgets an alarm whose definition is gone", () => {
+    store.receive({ type: "alarms", active: [alarm({ definitionId: 1 }), alarm({ definitionId: 2 })] });
+    store.forget(1);
+    expect(ids()).toEqual([2]);
   });
 
   it("tells its listeners of every change", () => {

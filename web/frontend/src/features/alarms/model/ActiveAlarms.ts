@@ -18,6 +18,11 @@ export interface AlarmsState {
 /** How long to wait for the router's snapshot before polling (a router without alarm messages sends none). */
 export const SNAPSHOT_WAIT_MS = 4_000;
 export const POLL_EVERY_MS = 10_000;
+/**
+ * The router pushes transitions only: a definition disabled, deleted or renamed changes the list without a message
+ * (docs/API.md "Live alarms"), so while live the list is asked for again this often.
+ */
+export const RESYNC_EVERY_MS = 5 * 60_000;
 
 /**
  * The active alarms of the tab, one list for the header, the widgets and the alarms page: filled by the router's
@@ -30,11 +35,16 @@ export class ActiveAlarms {
   private readonly listeners = new Set<() => void>();
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts polls, so that the answer of one begun before the live feed took over is dropped. */
   private polls = 0;
   private hasList = false;
 
-  constructor(private readonly fetchActive: () => Promise<ActiveAlarm[]>) {}
+  constructor(
+    private readonly fetchActive: () => Promise<ActiveAlarm[]>,
+    /** Sends subscribe-alarms again, which the router answers with the whole list. */
+    private readonly resubscribe: () => void = () => undefined,
+  ) {}
 
   get = (): AlarmsState => this.state;
 
@@ -50,6 +60,7 @@ export class ActiveAlarms {
 
   stop() {
     clearTimeout(this.waitTimer);
+    clearTimeout(this.resyncTimer);
     this.stopPolling();
   }
 
@@ -62,6 +73,8 @@ export class ActiveAlarms {
         message.active.forEach((alarm) => this.byId.set(alarm.definitionId, alarm));
         this.hasList = true;
         this.publish("live");
+        clearTimeout(this.resyncTimer);
+        this.resyncTimer = setTimeout(() => this.resubscribe(), RESYNC_EVERY_MS);
         break;
       case "alarm":
         // Before the snapshot (or while polling) a transition alone would leave the rest of the list unknown.
@@ -92,6 +105,12 @@ export class ActiveAlarms {
   applied(alarm: ActiveAlarm) {
     if (this.state.mode === "live") return;
     this.put(alarm.definitionId, alarm.state === "NORMAL" ? null : alarm);
+    this.publish(this.state.mode);
+  }
+
+  /** The definition is gone or disabled (an acknowledge or shelve answered 404): its alarm leaves the list. */
+  forget(definitionId: number) {
+    if (!this.byId.delete(definitionId)) return;
     this.publish(this.state.mode);
   }
 

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { me, renderWithApi } from "../../../test/renderWithApi";
+import { me, problem, renderWithApi } from "../../../test/renderWithApi";
 import { ActiveAlarmsProvider } from "../../alarms/AlarmsProvider";
 import { alarm, liveAlarms, transition } from "../../alarms/model/fixtures";
 import type { ActiveAlarms } from "../../alarms/model/ActiveAlarms";
@@ -27,6 +27,7 @@ function show(store: ActiveAlarms, role: "OPERATOR" | "ENGINEER", widget: Widget
       "GET /api/v1/auth/me": me(role),
       "POST /api/v1/alarms/1/acknowledge": () => Response.json(alarm({ state: "ACTIVE_ACKED" })),
       "POST /api/v1/alarms/1/shelve": () => Response.json(alarm({ shelvedUntil: "2030-01-01T00:00:00Z" })),
+      "POST /api/v1/alarms/2/acknowledge": () => problem(404, { type: "/problems/not-found" }),
     },
   );
 }
@@ -75,6 +76,13 @@ describe("the alarm log widget", () => {
     store.receive(transition(alarm({ definitionId: 1, state: "ACTIVE_ACKED", acknowledgedBy: "operator" })));
     expect(await screen.findByText("ack. by operator")).toBeTruthy();
     expect(screen.queryByTestId("alarm-acknowledge")).toBeNull();
+  });
+
+  it("drops an alarm whose definition was deleted meanwhile (the acknowledge answers 404)", async () => {
+    show(liveAlarms(alarm({ definitionId: 2 })), "OPERATOR");
+    await userEvent.click(await screen.findByTestId("alarm-acknowledge"));
+    await userEvent.click(screen.getByTestId("acknowledge-confirm"));
+    await screen.findByTestId("no-active-alarms");
   });
 
   it("offers shelving to engineers, not to operators", async () => {

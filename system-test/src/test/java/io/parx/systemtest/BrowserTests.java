@@ -231,8 +231,10 @@ class BrowserTests {
 		this.browser.find("[data-testid=edit]");
 
 		setFurnace(750.0);
-		// Until the data-router sends alarm messages (issue 19's live feed), the console
-		// polls GET /alarms/active every 10 s after waiting 4 s for them.
+		// The data-router pushes the transition (subscribe-alarms); without it the
+		// console
+		// would poll GET /alarms/active every 10 s, and the page below says which it
+		// does.
 		String row = "[data-kind=ALARM_LOG] [data-testid=active-alarm]";
 		await("the alarm in the widget").atMost(Duration.ofSeconds(40))
 			.until(() -> this.browser.all(row).stream().anyMatch((e) -> e.getText().contains("Web furnace hot")));
@@ -246,7 +248,7 @@ class BrowserTests {
 		this.browser.script("arguments[0].scrollIntoView({block: 'center'})", alarm);
 		this.browser.screenshot("BrowserTests-alarmWidgetRaised");
 		this.browser.find("[data-testid=alarm-count]").click();
-		this.browser.find("[data-testid=alarm-summary]");
+		assertThat(this.browser.find("[data-testid=alarm-summary]").getText()).endsWith("Live");
 		this.browser.screenshot("BrowserTests-alarmsPageRaised");
 		this.browser.driver.navigate().back();
 		await("the widget again").atMost(Duration.ofSeconds(20))
