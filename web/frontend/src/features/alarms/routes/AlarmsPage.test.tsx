@@ -1,6 +1,6 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { me, renderWithApi } from "../../../test/renderWithApi";
 import { ActiveAlarmsProvider } from "../AlarmsProvider";
 import { alarm, liveAlarms } from "../model/fixtures";
@@ -38,6 +38,13 @@ function show(path: string) {
       "GET /api/v1/io/channels": () =>
         Response.json({ content: [{ id: 7, name: "Reactor.Temp" }], page: { totalPages: 1 } }),
       "GET /api/v1/alarms/journal": () => Response.json({ content: [ENTRY], page: 0, size: 50, totalElements: 1 }),
+      "GET /api/v1/analytics/export/alarm-journal": () =>
+        new Response("time,name\n", {
+          headers: {
+            "Content-Type": "text/csv",
+            "Content-Disposition": 'attachment; filename="parx-alarm-journal.csv"',
+          },
+        }),
     },
   );
 }
@@ -81,5 +88,22 @@ describe("the alarms page", () => {
     await userEvent.click(screen.getByTestId("journal-apply"));
     expect(await screen.findByText("No channel has this name.")).toBeTruthy();
     expect(router.state.location.search).toBe("?tab=journal");
+  });
+
+  it("exports the journal with the filters shown, every page, in the chosen format", async () => {
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: () => "blob:x", revokeObjectURL: () => undefined }));
+    const { requests } = show("/alarms?tab=journal&priority=HIGH&text=furnace&page=2");
+    await screen.findByTestId("journal-entry");
+    await userEvent.selectOptions(screen.getByTestId("journal-export-format"), "xlsx");
+    await userEvent.click(screen.getByTestId("journal-export-run"));
+    await waitFor(() => expect(screen.getByTestId("journal-export-run").textContent).toBe("Download"));
+    const exported = requests.find((r) => r.url.includes("/export/alarm-journal"));
+    expect(exported).toBeDefined();
+    expect(Object.fromEntries(new URL(exported!.url).searchParams)).toEqual({
+      priority: "HIGH",
+      text: "furnace",
+      format: "xlsx",
+    });
+    vi.unstubAllGlobals();
   });
 });

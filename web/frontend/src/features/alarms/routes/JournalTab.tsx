@@ -3,6 +3,7 @@ import { Pager } from "../../../components/Pager";
 import { QueryState } from "../../../components/QueryState";
 import type { Channel } from "../../channels";
 import { JOURNAL_PAGE_SIZE, useJournal } from "../api/alarms";
+import { JournalExport } from "../components/JournalExport";
 import { JournalFilters } from "../components/JournalFilters";
 import { JournalTable } from "../components/JournalTable";
 import { journalParams, journalQueryOf } from "../model/journalQuery";
@@ -21,7 +22,10 @@ export function JournalTab({ channels }: { channels: Map<number, Channel> | unde
         channels={channels}
         onApply={(next) => setParams(journalParams({ ...next, page: undefined }, params))}
       />
-      {!query.from && !query.to && <p className="muted">The last 24 hours unless a range is chosen.</p>}
+      <div className="journal-bar">
+        {!query.from && !query.to && <p className="muted">The last 24 hours unless a range is chosen.</p>}
+        <JournalExport query={query} />
+      </div>
       <QueryState isLoading={journal.isLoading} error={journal.error} what="the alarm journal" />
       {journal.data && entries.length === 0 && <p className="muted">No journal entry matches.</p>}
       {entries.length > 0 && <JournalTable entries={entries} channels={channels} />}

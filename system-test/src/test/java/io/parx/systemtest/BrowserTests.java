@@ -1,12 +1,15 @@
 package io.parx.systemtest;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.parx.bench.demo.ModbusDevice;
 import io.parx.bench.demo.PlantSimulation;
@@ -273,6 +276,9 @@ class BrowserTests {
 				.stream()
 				.anyMatch((e) -> e.getText().contains("Acknowledged") && e.getText().contains("burner throttled")));
 		this.browser.screenshot("BrowserTests-alarmJournal");
+		this.browser.find("[data-testid=journal-export-run]").click();
+		await("the exported journal").atMost(Duration.ofSeconds(20))
+			.until(() -> exportedJournal().contains("burner throttled"));
 		setFurnace(612.5);
 	}
 
@@ -330,6 +336,15 @@ class BrowserTests {
 		editor.findElement(By.cssSelector("button[type=submit]")).click();
 		this.browser.button("Close").click();
 		this.browser.find("[data-kind=" + kind + "] h2");
+	}
+
+	/** The CSV the journal's export downloaded, or "" while there is none. */
+	private String exportedJournal() throws IOException {
+		try (Stream<Path> files = Files.list(this.browser.downloads)) {
+			Optional<Path> csv = files.filter((f) -> f.getFileName().toString().matches("parx-alarm-journal.*\\.csv"))
+				.findFirst();
+			return csv.isPresent() ? Files.readString(csv.get()) : "";
+		}
 	}
 
 	private WebElement furnaceAlarm(String css) {
