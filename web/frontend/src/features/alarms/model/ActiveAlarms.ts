@@ -91,7 +91,7 @@ export class ActiveAlarms {
 
   /** After the connection opens the router is asked again; while it is lost the list may go stale. */
   connection(state: ConnectionState) {
-    if (state === "open" && this.state.mode !== "polling") this.awaitSnapshot();
+    if (state === "open" && this.state.mode === "waiting") this.awaitSnapshot();
     if (state === "closed" && this.state.mode === "live") {
       this.publish("waiting");
       this.awaitSnapshot();
