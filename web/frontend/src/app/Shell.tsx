@@ -1,12 +1,16 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { NavLink, Outlet } from "react-router";
 import { Banner } from "../components/Banner";
+import { AlarmCount, AlarmsProvider } from "../features/alarms";
 import { connectivity } from "../lib/api/connectivity";
 import { useSession } from "../lib/auth/SessionContext";
 import { hasRole } from "../lib/auth/roles";
 import { useMe } from "../lib/auth/useMe";
 
-/** The frame of every signed-in page: navigation, the user, and the "server cannot be reached" banner. */
+/**
+ * The frame of every signed-in page: navigation with the count of unacknowledged alarms, the user, and the "server
+ * cannot be reached" banner. The tab's alarm list lives here, so every page and widget shares it.
+ */
 export function Shell() {
   const { store } = useSession();
   const me = useMe();
@@ -19,7 +23,7 @@ export function Shell() {
     return () => clearInterval(timer);
   }, [reach.reachable, refetch]);
   return (
-    <>
+    <AlarmsProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -31,6 +35,7 @@ export function Shell() {
         <nav aria-label="Main">
           <NavLink to="/dashboards">Dashboards</NavLink>
           <NavLink to="/trends">Trends</NavLink>
+          <AlarmCount />
           {me.data && (
             <div className="nav-group" role="group" aria-label="Administration">
               <span className="nav-group-label">Administration</span>
@@ -66,6 +71,6 @@ export function Shell() {
       <div id="main" className="content">
         <Outlet />
       </div>
-    </>
+    </AlarmsProvider>
   );
 }

@@ -6,6 +6,7 @@ import { RulesPage } from "../features/admin/rules/routes/RulesPage";
 import { StatusPage } from "../features/admin/status/routes/StatusPage";
 import { OwnPasswordPage } from "../features/admin/users/routes/OwnPasswordPage";
 import { UsersPage } from "../features/admin/users/routes/UsersPage";
+import { AlarmsPage } from "../features/alarms";
 import { SignInPage } from "../features/auth/routes/SignInPage";
 import { DashboardListPage } from "../features/dashboards/routes/DashboardListPage";
 import { DashboardPage } from "../features/dashboards/routes/DashboardPage";
@@ -28,6 +29,7 @@ export function createRouter() {
         { path: "dashboards", element: <DashboardListPage /> },
         { path: "dashboards/:id", element: <DashboardPage /> },
         { path: "trends", element: <TrendsPage /> },
+        { path: "alarms", element: <AlarmsPage /> },
         { path: "admin/channels", element: <ChannelListPage /> },
         { path: "admin/channels/new", element: <ChannelPage mode="new" /> },
         { path: "admin/channels/:id", element: <ChannelPage mode="view" /> },

@@ -37,6 +37,8 @@ export interface WidgetOptions {
   offLabel?: string;
   /** TREND: draw steps instead of lines. */
   step?: boolean;
+  /** ALARM_LOG: only alarms of this priority or higher. */
+  minPriority?: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
 }
 
 /** A widget as the app works with it: an id always present, options typed. */

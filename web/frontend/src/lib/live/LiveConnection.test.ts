@@ -91,6 +91,46 @@ describe("LiveConnection", () => {
     expect(states).toEqual(["connecting", "open", "closed", "connecting", "open"]);
   });
 
+  it("subscribes to the alarms after every welcome while they are watched, and hands their messages on", async () => {
+    const alarms: unknown[] = [];
+    connection([42], { alarms: () => true, onAlarms: (message) => alarms.push(message) });
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    expect(sockets[0].sent.map((m) => m.type)).toEqual(["subscribe", "subscribe-alarms"]);
+    sockets[0].receive({ type: "alarms", id: "2", active: [] });
+    sockets[0].receive({ type: "alarm", event: { definitionId: 1 }, active: null });
+    expect(alarms).toEqual([
+      { type: "alarms", id: "2", active: [] },
+      { type: "alarm", event: { definitionId: 1 }, active: null },
+    ]);
+    sockets[0].drop(1006);
+    await vi.advanceTimersByTimeAsync(700);
+    sockets[1].open();
+    expect(sockets[1].sent.map((m) => m.type)).toEqual(["subscribe", "subscribe-alarms"]);
+  });
+
+  it("reports an error answering the alarm subscription as refused: an older router does not know the type", async () => {
+    const alarms: unknown[] = [];
+    const errors: unknown[] = [];
+    connection([], { alarms: () => true, onAlarms: (m) => alarms.push(m), onError: (e) => errors.push(e) });
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    const id = sockets[0].sent.find((m) => m.type === "subscribe-alarms")?.id;
+    sockets[0].receive({ type: "error", id: "elsewhere", code: "UNKNOWN_CHANNEL", message: "no" });
+    sockets[0].receive({ type: "error", id, code: "BAD_MESSAGE", message: "unknown type" });
+    expect(alarms).toEqual([{ type: "refused", code: "BAD_MESSAGE" }]);
+    expect(errors).toHaveLength(2);
+  });
+
+  it("ignores a message type it does not know, so a newer router breaks nothing", async () => {
+    connection([42]);
+    await vi.runOnlyPendingTimersAsync();
+    sockets[0].open();
+    sockets[0].receive({ type: "something-new", detail: 1 });
+    sockets[0].receive({ type: "snapshot", samples: [{ channelId: 42, time: "2026-12-06T00:00:00Z", quality: 0 }] });
+    expect(samples).toHaveLength(1);
+  });
+
   it("backs off exponentially with jitter up to 30 s and starts over after a connection that lasted", async () => {
     vi.spyOn(Math, "random").mockReturnValue(0.5); // no jitter
     connection();

@@ -1,4 +1,5 @@
 import {
+  type AlarmMessage,
   CLOSE,
   type ClientMessage,
   FINAL_CLOSES,
@@ -19,6 +20,10 @@ export interface LiveConnectionOptions {
   onSamples: (samples: WireSample[], receivedAt: number) => void;
   onStatus: (channelId: number, status: string) => void;
   onState: (state: ConnectionState) => void;
+  /** Whether to (re)subscribe to the alarms after every welcome. */
+  alarms?: () => boolean;
+  /** The alarm snapshot and transitions; "refused" when the router answered the alarm subscription with an error. */
+  onAlarms?: (message: AlarmMessage | { type: "refused"; code: string }) => void;
   onError?: (error: { code: string; message: string }) => void;
   maxRate?: number;
   createSocket?: (url: string, protocols: string[]) => WebSocket;
@@ -52,6 +57,8 @@ export class LiveConnection {
   private openedAt = 0;
   private requests = 0;
   private readonly newest = new Map<number, number>();
+  /** The id of the last subscribe-alarms, to tell its error (an older router's BAD_MESSAGE) from others. */
+  private alarmRequest: string | undefined;
 
   constructor(private readonly options: LiveConnectionOptions) {}
 
@@ -76,6 +83,16 @@ export class LiveConnection {
     for (let i = 0; i < channelIds.length; i += IDS_PER_MESSAGE) {
       this.send({ type: "unsubscribe", id: this.nextId(), channelIds: channelIds.slice(i, i + IDS_PER_MESSAGE) });
     }
+  }
+
+  subscribeAlarms() {
+    this.alarmRequest = this.nextId();
+    this.send({ type: "subscribe-alarms", id: this.alarmRequest });
+  }
+
+  unsubscribeAlarms() {
+    this.alarmRequest = undefined;
+    this.send({ type: "unsubscribe-alarms", id: this.nextId() });
   }
 
   close() {
@@ -116,6 +133,7 @@ export class LiveConnection {
         this.options.onState("open");
         this.startHeartbeat();
         this.subscribe(this.options.channels());
+        if (this.options.alarms?.()) this.subscribeAlarms();
         break;
       case "snapshot":
       case "update": {
@@ -132,10 +150,17 @@ export class LiveConnection {
       case "auth-required":
         void this.sendFreshToken();
         break;
+      case "alarms":
+      case "alarm":
+        this.options.onAlarms?.(message);
+        break;
       case "error":
+        if (message.id !== undefined && message.id === this.alarmRequest) {
+          this.options.onAlarms?.({ type: "refused", code: message.code });
+        }
         this.options.onError?.(message);
         break;
-      default: // subscribed, unsubscribed, pong, authenticated
+      default: // subscribed, unsubscribed, alarms-unsubscribed, pong, authenticated, and types of newer routers
     }
   }
 

@@ -27,9 +27,16 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       onSamples: (samples, receivedAt) => live.ingest(samples, receivedAt),
       onStatus: (channelId, status) => live.setChannelStatus(channelId, status),
       onState: (state) => live.setConnectionState(state),
+      alarms: () => live.alarmsWatched(),
+      onAlarms: (message) => live.alarmMessage(message),
       maxRate: MAX_RATE_PER_CHANNEL,
     });
-    live.attach({ add: (ids) => connection.subscribe(ids), remove: (ids) => connection.unsubscribe(ids) });
+    live.attach({
+      add: (ids) => connection.subscribe(ids),
+      remove: (ids) => connection.unsubscribe(ids),
+      addAlarms: () => connection.subscribeAlarms(),
+      removeAlarms: () => connection.unsubscribeAlarms(),
+    });
     connection.start();
     (window as unknown as { parxPerf?: unknown }).parxPerf = live.perf;
     return () => connection.close();

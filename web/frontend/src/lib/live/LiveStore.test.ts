@@ -78,4 +78,28 @@ describe("LiveStore", () => {
     store.setConnectionState("closed");
     expect(store.connectionStatus()).toMatchObject({ state: "closed", wasOpen: true });
   });
+
+  it("subscribes to the alarms while anyone listens, and hands each alarm message to every listener", () => {
+    const { store } = storeWithManualFrames();
+    const calls: string[] = [];
+    store.attach({
+      add: () => undefined,
+      remove: () => undefined,
+      addAlarms: () => calls.push("add"),
+      removeAlarms: () => calls.push("remove"),
+    });
+    const first = vi.fn();
+    const second = vi.fn();
+    const releaseFirst = store.watchAlarms(first);
+    const releaseSecond = store.watchAlarms(second);
+    expect(store.alarmsWatched()).toBe(true);
+    store.alarmMessage({ type: "alarms", active: [] });
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(second).toHaveBeenCalledTimes(1);
+    releaseFirst();
+    releaseFirst();
+    releaseSecond();
+    expect(calls).toEqual(["add", "remove"]);
+    expect(store.alarmsWatched()).toBe(false);
+  });
 });

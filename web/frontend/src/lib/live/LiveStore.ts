@@ -1,5 +1,5 @@
 import type { ConnectionState } from "./LiveConnection";
-import { type SampleValue, type WireSample, timeOf } from "./protocol";
+import { type AlarmMessage, type SampleValue, type WireSample, timeOf } from "./protocol";
 import { FramePerf } from "./FramePerf";
 
 export interface LiveSample {
@@ -21,9 +21,15 @@ export interface LiveStatus {
 type Listener = () => void;
 type StreamListener = (samples: LiveSample[]) => void;
 
+/** What the connection passes on about the alarms: the router's messages, or its refusal (an older router). */
+export type AlarmFeedMessage = AlarmMessage | { type: "refused"; code: string };
+type AlarmListener = (message: AlarmFeedMessage) => void;
+
 export interface Subscriptions {
   add(channelIds: number[]): void;
   remove(channelIds: number[]): void;
+  addAlarms?(): void;
+  removeAlarms?(): void;
 }
 
 /**
@@ -37,6 +43,7 @@ export class LiveStore {
   private readonly listeners = new Map<number, Set<Listener>>();
   private readonly streams = new Map<number, Set<StreamListener>>();
   private readonly statusListeners = new Set<Listener>();
+  private readonly alarmListeners = new Set<AlarmListener>();
   private readonly refs = new Map<number, number>();
   private dirty = new Set<number>();
   private pendingSamples = new Map<number, LiveSample[]>();
@@ -82,6 +89,31 @@ export class LiveStore {
       }
       if (removed.length > 0) this.subscriptions?.remove(removed);
     };
+  }
+
+  /** The alarm messages go to the listener (subscribed while there is one); the returned function releases it. */
+  watchAlarms(listener: AlarmListener): () => void {
+    this.alarmListeners.add(listener);
+    if (this.alarmListeners.size === 1) this.subscriptions?.addAlarms?.();
+    return () => {
+      if (!this.alarmListeners.delete(listener)) return;
+      if (this.alarmListeners.size === 0) this.subscriptions?.removeAlarms?.();
+    };
+  }
+
+  /** Asks the router for the whole alarm list again (it answers a repeated subscribe-alarms with it). */
+  resubscribeAlarms = () => {
+    if (this.alarmListeners.size > 0) this.subscriptions?.addAlarms?.();
+  };
+
+  /** Whether to (re)subscribe to the alarms. */
+  alarmsWatched(): boolean {
+    return this.alarmListeners.size > 0;
+  }
+
+  /** Alarm messages are few (one per transition): they go out at once, not per animation frame. */
+  alarmMessage(message: AlarmFeedMessage) {
+    this.alarmListeners.forEach((listener) => listener(message));
   }
 
   sample(channelId: number): LiveSample | undefined {

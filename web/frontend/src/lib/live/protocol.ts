@@ -1,4 +1,11 @@
 // The data-router's WebSocket protocol parx.v1 (docs/API.md "Live data WebSocket").
+import type { components } from "../../api/generated/storage-engine";
+
+/** An alarm not in NORMAL, as GET /api/v1/alarms/active and the router's alarm messages carry it. */
+export type ActiveAlarm = components["schemas"]["ActiveAlarm"];
+
+/** One alarm transition, as the journal stores it and the router pushes it. */
+export type AlarmTransition = components["schemas"]["AlarmJournalEntry"];
 
 export type SampleValue = number | boolean | string;
 
@@ -23,13 +30,23 @@ export type ServerMessage =
   | { type: "pong"; id?: string; time: string }
   | { type: "auth-required"; tokenExpiresAt: string; closeAt: string }
   | { type: "authenticated"; id?: string; tokenExpiresAt: string }
-  | { type: "error"; id?: string; code: string; message: string; rejected?: (number | string)[] };
+  | { type: "error"; id?: string; code: string; message: string; rejected?: (number | string)[] }
+  | AlarmMessage
+  | { type: "alarms-unsubscribed"; id?: string };
+
+/** What the router sends a session that subscribed to the alarms: the snapshot, then one message per transition. */
+export type AlarmMessage =
+  | { type: "alarms"; id?: string; active: ActiveAlarm[] }
+  /** `active` is the alarm after the transition, null when it went back to NORMAL. */
+  | { type: "alarm"; event: AlarmTransition; active: ActiveAlarm | null };
 
 export type ClientMessage =
   | { type: "subscribe"; id?: string; channelIds?: number[]; tags?: string[]; maxRate?: number }
   | { type: "unsubscribe"; id?: string; channelIds?: number[]; tags?: string[] }
   | { type: "ping"; id?: string }
-  | { type: "auth"; id?: string; token: string };
+  | { type: "auth"; id?: string; token: string }
+  | { type: "subscribe-alarms"; id?: string }
+  | { type: "unsubscribe-alarms"; id?: string };
 
 export const SUBPROTOCOL = "parx.v1";
 

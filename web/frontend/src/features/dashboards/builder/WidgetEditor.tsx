@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
+import { PRIORITIES } from "../../alarms";
 import { type Channel, ChannelPicker } from "../../channels";
 import { FieldError } from "../../../components/FieldError";
 import { WINDOWS } from "../../../lib/duration";
@@ -163,6 +164,24 @@ export function WidgetEditor({ widget, channels, serverErrors, onApply, onClose 
             />
             Draw steps (a value holds until the next)
           </label>
+        )}
+        {has("priority") && (
+          <>
+            <label htmlFor={`${id}-priority`}>Show alarms of priority</label>
+            <select
+              id={`${id}-priority`}
+              value={edited.options.minPriority ?? ""}
+              onChange={(e) => option("minPriority", (e.target.value || undefined) as WidgetOptions["minPriority"])}
+              data-testid="widget-min-priority"
+            >
+              <option value="">any</option>
+              {PRIORITIES.slice(1).map((priority) => (
+                <option key={priority} value={priority}>
+                  {priority} and higher
+                </option>
+              ))}
+            </select>
+          </>
         )}
         {has("thresholds") && (
           <ThresholdsEditor

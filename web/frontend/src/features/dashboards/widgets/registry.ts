@@ -11,7 +11,8 @@ import type { WidgetProps } from "./types";
 import { ValueWidget } from "./ValueWidget";
 
 /** The options a widget kind offers in the builder. */
-export type OptionGroup = "window" | "range" | "thresholds" | "decimals" | "stale" | "text" | "labels" | "step";
+export type OptionGroup =
+  "window" | "range" | "thresholds" | "decimals" | "stale" | "text" | "labels" | "step" | "priority";
 
 export interface WidgetSpec {
   label: string;
@@ -84,11 +85,11 @@ export const WIDGETS: Record<WidgetKind, WidgetSpec> = {
   },
   ALARM_LOG: {
     label: "Alarm log",
-    description: "Channels going Bad and back",
+    description: "Active alarms, to acknowledge; bound channels narrow it",
     component: AlarmLogWidget,
-    size: { w: 8, h: 5 },
+    size: { w: 8, h: 6 },
     maxChannels: 500,
-    options: [],
+    options: ["priority"],
   },
   TEXT: {
     label: "Text",

@@ -1,12 +1,15 @@
 package io.parx.systemtest;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.parx.bench.demo.ModbusDevice;
 import io.parx.bench.demo.PlantSimulation;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -62,6 +66,8 @@ class BrowserTests {
 
 	private long dashboardId;
 
+	private long furnace;
+
 	@BeforeAll
 	void aPlantWithADeviceAndAChannelWithHistory(ParxStack stack) throws Exception {
 		this.stack = stack;
@@ -77,6 +83,7 @@ class BrowserTests {
 		Map<String, Object> modbus = Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1,
 				"registerType", "HOLDING_REGISTER", "address", ModbusDevice.FURNACE_TEMPERATURE, "timeoutMs", 500);
 		long furnace = channel("Web.Furnace", "FLOAT32", "°C", modbus);
+		this.furnace = furnace;
 		channel("Web.Alarm", "BOOL", "", Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1,
 				"registerType", "COIL", "address", ModbusDevice.ALARM, "timeoutMs", 500));
 		Api.Response rule = Api.post(stack.url("admin-api", "/api/v1/storage/rules"), this.engineerToken,
@@ -208,6 +215,75 @@ class BrowserTests {
 
 	@Test
 	@Order(7)
+	void anAlarmShowsInTheHeaderCountAndTheAlarmWidgetAndIsAcknowledgedThere() {
+		Api.Response definition = Api.post(this.stack.url("admin-api", "/api/v1/alarms/definitions"),
+				this.engineerToken, Map.of("name", "Web furnace hot", "channelId", this.furnace, "type", "HI", "limit",
+						700, "deadband", 5, "priority", "HIGH", "message", "Furnace above 700 °C: {value} {unit}"));
+		assertThat(definition.status()).as(definition.toString()).isEqualTo(201);
+		this.browser.open("/dashboards/" + this.dashboardId);
+		this.browser.find("[data-testid=edit]").click();
+		this.browser.find(".palette-item[data-kind=ALARM_LOG]").click();
+		WebElement editor = this.browser.find(".editor");
+		editor.findElement(By.cssSelector("[data-testid=widget-title]")).sendKeys("Alarms");
+		// Narrow (6 of 24 columns): badges, state and buttons must wrap, not be clipped.
+		editor.findElement(By.xpath(".//fieldset[contains(@class,'position')]//label[contains(.,'Width')]/input"))
+			.sendKeys(Keys.chord(Keys.CONTROL, "a"), "6");
+		editor.findElement(By.cssSelector("button[type=submit]")).click();
+		this.browser.button("Close").click();
+		this.browser.find("[data-testid=save]").click();
+		this.browser.find("[data-testid=edit]");
+
+		setFurnace(750.0);
+		// The data-router pushes the transition (subscribe-alarms); without it the
+		// console
+		// would poll GET /alarms/active every 10 s, and the page below says which it
+		// does.
+		String row = "[data-kind=ALARM_LOG] [data-testid=active-alarm]";
+		await("the alarm in the widget").atMost(Duration.ofSeconds(40))
+			.until(() -> this.browser.all(row).stream().anyMatch((e) -> e.getText().contains("Web furnace hot")));
+		WebElement alarm = furnaceAlarm(row);
+		assertThat(alarm.getText()).contains("HIGH").contains("Active, unacknowledged").contains("value 750 °C");
+		assertThat(Integer.parseInt(this.browser.find("[data-testid=alarm-count-number]").getText()))
+			.as("unacknowledged alarms in the header")
+			.isPositive();
+		assertThat(this.browser.find("[data-testid=alarm-count]").getAttribute("class"))
+			.matches(".*priority-(high|critical).*");
+		this.browser.script("arguments[0].scrollIntoView({block: 'center'})", alarm);
+		this.browser.screenshot("BrowserTests-alarmWidgetRaised");
+		this.browser.find("[data-testid=alarm-count]").click();
+		assertThat(this.browser.find("[data-testid=alarm-summary]").getText()).endsWith("Live");
+		this.browser.screenshot("BrowserTests-alarmsPageRaised");
+		this.browser.driver.navigate().back();
+		await("the widget again").atMost(Duration.ofSeconds(20))
+			.until(() -> this.browser.all(row).stream().anyMatch((e) -> e.getText().contains("Web furnace hot")));
+		alarm = furnaceAlarm(row);
+
+		alarm.findElement(By.cssSelector("[data-testid=alarm-acknowledge]")).click();
+		this.browser.find("[data-testid=acknowledge-comment]").sendKeys("burner throttled");
+		this.browser.find("[data-testid=acknowledge-confirm]").click();
+		await("the acknowledged alarm").atMost(Duration.ofSeconds(20))
+			.until(() -> furnaceAlarm(row).getText().contains("Active, acknowledged"));
+		assertThat(furnaceAlarm(row).getText()).contains("ack. by " + ENGINEER);
+		JsonNode active = Api.get(this.stack.url("web", "/api/v1/alarms/active"), this.engineerToken).json();
+		assertThat(active.path("content").findValuesAsString("acknowledgedBy")).contains(ENGINEER);
+
+		this.browser.find("[data-testid=alarm-count]").click();
+		this.browser.find("[data-testid=alarm-summary]");
+		this.browser.screenshot("BrowserTests-alarmsPageAcknowledged");
+		this.browser.find("[data-testid=alarms-tab-journal]").click();
+		await("the acknowledgement in the journal").atMost(Duration.ofSeconds(20))
+			.until(() -> this.browser.all("[data-testid=journal-entry]")
+				.stream()
+				.anyMatch((e) -> e.getText().contains("Acknowledged") && e.getText().contains("burner throttled")));
+		this.browser.screenshot("BrowserTests-alarmJournal");
+		this.browser.find("[data-testid=journal-export-run]").click();
+		await("the exported journal").atMost(Duration.ofSeconds(20))
+			.until(() -> exportedJournal().contains("burner throttled"));
+		setFurnace(612.5);
+	}
+
+	@Test
+	@Order(8)
 	void aValueOfAStoppedDeviceShowsAsBad() {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		await().atMost(Duration.ofSeconds(20)).until(() -> valueText("VALUE").equals("612.5"));
@@ -218,7 +294,7 @@ class BrowserTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void anOperatorSeesTheSharedDashboardButCannotEditIt() {
 		this.browser.signOut();
 		this.browser.signIn(OPERATOR, PASSWORD);
@@ -231,7 +307,7 @@ class BrowserTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void theDashboardSaysWhenLiveDataIsLostAndWhenItIsBack() throws Exception {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		this.browser.find("[data-kind=TREND]");
@@ -260,6 +336,23 @@ class BrowserTests {
 		editor.findElement(By.cssSelector("button[type=submit]")).click();
 		this.browser.button("Close").click();
 		this.browser.find("[data-kind=" + kind + "] h2");
+	}
+
+	/** The CSV the journal's export downloaded, or "" while there is none. */
+	private String exportedJournal() throws IOException {
+		try (Stream<Path> files = Files.list(this.browser.downloads)) {
+			Optional<Path> csv = files.filter((f) -> f.getFileName().toString().matches("parx-alarm-journal.*\\.csv"))
+				.findFirst();
+			return csv.isPresent() ? Files.readString(csv.get()) : "";
+		}
+	}
+
+	private WebElement furnaceAlarm(String css) {
+		return this.browser.all(css)
+			.stream()
+			.filter((e) -> e.getText().contains("Web furnace hot"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private String valueText(String kind) {
