@@ -79,7 +79,7 @@ function fieldsOf(protocol: Protocol, ui: Record<string, FieldUi>): SettingField
       kind: kindOf(property),
       defaultValue: typeof property.default === "boolean" ? String(property.default) : property.default,
       required: schema.required.includes(name),
-      choices: property.enum,
+      choices: property.type === "boolean" ? ["false", "true"] : property.enum,
       min: property.minimum,
       max: property.maximum,
       maxLength: property.maxLength,
@@ -90,7 +90,7 @@ function fieldsOf(protocol: Protocol, ui: Record<string, FieldUi>): SettingField
 }
 
 function kindOf(property: PropertySchema): SettingField["kind"] {
-  if (property.enum) return "choice";
+  if (property.enum || property.type === "boolean") return "choice";
   if (property.writeOnly) return "password";
   if (property.type === "integer" || property.type === "number") return property.type;
   return "text";
@@ -103,6 +103,15 @@ export function schemaFieldNames(protocol: Protocol): string[] {
     .filter(([, property]) => !property.readOnly)
     .map(([name]) => name);
 }
+
+/** Writing values back to the device (Modbus, OPC UA, MQTT): the limits apply to numbers only. */
+const writing = (s: Settings) => String(s.writable) === "true";
+const WRITE_ACCESS: Record<string, FieldUi> = {
+  writable: { label: "Writable" },
+  operatorWritable: { label: "Operators may write", when: writing },
+  writeMin: { label: "Write minimum", when: (s, dataType) => writing(s) && dataType !== "BOOL" },
+  writeMax: { label: "Write maximum", when: (s, dataType) => writing(s) && dataType !== "BOOL" },
+};
 
 export const SETTING_FIELDS: Record<Protocol, SettingField[]> = {
   MODBUS_TCP: fieldsOf("MODBUS_TCP", {
@@ -122,6 +131,7 @@ export const SETTING_FIELDS: Record<Protocol, SettingField[]> = {
     timeoutMs: { label: "Timeout (ms)" },
     maxRegistersPerRequest: { label: "Max registers per request" },
     maxGap: { label: "Max gap (registers)" },
+    ...WRITE_ACCESS,
   }),
   OPCUA: fieldsOf("OPCUA", {
     endpointUrl: { label: "Endpoint URL", hint: "opc.tcp://host:4840" },
@@ -133,6 +143,7 @@ export const SETTING_FIELDS: Record<Protocol, SettingField[]> = {
     password: { label: "Password", hint: undefined, when: (s) => s.authentication === "USERNAME" },
     samplingIntervalMs: { label: "Sampling interval (ms)" },
     deadband: { label: "Deadband" },
+    ...WRITE_ACCESS,
   }),
   MQTT: fieldsOf("MQTT", {
     brokerUrl: { label: "Broker URL" },
@@ -152,6 +163,8 @@ export const SETTING_FIELDS: Record<Protocol, SettingField[]> = {
     clientId: { label: "Client id" },
     username: { label: "User name", hint: undefined },
     password: { label: "Password", hint: undefined },
+    ...WRITE_ACCESS,
+    writeTopic: { label: "Write topic", when: writing },
   }),
   SIMULATOR: fieldsOf("SIMULATOR", {
     waveform: { label: "Waveform" },

@@ -32,8 +32,8 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 
 	/**
 	 * The closed set of widget kinds the UI can draw. {@code PROGRESS} is a bar between
-	 * the options' min and max; {@code ALARM_LOG} lists the bound channels' changes to
-	 * Bad quality and back (real alarms later).
+	 * the options' min and max; {@code ALARM_LOG} lists the active alarms (of the bound
+	 * channels, when any are bound) with acknowledge and shelve.
 	 */
 	@Schema(name = "WidgetKind", enumAsRef = true)
 	enum Kind {
