@@ -41,13 +41,19 @@ import io.parx.bench.support.ServiceProcess;
  * {@code java -cp bench/target/classes:<deps> io.parx.bench.storage.StorageIngestBench
  * [points] [channels] [insertMethod...]} with the shared services up (TimescaleDB on
  * 5433, PostgreSQL on 5432, Redis on 6379) after
- * {@code ./mvnw -pl storage-engine -am package}.
+ * {@code ./mvnw -pl storage-engine -am package}. A method with {@code +ALARMS<n>}, e.g.
+ * {@code DIRECT_COPY+ALARMS10000}, runs the same with {@code n} HI alarm definitions on
+ * the channels (issue 19: alarm evaluation on the storage path), and every run reports
+ * the engine's CPU per million points, so two runs side by side give the cost of alarms.
  */
 public final class StorageIngestBench {
 
 	private static final String REDIS = Bench.env("PARX_BENCH_REDIS", "redis://127.0.0.1:6379");
 
 	private static final long T0_MICROS = 1_767_225_600_000_000L;
+
+	/** The engine's CPU seconds per million points of the last end-to-end run. */
+	private static double lastCpuPerMillion = Double.NaN;
 
 	private StorageIngestBench() {
 	}
@@ -70,15 +76,32 @@ public final class StorageIngestBench {
 				BenchDatabases.drop(ts);
 				continue;
 			}
-			String ts = BenchDatabases.createTimeseries("parx_bench_ts_" + run + "_" + method.toLowerCase());
-			double rate = endToEnd(ts, config, run + "-" + method, points, channels, method);
+			String ts = BenchDatabases
+				.createTimeseries("parx_bench_ts_" + run + "_" + method.toLowerCase().replace('+', '_'));
+			int alarms = method.contains("+ALARMS") ? Integer.parseInt(method.substring(method.indexOf("+ALARMS") + 7))
+					: 0;
+			String ruleConfig = config;
+			if (alarms > 0) {
+				ruleConfig = BenchDatabases.createConfig("parx_bench_config_" + run + "_alarms");
+				seedConfig(ruleConfig, channels);
+				seedAlarms(ruleConfig, channels, alarms);
+				System.out.printf("config: %,d HI alarm definitions on the %d channels%n", alarms, channels);
+				method = method.substring(0, method.indexOf("+ALARMS"));
+			}
+			double rate = endToEnd(ts, ruleConfig, run + "-" + method + alarms, points, channels, method);
+			if (alarms > 0) {
+				System.out.printf("[%s] alarm journal entries: %,d%n", method,
+						queryLong(ts, "select count(*) from alarm_journal"));
+				BenchDatabases.drop(ruleConfig);
+			}
 			double copy = rawCopy(ts, points, channels);
 			System.out.printf("RESULT %s: end-to-end %,.0f points/s; raw binary COPY %,.0f points/s; ratio %.0f%%%n",
 					method, rate, copy, 100 * rate / copy);
 			System.out.printf(java.util.Locale.ROOT,
-					"BENCH {\"scenario\":\"storage-ingest\",\"method\":\"%s\",\"points\":%d,\"channels\":%d,"
-							+ "\"pointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f}%n",
-					method, points, channels, rate, copy, rate / copy);
+					"BENCH {\"scenario\":\"storage-ingest\",\"method\":\"%s\",\"alarms\":%d,\"points\":%d,"
+							+ "\"channels\":%d,\"pointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f,"
+							+ "\"engineCpuSecondsPerMillion\":%.2f}%n",
+					method, alarms, points, channels, rate, copy, rate / copy, lastCpuPerMillion);
 			BenchDatabases.drop(ts);
 		}
 		BenchDatabases.drop(config);
@@ -111,6 +134,7 @@ public final class StorageIngestBench {
 				long entries = redis.xlen(stream);
 				long first = 0;
 				long firstAcked = 0;
+				double firstCpu = 0;
 				long acked = 0;
 				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 				while (acked < entries && System.nanoTime() < deadline) {
@@ -119,17 +143,22 @@ public final class StorageIngestBench {
 					if (first == 0 && acked > 0) {
 						first = System.nanoTime();
 						firstAcked = acked;
+						firstCpu = engine.cpuSeconds();
 					}
 				}
 				double seconds = (System.nanoTime() - first) / 1e9;
+				double cpu = engine.cpuSeconds() - firstCpu;
 				long count = count(ts);
 				if (count != points) {
 					throw new IllegalStateException("found " + count + " of " + points + " rows");
 				}
 				long rollup = queryLong(ts, "select sum(sample_count) from rollup_1m");
 				long measured = (acked - firstAcked) * channels;
-				System.out.printf("[%s] %,d points in %.1f s after the first acknowledgement; rows %,d; "
-						+ "rollup_1m counts %,d%n", method, measured, seconds, count, rollup);
+				lastCpuPerMillion = cpu / (measured / 1e6);
+				System.out.printf(
+						"[%s] %,d points in %.1f s after the first acknowledgement; rows %,d; "
+								+ "rollup_1m counts %,d; engine CPU %.1f s (%.2f s per million points)%n",
+						method, measured, seconds, count, rollup, cpu, lastCpuPerMillion);
 				return measured / seconds;
 			}
 			finally {
@@ -263,6 +292,20 @@ public final class StorageIngestBench {
 			statement
 				.execute("insert into storage_rule_channel select 1, g from generate_series(1, " + channels + ") g");
 			return channels;
+		}
+	}
+
+	/**
+	 * HI alarms spread over the channels, limits between 50 and 110 with a deadband of 2,
+	 * so the bench's sine waves (amplitude 100 around the channel number) cross some of
+	 * them every period and the evaluator raises and clears alarms as it goes.
+	 */
+	private static void seedAlarms(String config, int channels, int alarms) throws SQLException {
+		try (Connection connection = BenchDatabases.connect(config);
+				Statement statement = connection.createStatement()) {
+			statement.execute("insert into alarm_definition (name, channel_id, type, limit_value, deadband, priority, "
+					+ "message) select 'hot ' || g, ((g - 1) % " + channels + ") + 1, 'HI', 50 + (g % 7) * 10, 2, "
+					+ "'HIGH', '{channel}: {value}' from generate_series(1, " + alarms + ") g");
 		}
 	}
 

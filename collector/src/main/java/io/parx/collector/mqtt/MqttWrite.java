@@ -2,7 +2,6 @@ package io.parx.collector.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,36 +52,12 @@ final class MqttWrite {
 		catch (IllegalArgumentException ex) {
 			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, elapsed(start), ex.getMessage());
 		}
-		Mqtt5AsyncClient client;
-		try {
-			client = MqttClients
-				.builder(broker, settings, broker.clientId() + "-write-" + UUID.randomUUID().toString().substring(0, 8))
-				.buildAsync();
+		TemporaryClient connected = TemporaryClient.connect(broker, settings, "write", start, timeout);
+		if (connected.failure() != null) {
+			return connected.failure();
 		}
-		catch (IllegalStateException ex) {
-			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, elapsed(start), ex.getMessage());
-		}
+		Mqtt5AsyncClient client = connected.client();
 		long deadline = start + timeout.toNanos();
-		try {
-			client.connectWith()
-				.cleanStart(true)
-				.noSessionExpiry()
-				.send()
-				.get(remaining(deadline), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			client.disconnect();
-			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start), "no MQTT answer (CONNACK) from "
-					+ broker.url() + " within " + timeout.toMillis() + " ms: is it an MQTT broker?");
-		}
-		catch (ExecutionException ex) {
-			return ReadResult.failed(Quality.BAD_NOT_CONNECTED, elapsed(start),
-					"cannot connect to " + broker.url() + ": " + MqttConnection.message(ex));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start), "interrupted");
-		}
 		try {
 			client.publishWith()
 				.topic(contract.writeTopic())
