@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useClients } from "../../../lib/api/ClientsContext";
 import { ApiError, describeError } from "../../../lib/api/problem";
+import { attachmentName, saveFile } from "../../../lib/download";
 import type { JournalQuery } from "../types";
 
 type Format = "csv" | "json" | "xlsx";
@@ -30,7 +31,10 @@ export function JournalExport({ query }: { query: JournalQuery }) {
         parseAs: "blob",
       });
       if (!response.ok || !data) throw await ApiError.from(response, problem);
-      save(data as Blob, fileName(response.headers.get("Content-Disposition"), format));
+      saveFile(
+        attachmentName(response.headers.get("Content-Disposition"), `parx-alarm-journal.${format}`),
+        data as Blob,
+      );
     } catch (failure) {
       setError(failure);
     } finally {
@@ -62,21 +66,4 @@ export function JournalExport({ query }: { query: JournalQuery }) {
       ) : null}
     </div>
   );
-}
-
-/** The server's name for the file (parx-alarm-journal-<from>-<to>.<ext>), else a plain one. */
-function fileName(disposition: string | null, format: Format): string {
-  const match = disposition ? /filename="?([^";]+)"?/.exec(disposition) : null;
-  return match ? match[1] : `parx-alarm-journal.${format}`;
-}
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,7 +1,8 @@
 import { useRef, useState } from "react";
 import { useClients } from "../../../lib/api/ClientsContext";
 import { ApiError, describeError } from "../../../lib/api/problem";
-import { attachmentName, type ExportFormat, type ExportRequest } from "../model/exportQuery";
+import { attachmentName, saveFile } from "../../../lib/download";
+import { type ExportFormat, type ExportRequest } from "../model/exportQuery";
 
 interface Props {
   /** Built when the user asks, so that a live view exports up to that moment. */
@@ -52,16 +53,7 @@ export function ExportButton({ request }: Props) {
         setProgress({ state: "running", bytes, total });
       }
       const name = attachmentName(response.headers.get("Content-Disposition"), `parx-export.${format}`);
-      const url = URL.createObjectURL(
-        new Blob(chunks as BlobPart[], { type: response.headers.get("Content-Type") ?? "" }),
-      );
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(name, new Blob(chunks as BlobPart[], { type: response.headers.get("Content-Type") ?? "" }));
       setProgress({ state: "done", name, bytes });
     } catch (failure) {
       if (abort.signal.aborted) setProgress({ state: "idle" });

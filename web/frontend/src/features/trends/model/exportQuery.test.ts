@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { attachmentName, exportRequest } from "./exportQuery";
+import { attachmentName } from "../../../lib/download";
+import { exportRequest } from "./exportQuery";
 import { DEFAULT_VIEW } from "./view";
 
 const range = { from: Date.parse("2026-12-04T10:00:00Z"), to: Date.parse("2026-12-04T10:10:00Z") };

@@ -31,12 +31,3 @@ export function exportRequest(
     },
   };
 }
-
-/** The file name of a Content-Disposition header, or the fallback. */
-export function attachmentName(header: string | null, fallback: string): string {
-  if (!header) return fallback;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star) return decodeURIComponent(star[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? plain[1] : fallback;
-}

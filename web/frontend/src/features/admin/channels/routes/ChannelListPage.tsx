@@ -5,11 +5,11 @@ import { Pager } from "../../../../components/Pager";
 import { QueryState } from "../../../../components/QueryState";
 import { describeErrorWithFields } from "../../../../lib/api/problem";
 import { useMe } from "../../../../lib/auth/useMe";
+import { saveFile } from "../../../../lib/download";
 import { useChannelPage, useExportChannels, useSetEnabled } from "../api/channels";
 import { ChannelFilters } from "../components/ChannelFilters";
 import { ChannelTable } from "../components/ChannelTable";
 import { ImportDialog } from "../components/ImportDialog";
-import { downloadText } from "../model/download";
 import { type ChannelListQuery, PAGE_SIZES, readListQuery, writeListQuery } from "../model/listQuery";
 import { mayWriteChannels } from "../permissions";
 import type { Channel } from "../types";
@@ -63,7 +63,9 @@ export function ChannelListPage() {
         <button
           type="button"
           onClick={() =>
-            void act(async () => downloadText("channels.csv", BOM + (await exportCsv.mutateAsync(query)), "text/csv"))
+            void act(async () =>
+              saveFile("channels.csv", new Blob([BOM + (await exportCsv.mutateAsync(query))], { type: "text/csv" })),
+            )
           }
           disabled={exportCsv.isPending}
           data-testid="export-channels"
