@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.engine.ChannelConfig;
@@ -148,12 +149,7 @@ public class ModbusEngine implements ProtocolEngine {
 				return noAnswer(point, limitMs, start);
 			}
 			connection.timeout((int) leftMs);
-			if (point.type().isBit()) {
-				boolean[] bits = connection.readBits(point.type(), point.address(), 1);
-				return ReadResult.good(RegisterCodec.decodeBit(point, bits[0]), elapsed(start));
-			}
-			int[] words = connection.readRegisters(point.type(), point.address(), point.count());
-			return ReadResult.good(RegisterCodec.decode(point, words, 0), elapsed(start));
+			return ReadResult.good(readValue(connection, point), elapsed(start));
 		}
 		catch (ModbusSlaveException ex) {
 			return ReadResult.failed(ModbusErrors.quality(ex.getType()), elapsed(start),
@@ -245,12 +241,7 @@ public class ModbusEngine implements ProtocolEngine {
 		}
 		connection.timeout((int) leftMs);
 		try {
-			if (point.type().isBit()) {
-				boolean[] bits = connection.readBits(point.type(), point.address(), 1);
-				return ReadResult.good(RegisterCodec.decodeBit(point, bits[0]), elapsed(start));
-			}
-			int[] words = connection.readRegisters(point.type(), point.address(), point.count());
-			return ReadResult.good(RegisterCodec.decode(point, words, 0), elapsed(start));
+			return ReadResult.good(readValue(connection, point), elapsed(start));
 		}
 		catch (ModbusSlaveException ex) {
 			return ReadResult.failed(ModbusErrors.quality(ex.getType()), elapsed(start),
@@ -260,6 +251,14 @@ public class ModbusEngine implements ProtocolEngine {
 			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start),
 					"Modbus read of " + point.device() + " failed: " + ModbusErrors.describe(ex));
 		}
+	}
+
+	/** The point's value, read with one request. */
+	private static SampleValue readValue(ModbusConnection connection, ModbusPoint point) throws ModbusException {
+		if (point.type().isBit()) {
+			return RegisterCodec.decodeBit(point, connection.readBits(point.type(), point.address(), 1)[0]);
+		}
+		return RegisterCodec.decode(point, connection.readRegisters(point.type(), point.address(), point.count()), 0);
 	}
 
 	private static ReadResult noAnswer(ModbusPoint point, int limitMs, long start) {
