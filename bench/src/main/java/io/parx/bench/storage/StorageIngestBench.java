@@ -77,14 +77,18 @@ public final class StorageIngestBench {
 				continue;
 			}
 			String ts = BenchDatabases
-				.createTimeseries("parx_bench_ts_" + run + "_" + method.toLowerCase().replace('+', '_'));
-			int alarms = method.contains("+ALARMS") ? Integer.parseInt(method.substring(method.indexOf("+ALARMS") + 7))
-					: 0;
+				.createTimeseries("parx_bench_ts_" + run + "_" + method.toLowerCase().replaceAll("[^a-z0-9_]", "_"));
+			// +ALARMS<n> or +ALARMS<n>@<limit>: n HI definitions, raised and cleared by
+			// the
+			// waves, or all with one limit (above 1,100 the waves never reach it)
+			String alarmSpec = method.contains("+ALARMS") ? method.substring(method.indexOf("+ALARMS") + 7) : "0";
+			int alarms = Integer.parseInt(alarmSpec.split("@")[0]);
+			Integer limit = alarmSpec.contains("@") ? Integer.valueOf(alarmSpec.split("@")[1]) : null;
 			String ruleConfig = config;
 			if (alarms > 0) {
 				ruleConfig = BenchDatabases.createConfig("parx_bench_config_" + run + "_alarms");
 				seedConfig(ruleConfig, channels);
-				seedAlarms(ruleConfig, channels, alarms);
+				seedAlarms(ruleConfig, channels, alarms, limit);
 				System.out.printf("config: %,d HI alarm definitions on the %d channels%n", alarms, channels);
 				method = method.substring(0, method.indexOf("+ALARMS"));
 			}
@@ -300,11 +304,12 @@ public final class StorageIngestBench {
 	 * so the bench's sine waves (amplitude 100 around the channel number) cross some of
 	 * them every period and the evaluator raises and clears alarms as it goes.
 	 */
-	private static void seedAlarms(String config, int channels, int alarms) throws SQLException {
+	private static void seedAlarms(String config, int channels, int alarms, Integer limit) throws SQLException {
 		try (Connection connection = BenchDatabases.connect(config);
 				Statement statement = connection.createStatement()) {
 			statement.execute("insert into alarm_definition (name, channel_id, type, limit_value, deadband, priority, "
-					+ "message) select 'hot ' || g, ((g - 1) % " + channels + ") + 1, 'HI', 50 + (g % 7) * 10, 2, "
+					+ "message) select 'hot ' || g, ((g - 1) % " + channels + ") + 1, 'HI', "
+					+ ((limit != null) ? limit.toString() : "50 + (g % 7) * 10") + ", 2, "
 					+ "'HIGH', '{channel}: {value}' from generate_series(1, " + alarms + ") g");
 		}
 	}
