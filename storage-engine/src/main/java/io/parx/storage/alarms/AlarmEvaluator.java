@@ -3,6 +3,7 @@ package io.parx.storage.alarms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import io.parx.common.config.alarm.AlarmDefinition;
 import io.parx.common.sample.Quality;
@@ -57,25 +58,25 @@ public final class AlarmEvaluator {
 			state = AlarmState.initial(alarm.id(), definition.channelId(), definition.priority().level());
 		}
 		long time = sample.timeMicros();
-		if (time <= state.lastSeenMicros()) {
+		if (time <= this.states.lastSeen(state)) {
 			return;
 		}
 		boolean active = state.status().isActive();
 		Boolean inAlarm = definition.condition().inAlarm(sample, active);
 		if (inAlarm == null) {
 			// The sample says nothing about the condition: a running delay goes on.
-			this.states.put(state.seen(time, state.pendingSinceMicros()));
+			this.states.seen(alarm.id(), time);
 			return;
 		}
 		if (inAlarm == active) {
-			this.states.put(state.seen(time, null));
+			seen(state, time, null);
 			return;
 		}
 		long since = (state.pendingSinceMicros() != null) ? state.pendingSinceMicros() : time;
 		long delayMicros = (active ? definition.offDelay() : definition.onDelay()).toNanos() / 1000;
 		if (time - since < delayMicros || state.isShelvedAt(time)) {
 			// Not yet confirmed, or shelved: the condition is tracked, nothing is raised.
-			this.states.put(state.seen(time, since));
+			seen(state, time, since);
 			return;
 		}
 		int priority = definition.priority().level();
@@ -86,6 +87,19 @@ public final class AlarmEvaluator {
 		transitions.add(new AlarmTransition(time, alarm.id(), active ? AlarmEvent.RETURNED : AlarmEvent.ACTIVATED,
 				next.status(), definition.channelId(), definition.name(), priority, sample.value(), message, null,
 				null));
+	}
+
+	/**
+	 * Records a sample that raised nothing: only a started or ended delay is a change of
+	 * the state to write; otherwise just the time is kept.
+	 */
+	private void seen(AlarmState state, long time, Long pendingSince) {
+		if (Objects.equals(pendingSince, state.pendingSinceMicros())) {
+			this.states.seen(state.definitionId(), time);
+		}
+		else {
+			this.states.put(state.seen(time, pendingSince));
+		}
 	}
 
 	/**
