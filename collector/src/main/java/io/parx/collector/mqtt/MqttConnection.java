@@ -322,6 +322,12 @@ final class MqttConnection implements AutoCloseable {
 			case CONNECTING, CONNECTING_RECONNECT, DISCONNECTED_RECONNECT -> ConnectionStatus.CONNECTING;
 			case DISCONNECTED -> ConnectionStatus.DISCONNECTED;
 		};
+		if (ConnectionStatus.CONNECTED.equals(state) && this.quickDrops.get() >= QUICK_DROPS_SUSPECT
+				&& System.nanoTime() - this.connectedAt >= QUICK_DROP_NANOS) {
+			// the other client has gone: the connection lasts again
+			this.quickDrops.set(0);
+			this.lastError = null;
+		}
 		return new ConnectionStatus(this.broker.url() + "#" + this.clientId, state, this.lastError,
 				this.reconnectAttempts.get());
 	}
