@@ -22,7 +22,7 @@ class HealthTests extends GatewayIntegrationTest {
 		readiness().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 		ADMIN_API.stop();
 		try {
-			await().atMost(Duration.ofSeconds(5))
+			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> readiness().expectStatus()
 					.isEqualTo(503)
 					.expectBody()
@@ -35,7 +35,7 @@ class HealthTests extends GatewayIntegrationTest {
 		finally {
 			ADMIN_API.start();
 		}
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> readiness().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP"));
 	}
 
@@ -43,7 +43,7 @@ class HealthTests extends GatewayIntegrationTest {
 	void anotherServiceDownLeavesTheGatewayReadyAndShowsInItsHealth() {
 		STORAGE_ENGINE.stop();
 		try {
-			await().atMost(Duration.ofSeconds(5))
+			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> gateway().get()
 					.uri("/actuator/health")
 					.exchange()
