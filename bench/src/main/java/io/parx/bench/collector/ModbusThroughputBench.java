@@ -2,7 +2,6 @@ package io.parx.bench.collector;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parx.bench.support.Bench;
 import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.modbus.ModbusEngine;
 import io.parx.collector.modbus.ModbusSettings;
@@ -49,7 +49,7 @@ public final class ModbusThroughputBench {
 		List<ChannelConfig> channels = new ArrayList<>();
 		long id = 1;
 		for (int d = 0; d < devices; d++) {
-			int port = freePort();
+			int port = Bench.freePort();
 			SimpleProcessImage image = new SimpleProcessImage();
 			for (int r = 0; r < registers; r++) {
 				image.addRegister(new SimpleRegister(r % 65536));
@@ -85,13 +85,13 @@ public final class ModbusThroughputBench {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long samples0 = samples.get();
 		long pollCpu0 = cpu(threads, "parx-modbus-");
-		long processCpu0 = processCpu();
+		long processCpu0 = Bench.processCpuNanos();
 		long start = System.nanoTime();
 		LockSupport.parkNanos(Duration.ofSeconds(seconds).toNanos());
 		double elapsed = (System.nanoTime() - start) / 1e9;
 		long n = samples.get() - samples0;
 		double pollCpu = (cpu(threads, "parx-modbus-") - pollCpu0) / 1e9;
-		double processCpu = (processCpu() - processCpu0) / 1e9;
+		double processCpu = (Bench.processCpuNanos() - processCpu0) / 1e9;
 		System.out.printf("samples/s            %,.0f%n", n / elapsed);
 		System.out.printf("reads/s              %,.0f%n", plan.size() * 1000.0 / pollMs);
 		System.out.printf("encoded bytes/sample %.2f%n", (double) bytes.get() / samples.get());
@@ -117,17 +117,6 @@ public final class ModbusThroughputBench {
 			}
 		}
 		return total;
-	}
-
-	private static long processCpu() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
-	}
-
-	private static int freePort() throws java.io.IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

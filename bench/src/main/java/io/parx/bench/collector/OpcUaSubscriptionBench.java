@@ -1,7 +1,5 @@
 package io.parx.bench.collector;
 
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parx.bench.demo.OpcUaDevice;
+import io.parx.bench.support.Bench;
 import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.opcua.OpcUaEngine;
 import io.parx.collector.opcua.OpcUaPki;
@@ -51,7 +50,7 @@ public final class OpcUaSubscriptionBench {
 		int updateMs = (args.length > 1) ? Integer.parseInt(args[1]) : 1000;
 		int samplingMs = (args.length > 2) ? Integer.parseInt(args[2]) : 500;
 		int seconds = (args.length > 3) ? Integer.parseInt(args[3]) : 30;
-		OpcUaDevice device = new OpcUaDevice("localhost", freePort(), items);
+		OpcUaDevice device = new OpcUaDevice("localhost", Bench.freePort(), items);
 		JsonMapper json = JsonMapper.builder().build();
 		List<ChannelConfig> channels = new ArrayList<>();
 		for (int n = 0; n < items; n++) {
@@ -91,14 +90,14 @@ public final class OpcUaSubscriptionBench {
 		long received0 = counting.received.get();
 		long gaps0 = counting.gaps.get();
 		long updates0 = update.get();
-		long cpu0 = processCpu();
+		long cpu0 = Bench.processCpuNanos();
 		long start = System.nanoTime();
 		LockSupport.parkNanos(Duration.ofSeconds(seconds).toNanos());
 		long updates = update.get() - updates0;
 		long received = counting.received.get() - received0;
 		long gaps = counting.gaps.get() - gaps0;
 		double elapsed = (System.nanoTime() - start) / 1e9;
-		double cpu = (processCpu() - cpu0) / 1e9;
+		double cpu = (Bench.processCpuNanos() - cpu0) / 1e9;
 		double losses = registry.get("parx.collector.source.losses").counter().count();
 		System.out.printf("subscribed in        %.1f s%n", subscribeSeconds);
 		System.out.printf("values/s received    %,.0f (expected %,.0f)%n", received / elapsed,
@@ -150,17 +149,6 @@ public final class OpcUaSubscriptionBench {
 			return this.last.size();
 		}
 
-	}
-
-	private static long processCpu() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
-	}
-
-	private static int freePort() throws java.io.IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

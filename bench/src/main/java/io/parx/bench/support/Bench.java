@@ -41,6 +41,12 @@ public final class Bench {
 		}
 	}
 
+	/** The CPU time this JVM has used so far, in nanoseconds. */
+	public static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
 	/** A number for a JSON summary line: {@code null} when it is not known. */
 	public static String json(double value) {
 		return (Double.isNaN(value) || Double.isInfinite(value)) ? "null" : String.format(Locale.ROOT, "%.1f", value);
