@@ -28,6 +28,9 @@ public final class AlarmEvaluator {
 
 	private final AlarmStates states;
 
+	/** The alarm set last evaluated, bound to the states' slots. */
+	private BoundAlarms bound;
+
 	public AlarmEvaluator(AlarmStates states) {
 		this.states = states;
 	}
@@ -40,50 +43,52 @@ public final class AlarmEvaluator {
 		if (alarms.isEmpty()) {
 			return new AlarmOutcome(List.of(), this.states.pending());
 		}
+		if (this.bound == null || !this.bound.isFor(alarms)) {
+			this.bound = new BoundAlarms(alarms, this.states);
+		}
 		List<Sample> samples = new ArrayList<>(batch);
 		samples.sort(BY_TIME);
 		List<AlarmTransition> transitions = new ArrayList<>();
 		for (Sample sample : samples) {
-			for (WatchedAlarm alarm : alarms.watching(sample.channelId())) {
-				evaluate(alarm, sample, transitions);
+			for (BoundAlarms.Watcher watcher : this.bound.watching(sample.channelId())) {
+				evaluate(watcher, sample, transitions);
 			}
 		}
 		return new AlarmOutcome(transitions, this.states.pending());
 	}
 
-	private void evaluate(WatchedAlarm alarm, Sample sample, List<AlarmTransition> transitions) {
-		AlarmDefinition definition = alarm.definition();
-		AlarmState state = this.states.get(alarm.id());
-		if (state == null) {
-			state = AlarmState.initial(alarm.id(), definition.channelId(), definition.priority().level());
-		}
+	private void evaluate(BoundAlarms.Watcher watcher, Sample sample, List<AlarmTransition> transitions) {
+		AlarmStates.Slot slot = watcher.slot();
+		AlarmState state = watcher.state();
 		long time = sample.timeMicros();
-		if (time <= this.states.lastSeen(state)) {
+		if (time <= slot.lastSeen(state)) {
 			return;
 		}
+		WatchedAlarm alarm = watcher.alarm();
+		AlarmDefinition definition = alarm.definition();
 		boolean active = state.status().isActive();
 		Boolean inAlarm = definition.condition().inAlarm(sample, active);
 		if (inAlarm == null) {
 			// The sample says nothing about the condition: a running delay goes on.
-			this.states.seen(alarm.id(), time);
+			this.states.seen(slot, time);
 			return;
 		}
 		if (inAlarm == active) {
-			seen(state, time, null);
+			seen(slot, state, time, null);
 			return;
 		}
 		long since = (state.pendingSinceMicros() != null) ? state.pendingSinceMicros() : time;
 		long delayMicros = (active ? definition.offDelay() : definition.onDelay()).toNanos() / 1000;
 		if (time - since < delayMicros || state.isShelvedAt(time)) {
 			// Not yet confirmed, or shelved: the condition is tracked, nothing is raised.
-			seen(state, time, since);
+			seen(slot, state, time, since);
 			return;
 		}
 		int priority = definition.priority().level();
 		String message = definition.message().render(alarm.channelName(), text(sample), alarm.unit());
 		AlarmState next = active ? state.returned(time, sample.value(), priority, message)
 				: state.activated(time, sample.value(), priority, message);
-		this.states.put(next);
+		this.states.put(slot, next);
 		transitions.add(new AlarmTransition(time, alarm.id(), active ? AlarmEvent.RETURNED : AlarmEvent.ACTIVATED,
 				next.status(), definition.channelId(), definition.name(), priority, sample.value(), message, null,
 				null));
@@ -93,12 +98,12 @@ public final class AlarmEvaluator {
 	 * Records a sample that raised nothing: only a started or ended delay is a change of
 	 * the state to write; otherwise just the time is kept.
 	 */
-	private void seen(AlarmState state, long time, Long pendingSince) {
+	private void seen(AlarmStates.Slot slot, AlarmState state, long time, Long pendingSince) {
 		if (Objects.equals(pendingSince, state.pendingSinceMicros())) {
-			this.states.seen(state.definitionId(), time);
+			this.states.seen(slot, time);
 		}
 		else {
-			this.states.put(state.seen(time, pendingSince));
+			this.states.put(slot, state.seen(time, pendingSince));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.parx.storage.alarms;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,9 @@ public final class AlarmSet {
 		return EMPTY;
 	}
 
-	List<WatchedAlarm> watching(long channelId) {
-		return this.byChannel.getOrDefault(channelId, List.of());
+	/** The alarms of each channel that has any. */
+	Map<Long, List<WatchedAlarm>> byChannel() {
+		return Collections.unmodifiableMap(this.byChannel);
 	}
 
 	public WatchedAlarm get(long definitionId) {
