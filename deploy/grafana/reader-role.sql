@@ -2,7 +2,7 @@
 -- Idempotent: run at every `up`, so a changed PARX_GRAFANA_DB_PASSWORD takes effect and tables added by later
 -- migrations become readable. Run by psql as the owner `parx`, connected to parx_ts:
 --   psql -v ON_ERROR_STOP=1 -d parx_ts -f reader-role.sql   (with PARX_GRAFANA_DB_PASSWORD in the environment)
--- The password is read from the environment, never from a command line or this file.
+-- The password is read from the environment, never from a command line or this file. Needs psql 15 or later.
 \set reader_password ''
 \getenv reader_password PARX_GRAFANA_DB_PASSWORD
 select :'reader_password' = '' as no_password \gset
@@ -17,7 +17,7 @@ select format('alter role parx_grafana login password %L', :'reader_password') \
 alter role parx_grafana set default_transaction_read_only = on;
 alter role parx_grafana connection limit 10;
 
-grant connect on database parx_ts to parx_grafana;
+select format('grant connect on database %I to parx_grafana', current_database()) \gexec
 grant usage on schema public to parx_grafana;
 grant select on all tables in schema public to parx_grafana;
 -- tables the storage engine's later migrations create (TimescaleDB passes hypertable grants on to chunks)
