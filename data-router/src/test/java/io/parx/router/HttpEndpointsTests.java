@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.parx.common.security.ScrapeToken;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,14 @@ class HttpEndpointsTests extends AbstractIntegrationTest {
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("parx_router_sessions", "parx_router_samples_coalesced_total",
 				"parx_router_send_latency_seconds");
+	}
+
+	@Test
+	void prometheusScrapesTheWebSocketSessionsWithTheStaticToken() throws Exception {
+		// docs/OPERATIONS.md, "Alerts": the rules there query these names
+		HttpResponse<String> metrics = get("/actuator/prometheus", ScrapeToken.value());
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("parx_router_sessions ", "parx_router_samples_dropped_total ");
 	}
 
 	private HttpResponse<String> get(String path, String token) throws Exception {

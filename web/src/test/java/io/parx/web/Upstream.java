@@ -125,6 +125,11 @@ public final class Upstream {
 			// Headers a Spring Security service sends; the gateway must not pass them on
 			// twice.
 			response.header("X-Frame-Options", "SAMEORIGIN").header("X-Content-Type-Options", "nosniff");
+			// and the correlation id it was given, as every ParX service echoes it
+			String correlationId = request.requestHeaders().get("X-Correlation-Id");
+			if (correlationId != null) {
+				response.header("X-Correlation-Id", correlationId);
+			}
 			return json(response, JSON.writeValueAsString(echo)).then();
 		});
 	}

@@ -11,6 +11,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,6 +27,7 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 import io.parx.admin.request.ConfigProblems;
+import io.parx.common.correlation.CorrelationId;
 import io.parx.common.problem.ProblemException;
 import io.parx.common.problem.ProblemType;
 import io.parx.common.problem.Problems;
@@ -40,6 +43,8 @@ import io.parx.common.sample.Quality;
 @Component
 class ChannelTester {
 
+	private static final Logger log = LoggerFactory.getLogger(ChannelTester.class);
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
@@ -54,7 +59,12 @@ class ChannelTester {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(settings.testTimeout()).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(settings.testTimeout());
-		this.client = RestClient.builder().baseUrl(settings.url().toString()).requestFactory(factory).build();
+		this.client = RestClient.builder()
+			.baseUrl(settings.url().toString())
+			.requestFactory(factory)
+			// the collector logs the call with the id of the request that caused it
+			.requestInterceptor(CorrelationId.forwarding())
+			.build();
 	}
 
 	Map<String, Object> test(Channel channel, String authorization) {
@@ -82,7 +92,7 @@ class ChannelTester {
 			}).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(MAP);
 		}
 		catch (ResourceAccessException ex) {
-			throw ConfigProblems.collector(HttpStatus.SERVICE_UNAVAILABLE, unreachable(ex));
+			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE, unreachable(ex));
 		}
 		catch (RestClientResponseException ex) {
 			if (passClientErrors && ex.getStatusCode().is4xxClientError()) {
@@ -91,18 +101,27 @@ class ChannelTester {
 					throw problem;
 				}
 			}
-			throw ConfigProblems.collector(HttpStatus.BAD_GATEWAY, "the collector at " + this.settings.url()
-					+ " answered " + ex.getStatusCode().value() + ": " + abbreviate(ex.getResponseBodyAsString()));
+			throw unavailable(HttpStatus.BAD_GATEWAY, "the collector at " + this.settings.url() + " answered "
+					+ ex.getStatusCode().value() + ": " + abbreviate(ex.getResponseBodyAsString()));
 		}
 		catch (RestClientException ex) {
-			throw ConfigProblems.collector(HttpStatus.BAD_GATEWAY,
+			throw unavailable(HttpStatus.BAD_GATEWAY,
 					"the collector at " + this.settings.url() + " sent an answer that is not a test result");
 		}
 		if (answer == null) {
-			throw ConfigProblems.collector(HttpStatus.BAD_GATEWAY,
+			throw unavailable(HttpStatus.BAD_GATEWAY,
 					"the collector at " + this.settings.url() + " sent an empty answer");
 		}
 		return answer;
+	}
+
+	/**
+	 * The problem for a collector that cannot help, logged: the caller sees a 502/503, an
+	 * operator needs to see that the collector is unreachable or failing.
+	 */
+	private ErrorResponseException unavailable(HttpStatus status, String detail) {
+		log.warn("Collector call failed ({}): {}", status.value(), detail);
+		return ConfigProblems.collector(status, detail);
 	}
 
 	/**

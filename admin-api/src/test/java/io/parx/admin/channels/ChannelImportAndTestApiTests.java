@@ -4,22 +4,28 @@ import java.util.List;
 import java.util.Map;
 
 import io.parx.admin.system.AbstractIntegrationTest;
+import io.parx.common.correlation.CorrelationId;
 import io.parx.common.security.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.parx.admin.channels.ChannelFixtures.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Bulk import and the live channel test through the collector. */
+@ExtendWith(OutputCaptureExtension.class)
 class ChannelImportAndTestApiTests extends AbstractIntegrationTest {
 
 	@Autowired
@@ -129,6 +135,37 @@ class ChannelImportAndTestApiTests extends AbstractIntegrationTest {
 			.andExpect(status().isBadGateway())
 			.andExpect(jsonPath("$.type").value("/problems/collector-unavailable"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("answered 500")));
+	}
+
+	@Test
+	void theRequestsCorrelationIdIsEchoedForwardedToTheCollectorAndOnItsLogLines(CapturedOutput output)
+			throws Exception {
+		// docs/OPERATIONS.md, "Logs": one id finds the admin-api's and the collector's
+		// lines of one click
+		long id = createChannel(ChannelFixtures.simulator("test.collector.correlated"));
+		CollectorStub.shared().answer(500, "{\"title\":\"boom\"}");
+		this.mvc
+			.perform(post("/api/v1/io/channels/" + id + "/test").header(CorrelationId.HEADER, "click-0815")
+				.with(as(Role.ENGINEER)))
+			.andExpect(status().isBadGateway())
+			.andExpect(header().string(CorrelationId.HEADER, "click-0815"));
+		assertThat(CollectorStub.shared().lastRequest().correlationId()).isEqualTo("click-0815");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Collector call failed")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("click-0815");
+	}
+
+	@Test
+	void aRequestWithoutCorrelationIdGetsOneOfItsOwn() throws Exception {
+		String first = this.mvc.perform(post("/api/v1/io/channels/876543210/test").with(as(Role.ENGINEER)))
+			.andReturn()
+			.getResponse()
+			.getHeader(CorrelationId.HEADER);
+		String second = this.mvc.perform(post("/api/v1/io/channels/876543210/test").with(as(Role.ENGINEER)))
+			.andReturn()
+			.getResponse()
+			.getHeader(CorrelationId.HEADER);
+		assertThat(first).matches("[0-9a-f-]{36}").isNotEqualTo(second);
 	}
 
 	@Test

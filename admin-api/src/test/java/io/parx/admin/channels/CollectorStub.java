@@ -33,7 +33,8 @@ public final class CollectorStub {
 		this.server.createContext("/api/v1/collector/", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.lastRequest.set(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-					exchange.getRequestHeaders().getFirst("Authorization"), body));
+					exchange.getRequestHeaders().getFirst("Authorization"), body,
+					exchange.getRequestHeaders().getFirst("X-Correlation-Id")));
 			Answer current = this.answer.get();
 			byte[] bytes = current.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -68,7 +69,7 @@ public final class CollectorStub {
 	record Answer(int status, String body) {
 	}
 
-	public record Request(String method, String path, String authorization, String body) {
+	public record Request(String method, String path, String authorization, String body, String correlationId) {
 	}
 
 }

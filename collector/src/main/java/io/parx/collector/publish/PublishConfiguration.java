@@ -37,6 +37,13 @@ class PublishConfiguration {
 		Gauge.builder("parx.collector.buffer.depth", buffer, DiskBuffer::depth)
 			.description("Batches waiting in the disk buffer")
 			.register(registry);
+		// how long the oldest buffered batch has waited: the alert that the
+		// store-and-forward
+		// buffer is not draining, whatever its depth
+		Gauge.builder("parx.collector.buffer.age", buffer, PublishConfiguration::oldestAgeSeconds)
+			.baseUnit("seconds")
+			.description("Age of the oldest batch in the disk buffer (0 when empty)")
+			.register(registry);
 		Gauge.builder("parx.collector.buffer.bytes", buffer, DiskBuffer::bytes)
 			.baseUnit("bytes")
 			.description("Size of the disk buffer")
@@ -57,6 +64,11 @@ class PublishConfiguration {
 			.description("1 while batches go to the disk buffer")
 			.register(registry);
 		return publisher;
+	}
+
+	private static double oldestAgeSeconds(DiskBuffer buffer) {
+		Long oldest = buffer.oldestBatchMillis();
+		return (oldest != null) ? Math.max(0, System.currentTimeMillis() - oldest) / 1000.0 : 0;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 
 import io.parx.collector.AbstractIntegrationTest;
 import io.parx.collector.modbus.TestModbusSlave;
+import io.parx.common.security.ScrapeToken;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +58,17 @@ class CollectorApiTests extends AbstractIntegrationTest {
 		assertThat(modbus.path("pollOverruns").isIntegralNumber()).isTrue();
 		assertThat(modbus.path("plan").isArray()).isTrue();
 		assertThat(status.path("engines").path("SIMULATOR").path("plan").isArray()).isTrue();
+	}
+
+	@Test
+	void prometheusScrapesBufferAndConnectionMetricsWithTheStaticToken() throws Exception {
+		// docs/OPERATIONS.md, "Alerts": the rules there query these names, one series per
+		// engine
+		HttpResponse<String> response = get("/actuator/prometheus", ScrapeToken.value());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("parx_collector_buffer_depth ", "parx_collector_buffer_age_seconds ",
+				"parx_collector_connections_down{protocol=\"MODBUS_TCP\"}",
+				"parx_collector_connections{protocol=\"SIMULATOR\"}");
 	}
 
 	@Test

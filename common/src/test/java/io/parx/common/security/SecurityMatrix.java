@@ -91,15 +91,8 @@ public final class SecurityMatrix {
 				case UNSIGNED_TOKEN -> tokens.unsignedToken("matrix-unsigned", "ADMIN");
 				case NO_ROLES -> tokens.token("matrix-no-roles", UID);
 				case UNKNOWN_ROLE_ONLY -> tokens.token("matrix-superuser", UID, "SUPERUSER");
-				// Prometheus's static token (parx.security.metrics-token, set by the
-				// parent
-				// pom for every service's tests): /actuator/prometheus and nothing else
-				case SCRAPE_TOKEN -> {
-					String token = System.getProperty("parx.security.metrics-token");
-					assertThat(token).as("parx.security.metrics-token (the parent pom sets it for surefire)")
-						.isNotBlank();
-					yield token;
-				}
+				// Prometheus's static token: /actuator/prometheus and nothing else
+				case SCRAPE_TOKEN -> ScrapeToken.value();
 				default -> {
 					User user = users.getOrDefault(this.role,
 							new User("matrix-" + name().toLowerCase(Locale.ROOT), UID));

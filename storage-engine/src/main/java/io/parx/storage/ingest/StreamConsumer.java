@@ -62,6 +62,8 @@ public class StreamConsumer implements Runnable {
 
 	private final BatchLimits limits;
 
+	private final StorageMetrics metrics;
+
 	private volatile boolean running = true;
 
 	private StatefulRedisConnection<byte[], byte[]> connection;
@@ -82,6 +84,7 @@ public class StreamConsumer implements Runnable {
 		this.housekeeping = new StreamHousekeeping(keys, settings, metrics);
 		this.quarantine = new Quarantine(keys, settings, metrics);
 		this.limits = new BatchLimits(settings);
+		this.metrics = metrics;
 	}
 
 	void stop() {
@@ -197,6 +200,7 @@ public class StreamConsumer implements Runnable {
 		});
 		if (committed) {
 			redis.xack(this.stream, this.group, ids);
+			this.metrics.acknowledged(ids);
 		}
 		batch.clear();
 	}

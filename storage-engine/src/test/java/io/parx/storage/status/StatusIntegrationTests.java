@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.parx.common.security.ScrapeToken;
 import io.parx.storage.AbstractIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,16 @@ class StatusIntegrationTests extends AbstractIntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("parx_storage_stream_lag", "parx_storage_write_latency");
+	}
+
+	@Test
+	void prometheusScrapesTheAlertingMetricsWithTheStaticToken() throws Exception {
+		// docs/OPERATIONS.md, "Alerts": the rules there query these names
+		HttpResponse<String> response = get("/actuator/prometheus", ScrapeToken.value());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("parx_storage_ingest_lag_seconds ", "parx_storage_stream_lag ",
+				"parx_storage_stream_pending ", "parx_storage_quarantined_total ");
 	}
 
 	@Test
