@@ -102,7 +102,10 @@ function CurrentValue({ value, unit, options }: { value: ChannelValue; unit: str
     <p className="setpoint-current" title={value.describe}>
       <span className="setpoint-caption">Now</span>
       <span className={valueClass(value)} data-testid="value">
-        {formatValue(value.sample?.value, options.decimals, { on: options.onLabel, off: options.offLabel })}
+        {formatValue(value.sample?.value, options.decimals, {
+          on: options.onLabel ?? "on",
+          off: options.offLabel ?? "off",
+        })}
       </span>
       <span className="unit">{unit}</span>
       <QualityMark value={value} />
