@@ -300,8 +300,9 @@ class BrowserTests {
 	void anEngineerWritesASetpointAfterConfirmingAndSeesTheValueReadBack() {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		this.browser.find("[data-testid=edit]").click();
-		addWidget("SETPOINT", "Furnace setpoint", "Web.Furnace.Setpoint");
-		addWidget("SETPOINT", "Burner", "Web.Burner", 6);
+		// side by side in the free right half, where the grid moves them up to the top
+		addWidget("SETPOINT", "Furnace setpoint", "Web.Furnace.Setpoint", 12);
+		addWidget("SETPOINT", "Burner", "Web.Burner", 18);
 		this.browser.find("[data-testid=save]").click();
 		this.browser.find("[data-testid=edit]");
 		String furnace = "[data-testid=setpoint][data-channel-id='" + this.setpoint + "'] ";
@@ -374,6 +375,7 @@ class BrowserTests {
 		assertThat(this.browser.find(furnace + "[data-testid=setpoint-disabled]").getText())
 			.isEqualTo("Only engineers and administrators may write Web.Furnace.Setpoint.");
 		assertThat(this.browser.find(furnace + "[data-testid=setpoint-input]").isEnabled()).isFalse();
+		this.browser.screenshot("BrowserTests-setpointOperator");
 		this.browser.open("/dashboards");
 		this.browser.find("[data-testid=dashboard-list]");
 		assertThat(this.browser.all("[data-testid=new-dashboard]")).isEmpty();

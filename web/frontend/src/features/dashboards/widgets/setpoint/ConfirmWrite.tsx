@@ -35,7 +35,9 @@ export function ConfirmWrite({ value, channel, labels, pending, onConfirm, onCan
         </>
       }
     >
-      <p data-testid="setpoint-question">{confirmQuestion(value, channel, labels)}</p>
+      <p className="setpoint-question" data-testid="setpoint-question">
+        {confirmQuestion(value, channel, labels)}
+      </p>
       <p className="muted">The value is sent to the device once and read back; the write is audited.</p>
     </Dialog>
   );
