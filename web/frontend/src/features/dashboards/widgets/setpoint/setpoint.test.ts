@@ -33,6 +33,11 @@ describe("who may write a channel", () => {
     });
   });
 
+  it("takes a limit stored as null for none", () => {
+    const open = setpointChannel({ writable: true, writeMin: null, writeMax: 5 } as never);
+    expect(writability(open, user("ENGINEER"))).toEqual({ writable: true, limits: { min: undefined, max: 5 } });
+  });
+
   it("enters BOOL as on/off, STRING as text and the rest as a number", () => {
     expect(entryOf(setpointChannel({}, { dataType: "BOOL" }))).toBe("toggle");
     expect(entryOf(setpointChannel({}, { dataType: "STRING" }))).toBe("text");

@@ -39,7 +39,8 @@ export function writability(channel: Channel, me: Me): Writability {
   if (me.role === "OPERATOR" && settings.operatorWritable !== true) {
     return { writable: false, reason: `Only engineers and administrators may write ${channel.name}.` };
   }
-  return { writable: true, limits: { min: settings.writeMin, max: settings.writeMax } };
+  // a limit stored as null is no limit, as for the server
+  return { writable: true, limits: { min: settings.writeMin ?? undefined, max: settings.writeMax ?? undefined } };
 }
 
 /** "0 to 1000 °C", "at least 0 °C", "at most 1000 °C", or "none". */
