@@ -154,7 +154,7 @@ configure() {
 	local mb="{\"host\":\"$PLANT_HOST\",\"port\":$PARX_DEMO_MODBUS_PORT,\"unitId\":1"
 	local ua="opc.tcp://$PLANT_HOST:$PARX_DEMO_OPCUA_PORT/parx-demo"
 	local mq="$PARX_DEMO_MQTT_URL" pre="$PARX_DEMO_MQTT_PREFIX"
-	local furnace speed coilnr alarm ua_furnace ua_speed ua_coil ua_alarm mq_furnace mq_speed mq_coil mq_alarm sim
+	local furnace speed coilnr alarm ua_furnace ua_speed ua_coil ua_alarm mq_furnace mq_speed mq_coil mq_alarm sim setpoint burner
 	furnace=$(channel "Furnace.Temperature" "°C" FLOAT32 MODBUS_TCP "$mb,\"registerType\":\"HOLDING_REGISTER\",\"address\":0}" '["demo","furnace","modbus"]')
 	speed=$(channel "Line.Speed" "m/s" FLOAT32 MODBUS_TCP "$mb,\"registerType\":\"HOLDING_REGISTER\",\"address\":2}" '["demo","line","modbus"]')
 	coilnr=$(channel "Line.CoilNumber" "" INT32 MODBUS_TCP "$mb,\"registerType\":\"HOLDING_REGISTER\",\"address\":4}" '["demo","line","modbus"]')
@@ -167,8 +167,11 @@ configure() {
 	mq_speed=$(channel "MQTT.Line.Speed" "m/s" FLOAT64 MQTT "{\"brokerUrl\":\"$mq\",\"topic\":\"${pre}line/state\",\"payloadFormat\":\"JSON\",\"valuePointer\":\"/speed\",\"timestampPointer\":\"/time\"}" '["demo","mqtt"]')
 	mq_coil=$(channel "MQTT.Line.CoilId" "" STRING MQTT "{\"brokerUrl\":\"$mq\",\"topic\":\"${pre}coil/id\",\"payloadFormat\":\"STRING\"}" '["demo","mqtt"]')
 	mq_alarm=$(channel "MQTT.Furnace.Alarm" "" BOOL MQTT "{\"brokerUrl\":\"$mq\",\"topic\":\"${pre}furnace/alarm\",\"payloadFormat\":\"BOOLEAN\"}" '["demo","mqtt"]')
+	# Written by the dashboard's SETPOINT widgets (every role may; the plant keeps what is written, issue 19).
+	setpoint=$(channel "Furnace.Setpoint" "°C" FLOAT32 MODBUS_TCP "$mb,\"registerType\":\"HOLDING_REGISTER\",\"address\":8,\"writable\":true,\"operatorWritable\":true,\"writeMin\":800,\"writeMax\":900}" '["demo","furnace","modbus"]')
+	burner=$(channel "Furnace.Burner" "" BOOL MODBUS_TCP "$mb,\"registerType\":\"COIL\",\"address\":1,\"writable\":true,\"operatorWritable\":true}" '["demo","furnace","modbus"]')
 	sim=$(channel "Sim.Ambient" "°C" FLOAT64 SIMULATOR '{"waveform":"SINE","amplitude":5,"periodMs":600000,"offset":22}' '["demo","simulator"]')
-	echo "channels: Modbus $furnace,$speed,$coilnr,$alarm OPC UA $ua_furnace,$ua_speed,$ua_coil,$ua_alarm MQTT $mq_furnace,$mq_speed,$mq_coil,$mq_alarm simulator $sim"
+	echo "channels: Modbus $furnace,$speed,$coilnr,$alarm,$setpoint,$burner OPC UA $ua_furnace,$ua_speed,$ua_coil,$ua_alarm MQTT $mq_furnace,$mq_speed,$mq_coil,$mq_alarm simulator $sim"
 	local r1 r2 r3 b d
 	r1=$(create /api/v1/storage/rules "$(jq -nc --argjson ids "[$furnace,$speed,$ua_furnace,$ua_speed,$mq_furnace,$mq_speed,$sim]" \
 		'{name:"demo-process-1s",description:"every sample of the process values",mode:"CONTINUOUS",settings:{intervalMs:0},retentionDays:30,channelIds:$ids}')")
@@ -184,6 +187,7 @@ configure() {
 	d=$(create /api/v1/dashboards "$(jq -nc --argjson f "$furnace" --argjson s "$speed" --argjson c "$ua_coil" --argjson a "$alarm" \
 		--argjson m "$mq_furnace" --argjson x "$sim" --argjson uf "$ua_furnace" --argjson us "$ua_speed" --argjson ms "$mq_speed" \
 		--argjson ua "$ua_alarm" --argjson ma "$mq_alarm" --argjson n "$coilnr" --argjson mc "$mq_coil" \
+		--argjson sp "$setpoint" --argjson bu "$burner" \
 		'{name:"Demo plant",description:"furnace and line of the ParX demo plant",shared:true,layout:{widgets:[
 		  {id:"temp",kind:"TREND",title:"Furnace temperature",x:0,y:0,w:16,h:6,channelIds:[$f,$m],options:{window:"PT15M"}},
 		  {id:"gauge",kind:"GAUGE",title:"Furnace",x:16,y:0,w:8,h:6,channelIds:[$f],
@@ -198,7 +202,9 @@ configure() {
 		  {id:"bars",kind:"BAR",title:"Furnace by protocol",x:12,y:12,w:12,h:3,channelIds:[$f,$uf,$m],options:{min:800,max:900,decimals:1}},
 		  {id:"log",kind:"ALARM_LOG",title:"Quality changes",x:12,y:15,w:8,h:3,channelIds:[$f,$s,$n,$a,$uf,$us,$c,$ua,$m,$ms,$mc,$ma,$x],options:{}},
 		  {id:"notes",kind:"TEXT",title:"About",x:20,y:15,w:4,h:3,channelIds:[],
-		   options:{text:"The ParX demo plant: a Modbus TCP slave, an OPC UA server and MQTT publications, read by ParX."}}]}}')")
+		   options:{text:"The ParX demo plant: a Modbus TCP slave, an OPC UA server and MQTT publications, read by ParX."}},
+		  {id:"setpoint",kind:"SETPOINT",title:"Furnace setpoint",x:12,y:18,w:6,h:5,channelIds:[$sp],options:{decimals:1}},
+		  {id:"burner",kind:"SETPOINT",title:"Burner",x:18,y:18,w:6,h:5,channelIds:[$bu],options:{}}]}}')")
 	echo "dashboard: $d"
 }
 

@@ -32,7 +32,7 @@ export interface WidgetOptions {
   staleAfter?: number;
   /** TEXT: the text shown (plain text, line breaks kept). */
   text?: string;
-  /** STATUS: labels for true/false (or non-zero/zero). */
+  /** VALUE, STATUS, SETPOINT: labels for true/false (STATUS: non-zero/zero; SETPOINT: its on/off buttons). */
   onLabel?: string;
   offLabel?: string;
   /** TREND: draw steps instead of lines. */

@@ -8,6 +8,7 @@ import { TableWidget } from "./TableWidget";
 import { TextWidget } from "./TextWidget";
 import { TrendWidget } from "./trend/TrendWidget";
 import type { WidgetProps } from "./types";
+import { SetpointWidget } from "./setpoint/SetpointWidget";
 import { ValueWidget } from "./ValueWidget";
 
 /** The options a widget kind offers in the builder. */
@@ -90,6 +91,14 @@ export const WIDGETS: Record<WidgetKind, WidgetSpec> = {
     size: { w: 8, h: 6 },
     maxChannels: 500,
     options: ["priority"],
+  },
+  SETPOINT: {
+    label: "Setpoint",
+    description: "Writes a value to a device, after confirmation",
+    component: SetpointWidget,
+    size: { w: 6, h: 5 },
+    maxChannels: 1,
+    options: ["decimals", "labels", "stale"],
   },
   TEXT: {
     label: "Text",

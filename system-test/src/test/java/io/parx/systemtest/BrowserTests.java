@@ -68,6 +68,10 @@ class BrowserTests {
 
 	private long furnace;
 
+	private long setpoint;
+
+	private long burner;
+
 	@BeforeAll
 	void aPlantWithADeviceAndAChannelWithHistory(ParxStack stack) throws Exception {
 		this.stack = stack;
@@ -86,6 +90,15 @@ class BrowserTests {
 		this.furnace = furnace;
 		channel("Web.Alarm", "BOOL", "", Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1,
 				"registerType", "COIL", "address", ModbusDevice.ALARM, "timeoutMs", 500));
+		// Written by the SETPOINT widgets: an engineer's setpoint with limits, and a
+		// switch.
+		this.setpoint = channel("Web.Furnace.Setpoint", "FLOAT32", "°C",
+				Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1, "registerType", "HOLDING_REGISTER",
+						"address", ModbusDevice.FURNACE_SETPOINT, "timeoutMs", 500, "writable", true, "writeMin", 0,
+						"writeMax", 1000));
+		this.burner = channel("Web.Burner", "BOOL", "",
+				Map.of("host", "127.0.0.1", "port", this.device.port(), "unitId", 1, "registerType", "COIL", "address",
+						ModbusDevice.BURNER, "timeoutMs", 500, "writable", true));
 		Api.Response rule = Api.post(stack.url("admin-api", "/api/v1/storage/rules"), this.engineerToken,
 				Map.of("name", "web-history", "mode", "CONTINUOUS", "settings", Map.of("intervalMs", 0), "channelIds",
 						List.of(furnace)));
@@ -284,6 +297,62 @@ class BrowserTests {
 
 	@Test
 	@Order(8)
+	void anEngineerWritesASetpointAfterConfirmingAndSeesTheValueReadBack() {
+		this.browser.open("/dashboards/" + this.dashboardId);
+		this.browser.find("[data-testid=edit]").click();
+		// side by side in the free right half, where the grid moves them up to the top
+		addWidget("SETPOINT", "Furnace setpoint", "Web.Furnace.Setpoint", 12);
+		addWidget("SETPOINT", "Burner", "Web.Burner", 18);
+		this.browser.find("[data-testid=save]").click();
+		this.browser.find("[data-testid=edit]");
+		String furnace = "[data-testid=setpoint][data-channel-id='" + this.setpoint + "'] ";
+		this.browser.script("arguments[0].scrollIntoView({block: 'center'})", this.browser.find(furnace));
+		await("the setpoint's live value").atMost(Duration.ofSeconds(30))
+			.until(() -> this.browser.find(furnace + "[data-testid=value]").getText().equals("850"));
+		assertThat(this.browser.find(furnace + "[data-testid=setpoint-limits]").getText())
+			.isEqualTo("Limits: 0 to 1000 °C");
+
+		// beyond the limit: said at once, nothing asked, nothing sent
+		this.browser.find(furnace + "[data-testid=setpoint-input]").sendKeys("1200");
+		this.browser.find(furnace + "[data-testid=setpoint-write]").click();
+		assertThat(this.browser.find(furnace + ".field-error").getText()).isEqualTo("At most 1000 °C.");
+		assertThat(this.browser.all("[data-testid=setpoint-question]")).isEmpty();
+
+		this.browser.find(furnace + "[data-testid=setpoint-input]").sendKeys(Keys.chord(Keys.CONTROL, "a"), "72.5");
+		this.browser.find(furnace + "[data-testid=setpoint-write]").click();
+		assertThat(this.browser.find("[data-testid=setpoint-question]").getText())
+			.isEqualTo("Write 72.5 °C to Web.Furnace.Setpoint?");
+		this.browser.screenshot("BrowserTests-setpointConfirmation");
+		assertThat(this.device.holdingFloat32(ModbusDevice.FURNACE_SETPOINT)).as("before the confirmation")
+			.isEqualTo(850f);
+		this.browser.find("[data-testid=setpoint-confirm]").click();
+		WebElement outcome = this.browser.find(furnace + "[data-testid=setpoint-outcome]");
+		assertThat(outcome.getText()).endsWith("Written 72.5 °C, read back 72.5 °C.");
+		assertThat(outcome.getAttribute("data-tone")).isEqualTo("good");
+		assertThat(this.device.holdingFloat32(ModbusDevice.FURNACE_SETPOINT)).isEqualTo(72.5f);
+		await("the written value live").atMost(Duration.ofSeconds(30))
+			.until(() -> this.browser.find(furnace + "[data-testid=value]").getText().equals("72.5"));
+
+		String switchWidget = "[data-testid=setpoint][data-channel-id='" + this.burner + "'] ";
+		await("the burner's live state").atMost(Duration.ofSeconds(30))
+			.until(() -> "true"
+				.equals(this.browser.find(switchWidget + "[data-testid=setpoint-on]").getAttribute("aria-pressed")));
+		this.browser.find(switchWidget + "[data-testid=setpoint-off]").click();
+		assertThat(this.browser.find("[data-testid=setpoint-question]").getText())
+			.isEqualTo("Write off to Web.Burner?");
+		this.browser.find("[data-testid=setpoint-confirm]").click();
+		assertThat(this.browser.find(switchWidget + "[data-testid=setpoint-outcome]").getText())
+			.endsWith("Written off, read back off.");
+		assertThat(this.device.coil(ModbusDevice.BURNER)).isFalse();
+		await("the burner off live").atMost(Duration.ofSeconds(30))
+			.until(() -> "true"
+				.equals(this.browser.find(switchWidget + "[data-testid=setpoint-off]").getAttribute("aria-pressed")));
+		// the picture of docs/WEB.md (docs/images/setpoint-widget.png)
+		this.browser.screenshot("BrowserTests-setpointWritten");
+	}
+
+	@Test
+	@Order(9)
 	void aValueOfAStoppedDeviceShowsAsBad() {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		await().atMost(Duration.ofSeconds(20)).until(() -> valueText("VALUE").equals("612.5"));
@@ -294,20 +363,26 @@ class BrowserTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void anOperatorSeesTheSharedDashboardButCannotEditIt() {
 		this.browser.signOut();
 		this.browser.signIn(OPERATOR, PASSWORD);
 		this.browser.open("/dashboards/" + this.dashboardId);
 		this.browser.find("[data-kind=TREND]");
 		assertThat(this.browser.all("[data-testid=edit]")).as("the Edit button").isEmpty();
+		// the setpoint is for engineers only: the widget says so instead of offering it
+		String furnace = "[data-testid=setpoint][data-channel-id='" + this.setpoint + "'] ";
+		assertThat(this.browser.find(furnace + "[data-testid=setpoint-disabled]").getText())
+			.isEqualTo("Only engineers and administrators may write Web.Furnace.Setpoint.");
+		assertThat(this.browser.find(furnace + "[data-testid=setpoint-input]").isEnabled()).isFalse();
+		this.browser.screenshot("BrowserTests-setpointOperator");
 		this.browser.open("/dashboards");
 		this.browser.find("[data-testid=dashboard-list]");
 		assertThat(this.browser.all("[data-testid=new-dashboard]")).isEmpty();
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void theDashboardSaysWhenLiveDataIsLostAndWhenItIsBack() throws Exception {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		this.browser.find("[data-kind=TREND]");
@@ -323,6 +398,13 @@ class BrowserTests {
 	}
 
 	private void addWidget(String kind, String title, String channel) {
+		addWidget(kind, title, channel, 0);
+	}
+
+	/**
+	 * Adds a widget below the others, at a column (the grid moves it up where it fits).
+	 */
+	private void addWidget(String kind, String title, String channel, int column) {
 		this.browser.find(".palette-item[data-kind=" + kind + "]").click();
 		WebElement editor = this.browser.find(".editor");
 		WebElement titleField = editor.findElement(By.cssSelector("[data-testid=widget-title]"));
@@ -333,6 +415,10 @@ class BrowserTests {
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=channel-result]"),
 					channel));
 		this.browser.find("[data-testid=channel-result]").click();
+		if (column > 0) {
+			editor.findElement(By.xpath(".//fieldset[contains(@class,'position')]//label[contains(.,'Column')]/input"))
+				.sendKeys(Keys.chord(Keys.CONTROL, "a"), Integer.toString(column));
+		}
 		editor.findElement(By.cssSelector("button[type=submit]")).click();
 		this.browser.button("Close").click();
 		this.browser.find("[data-kind=" + kind + "] h2");

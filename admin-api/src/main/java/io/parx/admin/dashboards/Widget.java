@@ -38,7 +38,7 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 	@Schema(name = "WidgetKind", enumAsRef = true)
 	enum Kind {
 
-		VALUE, TREND, GAUGE, BAR, TABLE, STATUS, TEXT, PROGRESS, ALARM_LOG
+		VALUE, TREND, GAUGE, BAR, TABLE, STATUS, TEXT, PROGRESS, ALARM_LOG, SETPOINT
 
 	}
 
@@ -118,6 +118,10 @@ record Widget(String id, Kind kind, String title, int x, int y, int w, int h, Li
 		}
 		else {
 			channels.addAll(f.strings("channels", 100, 200));
+		}
+		if (kind == Kind.SETPOINT && channels.size() > 1) {
+			// which device a confirmed write goes to must never be a guess
+			f.reject(channelsField, "a SETPOINT widget writes one channel: bind at most one");
 		}
 		Map<String, Object> options = f.object("options", false);
 		if (options != null) {

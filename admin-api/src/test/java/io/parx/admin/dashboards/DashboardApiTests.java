@@ -1,5 +1,6 @@
 package io.parx.admin.dashboards;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static io.parx.admin.channels.ChannelFixtures.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -145,6 +147,31 @@ class DashboardApiTests extends AbstractIntegrationTest {
 		this.mvc.perform(post("/api/v1/dashboards/" + id + "/export").with(as(Role.OPERATOR)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.layout.widgets[*].kind", containsInAnyOrder("PROGRESS", "ALARM_LOG")));
+	}
+
+	@Test
+	void aSetpointWidgetIsStoredWithOneChannelAndRefusedWithTwo() throws Exception {
+		// a confirmed write must go to one known channel (issue #19): two bound channels
+		// would leave the console to guess
+		Map<String, Object> setpoint = map("id", "s1", "kind", "SETPOINT", "title", "Furnace setpoint", "x", 0, "y", 0,
+				"w", 6, "h", 4, "channelIds", List.of(this.speed), "options", map("decimals", 1));
+		long id = create("/api/v1/dashboards",
+				map("name", "dash.setpoint" + this.suffix, "shared", true, "layout", map("widgets", List.of(setpoint))),
+				as(Role.ENGINEER));
+		this.mvc.perform(get("/api/v1/dashboards/" + id).with(as(Role.OPERATOR)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.layout.widgets[0].kind").value("SETPOINT"))
+			.andExpect(jsonPath("$.layout.widgets[0].channelIds[0]").value(this.speed))
+			.andExpect(jsonPath("$.layout.widgets[0].options.decimals").value(1));
+		Map<String, Object> two = new LinkedHashMap<>(setpoint);
+		two.put("channelIds", List.of(this.speed, this.torque));
+		this.mvc
+			.perform(json(post("/api/v1/dashboards"),
+					map("name", "dash.setpoint2" + this.suffix, "layout", map("widgets", List.of(two))))
+				.with(as(Role.ENGINEER)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("layout.widgets[0].channelIds"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("one channel")));
 	}
 
 	@Test

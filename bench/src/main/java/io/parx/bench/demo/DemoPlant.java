@@ -80,7 +80,8 @@ public final class DemoPlant implements AutoCloseable {
 		}, "demo-plant-stop"));
 		System.out.println("ParX demo plant running (coil period " + settings.coilPeriod() + "):");
 		System.out.println("  Modbus TCP  127.0.0.1:" + settings.modbusPort()
-				+ " unit 1 (holding 0-1 furnace FLOAT32, 2-3 speed FLOAT32, 4-5 coil INT32, coil 0 alarm)");
+				+ " unit 1 (holding 0-1 furnace FLOAT32, 2-3 speed FLOAT32, 4-5 coil INT32, coil 0 alarm; written:"
+				+ " 8-9 furnace setpoint FLOAT32, coil 1 burner)");
 		System.out.println("  OPC UA      " + plant.opcua.endpointUrl() + " (None/anonymous), nodes "
 				+ plant.opcua.nodeId("Plant.*"));
 		if (plant.mqtt != null) {

@@ -18,6 +18,10 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
  * <li>holding 4-5: coil number, INT32</li>
  * <li>holding 6: furnace temperature × 10, INT16</li>
  * <li>coil 0 and discrete input 0: alarm</li>
+ * <li>holding 8-9: furnace setpoint, FLOAT32, °C, 850 at start; coil 1: burner on, true
+ * at start. Written by ParX (a setpoint widget, {@code POST
+ * /api/v1/io/channels/{id}/write}) and never by the simulation, so what was written stays
+ * to be read back.</li>
  * </ul>
  */
 public final class ModbusDevice implements AutoCloseable {
@@ -37,6 +41,12 @@ public final class ModbusDevice implements AutoCloseable {
 	/** Coil (and discrete input) of the alarm. */
 	public static final int ALARM = 0;
 
+	/** Holding register of the furnace setpoint (FLOAT32), written from outside only. */
+	public static final int FURNACE_SETPOINT = 8;
+
+	/** Coil of the burner switch, written from outside only. */
+	public static final int BURNER = 1;
+
 	private final SimpleProcessImage image = new SimpleProcessImage();
 
 	private final int port;
@@ -50,6 +60,10 @@ public final class ModbusDevice implements AutoCloseable {
 			this.image.addInputRegister(new SimpleInputRegister(0));
 			this.image.addDigitalOut(new SimpleDigitalOut(false));
 			this.image.addDigitalIn(new SimpleDigitalIn(false));
+		}
+		synchronized (this.image) {
+			writeInt32(FURNACE_SETPOINT, Float.floatToIntBits((float) PlantSimulation.FURNACE_SETPOINT));
+			this.image.getDigitalOut(BURNER).set(true);
 		}
 		start();
 	}
@@ -89,6 +103,25 @@ public final class ModbusDevice implements AutoCloseable {
 			this.image.getRegister(FURNACE_TENTHS).setValue((short) Math.round(state.furnaceTemperature() * 10));
 			this.image.getDigitalOut(ALARM).set(state.alarm());
 			((SimpleDigitalIn) this.image.getDigitalIn(ALARM)).set(state.alarm());
+		}
+	}
+
+	/**
+	 * A FLOAT32 as the holding registers hold it now (big-endian words), for tests of
+	 * what a write left on the device.
+	 */
+	public float holdingFloat32(int address) {
+		synchronized (this.image) {
+			int high = this.image.getRegister(address).toUnsignedShort();
+			int low = this.image.getRegister(address + 1).toUnsignedShort();
+			return Float.intBitsToFloat((high << 16) | low);
+		}
+	}
+
+	/** A coil as it is now. */
+	public boolean coil(int address) {
+		synchronized (this.image) {
+			return this.image.getDigitalOut(address).isSet();
 		}
 	}
 
