@@ -133,10 +133,12 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 							"SPARKPLUG_B: Eclipse Sparkplug B 3.0, one metric of an edge node or device")
 						._default(MqttSettings.DEFAULT_PAYLOAD_FORMAT.name()),
 					false)
-			.add("groupId", text(SparkplugMetric.MAX_ID_LENGTH,
-					"SPARKPLUG_B only (required): the Sparkplug group id; one topic level, without / + #"), false)
-			.add("edgeNodeId",
-					text(SparkplugMetric.MAX_ID_LENGTH, "SPARKPLUG_B only (required): the edge node id"), false)
+			.add("groupId",
+					text(SparkplugMetric.MAX_ID_LENGTH,
+							"SPARKPLUG_B only (required): the Sparkplug group id; one topic level, without / + #"),
+					false)
+			.add("edgeNodeId", text(SparkplugMetric.MAX_ID_LENGTH, "SPARKPLUG_B only (required): the edge node id"),
+					false)
 			.add("deviceId",
 					text(SparkplugMetric.MAX_ID_LENGTH,
 							"SPARKPLUG_B only: the device behind the edge node (DBIRTH/DDATA); absent: a metric of "
