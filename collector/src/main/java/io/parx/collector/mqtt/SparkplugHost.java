@@ -79,7 +79,7 @@ final class SparkplugHost {
 		}
 		SparkplugNode node = this.nodes.computeIfAbsent(nodeKey(connection, channels), (key) -> new SparkplugNode());
 		Message message = new Message(connection, channels, node, type, deviceId, publish.getPayloadAsBytes(),
-				receivedAt, new ArrayList<>());
+				receivedAt);
 		message.handle();
 		return message.samples;
 	}
@@ -114,10 +114,10 @@ final class SparkplugHost {
 
 		private final Instant receivedAt;
 
-		private final List<Sample> samples;
+		private final List<Sample> samples = new ArrayList<>();
 
 		Message(MqttConnection connection, SparkplugChannels channels, SparkplugNode node, MessageType type,
-				String deviceId, byte[] bytes, Instant receivedAt, List<Sample> samples) {
+				String deviceId, byte[] bytes, Instant receivedAt) {
 			this.connection = connection;
 			this.channels = channels;
 			this.node = node;
@@ -125,7 +125,6 @@ final class SparkplugHost {
 			this.deviceId = deviceId;
 			this.bytes = bytes;
 			this.receivedAt = receivedAt;
-			this.samples = samples;
 		}
 
 		void handle() {
@@ -183,7 +182,7 @@ final class SparkplugHost {
 				decodingFailed(ex.getMessage());
 				return;
 			}
-			Long bdSeq = bdSeq(payload);
+			Long bdSeq = SparkplugPayloads.bdSeq(payload);
 			Birth birth = this.node.born((payload.getSeq() != null) ? payload.getSeq() : 0, bdSeq);
 			birth(birth, payload);
 		}
@@ -261,7 +260,7 @@ final class SparkplugHost {
 		private void nodeDeath() {
 			Long bdSeq = null;
 			try {
-				bdSeq = bdSeq(SparkplugPayloads.decode(this.bytes, null));
+				bdSeq = SparkplugPayloads.bdSeq(SparkplugPayloads.decode(this.bytes, null));
 			}
 			catch (PayloadException ex) {
 				// a death is a death, even unreadable
@@ -307,16 +306,6 @@ final class SparkplugHost {
 			return this.channels.key() + ((this.deviceId != null) ? "/" + this.deviceId : "");
 		}
 
-	}
-
-	private static Long bdSeq(SparkplugBPayload payload) {
-		for (Metric metric : payload.getMetrics()) {
-			if (metric != null && SparkplugPayloads.BD_SEQ.equals(metric.getName())
-					&& metric.getValue() instanceof Number number) {
-				return number.longValue();
-			}
-		}
-		return null;
 	}
 
 	private static Instant time(Date date, Instant otherwise) {

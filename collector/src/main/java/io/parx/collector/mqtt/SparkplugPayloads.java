@@ -64,6 +64,16 @@ final class SparkplugPayloads {
 		}
 	}
 
+	/** The {@code bdSeq} of an NBIRTH or NDEATH, if it carries one. */
+	static Long bdSeq(SparkplugBPayload payload) {
+		for (Metric metric : payload.getMetrics()) {
+			if (metric != null && BD_SEQ.equals(metric.getName()) && metric.getValue() instanceof Number number) {
+				return number.longValue();
+			}
+		}
+		return null;
+	}
+
 	/** The NCMD that asks an edge node to send its births again. */
 	static byte[] rebirthRequest() {
 		return command(metric(REBIRTH, MetricDataType.Boolean, true));
