@@ -27,8 +27,7 @@ final class ChannelCsv {
 			"byteOrder", "wordOrder", "stringLength", "timeoutMs", "maxRegistersPerRequest", "maxGap", "endpointUrl",
 			"nodeId", "securityPolicy", "securityMode", "authentication", "username", "samplingIntervalMs", "deadband",
 			"brokerUrl", "clientId", "topic", "qos", "payloadFormat", "valuePointer", "timestampPointer", "groupId",
-			"edgeNodeId", "deviceId", "metricName", "waveform",
-			"amplitude", "periodMs", "settings.offset");
+			"edgeNodeId", "deviceId", "metricName", "waveform", "amplitude", "periodMs", "settings.offset");
 
 	/**
 	 * Excel reads a CSV as UTF-8 only when it starts with a byte order mark; the import
