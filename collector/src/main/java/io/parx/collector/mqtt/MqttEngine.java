@@ -229,16 +229,14 @@ public class MqttEngine implements ProtocolEngine {
 	}
 
 	/**
-	 * Records why a channel is bad, logged at WARN the first time; {@code null}: it is
-	 * good again.
+	 * Records why a channel is bad, {@code null}: it is good again; whether the reason
+	 * changed.
 	 */
-	private void reason(MqttChannel channel, String reason) {
+	private boolean reason(MqttChannel channel, String reason) {
 		if (reason == null) {
-			this.channelErrors.remove(channel.id());
+			return this.channelErrors.remove(channel.id()) != null;
 		}
-		else if (!reason.equals(this.channelErrors.put(channel.id(), reason))) {
-			logger.warn("MQTT channel {} ({}): {}", channel.id(), channel.config().name(), reason);
-		}
+		return !reason.equals(this.channelErrors.put(channel.id(), reason));
 	}
 
 	private void onConnectionLost(MqttBroker broker) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
@@ -45,14 +44,24 @@ final class SparkplugHost {
 	/** Node states by {@link #nodeKey}; written on the intake thread only. */
 	private final Map<String, SparkplugNode> nodes = new ConcurrentHashMap<>();
 
-	/** Records why a channel is bad ({@code null}: it is good again). */
-	private final BiConsumer<MqttChannel, String> reasons;
+	/** Where the engine keeps why each channel is bad. */
+	interface Reasons {
+
+		/**
+		 * Records why a channel is bad, {@code null}: it is good again.
+		 * @return whether the reason changed (worth a log line)
+		 */
+		boolean record(MqttChannel channel, String reason);
+
+	}
+
+	private final Reasons reasons;
 
 	private final Counter rebirthRequests;
 
 	private final Counter decodeErrors;
 
-	SparkplugHost(BiConsumer<MqttChannel, String> reasons, Counter decodeErrors, MeterRegistry registry) {
+	SparkplugHost(Reasons reasons, Counter decodeErrors, MeterRegistry registry) {
 		this.reasons = reasons;
 		this.decodeErrors = decodeErrors;
 		this.rebirthRequests = Counter.builder("parx.collector.mqtt.sparkplug.rebirth.requests")
@@ -240,19 +249,18 @@ final class SparkplugHost {
 
 		private Sample sample(MqttChannel channel, Metric metric, Instant time) {
 			if (Boolean.TRUE.equals(metric.isNull()) || metric.getValue() == null) {
-				SparkplugHost.this.reasons.accept(channel,
-						"metric '" + channel.sparkplug().metricName() + "' of " + where() + " is null");
+				warn(channel, "metric '" + channel.sparkplug().metricName() + "' of " + where() + " is null");
 				return Sample.failed(channel.id(), time, Quality.BAD);
 			}
 			try {
 				Sample sample = Sample.of(channel.id(), time,
 						MqttPayloadParser.convert(channel.config(), SparkplugPayloads.raw(metric)), Quality.GOOD);
-				SparkplugHost.this.reasons.accept(channel, null);
+				SparkplugHost.this.reasons.record(channel, null);
 				return sample;
 			}
 			catch (PayloadException ex) {
 				SparkplugHost.this.decodeErrors.increment();
-				SparkplugHost.this.reasons.accept(channel, where() + ": " + ex.getMessage());
+				warn(channel, where() + ": " + ex.getMessage());
 				return Sample.failed(channel.id(), time, Quality.BAD_DECODING_ERROR);
 			}
 		}
@@ -281,11 +289,22 @@ final class SparkplugHost {
 			}
 		}
 
+		/** Marks channels bad for one event, logged once for all of them. */
 		private void bad(List<MqttChannel> channels, int quality, String reason) {
 			Instant now = Instant.now();
+			boolean changed = false;
 			for (MqttChannel channel : channels) {
-				SparkplugHost.this.reasons.accept(channel, reason);
+				changed |= SparkplugHost.this.reasons.record(channel, reason);
 				this.samples.add(Sample.failed(channel.id(), now, quality));
+			}
+			if (changed) {
+				logger.warn("{} ({} channels)", reason, channels.size());
+			}
+		}
+
+		private void warn(MqttChannel channel, String reason) {
+			if (SparkplugHost.this.reasons.record(channel, reason)) {
+				logger.warn("MQTT channel {} ({}): {}", channel.id(), channel.config().name(), reason);
 			}
 		}
 
