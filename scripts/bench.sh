@@ -11,6 +11,8 @@
 #   scripts/bench.sh mqtt-intake [args]  MQTT intake (issue 22): 1,000 topics, QoS 1, stepped rates through Mosquitto,
 #                                        the collector and the storage engine; e.g. --rates 5000,15000,30000 --duration 30
 #                                        --own-broker true (a Mosquitto of the run's own instead of the shared 1883)
+#   scripts/bench.sh sparkplug-ingest [args]  Sparkplug B (issue 20): an edge node's NDATA by alias through Mosquitto and
+#                                        the collector into the Redis stream; --metrics 1000 --rate 100 (NDATA/s) --duration 30
 # Every scenario ends with one machine-readable line `BENCH {json}` (for JMH, `all` builds it from JMH's JSON
 # result). Needs the shared services (PostgreSQL 5432, TimescaleDB 5433, Redis 6379) for storage, fan-out, analytics.
 set -euo pipefail
@@ -34,7 +36,7 @@ if [[ "${1:-}" == dashboard-render || "${1:-}" == trend-zoom ]]; then
 fi
 
 if [[ "${1:-codec}" != all ]]; then
-	if [[ "${1:-codec}" == mqtt-intake ]]; then
+	if [[ "${1:-codec}" == mqtt-intake || "${1:-codec}" == sparkplug-ingest ]]; then
 		# the scenario starts the service jars
 		./mvnw -q -B -ntp -pl collector,storage-engine,bench -am install -DskipTests -Dfrontend.skip=true
 	else
@@ -48,7 +50,8 @@ if [[ "${1:-codec}" != all ]]; then
 		jmh) shift; exec "$JAVA" -cp "$CP" org.openjdk.jmh.Main "$@" ;;
 		main) shift; cls="$1"; shift; exec "$JAVA" -cp "$CP" "$cls" "$@" ;;
 		mqtt-intake) shift; exec "$JAVA" -cp "$CP" io.parx.bench.mqtt.MqttIntakeBench "$@" ;;
-		*) echo "usage: $0 all | codec | jmh <regex> | main <class> [args] | mqtt-intake [args]" >&2; exit 2 ;;
+		sparkplug-ingest) shift; exec "$JAVA" -cp "$CP" io.parx.bench.mqtt.SparkplugIngestBench "$@" ;;
+		*) echo "usage: $0 all | codec | jmh <regex> | main <class> [args] | mqtt-intake [args] | sparkplug-ingest [args]" >&2; exit 2 ;;
 	esac
 fi
 
@@ -102,6 +105,7 @@ run trend-zoom "$JAVA" -cp "$BENCH_CP" io.parx.bench.web.TrendZoomBench --zooms 
 run analytics-latency "$JAVA" -cp "$ANALYTICS_CP" io.parx.analytics.bench.QueryLatencyScenario 30 30 15
 run mqtt-intake "$JAVA" -cp "$BENCH_CP" io.parx.bench.mqtt.MqttIntakeBench --topics 1000 --rates 5000,15000,30000 \
 	--duration 20 --own-broker true
+run sparkplug-ingest "$JAVA" -cp "$BENCH_CP" io.parx.bench.mqtt.SparkplugIngestBench --metrics 1000 --rate 100 --duration 15
 run redis-limit scripts/redis-limit.sh
 
 load_after="$(cat /proc/loadavg)"

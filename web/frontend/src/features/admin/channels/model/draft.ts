@@ -228,8 +228,14 @@ function protocolRules(draft: ChannelDraft): FieldErrors {
     case "MQTT": {
       if (text("brokerUrl") && !/^(tcp|ssl):\/\/[^/:\s]+(:\d+)?\/?$/.test(text("brokerUrl")))
         errors["settings.brokerUrl"] = "must be a tcp://host:port or ssl://host:port URL";
-      const topicProblem = topicFilterProblem(text("topic"));
-      if (topicProblem) errors["settings.topic"] = topicProblem;
+      if (text("payloadFormat") === "SPARKPLUG_B") {
+        // as SparkplugMetric.idProblem: each id is one level of spBv1.0/<group>/<type>/<edge node>/<device>
+        for (const id of ["groupId", "edgeNodeId", "deviceId"])
+          if (/[/+#]/.test(text(id))) errors[`settings.${id}`] = "must be one topic level, without / + or #";
+      } else {
+        const topicProblem = topicFilterProblem(text("topic"));
+        if (topicProblem) errors["settings.topic"] = topicProblem;
+      }
       for (const pointer of ["valuePointer", "timestampPointer"]) {
         if ((s.payloadFormat ?? "") === "JSON" && text(pointer) && !JSON_POINTER.test(text(pointer)))
           errors[`settings.${pointer}`] =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROTOCOLS, SETTING_FIELDS, schemaFieldNames } from "./protocols";
+import { PROTOCOLS, SETTING_FIELDS, applicableFields, schemaFieldNames } from "./protocols";
 
 describe("protocol settings fields", () => {
   it("cover every setting of the admin-api's schema, so a new one shows up in the form", () => {
@@ -24,5 +24,24 @@ describe("protocol settings fields", () => {
       defaultValue: "SINE",
       required: false,
     });
+  });
+
+  it("ask a Sparkplug B channel for its edge node and metric instead of a topic", () => {
+    const names = (settings: Record<string, unknown>) =>
+      applicableFields("MQTT", settings, "FLOAT64").map((field) => [field.name, field.required]);
+    const sparkplug = names({ payloadFormat: "SPARKPLUG_B", writable: "true" });
+    expect(sparkplug).toEqual(
+      expect.arrayContaining([
+        ["groupId", true],
+        ["edgeNodeId", true],
+        ["deviceId", false],
+        ["metricName", true],
+      ]),
+    );
+    expect(sparkplug.map(([name]) => name)).not.toContain("topic");
+    expect(sparkplug.map(([name]) => name)).not.toContain("writeTopic");
+    const json = names({ payloadFormat: "JSON" });
+    expect(json).toContainEqual(["topic", true]);
+    expect(json.map(([name]) => name)).not.toContain("metricName");
   });
 });

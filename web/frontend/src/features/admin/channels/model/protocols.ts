@@ -106,6 +106,8 @@ export function schemaFieldNames(protocol: Protocol): string[] {
 
 /** Writing values back to the device (Modbus, OPC UA, MQTT): the limits apply to numbers only. */
 const writing = (s: Settings) => String(s.writable) === "true";
+/** Sparkplug B channels name group, edge node, device and metric instead of a topic (the collector subscribes per edge node). */
+const sparkplug = (s: Settings) => s.payloadFormat === "SPARKPLUG_B";
 const WRITE_ACCESS: Record<string, FieldUi> = {
   writable: { label: "Writable" },
   operatorWritable: { label: "Operators may write", when: writing },
@@ -147,9 +149,13 @@ export const SETTING_FIELDS: Record<Protocol, SettingField[]> = {
   }),
   MQTT: fieldsOf("MQTT", {
     brokerUrl: { label: "Broker URL" },
-    topic: { label: "Topic" },
+    topic: { label: "Topic", required: true, when: (s) => !sparkplug(s) },
     qos: { label: "QoS" },
     payloadFormat: { label: "Payload format" },
+    groupId: { label: "Sparkplug group id", required: true, hint: undefined, when: sparkplug },
+    edgeNodeId: { label: "Edge node id", required: true, hint: undefined, when: sparkplug },
+    deviceId: { label: "Device id", hint: "empty: a metric of the edge node itself", when: sparkplug },
+    metricName: { label: "Metric name", required: true, hint: "as the birth certificate names it", when: sparkplug },
     valuePointer: {
       label: "Value pointer",
       hint: "JSON Pointer, e.g. /data/value (whole document when empty)",
@@ -164,7 +170,7 @@ export const SETTING_FIELDS: Record<Protocol, SettingField[]> = {
     username: { label: "User name", hint: undefined },
     password: { label: "Password", hint: undefined },
     ...WRITE_ACCESS,
-    writeTopic: { label: "Write topic", when: writing },
+    writeTopic: { label: "Write topic", when: (s) => writing(s) && !sparkplug(s) },
   }),
   SIMULATOR: fieldsOf("SIMULATOR", {
     waveform: { label: "Waveform" },

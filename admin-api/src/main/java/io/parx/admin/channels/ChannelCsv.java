@@ -26,8 +26,8 @@ final class ChannelCsv {
 	static final List<String> SETTING_COLUMNS = List.of("host", "port", "unitId", "registerType", "address",
 			"byteOrder", "wordOrder", "stringLength", "timeoutMs", "maxRegistersPerRequest", "maxGap", "endpointUrl",
 			"nodeId", "securityPolicy", "securityMode", "authentication", "username", "samplingIntervalMs", "deadband",
-			"brokerUrl", "clientId", "topic", "qos", "payloadFormat", "valuePointer", "timestampPointer", "waveform",
-			"amplitude", "periodMs", "settings.offset");
+			"brokerUrl", "clientId", "topic", "qos", "payloadFormat", "valuePointer", "timestampPointer", "groupId",
+			"edgeNodeId", "deviceId", "metricName", "waveform", "amplitude", "periodMs", "settings.offset");
 
 	/**
 	 * Excel reads a CSV as UTF-8 only when it starts with a byte order mark; the import

@@ -20,6 +20,7 @@ import io.parx.common.config.channel.MqttSettings;
 import io.parx.common.config.channel.OpcUaSettings;
 import io.parx.common.config.channel.RegisterType;
 import io.parx.common.config.channel.SimulatorSettings;
+import io.parx.common.config.channel.SparkplugMetric;
 import io.parx.common.config.rule.StorageBackend;
 import io.parx.common.config.rule.StorageMode;
 
@@ -121,11 +122,30 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 					false)
 			.add("username", text(200, ""), false)
 			.secrets()
-			.add("topic", text(1000, "Topic filter; + and # as whole levels"), true)
+			.add("topic",
+					text(1000,
+							"Topic filter; + and # as whole levels; required but for SPARKPLUG_B, which "
+									+ "subscribes to spBv1.0/<groupId>/+/<edgeNodeId>/#"),
+					false)
 			.add("qos", integer(0, 2)._default(MqttSettings.DEFAULT_QOS), false)
 			.add("payloadFormat",
-					choice(MqttSettings.PayloadFormat.values(), "")
+					choice(MqttSettings.PayloadFormat.values(),
+							"SPARKPLUG_B: Eclipse Sparkplug B 3.0, one metric of an edge node or device")
 						._default(MqttSettings.DEFAULT_PAYLOAD_FORMAT.name()),
+					false)
+			.add("groupId",
+					text(SparkplugMetric.MAX_ID_LENGTH,
+							"SPARKPLUG_B only (required): the Sparkplug group id; one topic level, without / + #"),
+					false)
+			.add("edgeNodeId", text(SparkplugMetric.MAX_ID_LENGTH, "SPARKPLUG_B only (required): the edge node id"),
+					false)
+			.add("deviceId",
+					text(SparkplugMetric.MAX_ID_LENGTH,
+							"SPARKPLUG_B only: the device behind the edge node (DBIRTH/DDATA); absent: a metric of "
+									+ "the edge node itself (NBIRTH/NDATA)"),
+					false)
+			.add("metricName", text(SparkplugMetric.MAX_METRIC_NAME_LENGTH,
+					"SPARKPLUG_B only (required): the metric's name as its birth gives it; data by alias is resolved"),
 					false)
 			.add("valuePointer", text(1000, "JSON only: RFC 6901 pointer to the value; absent: the whole document"),
 					false)
@@ -133,9 +153,11 @@ public final class SettingsSchemas implements OpenApiCustomizer {
 			.add("writeTopic",
 					text(1000,
 							"Topic name (no wildcards) a write publishes the value to, in the "
-									+ "payloadFormat (JSON: at valuePointer) and at the qos; required when writable"),
+									+ "payloadFormat (JSON: at valuePointer) and at the qos; required when writable, "
+									+ "but for SPARKPLUG_B"),
 					false)
-			.writeAccess("A write publishes to writeTopic");
+			.writeAccess("A write publishes to writeTopic; for SPARKPLUG_B an NCMD (DCMD with deviceId) "
+					+ "of the metric, typed by the channel's data type");
 	}
 
 	private static Alternative simulator() {

@@ -134,6 +134,26 @@ class ChannelApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void sparkplugChannelsNameTheirMetricAndBadSparkplugFieldsAre400NamingTheField() throws Exception {
+		// the collector subscribes per edge node, so a Sparkplug B channel has no topic
+		Map<String, Object> sparkplug = ChannelFixtures.sparkplug("sp.good");
+		this.mvc.perform(json(post("/api/v1/io/channels"), sparkplug).with(as(Role.ENGINEER)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.settings.payloadFormat").value("SPARKPLUG_B"))
+			.andExpect(jsonPath("$.settings.metricName").value("Line1/Temp"))
+			.andExpect(jsonPath("$.settings.topic").doesNotExist());
+
+		Map<String, Object> bad = ChannelFixtures.sparkplug("sp.bad");
+		settings(bad).remove("metricName");
+		settings(bad).putAll(ChannelFixtures.map("edgeNodeId", "gw/1", "topic", "plant/#"));
+		expectFieldErrors(bad, "settings.metricName", "settings.edgeNodeId", "settings.topic");
+
+		Map<String, Object> json = ChannelFixtures.mqtt("sp.json");
+		settings(json).put("groupId", "plant");
+		expectFieldErrors(json, "settings.groupId");
+	}
+
+	@Test
 	void malformedJsonIs400NotA500() throws Exception {
 		this.mvc
 			.perform(post("/api/v1/io/channels").contentType(MediaType.APPLICATION_JSON)

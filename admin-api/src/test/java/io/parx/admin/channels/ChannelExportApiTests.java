@@ -29,7 +29,7 @@ class ChannelExportApiTests extends AbstractIntegrationTest {
 			+ "tags,protocol,version,host,port,unitId,registerType,address,byteOrder,wordOrder,stringLength,timeoutMs,"
 			+ "maxRegistersPerRequest,maxGap,endpointUrl,nodeId,securityPolicy,securityMode,authentication,username,"
 			+ "samplingIntervalMs,deadband,brokerUrl,clientId,topic,qos,payloadFormat,valuePointer,timestampPointer,"
-			+ "waveform,amplitude,periodMs,settings.offset";
+			+ "groupId,edgeNodeId,deviceId,metricName,waveform,amplitude,periodMs,settings.offset";
 
 	@Autowired
 	JsonMapper json;

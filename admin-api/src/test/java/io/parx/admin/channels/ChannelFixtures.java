@@ -22,6 +22,12 @@ public final class ChannelFixtures {
 						"collector", "password", "s3cret-opc"));
 	}
 
+	/** A Sparkplug B metric of an edge node, over MQTT. */
+	public static Map<String, Object> sparkplug(String name) {
+		return channel(name, "FLOAT64", "MQTT", map("brokerUrl", "tcp://broker:1883", "payloadFormat", "SPARKPLUG_B",
+				"groupId", "plant", "edgeNodeId", "gw-1", "metricName", "Line1/Temp"));
+	}
+
 	public static Map<String, Object> mqtt(String name) {
 		return channel(name, "FLOAT64", "MQTT", map("brokerUrl", "tcp://broker:1883", "topic", "plant/line1/+/temp",
 				"qos", 1, "payloadFormat", "JSON", "valuePointer", "/value", "timestampPointer", "/ts"));

@@ -180,6 +180,10 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 						.with(as(Role.ENGINEER)));
 			contract().checkSchema(protocols.get(entry.protocol()), channel.get("settings"));
 		}
+		Map<String, Object> sparkplug = ChannelFixtures.sparkplug("schema.saved.sparkplug");
+		ChannelFixtures.settings(sparkplug).putAll(map("deviceId", "press-3", "writable", true));
+		contract().checkSchema("MqttSettings",
+				call(201, json(post("/api/v1/io/channels"), sparkplug).with(as(Role.ENGINEER))).get("settings"));
 		long channel = call(201, json(post("/api/v1/io/channels"), ChannelFixtures.simulator("schema.saved.rules"))
 			.with(as(Role.ENGINEER))).get("id").asLong();
 		for (ApiSavedStorageRules.Entry entry : ApiSavedStorageRules.modes()) {

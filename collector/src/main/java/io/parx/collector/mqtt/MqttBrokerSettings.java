@@ -2,6 +2,10 @@ package io.parx.collector.mqtt;
 
 import tools.jackson.core.JsonPointer;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
+
+import io.parx.common.config.channel.SparkplugMetric;
+
 /**
  * Settings of one broker that differ from the engine's defaults
  * ({@code parx.collector.mqtt.brokers[i]}): a plant's busy broker may need a larger
@@ -20,10 +24,21 @@ import tools.jackson.core.JsonPointer;
  * dropping for a full queue) becomes visible; {@code null} for none
  * @param sequencePointer the same number read from a JSON payload at this RFC 6901
  * pointer, for publishers that cannot set user properties; {@code null} for none
+ * @param sparkplugHostId the Sparkplug B host application id under which the collector
+ * announces itself on this broker: the retained {@code spBv1.0/STATE/<id>} message
+ * (Sparkplug 3.0 §5.2, online on connect, offline as the Will), which edge nodes that
+ * wait for their primary host watch; {@code null} for none
  */
 public record MqttBrokerSettings(String url, Integer receiveMaximum, Integer connections, String sequenceProperty,
-		String sequencePointer) {
+		String sequencePointer, String sparkplugHostId) {
 
+	/** A broker without a Sparkplug B host id. */
+	public MqttBrokerSettings(String url, Integer receiveMaximum, Integer connections, String sequenceProperty,
+			String sequencePointer) {
+		this(url, receiveMaximum, connections, sequenceProperty, sequencePointer, null);
+	}
+
+	@ConstructorBinding
 	public MqttBrokerSettings {
 		if (url == null || url.isBlank()) {
 			throw new IllegalArgumentException("brokers[].url must name the broker URL its channels use");
@@ -43,6 +58,13 @@ public record MqttBrokerSettings(String url, Integer receiveMaximum, Integer con
 		if (sequenceProperty != null && sequencePointer != null) {
 			throw new IllegalArgumentException(
 					"brokers[" + url + "] sets both sequence-property and sequence-pointer; one source only");
+		}
+		if (sparkplugHostId != null && sparkplugHostId.isBlank()) {
+			sparkplugHostId = null;
+		}
+		if (sparkplugHostId != null && SparkplugMetric.idProblem(sparkplugHostId) != null) {
+			throw new IllegalArgumentException("brokers[" + url + "].sparkplug-host-id "
+					+ SparkplugMetric.idProblem(sparkplugHostId) + ": " + sparkplugHostId);
 		}
 		if (sequencePointer != null) {
 			try {

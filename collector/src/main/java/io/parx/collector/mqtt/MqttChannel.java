@@ -2,10 +2,12 @@ package io.parx.collector.mqtt;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
-import io.parx.collector.engine.ChannelConfig;
-import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
+
+import io.parx.collector.engine.ChannelConfig;
+import io.parx.common.config.channel.MqttSettings.PayloadFormat;
+import io.parx.common.config.channel.SparkplugMetric;
 
 /**
  * A channel as the MQTT engine runs it, its settings read and validated with the contract
@@ -19,9 +21,11 @@ import tools.jackson.databind.JsonNode;
  * empty)
  * @param timestampPointer JSON Pointer to the source timestamp, or {@code null} to use
  * the time of receipt
+ * @param sparkplug the Sparkplug B metric the channel reads (format {@code SPARKPLUG_B};
+ * its topic filter is then the edge node's subscription), or {@code null}
  */
 record MqttChannel(ChannelConfig config, MqttTopicFilter topicFilter, MqttQos qos, PayloadFormat format,
-		JsonPointer valuePointer, JsonPointer timestampPointer) {
+		JsonPointer valuePointer, JsonPointer timestampPointer, SparkplugMetric sparkplug) {
 
 	/**
 	 * Reads the channel's settings with the contract the admin-api writes them with.
@@ -40,7 +44,8 @@ record MqttChannel(ChannelConfig config, MqttTopicFilter topicFilter, MqttQos qo
 		MqttQos qos = MqttQos.fromCode(settings.qos());
 		JsonPointer valuePointer = pointer("valuePointer", settings.valuePointer(), JsonPointer.empty());
 		JsonPointer timestampPointer = pointer("timestampPointer", settings.timestampPointer(), null);
-		return new MqttChannel(config, filter, qos, settings.payloadFormat(), valuePointer, timestampPointer);
+		return new MqttChannel(config, filter, qos, settings.payloadFormat(), valuePointer, timestampPointer,
+				settings.sparkplug());
 	}
 
 	long id() {

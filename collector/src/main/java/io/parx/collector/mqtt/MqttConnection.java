@@ -1,6 +1,7 @@
 package io.parx.collector.mqtt;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,18 @@ final class MqttConnection implements AutoCloseable {
 	private final String clientId;
 
 	/**
+	 * The Sparkplug B host application id this connection announces (STATE), or
+	 * {@code null}.
+	 */
+	private final String hostId;
+
+	/**
+	 * The timestamp of the STATE messages of the current connect: the Will (offline) and
+	 * the birth (online) carry the same one (Sparkplug 3.0 §5.2).
+	 */
+	private volatile long stateTimestamp;
+
+	/**
 	 * @param broker where to connect
 	 * @param brokerSettings the settings of this broker (window, sequence numbers)
 	 * @param clientId the client id of this connection (one of the broker's connections)
@@ -92,12 +105,16 @@ final class MqttConnection implements AutoCloseable {
 	 * {@link #route} and acknowledges it once durable (manual acknowledgement)
 	 * @param onConnectionLost called once per outage: the first connect failed or an
 	 * established connection dropped
+	 * @param announcesHost whether this connection publishes the Sparkplug B STATE of the
+	 * broker's {@code sparkplugHostId}, if it has one (the first of a broker's
+	 * connections)
 	 */
 	MqttConnection(MqttBroker broker, MqttBrokerSettings brokerSettings, String clientId, MqttSettings settings,
-			MqttIntake intake, Runnable onConnectionLost) {
+			MqttIntake intake, Runnable onConnectionLost, boolean announcesHost) {
 		this.broker = broker;
 		this.brokerSettings = brokerSettings;
 		this.clientId = clientId;
+		this.hostId = announcesHost ? brokerSettings.sparkplugHostId() : null;
 		this.settings = settings;
 		this.window = brokerSettings.receiveMaximum();
 		this.client = MqttClients.builder(broker, settings, clientId)
@@ -119,13 +136,27 @@ final class MqttConnection implements AutoCloseable {
 	 * an overlapping subscription. Called by the intake thread, in the order the messages
 	 * arrived.
 	 */
-	List<MqttChannel> route(Mqtt5Publish publish) {
+	Route route(Mqtt5Publish publish) {
 		TopicIndex channels = this.index;
 		MqttTopic topic = publish.getTopic();
 		if (this.overlap.isCopy(topic, publish.getPayloadAsBytes(), channels.matchingFilters(topic))) {
-			return List.of();
+			return Route.NONE;
 		}
-		return channels.channels(topic);
+		return new Route(channels.channels(topic), channels.sparkplug(topic));
+	}
+
+	/**
+	 * The channels a message is for.
+	 *
+	 * @param channels the channels whose topic filter matches it, but for Sparkplug B
+	 * ones
+	 * @param sparkplug the Sparkplug B channels of the edge node the topic belongs to, or
+	 * {@code null}
+	 */
+	record Route(List<MqttChannel> channels, SparkplugChannels sparkplug) {
+
+		static final Route NONE = new Route(List.of(), null);
+
 	}
 
 	MqttBroker broker() {
@@ -140,8 +171,31 @@ final class MqttConnection implements AutoCloseable {
 		return this.index.channels();
 	}
 
+	/** The Sparkplug B edge nodes this connection's channels read. */
+	Collection<SparkplugChannels> sparkplugNodes() {
+		return this.index.sparkplugNodes();
+	}
+
+	/**
+	 * Publishes a message of the engine's own (a Sparkplug B rebirth request) without
+	 * waiting; a failure is only logged, since the request is repeated while needed.
+	 */
+	void publish(String topic, byte[] payload, MqttQos qos, boolean retain) {
+		this.client.publishWith()
+			.topic(topic)
+			.payload(payload)
+			.qos(qos)
+			.retain(retain)
+			.send()
+			.whenComplete((result, ex) -> {
+				if (ex != null) {
+					logger.debug("MQTT publish to {} on {} failed: {}", topic, this.broker, message(ex));
+				}
+			});
+	}
+
 	void connect() {
-		this.client.connectWith()
+		var connect = this.client.connectWith()
 			.cleanStart(false)
 			.sessionExpiryInterval(this.settings.sessionExpiry().toSeconds())
 			.keepAlive((int) this.settings.keepAlive().toSeconds())
@@ -149,14 +203,24 @@ final class MqttConnection implements AutoCloseable {
 			// Sent explicitly: without it Mosquitto allows only max_inflight_messages
 			// (20) unacknowledged messages, and acknowledgements wait for a durable step.
 			.receiveMaximum(this.window)
-			.applyRestrictions()
-			.send()
-			.whenComplete((ack, ex) -> {
-				if (ex != null) {
-					this.lastError = message(ex);
-					logger.warn("MQTT connect to {} failed, retrying: {}", this.broker, this.lastError);
-				}
-			});
+			.applyRestrictions();
+		if (this.hostId != null) {
+			// Sparkplug 3.0 §5.2: the broker publishes the offline STATE, retained, when
+			// the collector goes away without a word; the automatic reconnects reuse it
+			this.stateTimestamp = System.currentTimeMillis();
+			connect = connect.willPublish()
+				.topic(SparkplugHostState.topic(this.hostId))
+				.payload(SparkplugHostState.payload(false, this.stateTimestamp))
+				.qos(MqttQos.AT_LEAST_ONCE)
+				.retain(true)
+				.applyWillPublish();
+		}
+		connect.send().whenComplete((ack, ex) -> {
+			if (ex != null) {
+				this.lastError = message(ex);
+				logger.warn("MQTT connect to {} failed, retrying: {}", this.broker, this.lastError);
+			}
+		});
 	}
 
 	/**
@@ -195,6 +259,12 @@ final class MqttConnection implements AutoCloseable {
 		// Idempotent: an existing subscription is only replaced, and retained messages
 		// are not sent again for it (MQTT 5 §3.8.3.1, Retain Handling 1).
 		this.filters.forEach(this::subscribe);
+		if (this.hostId != null) {
+			// after the subscriptions, so the births that edge nodes send on seeing it
+			// find them in place (Sparkplug 3.0 §5.2)
+			publish(SparkplugHostState.topic(this.hostId), SparkplugHostState.payload(true, this.stateTimestamp),
+					MqttQos.AT_LEAST_ONCE, true);
+		}
 	}
 
 	private void onDisconnected(MqttClientDisconnectedContext context, Runnable onConnectionLost) {
@@ -340,6 +410,16 @@ final class MqttConnection implements AutoCloseable {
 	void close(boolean keepSession) {
 		this.closing = true;
 		try {
+			if (this.client.getState().isConnected() && this.hostId != null) {
+				// a clean DISCONNECT discards the Will, so the host says offline itself
+				this.client.publishWith()
+					.topic(SparkplugHostState.topic(this.hostId))
+					.payload(SparkplugHostState.payload(false, this.stateTimestamp))
+					.qos(MqttQos.AT_LEAST_ONCE)
+					.retain(true)
+					.send()
+					.get(5, TimeUnit.SECONDS);
+			}
 			if (this.client.getState().isConnected()) {
 				var disconnect = this.client.disconnectWith();
 				if (!keepSession) {

@@ -73,6 +73,8 @@ public class MqttEngine implements ProtocolEngine {
 	/** Channels whose last payload did not parse, with the reason. */
 	private final Map<Long, String> channelErrors = new ConcurrentHashMap<>();
 
+	private final SparkplugHost sparkplug;
+
 	public MqttEngine(SampleSink sink, MqttSettings settings, Installation installation, MeterRegistry registry) {
 		this.sink = sink;
 		this.settings = settings;
@@ -82,6 +84,7 @@ public class MqttEngine implements ProtocolEngine {
 			.register(registry);
 		this.metrics = new EngineMetrics(registry, Protocol.MQTT);
 		this.sequences = new SequenceWatch(registry);
+		this.sparkplug = new SparkplugHost(this::reason, this.decodeErrors, registry);
 		this.intake = new MqttIntake(settings.intakeQueueCapacity(), settings.intakeBatchSize(), this::samples,
 				this::publish, registry);
 		this.reconciler = new ChannelReconciler<>(Protocol.MQTT, new Brokers(), this.tracker, this::publish);
@@ -96,6 +99,7 @@ public class MqttEngine implements ProtocolEngine {
 	public synchronized void apply(Collection<ChannelConfig> channels) {
 		// a removed channel's payload error goes with it
 		this.reconciler.apply(channels).removed().forEach(this.channelErrors::remove);
+		this.sparkplug.retain(this.reconciler.running().values().stream().flatMap(List::stream).toList());
 	}
 
 	private final class Brokers implements ChannelReconciler.Hooks<MqttBroker, MqttChannel, List<MqttConnection>> {
@@ -119,7 +123,7 @@ public class MqttEngine implements ProtocolEngine {
 			List<MqttConnection> created = new ArrayList<>();
 			for (int lane = 0; lane < lanes.size(); lane++) {
 				created.add(new MqttConnection(broker, brokerSettings, clientId(broker, lane), MqttEngine.this.settings,
-						MqttEngine.this.intake, () -> onConnectionLost(broker)));
+						MqttEngine.this.intake, () -> onConnectionLost(broker), lane == 0));
 			}
 			for (int lane = 0; lane < lanes.size(); lane++) {
 				created.get(lane).update(lanes.get(lane));
@@ -174,10 +178,27 @@ public class MqttEngine implements ProtocolEngine {
 	/** The samples of one message, on the intake thread. */
 	private List<Sample> samples(MqttIntake.Received message) {
 		Mqtt5Publish publish = message.publish();
-		List<MqttChannel> channels = message.connection().route(publish);
+		MqttConnection.Route route = message.connection().route(publish);
+		List<MqttChannel> channels = route.channels();
+		if (route.sparkplug() != null) {
+			List<Sample> samples = this.sparkplug.samples(message.connection(), publish, route.sparkplug(),
+					message.receivedAt());
+			if (channels.isEmpty()) {
+				return samples;
+			}
+			samples = new ArrayList<>(samples);
+			samples.addAll(plain(message, channels));
+			return samples;
+		}
+		return plain(message, channels);
+	}
+
+	/** The samples of a message for channels of the plain payload formats. */
+	private List<Sample> plain(MqttIntake.Received message, List<MqttChannel> channels) {
 		if (channels.isEmpty()) {
 			return List.of();
 		}
+		Mqtt5Publish publish = message.publish();
 		Payload payload = new Payload(publish.getPayloadAsBytes());
 		this.sequences.observe(message.connection().brokerSettings(), publish, payload);
 		List<Sample> samples = new ArrayList<>(channels.size());
@@ -205,6 +226,17 @@ public class MqttEngine implements ProtocolEngine {
 			}
 			return Sample.failed(channel.id(), receivedAt, Quality.BAD_DECODING_ERROR);
 		}
+	}
+
+	/**
+	 * Records why a channel is bad, {@code null}: it is good again; whether the reason
+	 * changed.
+	 */
+	private boolean reason(MqttChannel channel, String reason) {
+		if (reason == null) {
+			return this.channelErrors.remove(channel.id()) != null;
+		}
+		return !reason.equals(this.channelErrors.put(channel.id(), reason));
 	}
 
 	private void onConnectionLost(MqttBroker broker) {

@@ -57,6 +57,9 @@ final class MqttPayloadParser {
 			case BOOLEAN -> new Reading(convert(config, bool(payload.text().strip())), receivedAt);
 			case STRING -> new Reading(convert(config, payload.text()), receivedAt);
 			case JSON -> json(channel, payload, receivedAt);
+			// read by the edge node's births and data (SparkplugHost), not one payload
+			case SPARKPLUG_B ->
+				throw new PayloadException("a Sparkplug B metric is read from its edge node's messages");
 		};
 	}
 

@@ -104,7 +104,7 @@ public record MqttSettings(@DefaultValue("1d") Duration sessionExpiry, @DefaultV
 		}
 		return new MqttBrokerSettings(url, (own.receiveMaximum() != null) ? own.receiveMaximum() : this.receiveMaximum,
 				(own.connections() != null) ? own.connections() : this.connectionsPerBroker, own.sequenceProperty(),
-				own.sequencePointer());
+				own.sequencePointer(), own.sparkplugHostId());
 	}
 
 	/** The engine's own settings with the intake settings at their defaults. */

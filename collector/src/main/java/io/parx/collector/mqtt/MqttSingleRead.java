@@ -42,26 +42,25 @@ final class MqttSingleRead {
 		}
 		Mqtt5AsyncClient client = connected.client();
 		long deadline = start + timeout.toNanos();
-		CompletableFuture<Mqtt5Publish> first = new CompletableFuture<>();
+		CompletableFuture<Reading> first = new CompletableFuture<>();
 		try {
 			client.subscribeWith()
 				.topicFilter(channel.topicFilter())
 				.qos(channel.qos())
-				.callback(first::complete)
+				.callback((publish) -> read(channel, publish, first))
 				.send()
 				.get(remaining(deadline), TimeUnit.NANOSECONDS);
-			Mqtt5Publish publish = first.get(remaining(deadline), TimeUnit.NANOSECONDS);
-			Reading reading = MqttPayloadParser.parse(channel, publish.getPayloadAsBytes(), Instant.now());
+			Reading reading = first.get(remaining(deadline), TimeUnit.NANOSECONDS);
 			return ReadResult.good(reading.value(), elapsed(start));
 		}
 		catch (TimeoutException ex) {
 			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start),
 					"no message on " + channel.topicFilter() + " within " + timeout.toMillis() + " ms");
 		}
-		catch (PayloadException ex) {
-			return ReadResult.failed(Quality.BAD_DECODING_ERROR, elapsed(start), ex.getMessage());
-		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof PayloadException payload) {
+				return ReadResult.failed(Quality.BAD_DECODING_ERROR, elapsed(start), payload.getMessage());
+			}
 			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start), MqttConnection.message(ex));
 		}
 		catch (InterruptedException ex) {
@@ -70,6 +69,23 @@ final class MqttSingleRead {
 		}
 		finally {
 			client.disconnect();
+		}
+	}
+
+	/**
+	 * Completes with the channel's reading: the first message's, or for Sparkplug B the
+	 * first birth or data message that names the metric.
+	 */
+	private static void read(MqttChannel channel, Mqtt5Publish publish, CompletableFuture<Reading> first) {
+		try {
+			Reading reading = (channel.sparkplug() != null) ? SparkplugPayloads.reading(channel, publish, Instant.now())
+					: MqttPayloadParser.parse(channel, publish.getPayloadAsBytes(), Instant.now());
+			if (reading != null) {
+				first.complete(reading);
+			}
+		}
+		catch (PayloadException ex) {
+			first.completeExceptionally(ex);
 		}
 	}
 

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A write to an MQTT channel: publishes the value once to the channel's
- * {@code writeTopic}, in its payload format and at its QoS, with a temporary
+ * {@code writeTopic}, in its payload format and at its QoS (for Sparkplug B: an NCMD or
+ * DCMD with the metric by name, typed by the channel's data type), with a temporary
  * clean-session client (the running subscription's connection and session stay
  * untouched). The write is done when the broker has accepted it (PUBACK for QoS 1,
  * PUBCOMP for QoS 2); whether a device acts on it shows in the channel's next reading.
@@ -41,13 +42,21 @@ final class MqttWrite {
 		MqttBroker broker;
 		io.parx.common.config.channel.MqttSettings contract;
 		byte[] payload;
+		String topic;
 		try {
 			broker = MqttBroker.of(config, settings, installation);
 			contract = io.parx.common.config.channel.MqttSettings.fromJson(config.settingsMap(), config.dataType());
-			if (contract.writeTopic() == null) {
+			if (contract.sparkplug() != null) {
+				topic = SparkplugPayloads.commandTopic(contract.sparkplug());
+				payload = SparkplugPayloads.write(config, contract.sparkplug(), RawValue.of(config, value));
+			}
+			else if (contract.writeTopic() == null) {
 				throw new IllegalArgumentException("the channel has no writeTopic");
 			}
-			payload = payload(contract.payloadFormat(), contract.valuePointer(), RawValue.of(config, value));
+			else {
+				topic = contract.writeTopic();
+				payload = payload(contract.payloadFormat(), contract.valuePointer(), RawValue.of(config, value));
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, elapsed(start), ex.getMessage());
@@ -60,8 +69,9 @@ final class MqttWrite {
 		long deadline = start + timeout.toNanos();
 		try {
 			client.publishWith()
-				.topic(contract.writeTopic())
-				.qos(MqttQos.fromCode(contract.qos()))
+				.topic(topic)
+				// Sparkplug 3.0 §4.2: commands are QoS 0
+				.qos((contract.sparkplug() != null) ? MqttQos.AT_MOST_ONCE : MqttQos.fromCode(contract.qos()))
 				.payload(payload)
 				.send()
 				.get(remaining(deadline), TimeUnit.NANOSECONDS);
@@ -69,12 +79,11 @@ final class MqttWrite {
 		}
 		catch (TimeoutException ex) {
 			return ReadResult.failed(Quality.BAD_TIMEOUT, elapsed(start),
-					"the broker did not acknowledge the publish to " + contract.writeTopic() + " within "
-							+ timeout.toMillis() + " ms");
+					"the broker did not acknowledge the publish to " + topic + " within " + timeout.toMillis() + " ms");
 		}
 		catch (ExecutionException ex) {
 			return ReadResult.failed(Quality.BAD_COMMUNICATION_ERROR, elapsed(start),
-					"publish to " + contract.writeTopic() + " failed: " + MqttConnection.message(ex));
+					"publish to " + topic + " failed: " + MqttConnection.message(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -94,6 +103,8 @@ final class MqttWrite {
 		String text = switch (format) {
 			case NUMBER, BOOLEAN, STRING -> plain(raw);
 			case JSON -> JSON.writeValueAsString(json(valuePointer, raw));
+			case SPARKPLUG_B ->
+				throw new IllegalArgumentException("a Sparkplug B write is a command, see SparkplugPayloads");
 		};
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

@@ -67,6 +67,24 @@ final class MqttChannelFixture {
 		return this;
 	}
 
+	/** A Sparkplug B metric of an edge node ({@code deviceId} {@code null}) or device. */
+	MqttChannelFixture sparkplug(String groupId, String edgeNodeId, String deviceId, String metricName) {
+		this.settings.remove("topic");
+		this.settings.put("payloadFormat", "SPARKPLUG_B");
+		this.settings.put("groupId", groupId);
+		this.settings.put("edgeNodeId", edgeNodeId);
+		if (deviceId != null) {
+			this.settings.put("deviceId", deviceId);
+		}
+		this.settings.put("metricName", metricName);
+		return this;
+	}
+
+	MqttChannelFixture writable() {
+		this.settings.put("writable", true);
+		return this;
+	}
+
 	MqttChannelFixture valuePointer(String pointer) {
 		this.settings.put("valuePointer", pointer);
 		return this;

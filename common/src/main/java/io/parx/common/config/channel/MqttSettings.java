@@ -18,7 +18,9 @@ import io.parx.common.config.SettingsReader;
  * @param clientId client identifier, or null to let the collector choose one
  * @param username optional user name
  * @param password optional write-only password
- * @param topic topic filter; {@code +} and {@code #} wildcards allowed (MQTT 3.1.1 §4.7)
+ * @param topic topic filter; {@code +} and {@code #} wildcards allowed (MQTT 3.1.1 §4.7);
+ * for {@code SPARKPLUG_B} the edge node's subscription
+ * ({@link SparkplugMetric#subscription()}), which is not stored
  * @param qos subscription quality of service 0, 1 or 2
  * @param payloadFormat how to read the value from a message
  * @param valuePointer JSON Pointer (RFC 6901) to the value when the payload is JSON; the
@@ -27,10 +29,12 @@ import io.parx.common.config.SettingsReader;
  * @param writeTopic the topic a write publishes the value to (a topic name, no
  * wildcards), in the channel's payload format; required when the channel is writable
  * @param write whether and how the channel may be written
+ * @param sparkplug the Sparkplug B metric the channel reads; present exactly for payload
+ * format {@code SPARKPLUG_B}
  */
 public record MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
-		PayloadFormat payloadFormat, String valuePointer, String timestampPointer, String writeTopic,
-		WriteAccess write) implements ChannelSettings {
+		PayloadFormat payloadFormat, String valuePointer, String timestampPointer, String writeTopic, WriteAccess write,
+		SparkplugMetric sparkplug) implements ChannelSettings {
 
 	public static final int DEFAULT_QOS = 1;
 
@@ -38,7 +42,17 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 
 	public MqttSettings {
 		write = (write != null) ? write : WriteAccess.NONE;
-		if (write.writable() && (writeTopic == null || topicNameProblem(writeTopic) != null)) {
+		if ((payloadFormat == PayloadFormat.SPARKPLUG_B) != (sparkplug != null)) {
+			throw new IllegalArgumentException("the Sparkplug B metric is required exactly for SPARKPLUG_B");
+		}
+		if (sparkplug != null) {
+			topic = sparkplug.subscription();
+			if (writeTopic != null) {
+				throw new IllegalArgumentException(
+						"a Sparkplug B write goes to the NCMD or DCMD topic, not a writeTopic");
+			}
+		}
+		else if (write.writable() && (writeTopic == null || topicNameProblem(writeTopic) != null)) {
 			throw new IllegalArgumentException("a writable channel needs a writeTopic without wildcards");
 		}
 		if (brokerUrl == null || broker(brokerUrl.toString()) == null) {
@@ -59,7 +73,15 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 	public MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
 			PayloadFormat payloadFormat, String valuePointer, String timestampPointer) {
 		this(brokerUrl, clientId, username, password, topic, qos, payloadFormat, valuePointer, timestampPointer, null,
-				WriteAccess.NONE);
+				WriteAccess.NONE, null);
+	}
+
+	/** Settings of a channel with another payload format than {@code SPARKPLUG_B}. */
+	public MqttSettings(URI brokerUrl, String clientId, String username, String password, String topic, int qos,
+			PayloadFormat payloadFormat, String valuePointer, String timestampPointer, String writeTopic,
+			WriteAccess write) {
+		this(brokerUrl, clientId, username, password, topic, qos, payloadFormat, valuePointer, timestampPointer,
+				writeTopic, write, null);
 	}
 
 	/**
@@ -103,7 +125,15 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		putIfSet(map, "clientId", this.clientId);
 		putIfSet(map, "username", this.username);
 		putIfSet(map, "password", this.password);
-		map.put("topic", this.topic);
+		if (this.sparkplug == null) {
+			map.put("topic", this.topic);
+		}
+		else {
+			map.put("groupId", this.sparkplug.groupId());
+			map.put("edgeNodeId", this.sparkplug.edgeNodeId());
+			putIfSet(map, "deviceId", this.sparkplug.deviceId());
+			map.put("metricName", this.sparkplug.metricName());
+		}
 		map.put("qos", this.qos);
 		map.put("payloadFormat", this.payloadFormat.name());
 		putIfSet(map, "valuePointer", this.valuePointer);
@@ -115,7 +145,8 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 
 	@Override
 	public String toString() {
-		return "MqttSettings[" + this.brokerUrl + ", " + this.topic + ", password=******]";
+		return "MqttSettings[" + this.brokerUrl + ", " + ((this.sparkplug != null) ? this.sparkplug : this.topic)
+				+ ", password=******]";
 	}
 
 	private static void putIfSet(Map<String, Object> map, String key, Object value) {
@@ -136,8 +167,16 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 		String clientId = f.string("clientId", false, 256);
 		String username = f.string("username", false, 200);
 		String password = f.string("password", false, 1000);
-		String topic = f.string("topic", true, 1000);
-		if (topic != null) {
+		PayloadFormat format = f.choice("payloadFormat", PayloadFormat.class, DEFAULT_PAYLOAD_FORMAT);
+		boolean sparkplug = format == PayloadFormat.SPARKPLUG_B;
+		SparkplugMetric metric = SparkplugMetric.read(f, sparkplug);
+		String topic = f.string("topic", !sparkplug && format != null, 1000);
+		if (sparkplug && topic != null) {
+			f.reject("topic",
+					"is not set for SPARKPLUG_B: the collector subscribes to spBv1.0/<groupId>/+/<edgeNodeId>/#");
+			topic = null;
+		}
+		else if (topic != null) {
 			String problem = topicFilterProblem(topic);
 			if (problem != null) {
 				f.reject("topic", problem);
@@ -145,7 +184,6 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 			}
 		}
 		Integer qos = f.integer("qos", DEFAULT_QOS, 0, 2);
-		PayloadFormat format = f.choice("payloadFormat", PayloadFormat.class, DEFAULT_PAYLOAD_FORMAT);
 		String valuePointer = f.string("valuePointer", false, 1000);
 		String timestampPointer = f.string("timestampPointer", false, 1000);
 		if (format == PayloadFormat.JSON) {
@@ -170,22 +208,26 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 			f.reject("payloadFormat", "BOOLEAN payloads need data type BOOL");
 		}
 		String writeTopic = f.string("writeTopic", false, 1000);
-		if (writeTopic != null && topicNameProblem(writeTopic) != null) {
+		if (sparkplug && writeTopic != null) {
+			f.reject("writeTopic", "is not set for SPARKPLUG_B: a write is an NCMD or DCMD of the metric");
+			writeTopic = null;
+		}
+		else if (writeTopic != null && topicNameProblem(writeTopic) != null) {
 			f.reject("writeTopic", topicNameProblem(writeTopic));
 			writeTopic = null;
 		}
 		WriteAccess write = WriteAccess.read(f, dataType, null);
-		if (write != null && write.writable() && writeTopic == null) {
+		if (write != null && write.writable() && writeTopic == null && !sparkplug) {
 			if (!f.has("writeTopic")) {
 				f.reject("writeTopic", "is required when the channel is writable");
 			}
 			write = null;
 		}
-		if (broker == null || topic == null || qos == null || format == null || write == null) {
+		if (broker == null || (topic == null && metric == null) || qos == null || format == null || write == null) {
 			return null;
 		}
 		return new MqttSettings(broker, clientId, username, password, topic, qos, format, valuePointer,
-				timestampPointer, writeTopic, write);
+				timestampPointer, writeTopic, write, metric);
 	}
 
 	private static URI broker(String url) {
@@ -240,7 +282,13 @@ public record MqttSettings(URI brokerUrl, String clientId, String username, Stri
 
 	public enum PayloadFormat {
 
-		NUMBER, BOOLEAN, STRING, JSON
+		NUMBER, BOOLEAN, STRING, JSON,
+
+		/**
+		 * Eclipse Sparkplug B 3.0 (protobuf payloads with birth and death certificates):
+		 * the channel reads one metric of an edge node or device.
+		 */
+		SPARKPLUG_B
 
 	}
 

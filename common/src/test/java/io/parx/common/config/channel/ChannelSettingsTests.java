@@ -126,6 +126,53 @@ class ChannelSettingsTests {
 	}
 
 	@Test
+	void aSparkplugChannelNamesItsMetricAndSubscribesToItsEdgeNode() {
+		// Sparkplug 3.0 §4.1: spBv1.0/<group>/<type>/<edge node>[/<device>]; one filter
+		// per edge node covers births, data and deaths of the node and its devices
+		Map<String, Object> sent = sparkplug();
+		sent.put("deviceId", "press-3");
+		MqttSettings settings = MqttSettings.fromJson(sent, DataType.FLOAT64);
+		assertThat(settings.sparkplug()).isEqualTo(new SparkplugMetric("plant", "gw-1", "press-3", "Line1/Temp"));
+		assertThat(settings.topic()).isEqualTo("spBv1.0/plant/+/gw-1/#");
+		assertThat(settings.toMap()).doesNotContainKey("topic")
+			.containsEntry("groupId", "plant")
+			.containsEntry("deviceId", "press-3")
+			.containsEntry("metricName", "Line1/Temp");
+		assertThat(MqttSettings.fromJson(settings.toMap(), DataType.FLOAT64)).isEqualTo(settings);
+	}
+
+	@Test
+	void sparkplugFieldsAreRequiredForSparkplugAndRefusedForTheOtherFormats() {
+		Map<String, Object> missing = sparkplug();
+		missing.remove("edgeNodeId");
+		missing.put("groupId", "a/b");
+		missing.put("topic", "x");
+		missing.put("writeTopic", "x/set");
+		assertThat(problems(Protocol.MQTT, DataType.FLOAT64, missing)).extracting(FieldProblem::field)
+			.containsExactlyInAnyOrder("groupId", "edgeNodeId", "topic", "writeTopic");
+		Map<String, Object> json = new LinkedHashMap<>(
+				Map.of("brokerUrl", "tcp://b", "topic", "a", "payloadFormat", "JSON", "metricName", "Temp"));
+		assertThat(problems(Protocol.MQTT, DataType.FLOAT64, json))
+			.containsExactly(new FieldProblem("metricName", "applies only to payload format SPARKPLUG_B"));
+		assertThatIllegalArgumentException().isThrownBy(() -> new MqttSettings(URI.create("tcp://b"), null, null, null,
+				null, 1, MqttSettings.PayloadFormat.SPARKPLUG_B, null, null, null, null, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new SparkplugMetric("g", "e+", null, "m"));
+	}
+
+	@Test
+	void aWritableSparkplugChannelNeedsNoWriteTopic() {
+		// the write is an NCMD or DCMD on the edge node's own topic (Sparkplug 3.0 §4.1)
+		Map<String, Object> sent = sparkplug();
+		sent.put("writable", true);
+		assertThat(MqttSettings.fromJson(sent, DataType.FLOAT64).write().writable()).isTrue();
+	}
+
+	private static Map<String, Object> sparkplug() {
+		return new LinkedHashMap<>(Map.of("brokerUrl", "tcp://b", "payloadFormat", "SPARKPLUG_B", "groupId", "plant",
+				"edgeNodeId", "gw-1", "metricName", "Line1/Temp"));
+	}
+
+	@Test
 	void passwordsNeverShowInTheDescription() {
 		MqttSettings settings = MqttSettings.fromJson(
 				Map.of("brokerUrl", "tcp://b", "topic", "a", "username", "bob", "password", "s3cret"),
