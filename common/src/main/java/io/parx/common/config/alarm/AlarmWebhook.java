@@ -2,7 +2,6 @@ package io.parx.common.config.alarm;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,18 +165,31 @@ public record AlarmWebhook(String name, URI url, Set<AlarmPriority> priorities, 
 		return null;
 	}
 
+	/**
+	 * A list of priorities by name or level (1-4), or a text of them separated by
+	 * {@code ,} {@code ;} or {@code |} (a CSV cell).
+	 */
 	private static Set<AlarmPriority> priorities(SettingsReader f) {
-		if (!f.has("priorities")) {
+		Object raw = f.raw("priorities");
+		if (raw == null) {
 			f.reject("priorities", "is required: one or more of [LOW, MEDIUM, HIGH, CRITICAL]");
 			return null;
 		}
-		int before = f.problems().size();
-		List<String> names = f.strings("priorities", 4, 16);
-		if (f.problems().size() != before) {
+		List<?> items = switch (raw) {
+			case List<?> list -> list;
+			case String text -> List.of(text.split("[,;|]"));
+			default -> null;
+		};
+		if (items == null || items.size() > 4 * 2) {
+			f.reject("priorities", "must be a list of at most 4 of [LOW, MEDIUM, HIGH, CRITICAL]");
 			return null;
 		}
-		List<AlarmPriority> priorities = new ArrayList<>();
-		for (String name : names) {
+		Set<AlarmPriority> priorities = EnumSet.noneOf(AlarmPriority.class);
+		for (Object item : items) {
+			String name = (item instanceof Number || item instanceof String) ? item.toString().strip() : "";
+			if (name.isEmpty() && items.size() == 1) {
+				continue;
+			}
 			AlarmPriority priority = parse(name);
 			if (priority == null) {
 				f.reject("priorities", "'" + name + "' is not one of [LOW, MEDIUM, HIGH, CRITICAL] or 1 to 4");
@@ -189,7 +201,7 @@ public record AlarmWebhook(String name, URI url, Set<AlarmPriority> priorities, 
 			f.reject("priorities", "must name at least one of [LOW, MEDIUM, HIGH, CRITICAL]");
 			return null;
 		}
-		return EnumSet.copyOf(priorities);
+		return priorities;
 	}
 
 	private static AlarmPriority parse(String name) {
