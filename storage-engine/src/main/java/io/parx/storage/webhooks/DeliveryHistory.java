@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -63,12 +64,12 @@ class DeliveryHistory {
 	Map<String, Object> summary(long webhookId) {
 		Map<String, Object> counts = new LinkedHashMap<>();
 		for (String status : List.of("PENDING", "DELIVERED", "FAILED", "DISCARDED")) {
-			counts.put(status.toLowerCase(java.util.Locale.ROOT), 0L);
+			counts.put(status.toLowerCase(Locale.ROOT), 0L);
 		}
 		this.jdbc.sql("select status, count(*) from alarm_notification where webhook_id = ? group by status")
 			.param(webhookId)
 			.query((ResultSet rs) -> {
-				counts.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
+				counts.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
 			});
 		counts.put("lastDelivery",
 				this.jdbc.sql("""

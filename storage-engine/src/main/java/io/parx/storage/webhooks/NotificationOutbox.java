@@ -3,8 +3,9 @@ package io.parx.storage.webhooks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -52,6 +53,9 @@ public class NotificationOutbox implements TransitionSink {
 			return;
 		}
 		WebhookSet set = this.webhooks.get();
+		if (set.size() == 0) {
+			return;
+		}
 		AlarmSet alarmSet = this.alarms.get();
 		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 			int rows = 0;
@@ -64,7 +68,7 @@ public class NotificationOutbox implements TransitionSink {
 				for (Webhook webhook : receivers) {
 					insert.setLong(1, webhook.id());
 					insert.setLong(2, transition.definitionId());
-					insert.setTimestamp(3, timestamp(transition.timeMicros()));
+					insert.setObject(3, time(transition.timeMicros()));
 					insert.setString(4, transition.event().name());
 					insert.setInt(5, transition.priority());
 					insert.setString(6, payload);
@@ -88,8 +92,8 @@ public class NotificationOutbox implements TransitionSink {
 		}
 	}
 
-	private static Timestamp timestamp(long micros) {
-		return Timestamp.from(Instant.EPOCH.plusNanos(micros * 1000));
+	private static OffsetDateTime time(long micros) {
+		return OffsetDateTime.ofInstant(Instant.EPOCH.plusNanos(micros * 1000), ZoneOffset.UTC);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.parx.storage.webhooks;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +46,7 @@ class WebhookController {
 
 	private final WebhookDeliverer deliverer;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	WebhookController(WebhookCatalog webhooks, DeliveryHistory history, DeliveryQueue queue, WebhookDeliverer deliverer,
 			java.time.Clock clock) {
@@ -102,12 +103,10 @@ class WebhookController {
 	}
 
 	private Webhook known(long id) {
+		// As this instance knows them: a webhook created a moment ago is here once its
+		// config event is (no reload per request, which anyone could make with unknown
+		// ids).
 		Webhook webhook = this.webhooks.get().get(id);
-		if (webhook == null) {
-			// A webhook created a moment ago may not have reached this instance yet.
-			this.webhooks.resync();
-			webhook = this.webhooks.get().get(id);
-		}
 		if (webhook == null) {
 			throw problem(ProblemType.NOT_FOUND, "No alarm webhook " + id);
 		}
