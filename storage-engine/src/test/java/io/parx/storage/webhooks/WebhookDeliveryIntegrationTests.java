@@ -189,6 +189,34 @@ class WebhookDeliveryIntegrationTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void twoDeliverersSharingTheOutboxSendEachDeliveryOnce() throws Exception {
+		// Two storage engine instances: skip locked hands each row to one of them.
+		this.deliverer.stop();
+		long hook = webhook("/shared", "LOW", null, true);
+		for (int i = 0; i < 40; i++) {
+			this.queue.enqueueTest(hook, WebhookPayload.test(hook, "shared", Instant.now()));
+		}
+		WebhookDeliverer one = new WebhookDeliverer(this.queue, this.webhooks, this.sender, this.settings,
+				new WebhookMetrics(this.meters), Clock.systemUTC());
+		WebhookDeliverer two = new WebhookDeliverer(this.queue, this.webhooks, this.sender, this.settings,
+				new WebhookMetrics(this.meters), Clock.systemUTC());
+		one.start();
+		two.start();
+		try {
+			await().atMost(WAIT)
+				.until(() -> queryLong("select count(*) from alarm_notification where status = 'DELIVERED' "
+						+ "and webhook_id = " + hook) == 40);
+		}
+		finally {
+			one.stop();
+			two.stop();
+		}
+		List<Received> calls = this.receiver.received("/shared");
+		assertThat(calls).hasSize(40);
+		assertThat(calls.stream().map((call) -> call.header("X-ParX-Delivery")).distinct()).hasSize(40);
+	}
+
+	@Test
 	void aDeliveryIsGivenUpAsFailedOnceOlderThanTheMaximumAge() throws Exception {
 		this.deliverer.stop();
 		long hook = webhook("/broken", "LOW", null, true);
