@@ -55,7 +55,7 @@ class AlarmWebhookRepository {
 		return this.jdbc.sql("""
 				insert into alarm_webhook (name, url, priorities, secret_header, secret, enabled)
 				values (:name, :url, cast(:priorities as varchar(16)[]), :secretHeader, :secret, :enabled)
-				returning""" + " " + COLUMNS)
+				returning\s""" + COLUMNS)
 			.params(params(webhook))
 			.param("secret", (secret instanceof SecretChange.Replace replace) ? replace.value() : null)
 			.query(this::map)
@@ -68,14 +68,11 @@ class AlarmWebhookRepository {
 			case SecretChange.Remove remove -> ", secret = null";
 			case SecretChange.Replace replace -> ", secret = :secret";
 		};
-		return this.jdbc
-			.sql("""
-					update alarm_webhook set name = :name, url = :url, priorities = cast(:priorities as varchar(16)[]),
-					  secret_header = :secretHeader, enabled = :enabled, version = version + 1, updated_at = now()"""
-					+ secretSet + """
-
-							where id = :id and version = :version
-							returning""" + " " + COLUMNS)
+		String sql = "update alarm_webhook set name = :name, url = :url, "
+				+ "priorities = cast(:priorities as varchar(16)[]), secret_header = :secretHeader, enabled = :enabled, "
+				+ "version = version + 1, updated_at = now()" + secretSet
+				+ " where id = :id and version = :version returning " + COLUMNS;
+		return this.jdbc.sql(sql)
 			.params(params(webhook))
 			.param("secret", (secret instanceof SecretChange.Replace replace) ? replace.value() : null)
 			.param("id", id)
