@@ -2,16 +2,21 @@ import { useSearchParams } from "react-router";
 import { useChannelDirectory } from "../../channels";
 import { ActiveTab } from "./ActiveTab";
 import { JournalTab } from "./JournalTab";
+import { WebhooksTab } from "./WebhooksTab";
 
 const TABS = [
   { id: "active", label: "Active" },
   { id: "journal", label: "Journal" },
+  { id: "webhooks", label: "Webhooks" },
 ] as const;
 
-/** Alarms: the active ones to act on, and the journal of every transition. The tab stands in the address. */
+/**
+ * Alarms: the active ones to act on, the journal of every transition and the webhooks they are sent to. The tab
+ * stands in the address.
+ */
 export function AlarmsPage() {
   const [params, setParams] = useSearchParams();
-  const tab = params.get("tab") === "journal" ? "journal" : "active";
+  const tab = TABS.find((t) => t.id === params.get("tab"))?.id ?? "active";
   const directory = useChannelDirectory();
   return (
     <main className="page">
@@ -36,7 +41,9 @@ export function AlarmsPage() {
         ))}
       </div>
       <div id="alarms-panel" role="tabpanel" aria-labelledby={`alarms-tab-${tab}`}>
-        {tab === "active" ? <ActiveTab channels={directory.data} /> : <JournalTab channels={directory.data} />}
+        {tab === "active" && <ActiveTab channels={directory.data} />}
+        {tab === "journal" && <JournalTab channels={directory.data} />}
+        {tab === "webhooks" && <WebhooksTab />}
       </div>
     </main>
   );

@@ -80,6 +80,9 @@ public abstract class AbstractIntegrationTest {
 		registry.add("parx.storage.file.base-directory", env.csvDirectory::toString);
 		registry.add("parx.storage.file.check-interval", () -> "200ms");
 		registry.add("parx.storage.rules.resync-interval", () -> "1s");
+		registry.add("parx.storage.webhooks.initial-backoff", () -> "300ms");
+		registry.add("parx.storage.webhooks.max-backoff", () -> "2s");
+		registry.add("parx.storage.webhooks.poll-interval", () -> "100ms");
 	}
 
 	@BeforeEach

@@ -56,7 +56,8 @@ public record ConfigChanged(Entity entity, long id, Op op, long version) {
 	public enum Entity {
 
 		CHANNEL("channel"), STORAGE_RULE("storage-rule"), BATCH_DEFINITION("batch-definition"),
-		DERIVED_SIGNAL("derived-signal"), DASHBOARD("dashboard"), USER("user"), ALARM_DEFINITION("alarm-definition");
+		DERIVED_SIGNAL("derived-signal"), DASHBOARD("dashboard"), USER("user"), ALARM_DEFINITION("alarm-definition"),
+		ALARM_WEBHOOK("alarm-webhook");
 
 		private final String wireName;
 

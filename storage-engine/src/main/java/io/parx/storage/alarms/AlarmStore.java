@@ -19,8 +19,8 @@ import io.parx.storage.timeseries.TransactionPart;
 
 /**
  * The alarm tables of the time-series database (schema V4): {@code alarm_state} and the
- * {@code alarm_journal}. Written only through {@link #partOf}, inside a batch's
- * transaction.
+ * {@code alarm_journal}, and whatever announces the transitions (the webhook outbox).
+ * Written only through {@link #partOf}, inside a batch's transaction.
  */
 public class AlarmStore {
 
@@ -42,8 +42,18 @@ public class AlarmStore {
 
 	private final DataSource dataSource;
 
+	private final TransitionSink announcements;
+
 	public AlarmStore(DataSource dataSource) {
+		this(dataSource, TransitionSink.NONE);
+	}
+
+	/**
+	 * @param announcements written with the journal rows, e.g. the webhook outbox
+	 */
+	public AlarmStore(DataSource dataSource, TransitionSink announcements) {
 		this.dataSource = dataSource;
+		this.announcements = announcements;
 	}
 
 	/** The alarm state committed so far, read at start-up. */
@@ -72,6 +82,9 @@ public class AlarmStore {
 		return (connection) -> {
 			writeStates(connection, outcome.states());
 			writeJournal(connection, outcome);
+			if (!outcome.transitions().isEmpty()) {
+				this.announcements.writeIn(connection, outcome.transitions());
+			}
 		};
 	}
 

@@ -61,6 +61,9 @@ public class CsvFileBackend implements AutoCloseable {
 			String key = rule.id() + "/" + channel;
 			OpenFile file = this.open.get(key);
 			if (file != null && file.isDue(backend, this.clock.instant())) {
+				// closed (and so flushed) by finishing: flushing it below would fail the
+				// batch
+				touched.remove(file);
 				finish(key);
 				file = null;
 			}

@@ -27,6 +27,8 @@ import io.parx.storage.status.StorageMetrics;
 import io.parx.storage.timeseries.RetentionJob;
 import io.parx.storage.timeseries.RetentionSettings;
 import io.parx.storage.timeseries.TimeseriesWriter;
+import io.parx.storage.webhooks.NotificationOutbox;
+import io.parx.storage.webhooks.WebhookCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,13 +103,19 @@ class StorageConfiguration {
 	}
 
 	@Bean
-	AlarmStore alarmStore(DataSource dataSource) {
-		return new AlarmStore(dataSource);
+	WebhookCatalog webhookCatalog(ConfigDatabase configDatabase) {
+		return WebhookCatalog.reading(configDatabase.dataSource());
+	}
+
+	/** The alarm tables, and the webhook outbox written in the same transaction. */
+	@Bean
+	AlarmStore alarmStore(DataSource dataSource, NotificationOutbox outbox) {
+		return new AlarmStore(dataSource, outbox);
 	}
 
 	@Bean
-	RuleResync ruleResync(RuleCatalog catalog, AlarmCatalog alarms, RulesSettings settings) {
-		return new RuleResync(settings, catalog::resync, alarms::resync);
+	RuleResync ruleResync(RuleCatalog catalog, AlarmCatalog alarms, WebhookCatalog webhooks, RulesSettings settings) {
+		return new RuleResync(settings, catalog::resync, alarms::resync, webhooks::resync);
 	}
 
 	@Bean
@@ -148,11 +156,12 @@ class StorageConfiguration {
 
 	@Bean
 	RedisMessageListenerContainer configEvents(RedisConnectionFactory redis, RedisKeys keys, RuleCatalog catalog,
-			AlarmCatalog alarms) {
+			AlarmCatalog alarms, WebhookCatalog webhooks) {
 		RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 		container.setConnectionFactory(redis);
 		container.addMessageListener(catalog, new ChannelTopic(keys.config()));
 		container.addMessageListener(alarms, new ChannelTopic(keys.config()));
+		container.addMessageListener(webhooks, new ChannelTopic(keys.config()));
 		return container;
 	}
 

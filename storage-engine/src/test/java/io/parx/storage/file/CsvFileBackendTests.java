@@ -81,6 +81,30 @@ class CsvFileBackendTests {
 	}
 
 	@Test
+	void aBatchThatPassesTheSizeLimitMidwayIsWrittenWhole() throws IOException {
+		// The file finished in the middle of the batch was once flushed after closing,
+		// which failed the batch on every retry and stopped the storage of samples.
+		CsvFileBackend backend = backend();
+		StorageBackend.File file = new StorageBackend.File("batch", "{rule}.csv", 0, 200);
+		StorageRule rule = rule(file);
+		List<Sample> batch = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			batch.add(sample(7, i, i));
+		}
+
+		backend.append(rule, file, batch);
+		backend.close();
+
+		List<String> rows = new ArrayList<>();
+		for (String name : names("batch")) {
+			List<String> lines = Files.readAllLines(this.base.resolve("batch").resolve(name));
+			rows.addAll(lines.subList(1, lines.size()));
+		}
+		assertThat(names("batch")).hasSizeGreaterThan(2);
+		assertThat(rows).hasSize(20).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void filesRotateByTimeEvenWhenNoSampleArrives() throws IOException {
 		CsvFileBackend backend = backend();
 		StorageBackend.File file = new StorageBackend.File("time", "{rule}_{channel}_{HH}{mm}{ss}.csv", 60_000, 0);

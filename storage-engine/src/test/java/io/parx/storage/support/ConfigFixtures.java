@@ -61,6 +61,32 @@ public final class ConfigFixtures {
 				alarmValue, onDelayMs, offDelayMs, message);
 	}
 
+	/**
+	 * A HI alarm of a priority (LOW, MEDIUM, HIGH, CRITICAL) with the message "{value}".
+	 */
+	public long hiAlarm(long channelId, double limit, String priority) {
+		return insert(
+				"insert into alarm_definition (name, channel_id, type, limit_value, deadband, priority, message) "
+						+ "values (?, ?, 'HI', ?, 0, ?, ?) returning id",
+				"alarm-" + NAMES.incrementAndGet(), channelId, limit, priority, "{channel} at {value} {unit}");
+	}
+
+	/**
+	 * An alarm webhook as the admin-api stores it (config schema V14).
+	 * @param priorities e.g. {@code "HIGH,CRITICAL"}
+	 * @param secret the value of the Authorization header, or {@code null}
+	 */
+	public long webhook(String url, String priorities, String secret, boolean enabled) {
+		return insert(
+				"insert into alarm_webhook (name, url, priorities, secret, enabled) "
+						+ "values (?, ?, string_to_array(?, ',')::varchar(16)[], ?, ?) returning id",
+				"hook-" + NAMES.incrementAndGet(), url, priorities, secret, enabled);
+	}
+
+	public void disableWebhooks() {
+		update("update alarm_webhook set enabled = false");
+	}
+
 	/** Audit entries of an action on an alarm, as {@code username after_value}. */
 	public java.util.List<String> alarmAudit(String action, long definitionId) {
 		try (Connection connection = this.db.connect();

@@ -28,6 +28,8 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/alarms/journal")
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/alarms/{definitionId}/acknowledge")
 			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/alarms/{definitionId}/shelve")
+			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/alarms/webhooks/{id}/deliveries")
+			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/alarms/webhooks/{id}/test")
 			.tests();
 	}
 

@@ -42,13 +42,14 @@ class UpstreamRoutes {
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseTimeout)
 						.uri(upstreams.collector()))
 			// The storage engine serves its status and the alarms it evaluates (active,
-			// journal, acknowledge, shelve); the admin-api owns the rest of
-			// /api/v1/storage
-			// (rules, batch definitions) and the alarm definitions.
+			// journal, acknowledge, shelve) and the webhook deliveries it makes; the
+			// admin-api owns the rest of /api/v1/storage (rules, batch definitions), the
+			// alarm definitions and the webhooks themselves.
 			.route("storage-engine",
 					(route) -> route
 						.path("/api/v1/storage/status", "/api/v1/alarms/active", "/api/v1/alarms/journal",
-								"/api/v1/alarms/*/acknowledge", "/api/v1/alarms/*/shelve")
+								"/api/v1/alarms/*/acknowledge", "/api/v1/alarms/*/shelve",
+								"/api/v1/alarms/webhooks/*/deliveries", "/api/v1/alarms/webhooks/*/test")
 						.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, responseTimeout)
 						.uri(upstreams.storageEngine()))
 			// An upgrade turns http:// into ws:// (WebsocketRoutingFilter).

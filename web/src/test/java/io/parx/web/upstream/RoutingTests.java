@@ -31,6 +31,10 @@ class RoutingTests extends GatewayIntegrationTest {
 			"GET, '/api/v1/alarms/journal?from=2026-01-01T00:00:00Z&text=hot', storage-engine",
 			"POST, /api/v1/alarms/42/acknowledge, storage-engine", "POST, /api/v1/alarms/42/shelve, storage-engine",
 			"GET, /api/v1/alarms/definitions/42, admin-api", "POST, /api/v1/alarms/definitions/bulk, admin-api",
+			// webhooks in the admin-api, their deliveries in the storage engine
+			"GET, /api/v1/alarms/webhooks, admin-api", "PUT, /api/v1/alarms/webhooks/7, admin-api",
+			"GET, '/api/v1/alarms/webhooks/7/deliveries?size=1', storage-engine",
+			"POST, /api/v1/alarms/webhooks/7/test, storage-engine",
 			// the admin-api owns the rest of /api/v1/storage
 			"GET, /api/v1/storage/rules?page=2, admin-api", "PATCH, /api/v1/dashboards/12, admin-api",
 			"DELETE, /api/v1/users/5, admin-api", "GET, /.well-known/jwks.json, admin-api",
