@@ -1,6 +1,5 @@
 package io.parx.admin.alarms;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -98,14 +97,7 @@ class AlarmWebhookRepository {
 	 * engine does with the same row.
 	 */
 	private StoredAlarmWebhook map(ResultSet rs, int row) throws SQLException {
-		Map<String, Object> fields = new HashMap<>();
-		fields.put("name", rs.getString("name"));
-		fields.put("url", rs.getString("url"));
-		Array priorities = rs.getArray("priorities");
-		fields.put("priorities", List.of((Object[]) priorities.getArray()));
-		fields.put("secretHeader", rs.getString("secret_header"));
-		fields.put("enabled", rs.getBoolean("enabled"));
-		return new StoredAlarmWebhook(rs.getLong("id"), AlarmWebhook.fromMap(fields), rs.getBoolean("secret_set"),
+		return new StoredAlarmWebhook(rs.getLong("id"), AlarmWebhook.fromRow(rs), rs.getBoolean("secret_set"),
 				rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());
 	}

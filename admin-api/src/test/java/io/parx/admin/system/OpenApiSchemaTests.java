@@ -303,6 +303,25 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	@Order(6)
+	void alarmWebhooksAnswerAsDocumented() throws Exception {
+		Map<String, Object> pager = map("name", "Pager", "url", "https://pager.example.com/hook", "priorities",
+				List.of("HIGH", "CRITICAL"), "secret", "Bearer schema-secret");
+		JsonNode created = call(201, json(post("/api/v1/alarms/webhooks"), pager).with(as(Role.ENGINEER)));
+		String path = "/api/v1/alarms/webhooks/" + created.get("id").asLong();
+		call(400, json(post("/api/v1/alarms/webhooks"), map("name", "bad", "url", "ftp://x", "priorities", List.of(9)))
+			.with(as(Role.ENGINEER)));
+		call(200, get(path).with(as(Role.OPERATOR)));
+		call(200, get("/api/v1/alarms/webhooks").with(as(Role.OPERATOR)));
+		call(200, json(put(path),
+				map("name", "Chat", "url", "https://chat.example.com/hook", "priorities", List.of("LOW"), "version", 0))
+			.with(as(Role.ENGINEER)));
+		call(428, json(put(path), pager).with(as(Role.ENGINEER)));
+		call(204, delete(path).with(as(Role.ENGINEER)));
+		call(404, delete(path).with(as(Role.ENGINEER)));
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void everyOperationWasCalledWithSuccess() throws Exception {
 		assertThat(contract().unchecked()).isEmpty();

@@ -1,12 +1,8 @@
 package io.parx.storage.webhooks;
 
-import java.sql.Array;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 import io.parx.common.config.alarm.AlarmWebhook;
@@ -34,7 +30,7 @@ class WebhookRepository {
 		List<Webhook> webhooks = new ArrayList<>();
 		this.jdbc.query("select * from alarm_webhook order by id", (ResultSet rs) -> {
 			try {
-				webhooks.add(new Webhook(rs.getLong("id"), read(rs), rs.getString("secret")));
+				webhooks.add(new Webhook(rs.getLong("id"), AlarmWebhook.fromRow(rs), rs.getString("secret")));
 			}
 			catch (RuntimeException ex) {
 				logger.error("Alarm webhook {} ('{}') is invalid and ignored: {}", rs.getLong("id"),
@@ -42,17 +38,6 @@ class WebhookRepository {
 			}
 		});
 		return new WebhookSet(webhooks);
-	}
-
-	private static AlarmWebhook read(ResultSet rs) throws SQLException {
-		Map<String, Object> fields = new HashMap<>();
-		fields.put("name", rs.getString("name"));
-		fields.put("url", rs.getString("url"));
-		Array priorities = rs.getArray("priorities");
-		fields.put("priorities", List.of((Object[]) priorities.getArray()));
-		fields.put("secretHeader", rs.getString("secret_header"));
-		fields.put("enabled", rs.getBoolean("enabled"));
-		return AlarmWebhook.fromMap(fields);
 	}
 
 }

@@ -2,7 +2,10 @@ package io.parx.common.config.alarm;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +94,21 @@ public record AlarmWebhook(String name, URI url, Set<AlarmPriority> priorities, 
 			return null;
 		}
 		return new AlarmWebhook(name.strip(), url, priorities, header.strip(), enabled);
+	}
+
+	/**
+	 * Reads a row of the config table {@code alarm_webhook} (V14) with this contract's
+	 * reader: the admin-api, which stores it, and the storage engine, which delivers to
+	 * it, read it this one way.
+	 */
+	public static AlarmWebhook fromRow(ResultSet row) throws SQLException {
+		Map<String, Object> fields = new HashMap<>();
+		fields.put("name", row.getString("name"));
+		fields.put("url", row.getString("url"));
+		fields.put("priorities", List.of((Object[]) row.getArray("priorities").getArray()));
+		fields.put("secretHeader", row.getString("secret_header"));
+		fields.put("enabled", row.getBoolean("enabled"));
+		return fromMap(fields);
 	}
 
 	/**
@@ -192,7 +210,9 @@ public record AlarmWebhook(String name, URI url, Set<AlarmPriority> priorities, 
 			}
 			AlarmPriority priority = parse(name);
 			if (priority == null) {
-				f.reject("priorities", "'" + name + "' is not one of [LOW, MEDIUM, HIGH, CRITICAL] or 1 to 4");
+				// the echo is cut short: the value is the caller's and may be huge
+				String shown = (name.length() > 20) ? name.substring(0, 20) + "…" : name;
+				f.reject("priorities", "'" + shown + "' is not one of [LOW, MEDIUM, HIGH, CRITICAL] or 1 to 4");
 				return null;
 			}
 			priorities.add(priority);
