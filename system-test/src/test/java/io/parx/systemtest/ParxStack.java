@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.parx.bench.demo.DemoPlant;
@@ -54,6 +55,14 @@ final class ParxStack implements AutoCloseable {
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
+	/** Each service's environment, for a second instance of it. */
+	private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+
+	/** Second instances a test started ({@link #startAnother}), stopped with the rest. */
+	private final List<ServiceProcess> others = new CopyOnWriteArrayList<>();
+
+	private Path logs;
+
 	private final OwnTimescaleDb timescale;
 
 	private final TestDatabase tsDb;
@@ -76,6 +85,7 @@ final class ParxStack implements AutoCloseable {
 		this.mqttPrefix = "parx-systest-" + TestServices.RUN_ID + "/";
 		this.killer = new Thread(() -> {
 			this.services.values().forEach(ServiceProcess::destroyNow);
+			this.others.forEach(ServiceProcess::destroyNow);
 			this.timescale.close();
 		}, "system-test-kill");
 	}
@@ -131,10 +141,12 @@ final class ParxStack implements AutoCloseable {
 				own.put("PARX_REDIS_URL", "redis://127.0.0.1:" + this.redisProxy.port());
 			}
 			int port = name.equals("web") ? ports[8] : ports[i];
+			this.environments.put(name, own);
 			this.services.put(name,
 					new ServiceProcess(name, port, root.resolve(name).resolve("target").resolve(name + ".jar"),
 							dir.resolve(name + ".log"), JVM_OPTIONS, own));
 		}
+		this.logs = dir;
 		System.out.println("system test: logs in " + dir);
 		for (ServiceProcess service : this.services.values()) {
 			service.start();
@@ -148,6 +160,23 @@ final class ParxStack implements AutoCloseable {
 
 	ServiceProcess service(String name) {
 		return this.services.get(name);
+	}
+
+	/**
+	 * Starts a second instance of a service with the same environment (its own port and
+	 * data folder) and waits until it is ready; the caller closes it, or the stack does.
+	 */
+	ServiceProcess startAnother(String name) throws Exception {
+		String instance = name + "-" + (this.others.size() + 2);
+		Map<String, String> env = new LinkedHashMap<>(this.environments.get(name));
+		env.put("PARX_DATA_DIR", Files.createDirectories(this.logs.resolve(instance)).toString());
+		ServiceProcess another = new ServiceProcess(name, freePorts(1)[0],
+				Path.of("..").toAbsolutePath().normalize().resolve(name).resolve("target").resolve(name + ".jar"),
+				this.logs.resolve(instance + ".log"), JVM_OPTIONS, env);
+		this.others.add(another);
+		another.start();
+		another.awaitReady(START_TIMEOUT);
+		return another;
 	}
 
 	/** Signs in at the admin-api; the access token. */
@@ -216,6 +245,7 @@ final class ParxStack implements AutoCloseable {
 		}
 		finally {
 			this.services.values().parallelStream().forEach(ServiceProcess::close);
+			this.others.parallelStream().forEach(ServiceProcess::close);
 			this.redisProxy.close();
 			this.timescale.close();
 			try {
