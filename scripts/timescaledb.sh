@@ -42,6 +42,17 @@ in_root() { chroot "$ROOT" "$@"; }
 
 build() {
 	if [[ -f "$ROOT/.parx-ready" ]]; then return; fi
+	# Two starts at once (CI beside the system test's own server, or two shells) would each delete the other's
+	# half-built folder: the first builds, the others wait for it. A lock of its own, so that a caller holding
+	# another lock around the whole script (flock /tmp/parx-timescaledb.lock ...) cannot deadlock with it.
+	mkdir -p "$(dirname "$ROOT")"
+	exec 9>"$ROOT.build-lock"
+	if ! flock -n 9; then
+		log "another start is building $ROOT; waiting for it"
+		flock 9
+	fi
+	# closed again before the server starts, which would otherwise inherit the lock
+	if [[ -f "$ROOT/.parx-ready" ]]; then exec 9>&-; return; fi
 	command -v debootstrap >/dev/null || {
 		log "installing debootstrap"
 		apt-get install -y -qq --no-install-recommends debootstrap >/dev/null 2>&1 \
@@ -59,6 +70,7 @@ build() {
 		trixie "$ROOT" "$(mirror)" >"$ROOT.debootstrap.log" 2>&1 \
 		|| { log "debootstrap failed, see $ROOT.debootstrap.log"; tail -20 "$ROOT.debootstrap.log" >&2; exit 1; }
 	touch "$ROOT/.parx-ready"
+	exec 9>&-
 }
 
 init_cluster() {
