@@ -7,8 +7,7 @@ import java.util.Map;
 
 import io.parx.admin.channels.Channel;
 import io.parx.admin.channels.ChannelRepository;
-import io.parx.admin.events.ConfigEvents;
-import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigChanges;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.ETags;
 import io.parx.admin.request.Violations;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class AlarmDefinitionService {
 
-	static final String ENTITY = "alarm-definition";
+	static final String ENTITY = Entity.ALARM_DEFINITION.wireName();
 
 	/** Most channels one bulk creation may cover. */
 	static final int MAX_BULK = 500;
@@ -38,16 +37,12 @@ class AlarmDefinitionService {
 
 	private final ChannelRepository channels;
 
-	private final ConfigEvents events;
+	private final ConfigChanges changes;
 
-	private final ChangeAudit audit;
-
-	AlarmDefinitionService(AlarmDefinitionRepository definitions, ChannelRepository channels, ConfigEvents events,
-			ChangeAudit audit) {
+	AlarmDefinitionService(AlarmDefinitionRepository definitions, ChannelRepository channels, ConfigChanges changes) {
 		this.definitions = definitions;
 		this.channels = channels;
-		this.events = events;
-		this.audit = audit;
+		this.changes = changes;
 	}
 
 	@Transactional(readOnly = true)
@@ -67,25 +62,14 @@ class AlarmDefinitionService {
 	StoredAlarmDefinition update(long id, Map<String, ?> body, String ifMatch) {
 		StoredAlarmDefinition stored = get(id);
 		AlarmDefinitionDraft draft = read(body);
-		long expected = ETags.expected(ifMatch, draft.version(), stored.version());
-		if (expected != stored.version()) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		StoredAlarmDefinition updated = this.definitions.update(id, draft.definition(), expected)
-			.orElseThrow(() -> ConfigProblems.versionConflict(ENTITY, id, expected, stored.version()));
-		this.audit.updated(ENTITY, id, stored.toView(), updated.toView());
-		this.events.updated(Entity.ALARM_DEFINITION, id, updated.version());
-		return updated;
+		return this.changes.updated(Entity.ALARM_DEFINITION, stored,
+				ETags.expected(ifMatch, draft.version(), stored.version()),
+				(version) -> this.definitions.update(id, draft.definition(), version));
 	}
 
 	void delete(long id, String ifMatch) {
-		StoredAlarmDefinition stored = get(id);
-		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
-		if (expected != stored.version() || !this.definitions.delete(id, expected)) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		this.audit.deleted(ENTITY, id, stored.toView());
-		this.events.deleted(Entity.ALARM_DEFINITION, id, stored.version());
+		this.changes.deleted(Entity.ALARM_DEFINITION, get(id), ifMatch,
+				(version) -> this.definitions.delete(id, version));
 	}
 
 	/**
@@ -123,10 +107,7 @@ class AlarmDefinitionService {
 	}
 
 	private StoredAlarmDefinition insert(AlarmDefinition definition) {
-		StoredAlarmDefinition created = this.definitions.insert(definition);
-		this.audit.created(ENTITY, created.id(), created.toView());
-		this.events.created(Entity.ALARM_DEFINITION, created.id(), created.version());
-		return created;
+		return this.changes.created(Entity.ALARM_DEFINITION, this.definitions.insert(definition));
 	}
 
 	private AlarmDefinitionDraft read(Map<String, ?> body) {

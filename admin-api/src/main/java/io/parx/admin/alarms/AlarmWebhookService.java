@@ -2,8 +2,7 @@ package io.parx.admin.alarms;
 
 import java.util.Map;
 
-import io.parx.admin.events.ConfigEvents;
-import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigChanges;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.ETags;
 import io.parx.common.config.ConfigChanged.Entity;
@@ -21,18 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class AlarmWebhookService {
 
-	static final String ENTITY = "alarm-webhook";
+	static final String ENTITY = Entity.ALARM_WEBHOOK.wireName();
 
 	private final AlarmWebhookRepository webhooks;
 
-	private final ConfigEvents events;
+	private final ConfigChanges changes;
 
-	private final ChangeAudit audit;
-
-	AlarmWebhookService(AlarmWebhookRepository webhooks, ConfigEvents events, ChangeAudit audit) {
+	AlarmWebhookService(AlarmWebhookRepository webhooks, ConfigChanges changes) {
 		this.webhooks = webhooks;
-		this.events = events;
-		this.audit = audit;
+		this.changes = changes;
 	}
 
 	@Transactional(readOnly = true)
@@ -47,34 +43,19 @@ class AlarmWebhookService {
 
 	StoredAlarmWebhook create(Map<String, ?> body) {
 		AlarmWebhookDraft draft = AlarmWebhookDraft.read(body);
-		StoredAlarmWebhook created = this.webhooks.insert(draft.webhook(), draft.secret());
-		this.audit.created(ENTITY, created.id(), created.toView());
-		this.events.created(Entity.ALARM_WEBHOOK, created.id(), created.version());
-		return created;
+		return this.changes.created(Entity.ALARM_WEBHOOK, this.webhooks.insert(draft.webhook(), draft.secret()));
 	}
 
 	StoredAlarmWebhook update(long id, Map<String, ?> body, String ifMatch) {
 		StoredAlarmWebhook stored = get(id);
 		AlarmWebhookDraft draft = AlarmWebhookDraft.read(body);
-		long expected = ETags.expected(ifMatch, draft.version(), stored.version());
-		if (expected != stored.version()) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		StoredAlarmWebhook updated = this.webhooks.update(id, draft.webhook(), draft.secret(), expected)
-			.orElseThrow(() -> ConfigProblems.versionConflict(ENTITY, id, expected, stored.version()));
-		this.audit.updated(ENTITY, id, stored.toView(), updated.toView());
-		this.events.updated(Entity.ALARM_WEBHOOK, id, updated.version());
-		return updated;
+		return this.changes.updated(Entity.ALARM_WEBHOOK, stored,
+				ETags.expected(ifMatch, draft.version(), stored.version()),
+				(version) -> this.webhooks.update(id, draft.webhook(), draft.secret(), version));
 	}
 
 	void delete(long id, String ifMatch) {
-		StoredAlarmWebhook stored = get(id);
-		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
-		if (expected != stored.version() || !this.webhooks.delete(id, expected)) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		this.audit.deleted(ENTITY, id, stored.toView());
-		this.events.deleted(Entity.ALARM_WEBHOOK, id, stored.version());
+		this.changes.deleted(Entity.ALARM_WEBHOOK, get(id), ifMatch, (version) -> this.webhooks.delete(id, version));
 	}
 
 }

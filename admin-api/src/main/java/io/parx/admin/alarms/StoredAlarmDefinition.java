@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.parx.common.config.alarm.AlarmDefinition;
+import io.parx.admin.request.Versioned;
 
 /** An alarm definition as stored: the contract plus id, version and times. */
-record StoredAlarmDefinition(long id, AlarmDefinition definition, long version, Instant createdAt, Instant updatedAt) {
+record StoredAlarmDefinition(long id, AlarmDefinition definition, long version, Instant createdAt,
+		Instant updatedAt) implements Versioned {
 
-	Map<String, Object> toView() {
+	@Override
+	public Map<String, Object> toView() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("id", this.id);
 		map.putAll(this.definition.toMap());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.parx.admin.request.Versioned;
 
 /**
  * A stored dashboard.
@@ -14,9 +15,10 @@ import java.util.UUID;
  * @param shared visible to every signed-in user; otherwise to its owner (and ADMIN) only
  */
 record Dashboard(long id, UUID uid, String name, String description, String owner, boolean shared, List<Widget> widgets,
-		long version, Instant createdAt, Instant updatedAt) {
+		long version, Instant createdAt, Instant updatedAt) implements Versioned {
 
-	Map<String, Object> toView() {
+	@Override
+	public Map<String, Object> toView() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("id", this.id);
 		map.put("uid", this.uid.toString());

@@ -6,11 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.parx.admin.request.ChangeAudit;
 import io.parx.admin.channels.ChannelRepository;
+import io.parx.admin.request.ConfigChanges;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.ETags;
-import io.parx.admin.events.ConfigEvents;
 import io.parx.common.config.ConfigChanged.Entity;
 
 import org.springframework.data.domain.Page;
@@ -27,22 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class DashboardService {
 
-	static final String ENTITY = "dashboard";
+	static final String ENTITY = Entity.DASHBOARD.wireName();
 
 	private final DashboardRepository dashboards;
 
 	private final ChannelRepository channels;
 
-	private final ConfigEvents events;
+	private final ConfigChanges changes;
 
-	private final ChangeAudit audit;
-
-	DashboardService(DashboardRepository dashboards, ChannelRepository channels, ConfigEvents events,
-			ChangeAudit audit) {
+	DashboardService(DashboardRepository dashboards, ChannelRepository channels, ConfigChanges changes) {
 		this.dashboards = dashboards;
 		this.channels = channels;
-		this.events = events;
-		this.audit = audit;
+		this.changes = changes;
 	}
 
 	@Transactional(readOnly = true)
@@ -74,10 +69,7 @@ class DashboardService {
 	}
 
 	Dashboard insert(UUID uid, DashboardDraft draft, Viewer viewer) {
-		Dashboard created = this.dashboards.insert(uid, draft, viewer.username());
-		this.audit.created(ENTITY, created.id(), created.toView());
-		this.events.created(Entity.DASHBOARD, created.id(), created.version());
-		return created;
+		return this.changes.created(Entity.DASHBOARD, this.dashboards.insert(uid, draft, viewer.username()));
 	}
 
 	Dashboard update(long id, Map<String, ?> body, String ifMatch, Viewer viewer) {
@@ -88,24 +80,13 @@ class DashboardService {
 	}
 
 	Dashboard update(Dashboard stored, DashboardDraft draft, long expected) {
-		if (expected != stored.version()) {
-			throw ConfigProblems.versionConflict(ENTITY, stored.id(), expected, stored.version());
-		}
-		Dashboard updated = this.dashboards.update(stored.id(), draft, expected)
-			.orElseThrow(() -> ConfigProblems.versionConflict(ENTITY, stored.id(), expected, stored.version()));
-		this.audit.updated(ENTITY, updated.id(), stored.toView(), updated.toView());
-		this.events.updated(Entity.DASHBOARD, updated.id(), updated.version());
-		return updated;
+		return this.changes.updated(Entity.DASHBOARD, stored, expected,
+				(version) -> this.dashboards.update(stored.id(), draft, version));
 	}
 
 	void delete(long id, String ifMatch, Viewer viewer) {
-		Dashboard stored = changeable(id, viewer);
-		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
-		if (expected != stored.version() || !this.dashboards.delete(id)) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		this.audit.deleted(ENTITY, id, stored.toView());
-		this.events.deleted(Entity.DASHBOARD, id, stored.version());
+		this.changes.deleted(Entity.DASHBOARD, changeable(id, viewer), ifMatch,
+				(version) -> this.dashboards.delete(id));
 	}
 
 	/**

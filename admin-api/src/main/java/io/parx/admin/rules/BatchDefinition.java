@@ -3,12 +3,14 @@ package io.parx.admin.rules;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.parx.admin.request.Versioned;
 
 /** A stored batch (coil) definition. */
 record BatchDefinition(long id, String name, String description, BatchTrigger trigger, boolean enabled, long version,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt) implements Versioned {
 
-	Map<String, Object> toView() {
+	@Override
+	public Map<String, Object> toView() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("id", this.id);
 		map.put("name", this.name);

@@ -2,10 +2,9 @@ package io.parx.admin.rules;
 
 import java.util.Map;
 
-import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigChanges;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.ETags;
-import io.parx.admin.events.ConfigEvents;
 import io.parx.common.config.ConfigChanged.Entity;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -21,22 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class BatchDefinitionService {
 
-	private static final String ENTITY = "batch-definition";
+	private static final String ENTITY = Entity.BATCH_DEFINITION.wireName();
 
 	private final BatchDefinitionRepository batches;
 
 	private final RuleChecks checks;
 
-	private final ConfigEvents events;
+	private final ConfigChanges changes;
 
-	private final ChangeAudit audit;
-
-	BatchDefinitionService(BatchDefinitionRepository batches, RuleChecks checks, ConfigEvents events,
-			ChangeAudit audit) {
+	BatchDefinitionService(BatchDefinitionRepository batches, RuleChecks checks, ConfigChanges changes) {
 		this.batches = batches;
 		this.checks = checks;
-		this.events = events;
-		this.audit = audit;
+		this.changes = changes;
 	}
 
 	@Transactional(readOnly = true)
@@ -52,10 +47,7 @@ class BatchDefinitionService {
 	BatchDefinition create(Map<String, ?> body) {
 		BatchDefinitionDraft draft = read(body);
 		try {
-			BatchDefinition created = this.batches.insert(draft);
-			this.audit.created(ENTITY, created.id(), created.toView());
-			this.events.created(Entity.BATCH_DEFINITION, created.id(), created.version());
-			return created;
+			return this.changes.created(Entity.BATCH_DEFINITION, this.batches.insert(draft));
 		}
 		catch (DuplicateKeyException ex) {
 			throw ConfigProblems.duplicateName(ENTITY, draft.name());
@@ -66,15 +58,9 @@ class BatchDefinitionService {
 		BatchDefinition stored = get(id);
 		BatchDefinitionDraft draft = read(body);
 		long expected = ETags.expected(ifMatch, draft.version(), stored.version());
-		if (expected != stored.version()) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
 		try {
-			BatchDefinition updated = this.batches.update(id, draft, expected)
-				.orElseThrow(() -> ConfigProblems.versionConflict(ENTITY, id, expected, stored.version()));
-			this.audit.updated(ENTITY, id, stored.toView(), updated.toView());
-			this.events.updated(Entity.BATCH_DEFINITION, id, updated.version());
-			return updated;
+			return this.changes.updated(Entity.BATCH_DEFINITION, stored, expected,
+					(version) -> this.batches.update(id, draft, version));
 		}
 		catch (DuplicateKeyException ex) {
 			throw ConfigProblems.duplicateName(ENTITY, draft.name());
@@ -82,13 +68,7 @@ class BatchDefinitionService {
 	}
 
 	void delete(long id, String ifMatch) {
-		BatchDefinition stored = get(id);
-		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
-		if (expected != stored.version() || !this.batches.delete(id)) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		this.audit.deleted(ENTITY, id, stored.toView());
-		this.events.deleted(Entity.BATCH_DEFINITION, id, stored.version());
+		this.changes.deleted(Entity.BATCH_DEFINITION, get(id), ifMatch, (version) -> this.batches.delete(id));
 	}
 
 	private BatchDefinitionDraft read(Map<String, ?> body) {

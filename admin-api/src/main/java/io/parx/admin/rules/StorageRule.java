@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.parx.admin.request.Versioned;
 
 /**
  * A stored storage rule: which channels are historised, when, where and for how long.
@@ -12,9 +13,10 @@ import java.util.Map;
  */
 record StorageRule(long id, String name, String description, String mode, Map<String, Object> settings, String backend,
 		Map<String, Object> backendSettings, Integer retentionDays, boolean enabled, List<Long> channelIds,
-		long version, Instant createdAt, Instant updatedAt) {
+		long version, Instant createdAt, Instant updatedAt) implements Versioned {
 
-	Map<String, Object> toView() {
+	@Override
+	public Map<String, Object> toView() {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("id", this.id);
 		map.put("name", this.name);

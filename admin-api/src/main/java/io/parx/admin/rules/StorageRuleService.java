@@ -1,12 +1,12 @@
 package io.parx.admin.rules;
 
 import java.util.Map;
+import java.util.Optional;
 
-import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigChanges;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.ETags;
 import io.parx.admin.request.Violations;
-import io.parx.admin.events.ConfigEvents;
 import io.parx.common.config.ConfigChanged.Entity;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -20,21 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class StorageRuleService {
 
-	private static final String ENTITY = "storage-rule";
+	private static final String ENTITY = Entity.STORAGE_RULE.wireName();
 
 	private final StorageRuleRepository rules;
 
 	private final RuleChecks checks;
 
-	private final ConfigEvents events;
+	private final ConfigChanges changes;
 
-	private final ChangeAudit audit;
-
-	StorageRuleService(StorageRuleRepository rules, RuleChecks checks, ConfigEvents events, ChangeAudit audit) {
+	StorageRuleService(StorageRuleRepository rules, RuleChecks checks, ConfigChanges changes) {
 		this.rules = rules;
 		this.checks = checks;
-		this.events = events;
-		this.audit = audit;
+		this.changes = changes;
 	}
 
 	@Transactional(readOnly = true)
@@ -50,10 +47,7 @@ class StorageRuleService {
 	StorageRule create(Map<String, ?> body) {
 		StorageRuleDraft draft = read(body);
 		try {
-			StorageRule created = get(this.rules.insert(draft));
-			this.audit.created(ENTITY, created.id(), created.toView());
-			this.events.created(Entity.STORAGE_RULE, created.id(), created.version());
-			return created;
+			return this.changes.created(Entity.STORAGE_RULE, get(this.rules.insert(draft)));
 		}
 		catch (DuplicateKeyException ex) {
 			throw ConfigProblems.duplicateName(ENTITY, draft.name());
@@ -65,27 +59,16 @@ class StorageRuleService {
 		StorageRuleDraft draft = read(body);
 		long expected = ETags.expected(ifMatch, draft.version(), stored.version());
 		try {
-			if (expected != stored.version() || !this.rules.update(id, draft, expected)) {
-				throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-			}
+			return this.changes.updated(Entity.STORAGE_RULE, stored, expected,
+					(version) -> this.rules.update(id, draft, version) ? Optional.of(get(id)) : Optional.empty());
 		}
 		catch (DuplicateKeyException ex) {
 			throw ConfigProblems.duplicateName(ENTITY, draft.name());
 		}
-		StorageRule updated = get(id);
-		this.audit.updated(ENTITY, id, stored.toView(), updated.toView());
-		this.events.updated(Entity.STORAGE_RULE, id, updated.version());
-		return updated;
 	}
 
 	void delete(long id, String ifMatch) {
-		StorageRule stored = get(id);
-		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
-		if (expected != stored.version() || !this.rules.delete(id)) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		this.audit.deleted(ENTITY, id, stored.toView());
-		this.events.deleted(Entity.STORAGE_RULE, id, stored.version());
+		this.changes.deleted(Entity.STORAGE_RULE, get(id), ifMatch, (version) -> this.rules.delete(id));
 	}
 
 	private StorageRuleDraft read(Map<String, ?> body) {
