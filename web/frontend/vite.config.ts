@@ -25,5 +25,8 @@ export default defineConfig({
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
     restoreMocks: true,
+    // A form test types a few dozen characters through user-event: 2-3 s on a quiet 2-core machine, more than the
+    // default 5 s when other builds share it (seen at load 12). The waits inside the tests stay short.
+    testTimeout: 15_000,
   },
 });

@@ -1,55 +1,86 @@
+import { useState } from "react";
 import type { components } from "../../../api/generated/storage-engine";
+import { describeError } from "../../../lib/api/problem";
 import { hasRole } from "../../../lib/auth/roles";
 import { useMe } from "../../../lib/auth/useMe";
-import { useDeliverySummary, useTestWebhook, useWebhooks } from "../api/webhooks";
+import { type Webhook, useDeleteWebhook, useDeliverySummary, useTestWebhook, useWebhooks } from "../api/webhooks";
+import { WebhookDialog } from "../components/WebhookDialog";
 
 type Delivery = components["schemas"]["WebhookDelivery"];
 
 /**
- * The webhooks alarm events are POSTed to, with how their deliveries went: read by every role, a test delivery
- * for engineers and admins. Creating and editing them is the admin-api's /api/v1/alarms/webhooks.
+ * The webhooks alarm events are POSTed to, with how their deliveries went: read by every role; engineers and
+ * admins create, edit, delete and send a test delivery.
  */
 export function WebhooksTab() {
   const webhooks = useWebhooks();
   const me = useMe();
-  const mayTest = hasRole(me.data, "ENGINEER");
+  const mayChange = hasRole(me.data, "ENGINEER");
+  // undefined: no dialog; null: a new webhook
+  const [editing, setEditing] = useState<Webhook | null>();
   if (webhooks.isPending) return <p className="muted">Loading webhooks…</p>;
   if (webhooks.isError) return <p role="alert">The webhooks could not be read.</p>;
-  if (webhooks.data.length === 0) {
-    return <p className="muted">No webhook: alarm events are sent nowhere.</p>;
-  }
   return (
     <section aria-label="Alarm webhooks">
-      <table className="list-table" data-testid="webhook-table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Priorities</th>
-            <th scope="col">URL</th>
-            <th scope="col">Last delivery</th>
-            <th scope="col">Deliveries</th>
-            {mayTest && <th scope="col" aria-label="Actions" />}
-          </tr>
-        </thead>
-        <tbody>
-          {webhooks.data.map((webhook) => (
-            <WebhookRow key={webhook.id} webhook={webhook} mayTest={mayTest} />
-          ))}
-        </tbody>
-      </table>
+      {mayChange && (
+        <p>
+          <button type="button" onClick={() => setEditing(null)} data-testid="webhook-new">
+            New webhook
+          </button>
+        </p>
+      )}
+      {editing !== undefined && <WebhookDialog webhook={editing} onClose={() => setEditing(undefined)} />}
+      {webhooks.data.length === 0 ? (
+        <p className="muted">No webhook: alarm events are sent nowhere.</p>
+      ) : (
+        <WebhookTable webhooks={webhooks.data} mayChange={mayChange} onEdit={setEditing} />
+      )}
     </section>
+  );
+}
+
+function WebhookTable({
+  webhooks,
+  mayChange,
+  onEdit,
+}: {
+  webhooks: Webhook[];
+  mayChange: boolean;
+  onEdit: (webhook: Webhook) => void;
+}) {
+  return (
+    <table className="list-table" data-testid="webhook-table">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Priorities</th>
+          <th scope="col">URL</th>
+          <th scope="col">Last delivery</th>
+          <th scope="col">Deliveries</th>
+          {mayChange && <th scope="col" aria-label="Actions" />}
+        </tr>
+      </thead>
+      <tbody>
+        {webhooks.map((webhook) => (
+          <WebhookRow key={webhook.id} webhook={webhook} mayChange={mayChange} onEdit={onEdit} />
+        ))}
+      </tbody>
+    </table>
   );
 }
 
 function WebhookRow({
   webhook,
-  mayTest,
+  mayChange,
+  onEdit,
 }: {
-  webhook: { id: number; name: string; url: string; priorities: string[]; enabled: boolean };
-  mayTest: boolean;
+  webhook: Webhook;
+  mayChange: boolean;
+  onEdit: (webhook: Webhook) => void;
 }) {
   const summary = useDeliverySummary(webhook.id);
   const test = useTestWebhook();
+  const remove = useDeleteWebhook();
   return (
     <tr data-testid="webhook-row">
       <td>
@@ -65,7 +96,7 @@ function WebhookRow({
         {summary.data &&
           `${summary.data.delivered} delivered, ${summary.data.pending} pending, ${summary.data.failed} failed`}
       </td>
-      {mayTest && (
+      {mayChange && (
         <td>
           <button
             type="button"
@@ -76,6 +107,23 @@ function WebhookRow({
           >
             Send test
           </button>
+          <button type="button" className="button-quiet" onClick={() => onEdit(webhook)} data-testid="webhook-edit">
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button-quiet"
+            disabled={remove.isPending}
+            onClick={() => {
+              if (window.confirm(`Delete the webhook “${webhook.name}”? Its pending deliveries are discarded.`)) {
+                remove.mutate(webhook);
+              }
+            }}
+            data-testid="webhook-delete"
+          >
+            Delete
+          </button>
+          {remove.isError && <span role="alert">{describeError(remove.error)}</span>}
         </td>
       )}
     </tr>
