@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.parx.common.config.alarm.AlarmDefinition;
 import io.parx.admin.request.Versioned;
+import io.parx.common.config.alarm.AlarmDefinition;
 
 /** An alarm definition as stored: the contract plus id, version and times. */
 record StoredAlarmDefinition(long id, AlarmDefinition definition, long version, Instant createdAt,

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.parx.common.config.alarm.AlarmWebhook;
 import io.parx.admin.request.Versioned;
+import io.parx.common.config.alarm.AlarmWebhook;
 
 /**
  * An alarm webhook as stored: the contract plus id, version, times and whether a secret

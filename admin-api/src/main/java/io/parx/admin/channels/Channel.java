@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.admin.request.Versioned;
 import io.parx.common.config.DataType;
 import io.parx.common.config.channel.Protocol;
 
@@ -16,9 +17,10 @@ import io.parx.common.config.channel.Protocol;
  */
 public record Channel(long id, String name, String description, String unit, DataType dataType, double scale,
 		double offset, int pollIntervalMs, boolean enabled, String collector, List<String> tags, Protocol protocol,
-		Map<String, Object> settings, long version, Instant createdAt, Instant updatedAt) {
+		Map<String, Object> settings, long version, Instant createdAt, Instant updatedAt) implements Versioned {
 
 	/** The API form: secrets replaced by {@code passwordSet}. */
+	@Override
 	public Map<String, Object> toView() {
 		return toMap(ChannelSecrets.publicView(this.settings));
 	}

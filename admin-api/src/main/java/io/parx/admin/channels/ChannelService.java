@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.parx.admin.events.ConfigEvents;
-import io.parx.admin.request.ChangeAudit;
+import io.parx.admin.request.ConfigChanges;
 import io.parx.admin.request.ConfigProblems;
 import io.parx.admin.request.ETags;
 import io.parx.common.config.ConfigChanged.Entity;
@@ -25,20 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ChannelService {
 
-	private static final String ENTITY = "channel";
+	private static final String ENTITY = Entity.CHANNEL.wireName();
 
 	private final ChannelRepository channels;
 
-	private final ConfigEvents events;
+	private final ConfigChanges changes;
 
-	private final ChangeAudit audit;
+	/** For the entities a channel's deletion changes besides the channel. */
+	private final ConfigEvents events;
 
 	private final FormulaUsers formulaUsers;
 
-	ChannelService(ChannelRepository channels, ConfigEvents events, ChangeAudit audit, FormulaUsers formulaUsers) {
+	ChannelService(ChannelRepository channels, ConfigChanges changes, ConfigEvents events, FormulaUsers formulaUsers) {
 		this.channels = channels;
+		this.changes = changes;
 		this.events = events;
-		this.audit = audit;
 		this.formulaUsers = formulaUsers;
 	}
 
@@ -65,26 +66,7 @@ class ChannelService {
 	}
 
 	void delete(long id, String ifMatch) {
-		Channel stored = get(id);
-		long expected = ETags.expectedOrCurrent(ifMatch, stored.version());
-		if (expected != stored.version()) {
-			throw ConfigProblems.versionConflict(ENTITY, id, expected, stored.version());
-		}
-		List<String> conditioned = this.channels.rulesConditionedOn(id);
-		if (!conditioned.isEmpty()) {
-			throw Problems.conflict("channel " + id + " is the condition of the storage rules " + conditioned
-					+ ": change or delete them first");
-		}
-		ChannelRepository.Dependents dependents = this.channels.touchDependents(id);
-		this.channels.delete(id);
-		this.audit.deleted(ENTITY, id, stored.toView());
-		this.events.deleted(Entity.CHANNEL, id, stored.version());
-		// receivers hear about every entity the deletion changed, not only the channel
-		dependents.updatedRules().forEach((rule) -> this.events.updated(Entity.STORAGE_RULE, rule[0], rule[1]));
-		dependents.deletedBatches()
-			.forEach((batch) -> this.events.deleted(Entity.BATCH_DEFINITION, batch[0], batch[1]));
-		dependents.updatedBatches()
-			.forEach((batch) -> this.events.updated(Entity.BATCH_DEFINITION, batch[0], batch[1]));
+		this.changes.deleted(Entity.CHANNEL, get(id), ifMatch, (version) -> deleteWithDependents(id));
 	}
 
 	/**
@@ -130,10 +112,7 @@ class ChannelService {
 
 	private Channel insert(ChannelDraft draft) {
 		try {
-			Channel created = this.channels.insert(draft);
-			this.audit.created(ENTITY, created.id(), created.toView());
-			this.events.created(Entity.CHANNEL, created.id(), created.version());
-			return created;
+			return this.changes.created(Entity.CHANNEL, this.channels.insert(draft));
 		}
 		catch (DuplicateKeyException ex) {
 			throw ConfigProblems.duplicateName(ENTITY, draft.name());
@@ -141,26 +120,48 @@ class ChannelService {
 	}
 
 	private Channel update(Channel stored, ChannelDraft draft, long expected) {
-		if (expected != stored.version()) {
-			throw ConfigProblems.versionConflict(ENTITY, stored.id(), expected, stored.version());
-		}
-		if (!draft.name().equals(stored.name())) {
-			List<String> users = this.formulaUsers.namingChannel(stored.name());
-			if (!users.isEmpty()) {
-				throw Problems.conflict("channel '" + stored.name() + "' is named in the formulas of " + users
-						+ ": refer to it there by id (#" + stored.id() + ") or change them before renaming it");
-			}
-		}
 		try {
-			Channel updated = this.channels.update(stored.id(), draft, expected)
-				.orElseThrow(() -> ConfigProblems.versionConflict(ENTITY, stored.id(), expected,
-						get(stored.id()).version()));
-			this.audit.updated(ENTITY, updated.id(), stored.toView(), updated.toView());
-			this.events.updated(Entity.CHANNEL, updated.id(), updated.version());
-			return updated;
+			return this.changes.updated(Entity.CHANNEL, stored, expected, (version) -> {
+				requireNoFormulaNaming(stored, draft);
+				return this.channels.update(stored.id(), draft, version);
+			});
 		}
 		catch (DuplicateKeyException ex) {
 			throw ConfigProblems.duplicateName(ENTITY, draft.name());
+		}
+	}
+
+	/**
+	 * Deletes the channel unless a storage rule's condition reads it, and announces every
+	 * entity the deletion changed besides the channel (rules and batches that named it).
+	 */
+	private boolean deleteWithDependents(long id) {
+		List<String> conditioned = this.channels.rulesConditionedOn(id);
+		if (!conditioned.isEmpty()) {
+			throw Problems.conflict("channel " + id + " is the condition of the storage rules " + conditioned
+					+ ": change or delete them first");
+		}
+		ChannelRepository.Dependents dependents = this.channels.touchDependents(id);
+		if (!this.channels.delete(id)) {
+			return false;
+		}
+		dependents.updatedRules().forEach((rule) -> this.events.updated(Entity.STORAGE_RULE, rule[0], rule[1]));
+		dependents.deletedBatches()
+			.forEach((batch) -> this.events.deleted(Entity.BATCH_DEFINITION, batch[0], batch[1]));
+		dependents.updatedBatches()
+			.forEach((batch) -> this.events.updated(Entity.BATCH_DEFINITION, batch[0], batch[1]));
+		return true;
+	}
+
+	/** A rename would break the formulas that name the channel (rather than #id). */
+	private void requireNoFormulaNaming(Channel stored, ChannelDraft draft) {
+		if (draft.name().equals(stored.name())) {
+			return;
+		}
+		List<String> users = this.formulaUsers.namingChannel(stored.name());
+		if (!users.isEmpty()) {
+			throw Problems.conflict("channel '" + stored.name() + "' is named in the formulas of " + users
+					+ ": refer to it there by id (#" + stored.id() + ") or change them before renaming it");
 		}
 	}
 
