@@ -106,6 +106,7 @@ export function WebhookDialog({ webhook, onClose }: { webhook: Webhook | null; o
         <label htmlFor={`${id}-header`}>Secret header</label>
         <input
           id={`${id}-header`}
+          data-testid="webhook-secret-header"
           value={secretHeader}
           maxLength={100}
           onChange={(e) => setSecretHeader(e.target.value)}
