@@ -2,6 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { me, problem, renderWithApi, type Routes } from "../../../test/renderWithApi";
+import { formatFull } from "../format";
 import { WebhooksTab } from "./WebhooksTab";
 
 const PAGER = {
@@ -64,7 +65,9 @@ describe("the webhooks tab", () => {
     expect(row.textContent).toContain("Night pager");
     expect(row.textContent).toContain("HIGH, CRITICAL");
     await waitFor(() =>
-      expect(screen.getByTestId("webhook-last-delivery").textContent).toBe("Delivered (204) 2026-12-06T01:05:04Z"),
+      expect(screen.getByTestId("webhook-last-delivery").textContent).toBe(
+        `Delivered (204) ${formatFull("2026-12-06T01:05:04Z")}`,
+      ),
     );
     expect(screen.getByTestId("webhook-counts").textContent).toBe("41 delivered, 1 pending, 0 failed");
     expect(new URL(requests.find((r) => r.url.includes("/deliveries"))!.url).searchParams.get("size")).toBe("1");

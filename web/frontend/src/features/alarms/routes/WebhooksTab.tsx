@@ -5,6 +5,7 @@ import { hasRole } from "../../../lib/auth/roles";
 import { useMe } from "../../../lib/auth/useMe";
 import { type Webhook, useDeleteWebhook, useDeliverySummary, useTestWebhook, useWebhooks } from "../api/webhooks";
 import { WebhookDialog } from "../components/WebhookDialog";
+import { formatFull } from "../format";
 
 type Delivery = components["schemas"]["WebhookDelivery"];
 
@@ -130,10 +131,13 @@ function WebhookRow({
   );
 }
 
-/** "Delivered (204) 2026-…", "Retrying (HTTP 503), attempt 3", "Failed: ConnectException" or "None yet". */
+/**
+ * "Delivered (204) 06/12/2026, 14:03:27" (local time), "Retrying (HTTP 503), attempt 3", "Failed after 12 attempts:
+ * ConnectException" or "None yet".
+ */
 export function describe(delivery: Delivery | null | undefined): string {
   if (!delivery) return "None yet";
-  const when = delivery.lastAttemptAt ?? delivery.createdAt;
+  const when = formatFull(delivery.lastAttemptAt ?? delivery.createdAt);
   switch (delivery.status) {
     case "DELIVERED":
       return `Delivered (${delivery.lastStatusCode}) ${when}`;

@@ -1,16 +1,21 @@
 package io.parx.systemtest;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import io.parx.bench.demo.ModbusDevice;
 import io.parx.bench.demo.PlantSimulation;
 import io.parx.bench.support.Bench;
@@ -207,7 +212,11 @@ class BrowserTests {
 		this.browser.open("/dashboards");
 		this.browser.button("Export Browser test line").click();
 		Path exported = this.browser.downloads.resolve("Browser-test-line.parx-dashboard.json");
-		await().atMost(Duration.ofSeconds(10)).until(() -> Files.size(exported) > 0);
+		// Chromium writes a .crdownload file first and renames it when done: until then
+		// the file is not there
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptionsInstanceOf(NoSuchFileException.class)
+			.until(() -> Files.size(exported) > 0);
 		ObjectNode template = (ObjectNode) Api.JSON.readTree(Files.readString(exported));
 		assertThat(template.path("format").asString()).isEqualTo("parx-dashboard");
 		assertThat(widget(template, "VALUE").path("channels").get(0).asString()).isEqualTo("Web.Furnace");
@@ -297,6 +306,54 @@ class BrowserTests {
 
 	@Test
 	@Order(8)
+	void anEngineerAddsAWebhookWhoseTestDeliveryReachesTheReceiverWithTheSecret() throws Exception {
+		List<String> received = new CopyOnWriteArrayList<>();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", (exchange) -> {
+			received.add(exchange.getRequestHeaders().getFirst("X-Pager-Key") + " "
+					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		receiver.start();
+		try {
+			this.browser.open("/alarms?tab=webhooks");
+			this.browser.find("[data-testid=webhook-new]").click();
+			this.browser.find("[data-testid=webhook-name]").sendKeys("Shift pager");
+			this.browser.find("[data-testid=webhook-url]")
+				.sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+			this.browser.find("[data-testid=webhook-priority-CRITICAL]").click();
+			WebElement header = this.browser.find("[data-testid=webhook-secret-header]");
+			header.sendKeys(Keys.chord(Keys.CONTROL, "a"), "X-Pager-Key");
+			this.browser.find("[data-testid=webhook-secret]").sendKeys("pager-7781");
+			this.browser.screenshot("BrowserTests-webhookForm");
+			this.browser.find("[data-testid=webhook-save]").click();
+			await("the new webhook in the list").atMost(Duration.ofSeconds(20))
+				.until(() -> this.browser.all("[data-testid=webhook-row]")
+					.stream()
+					.anyMatch((row) -> row.getText().contains("Shift pager") && row.getText().contains("HIGH")
+							&& !row.getText().contains("CRITICAL")));
+			this.browser.find("[data-testid=webhook-test]").click();
+			await("the test delivery at the receiver").atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty());
+			assertThat(received.getFirst()).startsWith("pager-7781 ").contains("\"TEST\"");
+			await("the delivery in the list").atMost(Duration.ofSeconds(30))
+				.until(() -> this.browser.find("[data-testid=webhook-last-delivery]")
+					.getText()
+					.startsWith("Delivered (204)"));
+			this.browser.screenshot("BrowserTests-webhookDelivered");
+			// the secret is never shown again, only that one is set
+			this.browser.find("[data-testid=webhook-edit]").click();
+			assertThat(this.browser.find("[data-testid=webhook-secret]").getAttribute("value")).isEmpty();
+			assertThat(this.browser.find("[data-testid=webhook-secret]").getAttribute("placeholder")).startsWith("set");
+			assertThat(this.browser.driver.getPageSource()).doesNotContain("pager-7781");
+		}
+		finally {
+			receiver.stop(0);
+		}
+	}
+
+	@Test
+	@Order(9)
 	void anEngineerWritesASetpointAfterConfirmingAndSeesTheValueReadBack() {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		this.browser.find("[data-testid=edit]").click();
@@ -352,7 +409,7 @@ class BrowserTests {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void aValueOfAStoppedDeviceShowsAsBad() {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		await().atMost(Duration.ofSeconds(20)).until(() -> valueText("VALUE").equals("612.5"));
@@ -363,7 +420,7 @@ class BrowserTests {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void anOperatorSeesTheSharedDashboardButCannotEditIt() {
 		this.browser.signOut();
 		this.browser.signIn(OPERATOR, PASSWORD);
@@ -382,7 +439,7 @@ class BrowserTests {
 	}
 
 	@Test
-	@Order(11)
+	@Order(12)
 	void theDashboardSaysWhenLiveDataIsLostAndWhenItIsBack() throws Exception {
 		this.browser.open("/dashboards/" + this.dashboardId);
 		this.browser.find("[data-kind=TREND]");
