@@ -3,6 +3,7 @@ package io.parx.collector.modbus;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.parx.common.config.DataType;
 import io.parx.common.config.channel.ByteOrder;
 import io.parx.common.config.channel.RegisterType;
@@ -32,6 +33,7 @@ record RegisterSurveyResult(String device, RegisterType registerType, int addres
 	 * @param error why the block was not read, or {@code null} when it was
 	 * @param latencyMs how long the read took
 	 */
+	@Schema(name = "ModbusBlock")
 	record Block(int address, int count, Integer exceptionCode, String error, long latencyMs) {
 
 	}
@@ -50,6 +52,7 @@ record RegisterSurveyResult(String device, RegisterType registerType, int addres
 	 * out when its registers run past the range or into a block not read, a float that is
 	 * NaN or infinite is {@code null}
 	 */
+	@Schema(name = "ModbusRegister")
 	record Register(int address, String reference, int word, String hex, String text,
 			Map<DataType, Map<ByteOrder, Number>> values) {
 
@@ -62,6 +65,7 @@ record RegisterSurveyResult(String device, RegisterType registerType, int addres
 	 * @param reference the 1-based six-digit Modicon reference, e.g. 000001
 	 * @param value its state
 	 */
+	@Schema(name = "ModbusBit")
 	record Bit(int address, String reference, boolean value) {
 
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
 import tools.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.parx.collector.mqtt.MqttPayloadParser.Payload;
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.common.config.channel.MqttSettings.PayloadFormat;
@@ -64,6 +65,7 @@ final class PayloadInspector {
 	 * @param type {@code NUMBER}, {@code BOOLEAN} or {@code STRING}
 	 * @param value its value; a string cut to {@link #MAX_LEAF_CHARS}
 	 */
+	@Schema(name = "MqttJsonLeaf")
 	record JsonLeaf(String pointer, PayloadFormat type, Object value) {
 
 	}

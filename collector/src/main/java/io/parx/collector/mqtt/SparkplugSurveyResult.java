@@ -2,6 +2,7 @@ package io.parx.collector.mqtt;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.parx.common.config.DataType;
 
 /**
@@ -19,6 +20,7 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 		List<Group> groups) {
 
 	/** What the discovery knows of an edge node or a device. */
+	@Schema(name = "SparkplugState")
 	enum State {
 
 		/** A birth came and no death after it. */
@@ -41,6 +43,7 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param groupId its id
 	 * @param edgeNodes its edge nodes, by id
 	 */
+	@Schema(name = "SparkplugGroup")
 	record Group(String groupId, List<EdgeNode> edgeNodes) {
 
 	}
@@ -56,6 +59,7 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param devices its devices, by id
 	 * @param note a payload that did not decode, or {@code null}
 	 */
+	@Schema(name = "SparkplugEdgeNodeSeen")
 	record EdgeNode(String edgeNodeId, State state, long messages, boolean rebirthRequested, List<MetricSeen> metrics,
 			List<Device> devices, String note) {
 
@@ -69,6 +73,7 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param metrics the metrics of its DBIRTH, in birth order
 	 * @param note a payload that did not decode, or {@code null}
 	 */
+	@Schema(name = "SparkplugDeviceSeen")
 	record Device(String deviceId, State state, List<MetricSeen> metrics, String note) {
 
 	}
@@ -84,6 +89,7 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param value the last value, from the birth or data after it; {@code null} when
 	 * null or of a type a channel cannot hold; strings cut to 200 characters
 	 */
+	@Schema(name = "SparkplugMetricSeen")
 	record MetricSeen(String name, Long alias, String sparkplugType, DataType dataType, Object value) {
 
 	}

@@ -3,6 +3,7 @@ package io.parx.collector.mqtt;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.parx.collector.mqtt.PayloadInspector.JsonLeaf;
 import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 
@@ -40,6 +41,7 @@ record TopicSurveyResult(String topicFilter, long listenedMs, long messages, int
 	 * @param leavesTruncated whether the payload had more leaves
 	 * @param note why the payload fits no format or was not inspected, or {@code null}
 	 */
+	@Schema(name = "MqttTopicSeen")
 	record TopicSeen(String topic, long messages, boolean retained, Instant lastReceivedAt, int payloadBytes,
 			PayloadFormat payloadFormat, String payload, boolean payloadTruncated, List<JsonLeaf> leaves,
 			boolean leavesTruncated, String note) {
