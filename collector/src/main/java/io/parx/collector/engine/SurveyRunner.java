@@ -1,12 +1,12 @@
 package io.parx.collector.engine;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -20,8 +20,9 @@ import org.springframework.http.HttpStatus;
  * Runs the discoveries of one kind (issue #20: MQTT topics, Sparkplug B births, Modbus
  * registers) on threads of their own, a few at a time and each within a time limit: a
  * survey of a busy broker or a silent device never holds up the engines' polling or
- * intake, nor the API's request threads beyond its limit. A survey asked for while all
- * threads are busy is refused (429), not queued.
+ * intake, nor the API's request threads beyond its limit. A survey asked for while
+ * {@code concurrency} are running is refused (429), not queued; a survey past its limit
+ * counts until its thread has closed its connection.
  */
 public final class SurveyRunner implements AutoCloseable {
 
@@ -32,7 +33,9 @@ public final class SurveyRunner implements AutoCloseable {
 
 	private final int concurrency;
 
-	private final ThreadPoolExecutor executor;
+	private final Semaphore running;
+
+	private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * @param kind what is surveyed, e.g. {@code mqtt-topics}; names the threads and the
@@ -42,38 +45,56 @@ public final class SurveyRunner implements AutoCloseable {
 	public SurveyRunner(String kind, int concurrency) {
 		this.kind = kind;
 		this.concurrency = concurrency;
-		this.executor = new ThreadPoolExecutor(concurrency, concurrency, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				Thread.ofPlatform().name("survey-" + kind + "-", 1).daemon().factory(),
-				new ThreadPoolExecutor.AbortPolicy());
-		this.executor.allowCoreThreadTimeOut(true);
+		this.running = new Semaphore(concurrency);
 	}
 
 	/**
-	 * Runs a survey and waits for it at most {@code limit}; past it the survey is
-	 * interrupted (it closes its connection in its own time) and the caller gets a 504.
+	 * Runs a survey on a thread of its own and waits for it at most {@code limit}; past
+	 * it the survey is interrupted (it closes its connection in its own time) and the
+	 * caller gets a 504.
 	 * @throws ProblemException 429 when {@code concurrency} surveys are running, 504 past
 	 * the limit, or whatever problem the survey throws
 	 */
 	public <T> T run(Duration limit, Callable<T> survey) {
-		Future<T> future;
-		try {
-			future = this.executor.submit(survey);
-		}
-		catch (RejectedExecutionException ex) {
+		if (!this.running.tryAcquire()) {
 			throw Problems.tooManyRequests(
 					this.concurrency + " " + this.kind
 							+ " discoveries are running, the most at one time; ask again when one has finished",
 					RETRY_AFTER);
 		}
+		CompletableFuture<T> result = new CompletableFuture<>();
+		Thread thread = Thread.ofVirtual().name("survey-" + this.kind).unstarted(() -> {
+			T value = null;
+			Throwable failure = null;
+			try {
+				value = survey.call();
+			}
+			catch (Throwable ex) {
+				failure = ex;
+			}
+			finally {
+				// free before answering, so the caller's next survey finds its place
+				this.threads.remove(Thread.currentThread());
+				this.running.release();
+			}
+			if (failure != null) {
+				result.completeExceptionally(failure);
+			}
+			else {
+				result.complete(value);
+			}
+		});
+		this.threads.add(thread);
+		thread.start();
 		try {
-			return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+			return result.get(limit.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			future.cancel(true);
+			thread.interrupt();
 			throw timeout("the " + this.kind + " discovery did not finish within " + limit.toMillis() + " ms");
 		}
 		catch (InterruptedException ex) {
-			future.cancel(true);
+			thread.interrupt();
 			Thread.currentThread().interrupt();
 			throw timeout("the " + this.kind + " discovery was interrupted");
 		}
@@ -97,9 +118,10 @@ public final class SurveyRunner implements AutoCloseable {
 		return new ProblemException(Problems.detail(HttpStatus.GATEWAY_TIMEOUT, ProblemType.DISCOVERY_TIMEOUT, detail));
 	}
 
+	/** Interrupts the surveys still running: the service is stopping. */
 	@Override
 	public void close() {
-		this.executor.shutdownNow();
+		this.threads.forEach(Thread::interrupt);
 	}
 
 }
