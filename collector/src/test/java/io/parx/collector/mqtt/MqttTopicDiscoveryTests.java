@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /api/v1/collector/discovery/mqtt/topics} against the real Mosquitto: a
@@ -120,6 +123,52 @@ class MqttTopicDiscoveryTests extends DiscoveryApi {
 		assertThat(result.path("messages").asLong()).isGreaterThan(result.path("unlistedMessages").asLong());
 		// connect, subscribe, 2 s of listening, disconnect: generous for a loaded machine
 		assertThat(tookMs).isLessThan(8_000);
+		System.out.println("# discovery: " + result.path("messages").asLong() + " messages in "
+				+ result.path("listenedMs").asLong() + " ms, answered after " + tookMs + " ms");
+	}
+
+	@Test
+	void aChannelOnTheSameBrokerKeepsReceivingWhileAHashDiscoveryListens() throws Exception {
+		// the discovery has a client, session and event loop of its own: the running
+		// connection neither reconnects nor stalls while # floods the discovery
+		long id = save("discovery-neighbour-" + UUID.randomUUID().toString().substring(0, 8), "FLOAT64", "MQTT",
+				"{\"brokerUrl\":\"" + broker() + "\",\"topic\":\"" + this.prefix
+						+ "/live\",\"payloadFormat\":\"NUMBER\",\"qos\":0}");
+		AtomicLong counter = new AtomicLong();
+		this.publishing.scheduleAtFixedRate(() -> {
+			this.publisher.publishWith()
+				.topic(this.prefix + "/live")
+				.qos(MqttQos.AT_MOST_ONCE)
+				.payload(Long.toString(counter.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
+				.send();
+			for (int i = 0; i < 200; i++) {
+				this.publisher.publishWith()
+					.topic(this.prefix + "/noise/" + i)
+					.qos(MqttQos.AT_MOST_ONCE)
+					.payload("1".getBytes(StandardCharsets.UTF_8))
+					.send();
+			}
+		}, 0, 100, TimeUnit.MILLISECONDS);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> channelStatus("MQTT", id).map((channel) -> channel.path("lastValue").asDouble()).orElse(0.0),
+					(value) -> value > 0);
+
+		CompletableFuture<HttpResponse<String>> discovery = discoverAsync("mqtt/topics",
+				"{\"brokerUrl\":\"" + broker() + "\",\"listenSeconds\":3,\"maxTopics\":50}");
+		List<Double> seen = new ArrayList<>();
+		while (!discovery.isDone()) {
+			channelStatus("MQTT", id).ifPresent((channel) -> seen.add(channel.path("lastValue").asDouble()));
+			Thread.sleep(500);
+		}
+
+		assertThat(discovery.get().statusCode()).as(discovery.get().body()).isEqualTo(200);
+		// the value rose throughout the window (about 10 messages between two looks)
+		assertThat(seen).hasSizeGreaterThanOrEqualTo(4).isSorted();
+		assertThat(seen.getLast() - seen.getFirst()).isGreaterThan(15);
+		JsonNode connection = connection(broker());
+		assertThat(connection.path("state").asString()).isEqualTo("CONNECTED");
+		assertThat(connection.path("reconnectAttempts").asLong()).isZero();
+		delete(id);
 	}
 
 	@Test
@@ -165,6 +214,17 @@ class MqttTopicDiscoveryTests extends DiscoveryApi {
 		HttpResponse<String> missing = discover("mqtt/topics", "{}");
 		assertThat(missing.statusCode()).isEqualTo(400);
 		assertThat(fields(json(missing))).containsExactly("brokerUrl");
+	}
+
+	/** The collector's MQTT connection to the broker, from the status API. */
+	private JsonNode connection(String url) throws Exception {
+		JsonNode status = collectorStatus();
+		for (JsonNode connection : status.path("engines").path("MQTT").path("connections")) {
+			if (connection.path("key").asString().startsWith(url)) {
+				return connection;
+			}
+		}
+		throw new AssertionError("no MQTT connection to " + url + " in " + status);
 	}
 
 	private static List<String> fields(JsonNode problem) {

@@ -7,24 +7,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.parx.collector.AbstractIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 /**
  * Calls the collector's discovery endpoints ({@code /api/v1/collector/discovery/...}) as
- * an engineer, as the admin-api forwards them.
+ * an engineer, as the admin-api forwards them; channels saved meanwhile show that the
+ * running connections are left alone.
  */
-public abstract class DiscoveryApi extends AbstractIntegrationTest {
+public abstract class DiscoveryApi extends ChannelStatusApi {
 
-	protected static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	int port;
 
 	/** Posts {@code body} to {@code /api/v1/collector/discovery/<path>} and waits. */
 	protected HttpResponse<String> discover(String path, String body) throws Exception {
@@ -34,6 +29,15 @@ public abstract class DiscoveryApi extends AbstractIntegrationTest {
 	/** Posts without waiting, for tests that act on the broker while it listens. */
 	protected CompletableFuture<HttpResponse<String>> discoverAsync(String path, String body) {
 		return this.http.sendAsync(request(path, body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** {@code GET /api/v1/collector/status} as an operator sees it. */
+	protected JsonNode collectorStatus() throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/collector/status"))
+			.header("Authorization", "Bearer " + TOKENS.token("olga", "OPERATOR"))
+			.build();
+		return json(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
 	}
 
 	protected static JsonNode json(HttpResponse<String> response) {
