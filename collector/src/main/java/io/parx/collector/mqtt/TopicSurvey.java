@@ -39,6 +39,8 @@ final class TopicSurvey {
 
 	private final int maxTopics;
 
+	private final long keptBytesBudget;
+
 	/** Guarded by {@code this}: the client's callbacks write, the survey reads. */
 	private final Map<String, Seen> topics = new HashMap<>();
 
@@ -48,8 +50,13 @@ final class TopicSurvey {
 
 	private long keptBytes;
 
-	private TopicSurvey(int maxTopics) {
+	/**
+	 * @param maxTopics most topics listed
+	 * @param keptBytesBudget most bytes of last payloads kept at once
+	 */
+	TopicSurvey(int maxTopics, long keptBytesBudget) {
 		this.maxTopics = maxTopics;
+		this.keptBytesBudget = keptBytesBudget;
 	}
 
 	/**
@@ -59,7 +66,7 @@ final class TopicSurvey {
 	 */
 	static TopicSurveyResult run(MqttBroker broker, MqttSettings settings, String filter, Duration window,
 			int maxTopics, Duration answerTimeout) {
-		TopicSurvey survey = new TopicSurvey(maxTopics);
+		TopicSurvey survey = new TopicSurvey(maxTopics, KEPT_BYTES_BUDGET);
 		Mqtt5AsyncClient client = SurveyClient.connect(broker, settings, "topics", MAX_PACKET_BYTES, answerTimeout);
 		long start;
 		try {
@@ -73,7 +80,7 @@ final class TopicSurvey {
 		return survey.result(filter, Duration.ofNanos(System.nanoTime() - start));
 	}
 
-	private synchronized void accept(Mqtt5Publish publish) {
+	synchronized void accept(Mqtt5Publish publish) {
 		this.messages++;
 		String topic = publish.getTopic().toString();
 		Seen seen = this.topics.get(topic);
@@ -87,7 +94,7 @@ final class TopicSurvey {
 		}
 		byte[] payload = publish.getPayloadAsBytes();
 		this.keptBytes -= seen.payload.length;
-		boolean fits = this.keptBytes + payload.length <= KEPT_BYTES_BUDGET;
+		boolean fits = this.keptBytes + payload.length <= this.keptBytesBudget;
 		seen.payload = fits ? payload : Arrays.copyOf(payload, Math.min(payload.length, SHOWN_BYTES));
 		seen.complete = fits;
 		this.keptBytes += seen.payload.length;
@@ -97,12 +104,12 @@ final class TopicSurvey {
 		seen.at = Instant.now();
 	}
 
-	private synchronized TopicSurveyResult result(String filter, Duration listened) {
+	synchronized TopicSurveyResult result(String filter, Duration listened) {
 		List<TopicSeen> seen = new ArrayList<>(this.topics.size());
 		this.topics.entrySet()
 			.stream()
 			.sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-			.forEach((entry) -> seen.add(entry.getValue().describe(entry.getKey())));
+			.forEach((entry) -> seen.add(entry.getValue().describe(entry.getKey(), this.keptBytesBudget)));
 		return new TopicSurveyResult(filter, listened.toMillis(), this.messages, seen.size(), this.unlistedMessages > 0,
 				this.unlistedMessages, seen);
 	}
@@ -123,10 +130,10 @@ final class TopicSurvey {
 
 		private Instant at;
 
-		TopicSeen describe(String topic) {
-			Inspection inspection = this.complete ? PayloadInspector.inspect(topic, this.payload) : new Inspection(null,
-					new String(this.payload, StandardCharsets.UTF_8), true, List.of(), false,
-					"not inspected: the payloads kept by this discovery reached " + KEPT_BYTES_BUDGET + " bytes");
+		TopicSeen describe(String topic, long budget) {
+			Inspection inspection = this.complete ? PayloadInspector.inspect(topic, this.payload)
+					: new Inspection(null, new String(this.payload, StandardCharsets.UTF_8), true, List.of(), false,
+							"not inspected: the payloads kept by this discovery reached " + budget + " bytes");
 			return new TopicSeen(topic, this.messages, this.retained, this.at, this.size, inspection.format(),
 					inspection.text(), inspection.textTruncated() || !this.complete, inspection.leaves(),
 					inspection.leavesTruncated(), inspection.note());
