@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 
@@ -56,7 +57,7 @@ record RegisterSurvey(DeviceKey device, RegisterType table, int address, int cou
 		fields.put("registerType", request.registerType().name());
 		fields.put("address", request.address());
 		fields.put("maxRegistersPerRequest", request.maxRegistersPerRequest());
-		fields.values().removeIf(java.util.Objects::isNull);
+		fields.values().removeIf(Objects::isNull);
 		ModbusTcpSettings contract;
 		try {
 			contract = ModbusTcpSettings.fromJson(fields,

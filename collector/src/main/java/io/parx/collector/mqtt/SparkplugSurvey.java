@@ -2,7 +2,6 @@ package io.parx.collector.mqtt;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import org.eclipse.tahu.message.model.MessageType;
 import org.eclipse.tahu.message.model.Metric;
-import org.eclipse.tahu.message.model.MetricDataType;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
+import org.eclipse.tahu.model.MetricDataTypeMap;
 
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.SparkplugNode.Birth;
@@ -23,7 +22,6 @@ import io.parx.collector.mqtt.SparkplugSurveyResult.EdgeNode;
 import io.parx.collector.mqtt.SparkplugSurveyResult.Group;
 import io.parx.collector.mqtt.SparkplugSurveyResult.MetricSeen;
 import io.parx.collector.mqtt.SparkplugSurveyResult.State;
-import io.parx.common.config.DataType;
 import io.parx.common.config.channel.SparkplugMetric;
 
 /**
@@ -51,8 +49,6 @@ final class SparkplugSurvey {
 
 	/** Most rebirth requests one discovery sends. */
 	static final int MAX_REBIRTH_REQUESTS = 100;
-
-	private static final int MAX_VALUE_CHARS = 200;
 
 	private final boolean requestRebirth;
 
@@ -262,7 +258,7 @@ final class SparkplugSurvey {
 					continue;
 				}
 				SparkplugSurvey.this.metrics++;
-				this.metrics.put(metric.getName(), seen(metric.getName(), metric));
+				this.metrics.put(metric.getName(), SparkplugMetrics.seen(metric));
 			}
 		}
 
@@ -276,12 +272,12 @@ final class SparkplugSurvey {
 				MetricSeen known = (name != null) ? this.metrics.get(name) : null;
 				if (known != null) {
 					this.metrics.put(name, new MetricSeen(name, known.alias(), known.sparkplugType(), known.dataType(),
-							value(metric)));
+							SparkplugMetrics.value(metric)));
 				}
 			}
 		}
 
-		private SparkplugBPayload decode(byte[] bytes, org.eclipse.tahu.model.MetricDataTypeMap types) {
+		private SparkplugBPayload decode(byte[] bytes, MetricDataTypeMap types) {
 			try {
 				return SparkplugPayloads.decode(bytes, types);
 			}
@@ -295,45 +291,6 @@ final class SparkplugSurvey {
 			return List.copyOf(this.metrics.values());
 		}
 
-	}
-
-	private static MetricSeen seen(String name, Metric metric) {
-		MetricDataType type = metric.getDataType();
-		return new MetricSeen(name, metric.hasAlias() ? metric.getAlias() : null,
-				(type != null) ? type.getType() : null, channelType(type), value(metric));
-	}
-
-	/**
-	 * The channel data type each Sparkplug B type is read as (Tahu's types are constants
-	 * of a class, not an enum); the others (arrays, data sets, templates, bytes, files)
-	 * no channel holds.
-	 */
-	private static final Map<MetricDataType, DataType> CHANNEL_TYPES = Map.ofEntries(
-			Map.entry(MetricDataType.Boolean, DataType.BOOL), Map.entry(MetricDataType.Int8, DataType.INT16),
-			Map.entry(MetricDataType.Int16, DataType.INT16), Map.entry(MetricDataType.UInt8, DataType.UINT16),
-			Map.entry(MetricDataType.UInt16, DataType.UINT16), Map.entry(MetricDataType.Int32, DataType.INT32),
-			Map.entry(MetricDataType.UInt32, DataType.UINT32), Map.entry(MetricDataType.Int64, DataType.INT64),
-			Map.entry(MetricDataType.UInt64, DataType.INT64), Map.entry(MetricDataType.DateTime, DataType.INT64),
-			Map.entry(MetricDataType.Float, DataType.FLOAT32), Map.entry(MetricDataType.Double, DataType.FLOAT64),
-			Map.entry(MetricDataType.String, DataType.STRING), Map.entry(MetricDataType.Text, DataType.STRING),
-			Map.entry(MetricDataType.UUID, DataType.STRING));
-
-	/** The channel data type a metric of this Sparkplug type is read as, if any. */
-	static DataType channelType(MetricDataType type) {
-		return (type != null) ? CHANNEL_TYPES.get(type) : null;
-	}
-
-	private static Object value(Metric metric) {
-		if (Boolean.TRUE.equals(metric.isNull())) {
-			return null;
-		}
-		return switch (metric.getValue()) {
-			case Boolean b -> b;
-			case Number n -> n;
-			case String s -> (s.length() > MAX_VALUE_CHARS) ? s.substring(0, MAX_VALUE_CHARS) + "…" : s;
-			case Date d -> d.getTime();
-			case null, default -> null;
-		};
 	}
 
 }
