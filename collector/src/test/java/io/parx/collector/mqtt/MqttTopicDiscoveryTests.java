@@ -77,7 +77,7 @@ class MqttTopicDiscoveryTests extends DiscoveryApi {
 		JsonNode result = json(response);
 		assertThat(result.path("topicCount").asInt()).isEqualTo(4);
 		assertThat(result.path("truncated").asBoolean()).isFalse();
-		assertThat(result.path("listenedMs").asLong()).isBetween(1900L, 4000L);
+		assertThat(result.path("listenedMs").asLong()).isBetween(1900L, 6000L);
 		JsonNode temperature = topic(result, "/line1/temperature");
 		assertThat(temperature.path("payloadFormat").asString()).isEqualTo("NUMBER");
 		assertThat(temperature.path("payload").asString()).isEqualTo("21.5");
@@ -121,8 +121,10 @@ class MqttTopicDiscoveryTests extends DiscoveryApi {
 		assertThat(result.path("truncated").asBoolean()).isTrue();
 		assertThat(result.path("unlistedMessages").asLong()).isPositive();
 		assertThat(result.path("messages").asLong()).isGreaterThan(result.path("unlistedMessages").asLong());
-		// connect, subscribe, 2 s of listening, disconnect: generous for a loaded machine
-		assertThat(tookMs).isLessThan(8_000);
+		// within its time limit (window, connect and subscribe) whatever the broker
+		// sends;
+		// about 2.3 s when the machine is idle
+		assertThat(tookMs).isLessThan(2_000 + MqttDiscoveryController.ANSWER_TIMEOUT.toMillis() * 2 + 1_000);
 		System.out.println("# discovery: " + result.path("messages").asLong() + " messages in "
 				+ result.path("listenedMs").asLong() + " ms, answered after " + tookMs + " ms");
 	}
@@ -195,7 +197,7 @@ class MqttTopicDiscoveryTests extends DiscoveryApi {
 			assertThat(response.statusCode()).isEqualTo(504);
 			assertThat(json(response).path("type").asString()).isEqualTo("/problems/discovery-timeout");
 			assertThat(json(response).path("detail").asString()).contains("CONNACK");
-			assertThat(tookMs).isLessThan(MqttDiscoveryController.ANSWER_TIMEOUT.toMillis() + 3_000);
+			assertThat(tookMs).isLessThan(MqttDiscoveryController.ANSWER_TIMEOUT.toMillis() + 5_000);
 		}
 	}
 
