@@ -72,7 +72,7 @@ class SparkplugDiscoveryTests extends DiscoveryApi {
 		try (SparkplugEdgeNode node = new SparkplugEdgeNode()) {
 			CompletableFuture<HttpResponse<String>> discovery = discoverAsync("sparkplug",
 					"{\"brokerUrl\":\"" + broker() + "\",\"groupId\":\"" + node.groupId + "\",\"listenSeconds\":3}");
-			long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+			long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (!discovery.isDone() && System.nanoTime() < until) {
 				node.ndata(byAlias(1, MetricDataType.Float, 1.0f, Instant.now()));
 				Thread.sleep(200);
