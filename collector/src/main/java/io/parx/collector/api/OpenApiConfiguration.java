@@ -25,7 +25,7 @@ class OpenApiConfiguration {
 		return new OpenAPI().info(new Info().title("ParX collector")
 			.version("v1")
 			.description(
-					"Reads devices: the live channel test, the status and the OPC UA trust list. Errors are application/problem+json (RFC 9457).")
+					"Reads devices: the live channel test, writes, discovery, the status and the OPC UA trust list. Errors are application/problem+json (RFC 9457).")
 			.license(new License().name("Apache-2.0")))
 			// relative, so that Swagger UI calls the host it was loaded from
 			.servers(List.of(new Server().url("/")))
@@ -46,8 +46,17 @@ class OpenApiConfiguration {
 			.addResponses("Forbidden", ProblemResponses.problem(ProblemType.FORBIDDEN, "your role does not allow this"))
 			.addResponses("NotFound",
 					ProblemResponses.problem(ProblemType.NOT_FOUND, "nothing with this id or thumbprint"))
-			.addResponses("NotWritable", ProblemResponses.problem(ProblemType.NOT_WRITABLE,
-					"the channel is not writable or disabled; nothing was sent to the device"));
+			.addResponses("NotWritable",
+					ProblemResponses.problem(ProblemType.NOT_WRITABLE,
+							"the channel is not writable or disabled; nothing was sent to the device"))
+			.addResponses("DiscoveryBusy",
+					ProblemResponses.problem(ProblemType.TOO_MANY_REQUESTS,
+							"as many discoveries of this kind are running as may; Retry-After says when to ask again"))
+			.addResponses("DiscoveryFailed",
+					ProblemResponses.problem(ProblemType.DISCOVERY_FAILED,
+							"the broker or device cannot be reached or refused; the detail says why"))
+			.addResponses("DiscoveryTimeout", ProblemResponses.problem(ProblemType.DISCOVERY_TIMEOUT,
+					"the broker or device did not answer within the time limit"));
 	}
 
 }

@@ -161,7 +161,11 @@ final class MqttPayloadParser {
 		return SampleValue.of(config.scaled(number));
 	}
 
-	private static double number(String text) {
+	/**
+	 * A NUMBER payload's value.
+	 * @throws PayloadException when the text is no number
+	 */
+	static double number(String text) {
 		try {
 			return new BigDecimal(text).doubleValue();
 		}
@@ -170,7 +174,11 @@ final class MqttPayloadParser {
 		}
 	}
 
-	private static boolean bool(String text) {
+	/**
+	 * A BOOLEAN payload's value.
+	 * @throws PayloadException when the text is no boolean
+	 */
+	static boolean bool(String text) {
 		return switch (text.toLowerCase(Locale.ROOT)) {
 			case "true", "1", "on" -> true;
 			case "false", "0", "off" -> false;

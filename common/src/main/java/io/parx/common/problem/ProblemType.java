@@ -72,6 +72,17 @@ public enum ProblemType {
 	 */
 	DEVICE_TIMEOUT("/problems/device-timeout", "Device did not answer", HttpStatus.GATEWAY_TIMEOUT),
 
+	/**
+	 * A discovery (issue #20) could not reach the broker, device or server it surveys, or
+	 * was refused by it; the reason is in the detail.
+	 */
+	DISCOVERY_FAILED("/problems/discovery-failed", "Discovery failed", HttpStatus.BAD_GATEWAY),
+
+	/**
+	 * A discovery got no answer from the broker, device or server within its time limit.
+	 */
+	DISCOVERY_TIMEOUT("/problems/discovery-timeout", "Discovery timed out", HttpStatus.GATEWAY_TIMEOUT),
+
 	/** The web gateway could not reach the service a request is routed to. */
 	UPSTREAM_UNAVAILABLE("/problems/upstream-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),
 
