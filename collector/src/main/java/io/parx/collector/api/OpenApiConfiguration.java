@@ -46,8 +46,17 @@ class OpenApiConfiguration {
 			.addResponses("Forbidden", ProblemResponses.problem(ProblemType.FORBIDDEN, "your role does not allow this"))
 			.addResponses("NotFound",
 					ProblemResponses.problem(ProblemType.NOT_FOUND, "nothing with this id or thumbprint"))
-			.addResponses("NotWritable", ProblemResponses.problem(ProblemType.NOT_WRITABLE,
-					"the channel is not writable or disabled; nothing was sent to the device"));
+			.addResponses("NotWritable",
+					ProblemResponses.problem(ProblemType.NOT_WRITABLE,
+							"the channel is not writable or disabled; nothing was sent to the device"))
+			// every kind of discovery (issue #20) answers these
+			.addResponses("DiscoveryFailed",
+					ProblemResponses.problem(ProblemType.DISCOVERY_FAILED,
+							"the server or broker cannot be reached or refused; the reason is in detail"))
+			.addResponses("DiscoveryBusy", ProblemResponses.problem(ProblemType.DISCOVERY_BUSY,
+					"as many discoveries as the collector allows are running; Retry-After says when to try again"))
+			.addResponses("DeviceTimeout", ProblemResponses.problem(ProblemType.DEVICE_TIMEOUT,
+					"the server or broker did not answer within the time limit"));
 	}
 
 }
