@@ -230,9 +230,9 @@ class OpcUaDiscoveryApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
-	void operatorsAndViewersMayNotBrowse() throws Exception {
+	void operatorsMayNeitherBrowseNorSearch() throws Exception {
 		assertThat(post("browse", "OPERATOR", target(null, "")).statusCode()).isEqualTo(403);
-		assertThat(post("search", "VIEWER", target(null, ",\"query\":\"x\"")).statusCode()).isEqualTo(403);
+		assertThat(post("search", "OPERATOR", target(null, ",\"query\":\"x\"")).statusCode()).isEqualTo(403);
 	}
 
 	private static String target(String nodeId, String extra) {
