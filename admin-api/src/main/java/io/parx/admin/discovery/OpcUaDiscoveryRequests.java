@@ -65,7 +65,10 @@ final class OpcUaDiscoveryRequests {
 		Map<String, Object> connection = new LinkedHashMap<>();
 		body.forEach((field, value) -> {
 			if (CONNECTION.contains(field)) {
-				connection.put(field, value);
+				// as the contract reads them: the collector gets the names it reads too
+				boolean choice = field.startsWith("security") || field.equals("authentication")
+						|| field.equals("endpointUrl");
+				connection.put(field, (choice && value instanceof String text) ? text.strip() : value);
 			}
 		});
 		Map<String, Object> asChannel = new LinkedHashMap<>(connection);
