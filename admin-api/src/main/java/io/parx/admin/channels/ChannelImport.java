@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Bulk create or update of channels, matched by name. Each row is its own transaction:
- * good rows are stored even when others are rejected, and the answer lists every rejected
- * row with its field errors, so the file can be fixed and imported again.
+ * Bulk create or update of channels, matched by name, and bulk create only (channels from
+ * a discovery selection, which must never change a channel of the same name). Each row is
+ * its own transaction: good rows are stored even when others are rejected, and the answer
+ * lists every rejected row with its field errors, so the file can be fixed and imported
+ * again. Validation, audit and config events are those of a single create.
  */
 @Component
-class ChannelImport {
+public class ChannelImport {
 
 	static final int MAX_ROWS = 10_000;
 
@@ -61,6 +63,33 @@ class ChannelImport {
 		return new Result(created, updated, unchanged, errors.size(), errors);
 	}
 
+	/**
+	 * Creates a channel per row; a row whose name is taken is rejected naming
+	 * {@code name}, never an update.
+	 * @param rows channels in the JSON form of {@code POST /api/v1/io/channels}
+	 */
+	public Created createRows(List<Map<String, Object>> rows) {
+		if (rows.size() > MAX_ROWS) {
+			throw ConfigProblems.invalid("body", "at most " + MAX_ROWS + " rows per import");
+		}
+		List<CreatedChannel> channels = new ArrayList<>();
+		List<RowError> errors = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Map<String, Object> row = rows.get(i);
+			try {
+				Channel created = this.channels.create(row);
+				channels.add(new CreatedChannel(i + 1, created.id(), created.name()));
+			}
+			catch (ErrorResponseException ex) {
+				List<FieldError> fields = (ex.getStatusCode().value() == 409)
+						? List.of(new FieldError("name", ex.getBody().getDetail())) : fieldErrors(ex.getBody());
+				errors.add(new RowError(i + 1, (row.get("name") instanceof String s) ? TextRules.prefix(s) : null,
+						fields));
+			}
+		}
+		return new Created(channels.size(), errors.size(), channels, errors);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<FieldError> fieldErrors(ProblemDetail problem) {
 		Map<String, Object> properties = problem.getProperties();
@@ -89,7 +118,26 @@ class ChannelImport {
 	 * @param errors its field errors
 	 */
 	@Schema(name = "ChannelImportError", requiredProperties = { "row", "name", "errors" })
-	record RowError(int row, @Schema(nullable = true) String name, List<FieldError> errors) {
+	public record RowError(int row, @Schema(nullable = true) String name, List<FieldError> errors) {
+	}
+
+	/**
+	 * @param created rows that created a channel
+	 * @param failed rows rejected
+	 * @param channels the channels created
+	 * @param errors why, per rejected row
+	 */
+	@Schema(name = "ChannelsCreated", requiredProperties = { "created", "failed", "channels", "errors" })
+	public record Created(int created, int failed, List<CreatedChannel> channels, List<RowError> errors) {
+	}
+
+	/**
+	 * @param row 1-based position of the row
+	 * @param id the new channel's id
+	 * @param name its name
+	 */
+	@Schema(name = "ChannelCreated", requiredProperties = { "row", "id", "name" })
+	public record CreatedChannel(int row, long id, String name) {
 	}
 
 }

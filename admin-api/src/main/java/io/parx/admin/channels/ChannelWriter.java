@@ -43,11 +43,11 @@ class ChannelWriter {
 
 	static final String ENTITY = "channel";
 
-	private final ChannelTester collector;
+	private final CollectorClient collector;
 
 	private final AuditTrail audit;
 
-	ChannelWriter(ChannelTester collector, AuditTrail audit) {
+	ChannelWriter(CollectorClient collector, AuditTrail audit) {
 		this.collector = collector;
 		this.audit = audit;
 	}
@@ -77,7 +77,8 @@ class ChannelWriter {
 		Map<String, Object> answer;
 		try {
 			answer = this.collector.post("/api/v1/collector/write", Map.of("channel", channel.toCollectorView(),
-					"value", value, "timeoutMs", this.collector.deviceTimeoutMs()), authorization, true);
+					"value", value, "timeoutMs", this.collector.deviceTimeoutMs()), authorization,
+					CollectorClient.Relay.CLIENT_ERRORS);
 		}
 		catch (ErrorResponseException ex) {
 			record(actor, channel, null, value,

@@ -70,8 +70,15 @@ class OpenApiConfiguration {
 					problem("/problems/device-write-failed: the device refused the value or could not be reached "
 							+ "(quality and qualityName say why); the attempt is audited"))
 			.addResponses("DeviceTimeout",
-					problem("/problems/device-timeout: the device did not answer the write in time; whether it took "
-							+ "the value is unknown"))
+					problem("/problems/device-timeout: the device or server did not answer in time; for a write, "
+							+ "whether it took the value is unknown"))
+			.addResponses("DiscoveryFailed",
+					problem("/problems/discovery-failed: the server cannot be reached or refused the session or the "
+							+ "request; detail says why"))
+			.addResponses("DiscoveryBusy",
+					problem("/problems/discovery-busy: the collector runs as many discoveries as it allows; try again "
+							+ "after Retry-After seconds")
+						.addHeaderObject("Retry-After", header("Seconds to wait", new IntegerSchema())))
 			.addResponses("TooManyRequests",
 					problem("/problems/too-many-requests: too many failed sign-ins; try again later")
 						.addHeaderObject("Retry-After", header("Seconds to wait", new IntegerSchema())));

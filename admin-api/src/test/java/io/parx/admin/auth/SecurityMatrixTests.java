@@ -65,6 +65,9 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 			// operatorWritable channels only
 			.endpoint(EVERY_ROLE, "POST", "/api/v1/io/channels/{id}/write")
 			.endpoint(CONFIGURERS, "POST", "/api/v1/io/channels/import")
+			.endpoint(CONFIGURERS, "POST", "/api/v1/io/discovery/opcua/browse")
+			.endpoint(CONFIGURERS, "POST", "/api/v1/io/discovery/opcua/search")
+			.endpoint(CONFIGURERS, "POST", "/api/v1/io/discovery/channels")
 			.endpoint(EVERY_ROLE, "GET", "/api/v1/io/channels/export")
 			.endpoint(EVERY_ROLE, "GET", "/api/v1/storage/rules")
 			.endpoint(CONFIGURERS, "POST", "/api/v1/storage/rules")

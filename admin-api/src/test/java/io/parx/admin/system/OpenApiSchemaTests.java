@@ -322,6 +322,59 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	@Order(7)
+	void discoveryAnswersAsDocumented() throws Exception {
+		Map<String, Object> server = map("endpointUrl", "opc.tcp://schema-plc:4840");
+		CollectorStub.shared()
+			.answer(200, "{\"nodeId\":\"i=85\",\"nodes\":[{\"nodeId\":\"ns=2;s=Line1\",\"browseName\":\"Line1\","
+					+ "\"displayName\":\"Line 1\",\"nodeClass\":\"Object\",\"hasChildren\":true},{\"nodeId\":"
+					+ "\"ns=2;s=T\",\"browseName\":\"T\",\"displayName\":\"T\",\"nodeClass\":\"Variable\",\"dataType\":"
+					+ "\"Double\",\"channelDataType\":\"FLOAT64\",\"accessLevel\":[\"CurrentRead\",\"CurrentWrite\"],"
+					+ "\"value\":21.5,\"hasChildren\":false},{\"nodeId\":\"ns=2;s=S\",\"browseName\":\"S\","
+					+ "\"displayName\":\"S\",\"nodeClass\":\"Variable\",\"dataType\":\"ns=3;i=3002\",\"accessLevel\":"
+					+ "[\"CurrentRead\"],\"value\":\"ExtensionObject\",\"valueStatus\":\"Uncertain_LastUsableValue\","
+					+ "\"hasChildren\":true}],\"nextCursor\":\"200\"}");
+		call(200, json(post("/api/v1/io/discovery/opcua/browse"), server).with(as(Role.ENGINEER)));
+		call(400, json(post("/api/v1/io/discovery/opcua/browse"), map("endpointUrl", "http://x"))
+			.with(as(Role.ENGINEER)));
+		call(403, json(post("/api/v1/io/discovery/opcua/browse"), server).with(as(Role.OPERATOR)));
+		CollectorStub.shared()
+			.answer(502, "{\"type\":\"/problems/discovery-failed\",\"title\":\"Discovery failed\",\"status\":502,"
+					+ "\"detail\":\"opc.tcp://schema-plc:4840: connection refused\"}");
+		call(502, json(post("/api/v1/io/discovery/opcua/browse"), server).with(as(Role.ENGINEER)));
+		CollectorStub.shared()
+			.answer(504, "{\"type\":\"/problems/device-timeout\",\"title\":\"Device did not answer\","
+					+ "\"status\":504,\"detail\":\"no answer\"}");
+		call(504, json(post("/api/v1/io/discovery/opcua/browse"), server).with(as(Role.ENGINEER)));
+		CollectorStub.shared()
+			.answer(503, "{\"type\":\"/problems/discovery-busy\",\"title\":\"Discovery busy\",\"status\":503,"
+					+ "\"detail\":\"busy\"}");
+		call(503, json(post("/api/v1/io/discovery/opcua/search"),
+				map("endpointUrl", "opc.tcp://schema-plc:4840", "query", "t"))
+			.with(as(Role.ENGINEER)));
+		CollectorStub.shared()
+			.answer(200, "{\"nodeId\":\"i=85\",\"nodes\":[{\"nodeId\":\"ns=2;s=T\",\"browseName\":\"T\","
+					+ "\"displayName\":\"T\",\"nodeClass\":\"Variable\",\"dataType\":\"Boolean\",\"channelDataType\":"
+					+ "\"BOOL\",\"accessLevel\":[\"CurrentRead\"],\"value\":true,\"hasChildren\":false,\"path\":"
+					+ "\"Line1/T\"}],\"visited\":17,\"truncated\":null}");
+		call(200, json(post("/api/v1/io/discovery/opcua/search"),
+				map("endpointUrl", "opc.tcp://schema-plc:4840", "query", "t"))
+			.with(as(Role.ENGINEER)));
+		CollectorStub.shared()
+			.answer(200, "{\"nodeId\":\"i=85\",\"nodes\":[],\"visited\":20000,\"truncated\":\"maxVisited\"}");
+		call(200, json(post("/api/v1/io/discovery/opcua/search"),
+				map("endpointUrl", "opc.tcp://schema-plc:4840", "query", "t"))
+			.with(as(Role.ENGINEER)));
+		call(200, json(post("/api/v1/io/discovery/channels"), map("protocol", "OPCUA", "settings", server, "items",
+				List.of(map("nodeId", "ns=2;s=T", "path", "schema/Line1/T", "dataType", "Double"), map("nodeId",
+						"ns=2;s=T", "path", "schema/Line1/T", "dataType", "Double", "name", "schema bad#name"))))
+			.with(as(Role.ENGINEER)));
+		call(400, json(post("/api/v1/io/discovery/channels"),
+				map("protocol", "OPCUA", "settings", server, "items", List.of()))
+			.with(as(Role.ENGINEER)));
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void everyOperationWasCalledWithSuccess() throws Exception {
 		assertThat(contract().unchecked()).isEmpty();

@@ -49,14 +49,14 @@ class OpenApiConfiguration {
 			.addResponses("NotWritable",
 					ProblemResponses.problem(ProblemType.NOT_WRITABLE,
 							"the channel is not writable or disabled; nothing was sent to the device"))
-			.addResponses("DiscoveryBusy",
-					ProblemResponses.problem(ProblemType.TOO_MANY_REQUESTS,
-							"as many discoveries of this kind are running as may; Retry-After says when to ask again"))
+			// every kind of discovery (issue #20) answers these
 			.addResponses("DiscoveryFailed",
 					ProblemResponses.problem(ProblemType.DISCOVERY_FAILED,
-							"the broker or device cannot be reached or refused; the detail says why"))
-			.addResponses("DiscoveryTimeout", ProblemResponses.problem(ProblemType.DISCOVERY_TIMEOUT,
-					"the broker or device did not answer within the time limit"));
+							"the server or broker cannot be reached or refused; the reason is in detail"))
+			.addResponses("DiscoveryBusy", ProblemResponses.problem(ProblemType.DISCOVERY_BUSY,
+					"as many discoveries as the collector allows are running; Retry-After says when to try again"))
+			.addResponses("DeviceTimeout", ProblemResponses.problem(ProblemType.DEVICE_TIMEOUT,
+					"the server or broker did not answer within the time limit"));
 	}
 
 }

@@ -8,12 +8,12 @@ import io.parx.common.security.AccessRules;
 
 /**
  * Who may call what (docs/SECURITY.md): the status is for every role; the channel test
- * and the discovery (issue #20), which connect to devices with the given settings, for
- * engineers and administrators; a write for every role, with the channel's own rules
- * checked by {@code ChannelWriter}; the OPC UA trust list and the collector's own
- * certificate are read by every role, and changed (it decides whom the collector sends
- * passwords to) by engineers and administrators. Open paths, actuator and the rest are
- * common's {@code ParxSecurityAutoConfiguration}.
+ * and discovery, which connect to devices with the given settings, for engineers and
+ * administrators; a write for every role, with the channel's own rules checked by
+ * {@code ChannelWriter}; the OPC UA trust list and the collector's own certificate are
+ * read by every role, and changed (it decides whom the collector sends passwords to) by
+ * engineers and administrators. Open paths, actuator and the rest are common's
+ * {@code ParxSecurityAutoConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -22,8 +22,8 @@ class SecurityConfiguration {
 	AccessRules accessRules() {
 		return AccessRules.builder()
 			.allow(AccessRules.CONFIGURERS, HttpMethod.POST, "/api/v1/collector/test")
-			// discovery connects to brokers and devices with the given settings, as the
-			// test does
+			// discovery of every protocol (issue #20) connects with the given settings,
+			// like the test
 			.allow(AccessRules.CONFIGURERS, HttpMethod.POST, "/api/v1/collector/discovery/**")
 			// every role; the writer lets an OPERATOR write only operatorWritable
 			// channels

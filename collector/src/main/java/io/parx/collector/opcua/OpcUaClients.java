@@ -20,7 +20,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  * and mode, and keeps the configured host and port (servers often advertise a hostname
  * the collector cannot resolve).
  */
-final class OpcUaClients {
+public final class OpcUaClients {
 
 	private OpcUaClients() {
 	}
@@ -70,7 +70,7 @@ final class OpcUaClients {
 	}
 
 	/** The status code and message of a failure, for status and channel-test output. */
-	static String describe(Throwable failure) {
+	public static String describe(Throwable failure) {
 		Throwable cause = failure;
 		while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException)
 				&& cause.getCause() != null) {
@@ -88,7 +88,7 @@ final class OpcUaClients {
 	}
 
 	/** The StatusCode of a failure, Bad_CommunicationError when it carries none. */
-	static int statusOf(Throwable failure) {
+	public static int statusOf(Throwable failure) {
 		Throwable cause = failure;
 		while (cause != null) {
 			if (cause instanceof UaException ua) {

@@ -1,5 +1,8 @@
 package io.parx.collector.opcua;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.parx.collector.engine.ChannelConfig;
 import io.parx.common.config.channel.OpcUaSettings.Authentication;
 import io.parx.common.config.channel.OpcUaSettings;
@@ -22,10 +25,10 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
  * @param username user name for {@link Authentication#USERNAME}
  * @param password password for {@link Authentication#USERNAME}
  */
-record OpcUaEndpoint(String url, SecurityPolicy policy, MessageSecurityMode mode, Authentication authentication,
+public record OpcUaEndpoint(String url, SecurityPolicy policy, MessageSecurityMode mode, Authentication authentication,
 		String username, String password) {
 
-	OpcUaEndpoint {
+	public OpcUaEndpoint {
 		if ((policy == SecurityPolicy.None) != (mode == MessageSecurityMode.None)) {
 			throw new IllegalArgumentException(
 					"securityPolicy None requires securityMode None and the other policies Sign or SignAndEncrypt");
@@ -40,8 +43,25 @@ record OpcUaEndpoint(String url, SecurityPolicy policy, MessageSecurityMode mode
 	 * @throws IllegalArgumentException naming every bad field
 	 */
 	static OpcUaEndpoint of(ChannelConfig channel) {
-		OpcUaSettings settings = OpcUaSettings.fromJson(channel.settingsMap());
 		// the contract's policy and mode names are those of OPC UA, as are Milo's
+		return of(OpcUaSettings.fromJson(channel.settingsMap()));
+	}
+
+	/**
+	 * Reads the connection fields of OPC UA channel settings ({@code endpointUrl},
+	 * {@code securityPolicy}, {@code securityMode}, {@code authentication},
+	 * {@code username}, {@code password}) with the channel contract, for a session that
+	 * is not a channel's (discovery); a {@code nodeId} is not needed.
+	 * @throws io.parx.common.config.InvalidSettingsException naming every bad field
+	 */
+	public static OpcUaEndpoint of(Map<String, ?> connection) {
+		Map<String, Object> settings = new LinkedHashMap<>(connection);
+		// the contract requires a node; the Objects folder stands in (Part 5 §8.2.4)
+		settings.putIfAbsent("nodeId", "i=85");
+		return of(OpcUaSettings.fromJson(settings));
+	}
+
+	private static OpcUaEndpoint of(OpcUaSettings settings) {
 		return new OpcUaEndpoint(settings.endpointUrl().toString(),
 				SecurityPolicy.valueOf(settings.securityPolicy().name()),
 				MessageSecurityMode.valueOf(settings.securityMode().name()), settings.authentication(),
@@ -61,7 +81,7 @@ record OpcUaEndpoint(String url, SecurityPolicy policy, MessageSecurityMode mode
 	}
 
 	/** The key shown in the status API; never contains the password. */
-	String key() {
+	public String key() {
 		String key = this.url + "#" + this.policy.name() + "/" + this.mode.name();
 		return (this.authentication == Authentication.USERNAME) ? key + "/" + this.username : key;
 	}

@@ -232,18 +232,9 @@ public class OpcUaEngine implements ProtocolEngine {
 		catch (IllegalArgumentException ex) {
 			return ReadResult.failed(Quality.BAD_CONFIGURATION_ERROR, 0, ex.getMessage());
 		}
-		OpcUaConnection running;
-		synchronized (this) {
-			running = this.reconciler.running().get(endpoint);
-		}
-		OpcUaClient client = (running != null) ? running.activeClient() : null;
-		boolean temporary = client == null;
 		try {
-			if (temporary) {
-				client = createWithin(endpoint, timeout, deadline);
-				client.connectAsync().get(remaining(deadline), TimeUnit.NANOSECONDS);
-			}
-			return call.apply(client, opcUaChannel, deadline);
+			return withSession(endpoint, deadline,
+					(client, sessionDeadline) -> call.apply(client, opcUaChannel, sessionDeadline));
 		}
 		catch (java.util.concurrent.TimeoutException ex) {
 			return ReadResult.failed(Quality.BAD_TIMEOUT, (System.nanoTime() - start) / 1_000_000,
@@ -259,6 +250,30 @@ public class OpcUaEngine implements ProtocolEngine {
 		catch (Exception ex) {
 			return ReadResult.failed(OpcUaClients.statusOf(ex), (System.nanoTime() - start) / 1_000_000,
 					OpcUaClients.describe(ex));
+		}
+	}
+
+	/**
+	 * Runs a call on the running session for the endpoint, or on a temporary one closed
+	 * afterwards (the channel test, writes, discovery). The deadline bounds everything
+	 * together: endpoint discovery, session and the call.
+	 * @param deadline {@link System#nanoTime()} by which it must be done
+	 * @throws java.util.concurrent.TimeoutException when the server did not answer in
+	 * time
+	 */
+	public <T> T withSession(OpcUaEndpoint endpoint, long deadline, SessionCall<T> call) throws Exception {
+		OpcUaConnection running;
+		synchronized (this) {
+			running = this.reconciler.running().get(endpoint);
+		}
+		OpcUaClient client = (running != null) ? running.activeClient() : null;
+		boolean temporary = client == null;
+		try {
+			if (temporary) {
+				client = createWithin(endpoint, Duration.ofNanos(remaining(deadline)), deadline);
+				client.connectAsync().get(remaining(deadline), TimeUnit.NANOSECONDS);
+			}
+			return call.apply(client, deadline);
 		}
 		finally {
 			if (temporary && client != null) {
@@ -340,6 +355,14 @@ public class OpcUaEngine implements ProtocolEngine {
 				return;
 			}
 		}
+	}
+
+	/** A call on a connected client, done by the deadline ({@link System#nanoTime()}). */
+	@FunctionalInterface
+	public interface SessionCall<T> {
+
+		T apply(OpcUaClient client, long deadlineNanos) throws Exception;
+
 	}
 
 	@FunctionalInterface

@@ -27,6 +27,8 @@ class SecurityMatrixTests extends AbstractIntegrationTest {
 			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/collector/discovery/mqtt/topics")
 			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/collector/discovery/sparkplug")
 			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/collector/discovery/modbus/registers")
+			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/collector/discovery/opcua/browse")
+			.endpoint(AccessRules.CONFIGURERS, "POST", "/api/v1/collector/discovery/opcua/search")
 			// every role passes the door; ChannelWriter checks operatorWritable
 			.endpoint(AccessRules.EVERY_ROLE, "POST", "/api/v1/collector/write")
 			.endpoint(AccessRules.EVERY_ROLE, "GET", "/api/v1/collector/status")

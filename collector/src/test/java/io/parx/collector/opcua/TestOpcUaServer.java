@@ -92,16 +92,33 @@ final class TestOpcUaServer implements AutoCloseable {
 
 	private PlantNamespace namespace;
 
+	private boolean site;
+
 	private TestOpcUaServer(int port) {
 		this.port = port;
 	}
 
+	/**
+	 * A server that also has a nested address space to discover, Objects/Site:
+	 * {@code Line1/{Temperature (Double 21.5), Speed (Float), Pump/{Running (Boolean),
+	 * Pressure (UInt16, read only)}}}, {@code Line2/{Temperature (Double 19.0), Levels
+	 * (Double[3])}} and {@code Many/Point000..Point449} (Int32) for paging.
+	 */
+	static TestOpcUaServer startWithSite() throws Exception {
+		return start(true);
+	}
+
 	static TestOpcUaServer start() throws Exception {
+		return start(false);
+	}
+
+	private static TestOpcUaServer start(boolean site) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		TestOpcUaServer server = new TestOpcUaServer(port);
+		server.site = site;
 		server.values.put("Temperature", new DataValue(new Variant(20.0)));
 		server.values.put("Counter", new DataValue(new Variant(0)));
 		server.values.put("Running", new DataValue(new Variant(false)));
@@ -255,6 +272,64 @@ final class TestOpcUaServer implements AutoCloseable {
 			addVariable(folder, "Counter", NodeIds.Int32);
 			addVariable(folder, "Running", NodeIds.Boolean);
 			addVariable(folder, "Label", NodeIds.String);
+			if (TestOpcUaServer.this.site) {
+				addSite();
+			}
+		}
+
+		private void addSite() {
+			UaFolderNode site = folder("Site", "Site");
+			site.addReference(
+					new Reference(site.getNodeId(), NodeIds.Organizes, NodeIds.ObjectsFolder.expanded(), false));
+			UaFolderNode line1 = folder("Site.Line1", "Line1");
+			site.addOrganizes(line1);
+			addSiteVariable(line1, "Site.Line1.Temperature", "Temperature", NodeIds.Double, new Variant(21.5),
+					AccessLevel.READ_WRITE);
+			addSiteVariable(line1, "Site.Line1.Speed", "Speed", NodeIds.Float, new Variant(3.25f),
+					AccessLevel.READ_ONLY);
+			UaFolderNode pump = folder("Site.Line1.Pump", "Pump");
+			line1.addOrganizes(pump);
+			addSiteVariable(pump, "Site.Line1.Pump.Running", "Running", NodeIds.Boolean, new Variant(true),
+					AccessLevel.READ_WRITE);
+			addSiteVariable(pump, "Site.Line1.Pump.Pressure", "Pressure", NodeIds.UInt16,
+					new Variant(org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UShort.valueOf(512)),
+					AccessLevel.READ_ONLY);
+			UaFolderNode line2 = folder("Site.Line2", "Line2");
+			site.addOrganizes(line2);
+			addSiteVariable(line2, "Site.Line2.Temperature", "Temperature", NodeIds.Double, new Variant(19.0),
+					AccessLevel.READ_ONLY);
+			UaVariableNode levels = addSiteVariable(line2, "Site.Line2.Levels", "Levels", NodeIds.Double,
+					new Variant(new Double[] { 1.0, 2.0, 3.0 }), AccessLevel.READ_ONLY);
+			levels.setValueRank(1);
+			UaFolderNode many = folder("Site.Many", "Many");
+			site.addOrganizes(many);
+			for (int i = 0; i < 450; i++) {
+				String name = String.format("Point%03d", i);
+				addSiteVariable(many, "Site.Many." + name, name, NodeIds.Int32, new Variant(i), AccessLevel.READ_ONLY);
+			}
+		}
+
+		private UaFolderNode folder(String id, String name) {
+			UaFolderNode folder = new UaFolderNode(getNodeContext(), newNodeId(id), newQualifiedName(name),
+					LocalizedText.english(name));
+			getNodeManager().addNode(folder);
+			return folder;
+		}
+
+		private UaVariableNode addSiteVariable(UaFolderNode folder, String id, String name, NodeId dataType,
+				Variant value, java.util.Set<AccessLevel> access) {
+			UaVariableNode node = new UaVariableNode.UaVariableNodeBuilder(getNodeContext()).setNodeId(newNodeId(id))
+				.setAccessLevel(access)
+				.setUserAccessLevel(access)
+				.setBrowseName(newQualifiedName(name))
+				.setDisplayName(LocalizedText.english(name))
+				.setDataType(dataType)
+				.setTypeDefinition(NodeIds.BaseDataVariableType)
+				.build();
+			node.setValue(new DataValue(value));
+			getNodeManager().addNode(node);
+			folder.addOrganizes(node);
+			return node;
 		}
 
 		private void addVariable(UaFolderNode folder, String name, NodeId dataType) {

@@ -73,15 +73,17 @@ public enum ProblemType {
 	DEVICE_TIMEOUT("/problems/device-timeout", "Device did not answer", HttpStatus.GATEWAY_TIMEOUT),
 
 	/**
-	 * A discovery (issue #20) could not reach the broker, device or server it surveys, or
-	 * was refused by it; the reason is in the detail.
+	 * Discovery (issue #20: browsing a server, listening on a broker) reached no answer
+	 * it could use: the server cannot be reached, refused the session or the request; the
+	 * reason is in the detail.
 	 */
 	DISCOVERY_FAILED("/problems/discovery-failed", "Discovery failed", HttpStatus.BAD_GATEWAY),
 
 	/**
-	 * A discovery got no answer from the broker, device or server within its time limit.
+	 * The collector already runs as many discoveries as it allows; {@code Retry-After}
+	 * says when to try again.
 	 */
-	DISCOVERY_TIMEOUT("/problems/discovery-timeout", "Discovery timed out", HttpStatus.GATEWAY_TIMEOUT),
+	DISCOVERY_BUSY("/problems/discovery-busy", "Discovery busy", HttpStatus.SERVICE_UNAVAILABLE),
 
 	/** The web gateway could not reach the service a request is routed to. */
 	UPSTREAM_UNAVAILABLE("/problems/upstream-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE),

@@ -1,0 +1,101 @@
+package io.parx.admin.discovery;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.parx.admin.channels.ChannelImport;
+
+/**
+ * Finding the plant's signals instead of typing them (issue #20):
+ * {@code /api/v1/io/discovery}, for engineers and administrators. Browse and search are
+ * checked here and forwarded to the collector ({@link DiscoveryForwarder}); the
+ * engineer's pick becomes channels through the import path ({@link ChannelImport}), so
+ * validation, audit and config events are those of any channel.
+ */
+@RestController
+@Tag(name = "Discovery", description = "Browse servers and create channels from what was found; see docs/API.md")
+@RequestMapping("/api/v1/io/discovery")
+class DiscoveryController {
+
+	private final DiscoveryForwarder forwarder;
+
+	private final ChannelImport imports;
+
+	DiscoveryController(DiscoveryForwarder forwarder, ChannelImport imports) {
+		this.forwarder = forwarder;
+		this.imports = imports;
+	}
+
+	@Operation(operationId = "browseOpcUa",
+			summary = "List a node's children on an OPC UA server, one page at a time, through the collector "
+					+ "(ENGINEER, ADMIN)",
+			description = "Objects and variables with node class, browse and display name, and for variables the "
+					+ "data type, the channel data type, access level and current value. An unknown nodeId is a 400 "
+					+ "naming it; a server that cannot be reached or refuses a 502 /problems/discovery-failed, one that "
+					+ "does not answer in time a 504 /problems/device-timeout.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = DiscoverySchemas.BrowsePage.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
+	@PostMapping("/opcua/browse")
+	Map<String, Object> browseOpcUa(
+			@RequestBody @Schema(implementation = DiscoverySchemas.BrowseRequest.class) Map<String, Object> body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
+		return this.forwarder.forward("opcua/browse", OpcUaDiscoveryRequests.browse(body), authorization);
+	}
+
+	@Operation(operationId = "searchOpcUa",
+			summary = "Find nodes by name below a node on an OPC UA server, through the collector (ENGINEER, ADMIN)",
+			description = "Breadth first, bounded by maxDepth, maxResults and time; answers what it found when a "
+					+ "bound stopped it and names the bound in truncated. Errors as for browse.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = DiscoverySchemas.SearchResult.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
+	@PostMapping("/opcua/search")
+	Map<String, Object> searchOpcUa(
+			@RequestBody @Schema(implementation = DiscoverySchemas.SearchRequest.class) Map<String, Object> body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
+		return this.forwarder.forward("opcua/search", OpcUaDiscoveryRequests.search(body), authorization);
+	}
+
+	@Operation(operationId = "createChannelsFromSelection",
+			summary = "Create a channel per discovered item (ENGINEER, ADMIN); per-item errors",
+			description = "Names from the item's name, else its search path, else its browse name, made valid "
+					+ "and unique within the selection; data types from channelDataType, else mapped from the "
+					+ "server's type; the protocol's defaults for the rest. Each channel is created, validated, "
+					+ "audited and announced as by POST /api/v1/io/channels, each in its own transaction: a name "
+					+ "already used is that item's error (name), never an update. A selection that is not well "
+					+ "formed (an item without a node or a data type) is a 400 and creates nothing.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = ChannelImport.Created.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@PostMapping("/channels")
+	ChannelImport.Created createChannels(
+			@RequestBody @Schema(implementation = DiscoverySchemas.Selection.class) Map<String, Object> body) {
+		return this.imports.createRows(ChannelSelection.read(body).channelRows());
+	}
+
+}

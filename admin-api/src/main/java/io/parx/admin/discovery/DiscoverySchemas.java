@@ -1,0 +1,113 @@
+package io.parx.admin.discovery;
+
+import java.util.List;
+import java.util.Map;
+
+import io.parx.common.config.DataType;
+import io.parx.common.config.channel.OpcUaSettings.Authentication;
+import io.parx.common.config.channel.OpcUaSettings.SecurityMode;
+import io.parx.common.config.channel.OpcUaSettings.SecurityPolicy;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The JSON of the discovery endpoints as the OpenAPI document describes it, for the
+ * browser app's generated types and Swagger UI. Documentation only: the endpoints read
+ * maps checked field by field ({@link OpcUaDiscoveryRequests}, {@link ChannelSelection})
+ * and pass the collector's answers on; {@code OpenApiSchemaTests} holds real answers
+ * against these schemas.
+ */
+final class DiscoverySchemas {
+
+	private DiscoverySchemas() {
+	}
+
+	@Schema(name = "OpcUaBrowseRequest",
+			description = "A server as an OPC UA channel reaches it (the settings' endpointUrl, security and identity "
+					+ "fields, with their defaults) and the node whose children to list",
+			requiredProperties = { "endpointUrl" })
+	record BrowseRequest(@Schema(description = "opc.tcp://host:port/path", maxLength = 2000) String endpointUrl,
+			SecurityPolicy securityPolicy, SecurityMode securityMode, Authentication authentication,
+			@Schema(maxLength = 200) String username,
+			@Schema(description = "Never logged nor answered", maxLength = 1000) String password,
+			@Schema(description = "Default i=85, the Objects folder", maxLength = 4200) String nodeId,
+			@Schema(description = "nextCursor of the previous page", maxLength = 20) String cursor,
+			@Schema(description = "Nodes per page, default 200", minimum = "1", maximum = "1000") Integer maxNodes,
+			@Schema(description = "Time limit; default and most: the admin-api's collector timeout less 1 s (9 s)",
+					minimum = "1", maximum = "60000") Integer timeoutMs) {
+
+	}
+
+	@Schema(name = "OpcUaSearchRequest",
+			description = "A server as an OPC UA channel reaches it and what to look for below a node",
+			requiredProperties = { "endpointUrl", "query" })
+	record SearchRequest(@Schema(description = "opc.tcp://host:port/path", maxLength = 2000) String endpointUrl,
+			SecurityPolicy securityPolicy, SecurityMode securityMode, Authentication authentication,
+			@Schema(maxLength = 200) String username,
+			@Schema(description = "Never logged nor answered", maxLength = 1000) String password,
+			@Schema(description = "Where to start; default i=85, the Objects folder", maxLength = 4200) String nodeId,
+			@Schema(description = "Part of the browse or display name, any case", maxLength = 200) String query,
+			@Schema(description = "Levels below the start node, default 5", minimum = "1",
+					maximum = "10") Integer maxDepth,
+			@Schema(description = "Default 100", minimum = "1", maximum = "1000") Integer maxResults,
+			@Schema(minimum = "1", maximum = "60000") Integer timeoutMs) {
+
+	}
+
+	@Schema(name = "DiscoveredOpcUaNode",
+			requiredProperties = { "nodeId", "browseName", "displayName", "nodeClass", "hasChildren" })
+	record Node(@Schema(example = "ns=2;s=Line1.Temperature") String nodeId, String browseName, String displayName,
+			@Schema(description = "Object or Variable") String nodeClass,
+			@Schema(description = "Variables: a built-in type's name (Double) or another type's node id") String dataType,
+			@Schema(description = "Variables: the channel data type that reads it, absent when there is none "
+					+ "(arrays, structures, DateTime)") DataType channelDataType,
+			@Schema(description = "Variables: CurrentRead, CurrentWrite, HistoryRead, ...") List<String> accessLevel,
+			@Schema(description = "Variables: the current value", types = {
+					"number", "boolean", "string" }) Object value,
+			@Schema(description = "The value's StatusCode name when it is not Good") String valueStatus,
+			boolean hasChildren,
+			@Schema(description = "Search only: browse names from the start node, / separated") String path){
+
+	}
+
+	@Schema(name = "OpcUaBrowsePage", requiredProperties = { "nodeId", "nodes", "nextCursor" })
+	record BrowsePage(String nodeId, List<Node> nodes,
+			@Schema(description = "cursor of the next page; null on the last", nullable = true) String nextCursor) {
+
+	}
+
+	@Schema(name = "OpcUaSearchResult", requiredProperties = { "nodeId", "nodes", "visited", "truncated" })
+	record SearchResult(String nodeId, List<Node> nodes, @Schema(description = "Nodes looked at") int visited,
+			@Schema(description = "Why the search stopped early, null when it did not", nullable = true,
+					allowableValues = {
+							"maxResults", "maxVisited", "time" }) String truncated){
+
+	}
+
+	@Schema(name = "ChannelSelection",
+			description = "Discovered items to become channels, of one protocol (OPCUA so far)",
+			requiredProperties = { "protocol", "settings", "items" })
+	record Selection(@Schema(allowableValues = "OPCUA") String protocol,
+			@Schema(description = "The channel settings every item shares (OPCUA: endpointUrl, security, identity, "
+					+ "samplingIntervalMs, deadband, write settings); each item adds its nodeId") Map<String, Object> settings,
+			@Schema(description = "Channel fields every item shares: description, unit, scale, offset, "
+					+ "pollIntervalMs, enabled, collector, tags") Map<String, Object> channel,
+			@ArraySchema(minItems = 1, maxItems = ChannelSelection.MAX_ITEMS) List<SelectedNode> items) {
+
+	}
+
+	@Schema(name = "SelectedOpcUaNode",
+			description = "A node as browse or search listed it (other fields of the listing are accepted and "
+					+ "ignored)",
+			requiredProperties = { "nodeId" })
+	record SelectedNode(@Schema(maxLength = 4200) String nodeId,
+			@Schema(description = "The channel's name; default: path, else browseName, made valid and unique",
+					maxLength = 200) String name,
+			String path, String browseName,
+			@Schema(description = "The server's type; gives the channel data type when channelDataType is absent",
+					maxLength = 200) String dataType,
+			DataType channelDataType) {
+
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.parx.collector.discovery.opcua;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A node as discovery lists it.
+ *
+ * @param nodeId its node id, as a channel's {@code nodeId} takes it
+ * @param browseName the browse name without its namespace index
+ * @param displayName the display name's text
+ * @param nodeClass Object or Variable (Part 3 §5.2)
+ * @param dataType the variable's data type: a built-in type's name ({@code Double}) or
+ * the node id of another
+ * @param channelDataType the channel data type that reads it, when there is one
+ * @param accessLevel the variable's access level bits by name ({@code CurrentRead},
+ * {@code CurrentWrite}, ...)
+ * @param value the variable's current value (number, boolean or text)
+ * @param valueStatus the value's StatusCode name when it is not Good
+ * @param hasChildren whether browsing it lists anything
+ * @param path browse names from the search's start node, {@code /}-separated (search
+ * only)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "OpcUaNode", requiredProperties = { "nodeId", "browseName", "displayName", "nodeClass", "hasChildren" })
+record OpcUaNode(String nodeId, String browseName, String displayName, String nodeClass, String dataType,
+		String channelDataType, List<String> accessLevel, Object value, String valueStatus, boolean hasChildren,
+		String path) {
+
+	OpcUaNode withPath(String path) {
+		return new OpcUaNode(this.nodeId, this.browseName, this.displayName, this.nodeClass, this.dataType,
+				this.channelDataType, this.accessLevel, this.value, this.valueStatus, this.hasChildren, path);
+	}
+
+}
