@@ -37,10 +37,20 @@ public final class DiscoveryProblems {
 				cut("no answer from " + target + " within " + limit.toMillis() + " ms"));
 	}
 
+	/** 504 {@code /problems/device-timeout}, saying what did not answer in time. */
+	public static ProblemException timedOut(String detail) {
+		return Problems.of(ProblemType.DEVICE_TIMEOUT, cut(detail));
+	}
+
 	/** 503 {@code /problems/discovery-busy} with {@code Retry-After}. */
 	public static ProblemException busy(int running) {
-		ProblemException busy = Problems.of(ProblemType.DISCOVERY_BUSY,
+		return busy(
 				"the collector is running " + running + " discoveries and has no room for another; try again shortly");
+	}
+
+	/** 503 {@code /problems/discovery-busy} with {@code Retry-After}, saying why. */
+	public static ProblemException busy(String detail) {
+		ProblemException busy = Problems.of(ProblemType.DISCOVERY_BUSY, detail);
 		busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "2");
 		return busy;
 	}

@@ -1,16 +1,9 @@
 package io.parx.collector.discovery;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.parx.collector.engine.SurveyRunner;
 import io.parx.common.problem.ProblemException;
 
 import org.slf4j.Logger;
@@ -19,11 +12,12 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs every kind of discovery on a small executor of its own, time-limited: a browse of
- * a huge address space or a listen on a busy broker never takes a thread from polling or
- * from the HTTP server beyond its limit, and too many at once are refused (503) instead
- * of queueing without end. A task answers its own failures as {@link DiscoveryProblems};
- * one still running at its limit is interrupted and answered 504.
+ * Runs the OPC UA discoveries (browse, search) a few at a time, each time-limited, on the
+ * same {@link SurveyRunner} as every other kind of discovery: a browse of a huge address
+ * space never takes a thread from polling or from the HTTP server beyond its limit, and
+ * one more than {@code threads} at once is refused (503 {@code /problems/discovery-busy})
+ * instead of queueing. A task answers its own failures as {@link DiscoveryProblems}; one
+ * still running at its limit is interrupted and answered 504.
  */
 @Component
 public class DiscoveryRunner implements DisposableBean {
@@ -35,15 +29,11 @@ public class DiscoveryRunner implements DisposableBean {
 
 	private final DiscoverySettings settings;
 
-	private final ThreadPoolExecutor executor;
+	private final SurveyRunner runner;
 
 	public DiscoveryRunner(DiscoverySettings settings) {
 		this.settings = settings;
-		BlockingQueue<Runnable> queue = (settings.queueCapacity() > 0)
-				? new ArrayBlockingQueue<>(settings.queueCapacity()) : new SynchronousQueue<>();
-		this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30, TimeUnit.SECONDS, queue,
-				Thread.ofPlatform().name("discovery-", 1).daemon(true).factory(), new ThreadPoolExecutor.AbortPolicy());
-		this.executor.allowCoreThreadTimeOut(true);
+		this.runner = new SurveyRunner("opcua", settings.threads());
 	}
 
 	/** The time limit for a request's {@code timeoutMs}. */
@@ -60,42 +50,27 @@ public class DiscoveryRunner implements DisposableBean {
 	 */
 	public <T> T run(String target, Duration limit, Task<T> task) {
 		Deadline deadline = Deadline.in(limit);
-		Future<T> future;
-		try {
-			future = this.executor.submit(() -> task.run(deadline));
-		}
-		catch (RejectedExecutionException ex) {
-			throw DiscoveryProblems.busy(this.executor.getActiveCount());
-		}
-		try {
-			return future.get(limit.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			throw DiscoveryProblems.timeout(target, limit);
-		}
-		catch (InterruptedException ex) {
-			future.cancel(true);
-			Thread.currentThread().interrupt();
-			throw DiscoveryProblems.timeout(target, limit);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof ProblemException problem) {
-				throw problem;
+		return this.runner.run(limit.plus(GRACE), () -> {
+			try {
+				return task.run(deadline);
 			}
-			if (cause instanceof TimeoutException) {
+			catch (ProblemException ex) {
+				throw ex;
+			}
+			catch (TimeoutException | InterruptedException ex) {
 				throw DiscoveryProblems.timeout(target, limit);
 			}
-			log.warn("Discovery of {} failed", target, cause);
-			throw DiscoveryProblems.failed(target + ": " + cause.getClass().getSimpleName()
-					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : ""));
-		}
+			catch (Exception ex) {
+				log.warn("Discovery of {} failed", target, ex);
+				throw DiscoveryProblems.failed(target + ": " + ex.getClass().getSimpleName()
+						+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+			}
+		}, () -> DiscoveryProblems.timeout(target, limit));
 	}
 
 	@Override
 	public void destroy() {
-		this.executor.shutdownNow();
+		this.runner.close();
 	}
 
 	/** One discovery, done by its deadline. */

@@ -9,25 +9,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
+import io.parx.collector.discovery.DiscoveryProblems;
 import io.parx.common.problem.ProblemException;
-import io.parx.common.problem.ProblemType;
-import io.parx.common.problem.Problems;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * Runs the discoveries of one kind (issue #20: MQTT topics, Sparkplug B births, Modbus
  * registers) on threads of their own, a few at a time and each within a time limit: a
  * survey of a busy broker or a silent device never holds up the engines' polling or
  * intake, nor the API's request threads beyond its limit. A survey asked for while
- * {@code concurrency} are running is refused (429), not queued; a survey past its limit
- * counts until its thread has closed its connection.
+ * {@code concurrency} are running is refused (503 {@code /problems/discovery-busy}), not
+ * queued; a survey past its limit counts until its thread has closed its connection.
  */
 public final class SurveyRunner implements AutoCloseable {
-
-	/** How long a refused caller is told to wait before asking again. */
-	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	private final String kind;
 
@@ -52,15 +47,21 @@ public final class SurveyRunner implements AutoCloseable {
 	 * Runs a survey on a thread of its own and waits for it at most {@code limit}; past
 	 * it the survey is interrupted (it closes its connection in its own time) and the
 	 * caller gets a 504.
-	 * @throws ProblemException 429 when {@code concurrency} surveys are running, 504 past
+	 * @throws ProblemException 503 when {@code concurrency} surveys are running, 504 past
 	 * the limit, or whatever problem the survey throws
 	 */
 	public <T> T run(Duration limit, Callable<T> survey) {
+		return run(limit, survey, () -> DiscoveryProblems
+			.timedOut("the " + this.kind + " discovery did not finish within " + limit.toMillis() + " ms"));
+	}
+
+	/**
+	 * Like {@link #run(Duration, Callable)}, answering {@code timedOut} past the limit.
+	 */
+	public <T> T run(Duration limit, Callable<T> survey, Supplier<ProblemException> timedOut) {
 		if (!this.running.tryAcquire()) {
-			throw Problems.tooManyRequests(
-					this.concurrency + " " + this.kind
-							+ " discoveries are running, the most at one time; ask again when one has finished",
-					RETRY_AFTER);
+			throw DiscoveryProblems.busy(this.concurrency + " " + this.kind
+					+ " discoveries are running, the most at one time; ask again when one has finished");
 		}
 		CompletableFuture<T> result = new CompletableFuture<>();
 		Thread thread = Thread.ofVirtual().name("survey-" + this.kind).unstarted(() -> {
@@ -91,12 +92,12 @@ public final class SurveyRunner implements AutoCloseable {
 		}
 		catch (TimeoutException ex) {
 			thread.interrupt();
-			throw timeout("the " + this.kind + " discovery did not finish within " + limit.toMillis() + " ms");
+			throw timedOut.get();
 		}
 		catch (InterruptedException ex) {
 			thread.interrupt();
 			Thread.currentThread().interrupt();
-			throw timeout("the " + this.kind + " discovery was interrupted");
+			throw DiscoveryProblems.timedOut("the " + this.kind + " discovery was interrupted");
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException failure) {
@@ -104,18 +105,6 @@ public final class SurveyRunner implements AutoCloseable {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
-	}
-
-	/**
-	 * 502 {@code /problems/discovery-failed}: the source refused or cannot be reached.
-	 */
-	public static ProblemException failed(String detail) {
-		return Problems.of(ProblemType.DISCOVERY_FAILED, detail);
-	}
-
-	/** 504 {@code /problems/discovery-timeout}: the source did not answer in time. */
-	public static ProblemException timeout(String detail) {
-		return new ProblemException(Problems.detail(HttpStatus.GATEWAY_TIMEOUT, ProblemType.DISCOVERY_TIMEOUT, detail));
 	}
 
 	/** Interrupts the surveys still running: the service is stopping. */

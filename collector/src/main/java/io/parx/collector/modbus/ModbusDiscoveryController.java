@@ -39,9 +39,9 @@ class ModbusDiscoveryController implements AutoCloseable {
 	@ApiResponse(responseCode = "200")
 	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
-	@ApiResponse(responseCode = "429", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
 	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
-	@ApiResponse(responseCode = "504", ref = "DiscoveryTimeout")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
 	@PostMapping("/modbus/registers")
 	RegisterSurveyResult registers(@Valid @RequestBody RegisterSurveyRequest request) {
 		RegisterSurvey survey = RegisterSurvey.of(request, this.settings.timeout());

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 
-import io.parx.collector.engine.SurveyRunner;
+import io.parx.collector.discovery.DiscoveryProblems;
 import io.parx.collector.modbus.RegisterSurveyResult.Bit;
 import io.parx.collector.modbus.RegisterSurveyResult.Block;
 import io.parx.collector.modbus.RegisterSurveyResult.Register;
@@ -114,15 +114,15 @@ record RegisterSurvey(DeviceKey device, RegisterType table, int address, int cou
 		}
 		catch (RuntimeException ex) {
 			// j2mod resolves the host name in its constructor and throws unchecked
-			throw SurveyRunner.failed(this.device + ": cannot connect: "
+			throw DiscoveryProblems.failed(this.device + ": cannot connect: "
 					+ ModbusErrors.describe((ex.getCause() instanceof Exception cause) ? cause : ex));
 		}
 		if (!connected) {
 			String reason = this.device + ": " + connection.status().lastError();
 			if (System.nanoTime() - start >= this.timeoutMs * 1_000_000L - 10_000_000L) {
-				throw SurveyRunner.timeout(reason);
+				throw DiscoveryProblems.timedOut(reason);
 			}
-			throw SurveyRunner.failed(reason);
+			throw DiscoveryProblems.failed(reason);
 		}
 	}
 

@@ -49,9 +49,9 @@ class MqttDiscoveryController implements AutoCloseable {
 	@ApiResponse(responseCode = "200")
 	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
-	@ApiResponse(responseCode = "429", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
 	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
-	@ApiResponse(responseCode = "504", ref = "DiscoveryTimeout")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
 	@PostMapping("/mqtt/topics")
 	TopicSurveyResult topics(@Valid @RequestBody TopicSurveyRequest request) {
 		String filter = request.topicFilterOrDefault();
@@ -69,9 +69,9 @@ class MqttDiscoveryController implements AutoCloseable {
 	@ApiResponse(responseCode = "200")
 	@ApiResponse(responseCode = "400", ref = "BadRequest")
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
-	@ApiResponse(responseCode = "429", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
 	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
-	@ApiResponse(responseCode = "504", ref = "DiscoveryTimeout")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
 	@PostMapping("/sparkplug")
 	SparkplugSurveyResult sparkplug(@Valid @RequestBody SparkplugSurveyRequest request) {
 		String groupId = request.groupId();

@@ -20,7 +20,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 
-import io.parx.collector.engine.SurveyRunner;
+import io.parx.collector.discovery.DiscoveryProblems;
 import io.parx.common.config.DataType;
 import io.parx.common.config.FieldProblem;
 import io.parx.common.config.InvalidSettingsException;
@@ -106,7 +106,7 @@ final class SurveyClient {
 				.buildAsync();
 		}
 		catch (IllegalStateException ex) {
-			throw SurveyRunner.failed(ex.getMessage());
+			throw DiscoveryProblems.failed(ex.getMessage());
 		}
 		try {
 			client.connectWith()
@@ -121,16 +121,16 @@ final class SurveyClient {
 		}
 		catch (TimeoutException ex) {
 			client.disconnect();
-			throw SurveyRunner.timeout("no MQTT answer (CONNACK) from " + broker.url() + " within " + timeout.toMillis()
-					+ " ms: is it an MQTT broker?");
+			throw DiscoveryProblems.timedOut("no MQTT answer (CONNACK) from " + broker.url() + " within "
+					+ timeout.toMillis() + " ms: is it an MQTT broker?");
 		}
 		catch (ExecutionException ex) {
-			throw SurveyRunner.failed("cannot connect to " + broker.url() + ": " + MqttConnection.message(ex));
+			throw DiscoveryProblems.failed("cannot connect to " + broker.url() + ": " + MqttConnection.message(ex));
 		}
 		catch (InterruptedException ex) {
 			client.disconnect();
 			Thread.currentThread().interrupt();
-			throw SurveyRunner.timeout("interrupted while connecting to " + broker.url());
+			throw DiscoveryProblems.timedOut("interrupted while connecting to " + broker.url());
 		}
 	}
 
@@ -152,20 +152,20 @@ final class SurveyClient {
 				.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw SurveyRunner.timeout("no answer (SUBACK) from " + broker.url() + " to the subscription of " + filter
-					+ " within " + timeout.toMillis() + " ms");
+			throw DiscoveryProblems.timedOut("no answer (SUBACK) from " + broker.url() + " to the subscription of "
+					+ filter + " within " + timeout.toMillis() + " ms");
 		}
 		catch (ExecutionException ex) {
-			throw SurveyRunner
+			throw DiscoveryProblems
 				.failed("the broker " + broker.url() + " refused the subscription of " + filter + ": " + refusal(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw SurveyRunner.timeout("interrupted while subscribing to " + filter);
+			throw DiscoveryProblems.timedOut("interrupted while subscribing to " + filter);
 		}
 		List<Mqtt5SubAckReasonCode> codes = ack.getReasonCodes();
 		if (codes.stream().anyMatch(Mqtt5SubAckReasonCode::isError)) {
-			throw SurveyRunner
+			throw DiscoveryProblems
 				.failed("the broker " + broker.url() + " refused the subscription of " + filter + ": " + codes);
 		}
 	}

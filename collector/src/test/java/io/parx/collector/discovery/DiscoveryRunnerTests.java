@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class DiscoveryRunnerTests {
 
 	private final DiscoveryRunner runner = new DiscoveryRunner(
-			new DiscoverySettings(1, 0, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+			new DiscoverySettings(1, Duration.ofSeconds(10), Duration.ofSeconds(60)));
 
 	@AfterEach
 	void stop() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.parx.collector.discovery.DiscoveryProblems;
 import io.parx.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class SurveyRunnerTests {
 				return "late";
 			})).isInstanceOfSatisfying(ProblemException.class, (ex) -> {
 				assertThat(ex.getStatusCode().value()).isEqualTo(504);
-				assertThat(ex.problem().getType().toString()).isEqualTo("/problems/discovery-timeout");
+				assertThat(ex.problem().getType().toString()).isEqualTo("/problems/device-timeout");
 			});
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			// the survey's thread is freed to close its connection
@@ -40,7 +41,7 @@ class SurveyRunnerTests {
 	}
 
 	@Test
-	void aSurveyBeyondTheConcurrencyIsRefusedWith429AndRetryAfter() throws Exception {
+	void aSurveyBeyondTheConcurrencyIsRefusedWith503AndRetryAfter() throws Exception {
 		CountDownLatch running = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		try (SurveyRunner runner = new SurveyRunner("test", 1)) {
@@ -53,8 +54,8 @@ class SurveyRunnerTests {
 
 			assertThatThrownBy(() -> runner.run(Duration.ofSeconds(1), () -> "second"))
 				.isInstanceOfSatisfying(ProblemException.class, (ex) -> {
-					assertThat(ex.getStatusCode().value()).isEqualTo(429);
-					assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+					assertThat(ex.getStatusCode().value()).isEqualTo(503);
+					assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("2");
 				});
 			release.countDown();
 			first.join();
@@ -67,7 +68,7 @@ class SurveyRunnerTests {
 	void aProblemOfTheSurveyReachesTheCallerAsItIs() {
 		try (SurveyRunner runner = new SurveyRunner("test", 1)) {
 			assertThatThrownBy(() -> runner.run(Duration.ofSeconds(5), () -> {
-				throw SurveyRunner.failed("cannot connect to tcp://plant:1883: Connection refused");
+				throw DiscoveryProblems.failed("cannot connect to tcp://plant:1883: Connection refused");
 			})).isInstanceOfSatisfying(ProblemException.class,
 					(ex) -> assertThat(ex.getStatusCode().value()).isEqualTo(502));
 		}

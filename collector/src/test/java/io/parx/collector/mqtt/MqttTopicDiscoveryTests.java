@@ -195,7 +195,7 @@ class MqttTopicDiscoveryTests extends DiscoveryApi {
 			long tookMs = (System.nanoTime() - start) / 1_000_000;
 
 			assertThat(response.statusCode()).isEqualTo(504);
-			assertThat(json(response).path("type").asString()).isEqualTo("/problems/discovery-timeout");
+			assertThat(json(response).path("type").asString()).isEqualTo("/problems/device-timeout");
 			assertThat(json(response).path("detail").asString()).contains("CONNACK");
 			assertThat(tookMs).isLessThan(MqttDiscoveryController.ANSWER_TIMEOUT.toMillis() + 5_000);
 		}
