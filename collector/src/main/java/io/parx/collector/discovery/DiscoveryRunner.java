@@ -6,7 +6,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,8 +38,7 @@ public class DiscoveryRunner implements DisposableBean {
 
 	public DiscoveryRunner(DiscoverySettings settings) {
 		this.settings = settings;
-		BlockingQueue<Runnable> queue = (settings.queueCapacity() > 0)
-				? new ArrayBlockingQueue<>(settings.queueCapacity()) : new SynchronousQueue<>();
+		BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(settings.queueCapacity());
 		this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 30, TimeUnit.SECONDS, queue,
 				Thread.ofPlatform().name("discovery-", 1).daemon(true).factory(), new ThreadPoolExecutor.AbortPolicy());
 		this.executor.allowCoreThreadTimeOut(true);
@@ -91,6 +89,11 @@ public class DiscoveryRunner implements DisposableBean {
 			throw DiscoveryProblems.failed(target + ": " + cause.getClass().getSimpleName()
 					+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : ""));
 		}
+	}
+
+	/** Discoveries waiting for a thread. */
+	int queued() {
+		return this.executor.getQueue().size();
 	}
 
 	@Override

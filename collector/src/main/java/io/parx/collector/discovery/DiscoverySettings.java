@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * its place.
  *
  * @param threads discoveries run at the same time, each on a thread of its own
- * @param queueCapacity discoveries waiting for a thread; beyond that a request is
+ * @param queueCapacity discoveries waiting for a thread (at least 1, so that a request
+ * arriving while a thread is just finishing waits for it); beyond that a request is
  * answered 503 {@code /problems/discovery-busy} at once
  * @param defaultTimeout time limit of a discovery that names none
  * @param maxTimeout the longest time limit a request may ask for
@@ -24,8 +25,8 @@ public record DiscoverySettings(@DefaultValue("2") int threads, @DefaultValue("4
 		if (threads < 1 || threads > 32) {
 			throw new IllegalArgumentException("threads must be between 1 and 32");
 		}
-		if (queueCapacity < 0 || queueCapacity > 1000) {
-			throw new IllegalArgumentException("queueCapacity must be between 0 and 1000");
+		if (queueCapacity < 1 || queueCapacity > 1000) {
+			throw new IllegalArgumentException("queueCapacity must be between 1 and 1000");
 		}
 		if (defaultTimeout.isNegative() || defaultTimeout.isZero() || defaultTimeout.compareTo(maxTimeout) > 0) {
 			throw new IllegalArgumentException("defaultTimeout must be positive and at most maxTimeout");
