@@ -34,7 +34,9 @@ class DiscoveryForwarder {
 	 */
 	Map<String, Object> forward(String kind, Map<String, Object> body, String authorization) {
 		Map<String, Object> sent = new LinkedHashMap<>(body);
-		long most = this.collector.deviceTimeoutMs();
+		// the collector answers a discovery by its limit and half a second more; the rest
+		// of the admin-api's wait is for the two hops and a collector under load
+		long most = Math.max(1000, this.collector.deviceTimeoutMs() - 1000);
 		Object asked = sent.get("timeoutMs");
 		sent.put("timeoutMs", (asked instanceof Number n) ? Math.min(n.longValue(), most) : most);
 		return this.collector.post("/api/v1/collector/discovery/" + kind, sent, authorization,

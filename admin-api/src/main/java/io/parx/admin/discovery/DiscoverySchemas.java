@@ -33,7 +33,7 @@ final class DiscoverySchemas {
 			@Schema(description = "Default i=85, the Objects folder", maxLength = 4200) String nodeId,
 			@Schema(description = "nextCursor of the previous page", maxLength = 20) String cursor,
 			@Schema(description = "Nodes per page, default 200", minimum = "1", maximum = "1000") Integer maxNodes,
-			@Schema(description = "Time limit; default and most: the admin-api's collector timeout less 1 s (9 s)",
+			@Schema(description = "Time limit; default and most: the admin-api's collector timeout less 2 s (8 s)",
 					minimum = "1", maximum = "60000") Integer timeoutMs) {
 
 	}

@@ -64,8 +64,8 @@ class DiscoveryApiTests extends AbstractIntegrationTest {
 		assertThat(body.get("nodeId").asString()).isEqualTo("ns=2;s=Site.Line1");
 		assertThat(body.get("maxNodes").asInt()).isEqualTo(50);
 		assertThat(body.get("cursor").asString()).isEqualTo("100");
-		// a second less than the admin-api waits for the collector (10 s in tests)
-		assertThat(body.get("timeoutMs").asLong()).isEqualTo(9000);
+		// 2 s less than the admin-api waits for the collector (10 s in tests)
+		assertThat(body.get("timeoutMs").asLong()).isEqualTo(8000);
 	}
 
 	@Test
@@ -81,7 +81,7 @@ class DiscoveryApiTests extends AbstractIntegrationTest {
 			.andExpect(jsonPath("$.visited").value(12));
 		JsonNode body = this.json.readTree(CollectorStub.shared().lastRequest().body());
 		assertThat(CollectorStub.shared().lastRequest().path()).isEqualTo("/api/v1/collector/discovery/opcua/search");
-		assertThat(body.get("timeoutMs").asLong()).isEqualTo(9000);
+		assertThat(body.get("timeoutMs").asLong()).isEqualTo(8000);
 		assertThat(body.get("password").asString()).isEqualTo("pw");
 		assertThat(body.get("query").asString()).isEqualTo("temp");
 	}

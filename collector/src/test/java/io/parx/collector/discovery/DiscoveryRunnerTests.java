@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The bounds every kind of discovery shares: one too many is refused at once, one that
@@ -27,7 +28,7 @@ class DiscoveryRunnerTests {
 	}
 
 	@Test
-	void aDiscoveryBeyondTheExecutorsRoomIsA503AtOnce() throws Exception {
+	void aDiscoveryBeyondTheExecutorsThreadsAndQueueIsA503AtOnce() throws Exception {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		Thread first = Thread.ofVirtual().start(() -> this.runner.run("first", Duration.ofSeconds(10), (deadline) -> {
@@ -36,9 +37,13 @@ class DiscoveryRunnerTests {
 			return "done";
 		}));
 		assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+		// the one place in the queue
+		Thread second = Thread.ofVirtual()
+			.start(() -> this.runner.run("second", Duration.ofSeconds(10), (deadline) -> "after the first"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.runner.queued() == 1);
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ProblemException.class)
-			.isThrownBy(() -> this.runner.run("second", Duration.ofSeconds(10), (deadline) -> "never"))
+			.isThrownBy(() -> this.runner.run("third", Duration.ofSeconds(10), (deadline) -> "never"))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode().value()).isEqualTo(503);
 				assertThat(ex.getBody().getType().toString()).isEqualTo("/problems/discovery-busy");
@@ -47,6 +52,7 @@ class DiscoveryRunnerTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 		release.countDown();
 		first.join();
+		second.join();
 	}
 
 	@Test

@@ -33,6 +33,12 @@ record OpcUaBrowseRequest(@NotBlank @Size(max = 2000) String endpointUrl, Securi
 		@Min(1) @Max(OpcUaAddressSpace.MAX_PAGE) Integer maxNodes,
 		@Min(1) @Max(60_000) Integer timeoutMs) implements OpcUaTarget {
 
+	/** Never shows the password (requests may end up in logs). */
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.endpointUrl + ", " + this.nodeId + ", password=******]";
+	}
+
 	int pageSize() {
 		return (this.maxNodes != null) ? this.maxNodes : 200;
 	}

@@ -30,6 +30,12 @@ record OpcUaSearchRequest(@NotBlank @Size(max = 2000) String endpointUrl, Securi
 		@Min(1) @Max(OpcUaSearch.MAX_DEPTH) Integer maxDepth, @Min(1) @Max(OpcUaSearch.MAX_RESULTS) Integer maxResults,
 		@Min(1) @Max(60_000) Integer timeoutMs) implements OpcUaTarget {
 
+	/** Never shows the password (requests may end up in logs). */
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.endpointUrl + ", " + this.nodeId + ", password=******]";
+	}
+
 	int depth() {
 		return (this.maxDepth != null) ? this.maxDepth : 5;
 	}
