@@ -3,7 +3,6 @@ package io.parx.collector.discovery;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
-import io.parx.collector.engine.SurveyRunner;
 import io.parx.common.problem.ProblemException;
 
 import org.slf4j.Logger;

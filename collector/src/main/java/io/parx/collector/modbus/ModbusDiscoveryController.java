@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parx.collector.engine.SurveyRunner;
+import io.parx.collector.discovery.SurveyRunner;
 
 /**
  * Modbus discovery (issue #20): a range of registers or bits of a device, each register

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.parx.collector.engine.SurveyRunner;
+import io.parx.collector.discovery.SurveyRunner;
 import io.parx.common.config.channel.SparkplugMetric;
 import io.parx.common.problem.Problems;
 

@@ -1,4 +1,4 @@
-package io.parx.collector.engine;
+package io.parx.collector.discovery;
 
 import java.time.Duration;
 import java.util.Set;
@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import io.parx.collector.discovery.DiscoveryProblems;
 import io.parx.common.problem.ProblemException;
 
 /**

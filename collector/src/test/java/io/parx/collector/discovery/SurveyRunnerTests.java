@@ -1,10 +1,9 @@
-package io.parx.collector.engine;
+package io.parx.collector.discovery;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.parx.collector.discovery.DiscoveryProblems;
 import io.parx.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
