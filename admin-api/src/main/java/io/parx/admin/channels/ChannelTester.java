@@ -2,17 +2,20 @@ package io.parx.admin.channels;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,13 +57,25 @@ class ChannelTester {
 
 	private final CollectorSettings settings;
 
+	private final Function<Channel, URI> routes;
+
+	@Autowired
+	ChannelTester(CollectorSettings settings, CollectorRoutes routes) {
+		this(settings, routes::baseUrl);
+	}
+
+	/** A tester of one collector at {@code settings.url()}. */
 	ChannelTester(CollectorSettings settings) {
+		this(settings, (channel) -> settings.url());
+	}
+
+	private ChannelTester(CollectorSettings settings, Function<Channel, URI> routes) {
 		this.settings = settings;
+		this.routes = routes;
 		HttpClient http = HttpClient.newBuilder().connectTimeout(settings.testTimeout()).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(settings.testTimeout());
 		this.client = RestClient.builder()
-			.baseUrl(settings.url().toString())
 			.requestFactory(factory)
 			// the collector logs the call with the id of the request that caused it
 			.requestInterceptor(CorrelationId.forwarding())
@@ -69,30 +84,40 @@ class ChannelTester {
 
 	Map<String, Object> test(Channel channel, String authorization) {
 		long start = System.nanoTime();
-		Map<String, Object> answer = post("/api/v1/collector/test",
+		Map<String, Object> answer = post(channel, "/api/v1/collector/test",
 				Map.of("channel", channel.toCollectorView(), "timeoutMs", deviceTimeoutMs()), authorization, false);
 		long latencyMs = (System.nanoTime() - start) / 1_000_000;
 		return result(answer, latencyMs);
 	}
 
 	/**
-	 * Posts to the collector with the caller's token, with this class's timeout and
-	 * answers: 503 when it cannot be reached or does not answer in time, 502 when it
-	 * fails or answers nonsense.
+	 * Posts to the collector instance that runs the channel ({@link CollectorRoutes})
+	 * with the caller's token, with this class's timeout and answers: 503 when it cannot
+	 * be reached or does not answer in time or no instance of its group runs it, 502 when
+	 * it fails or answers nonsense.
 	 * @param passClientErrors whether a 4xx problem of the collector (e.g. the write's
 	 * 400 naming {@code value}, 403, 409) is passed on as it is instead of as a 502
 	 */
-	Map<String, Object> post(String path, Map<String, Object> body, String authorization, boolean passClientErrors) {
+	Map<String, Object> post(Channel channel, String path, Map<String, Object> body, String authorization,
+			boolean passClientErrors) {
+		URI base = this.routes.apply(channel);
+		String where = "the collector at " + base;
 		Map<String, Object> answer;
 		try {
-			answer = this.client.post().uri(path).headers((headers) -> {
-				if (authorization != null) {
-					headers.set(HttpHeaders.AUTHORIZATION, authorization);
-				}
-			}).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(MAP);
+			answer = this.client.post()
+				.uri(URI.create(base.toString().replaceAll("/+$", "") + path))
+				.headers((headers) -> {
+					if (authorization != null) {
+						headers.set(HttpHeaders.AUTHORIZATION, authorization);
+					}
+				})
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.retrieve()
+				.body(MAP);
 		}
 		catch (ResourceAccessException ex) {
-			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE, unreachable(ex));
+			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE, unreachable(where, ex));
 		}
 		catch (RestClientResponseException ex) {
 			if (passClientErrors && ex.getStatusCode().is4xxClientError()) {
@@ -101,16 +126,14 @@ class ChannelTester {
 					throw problem;
 				}
 			}
-			throw unavailable(HttpStatus.BAD_GATEWAY, "the collector at " + this.settings.url() + " answered "
-					+ ex.getStatusCode().value() + ": " + abbreviate(ex.getResponseBodyAsString()));
+			throw unavailable(HttpStatus.BAD_GATEWAY, where + " answered " + ex.getStatusCode().value() + ": "
+					+ abbreviate(ex.getResponseBodyAsString()));
 		}
 		catch (RestClientException ex) {
-			throw unavailable(HttpStatus.BAD_GATEWAY,
-					"the collector at " + this.settings.url() + " sent an answer that is not a test result");
+			throw unavailable(HttpStatus.BAD_GATEWAY, where + " sent an answer that is not a test result");
 		}
 		if (answer == null) {
-			throw unavailable(HttpStatus.BAD_GATEWAY,
-					"the collector at " + this.settings.url() + " sent an empty answer");
+			throw unavailable(HttpStatus.BAD_GATEWAY, where + " sent an empty answer");
 		}
 		return answer;
 	}
@@ -165,13 +188,12 @@ class ChannelTester {
 		return result;
 	}
 
-	private String unreachable(ResourceAccessException ex) {
+	private String unreachable(String where, ResourceAccessException ex) {
 		Throwable cause = ex.getCause();
 		while (cause != null && cause.getCause() != null && !(cause instanceof ConnectException)
 				&& !(cause instanceof HttpTimeoutException)) {
 			cause = cause.getCause();
 		}
-		String where = "the collector at " + this.settings.url();
 		if (cause instanceof HttpTimeoutException) {
 			return where + " did not answer within " + this.settings.testTimeout().toMillis() + " ms";
 		}

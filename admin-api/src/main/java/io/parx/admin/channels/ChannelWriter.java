@@ -76,8 +76,9 @@ class ChannelWriter {
 		Actor actor = Actor.current();
 		Map<String, Object> answer;
 		try {
-			answer = this.collector.post("/api/v1/collector/write", Map.of("channel", channel.toCollectorView(),
-					"value", value, "timeoutMs", this.collector.deviceTimeoutMs()), authorization, true);
+			answer = this.collector.post(channel, "/api/v1/collector/write", Map.of("channel",
+					channel.toCollectorView(), "value", value, "timeoutMs", this.collector.deviceTimeoutMs()),
+					authorization, true);
 		}
 		catch (ErrorResponseException ex) {
 			record(actor, channel, null, value,

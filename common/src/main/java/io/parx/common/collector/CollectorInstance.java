@@ -33,12 +33,22 @@ import tools.jackson.databind.json.JsonMapper;
 public record CollectorInstance(String group, String instance, String url, List<HeldConnection> connections,
 		Instant updated) {
 
+	/** The group of channels without a {@code collector}: the collector named so. */
+	public static final String DEFAULT_GROUP = "default";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	public CollectorInstance {
 		Objects.requireNonNull(group, "group");
 		Objects.requireNonNull(instance, "instance");
 		connections = (connections != null) ? List.copyOf(connections) : List.of();
+	}
+
+	/**
+	 * The group a channel belongs to: its {@code collector}, or {@value #DEFAULT_GROUP}.
+	 */
+	public static String groupOf(String collector) {
+		return (collector == null || collector.isBlank()) ? DEFAULT_GROUP : collector;
 	}
 
 	/** Whether one of its connections serves the channel. */
