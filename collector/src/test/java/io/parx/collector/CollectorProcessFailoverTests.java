@@ -125,6 +125,7 @@ class CollectorProcessFailoverTests {
 				.forEach((s) -> times.computeIfAbsent(s.channelId(), (k) -> new ArrayList<>()).add(s.timeMicros()));
 			int duplicates = 0;
 			int nearPairs = 0;
+			List<String> near = new ArrayList<>();
 			for (var entry : times.entrySet()) {
 				List<Long> list = entry.getValue();
 				list.sort(null);
@@ -137,14 +138,14 @@ class CollectorProcessFailoverTests {
 					}
 					else if (delta < POLL_MS * 1000 / 4) {
 						nearPairs++;
+						near.add(entry.getKey() + "@" + (list.get(i) - killedAtMicros) / 1000 + "ms");
 					}
 				}
 				maxGap.put(entry.getKey(), gap / 1000);
 			}
-			System.out.printf(
-					"FAILOVER takeover ms per channel of the killed instance %s; max gap ms per channel %s; "
-							+ "samples %d, duplicates %d, pairs closer than a quarter period %d%n",
-					takeover, maxGap, samples.size(), duplicates, nearPairs);
+			System.out.printf("FAILOVER takeover ms per channel of the killed instance %s; max gap ms per channel %s; "
+					+ "samples %d, duplicates %d, pairs closer than a quarter period %d %s (channel@ms after the "
+					+ "kill)%n", takeover, maxGap, samples.size(), duplicates, nearPairs, near);
 			assertThat(takeover).isNotEmpty();
 			assertThat(takeover.values()).allMatch((ms) -> ms < TAKEOVER_BOUND.toMillis());
 			assertThat(maxGap.values()).allMatch((ms) -> ms < TAKEOVER_BOUND.toMillis());

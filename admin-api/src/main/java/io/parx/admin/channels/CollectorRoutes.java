@@ -62,7 +62,9 @@ class CollectorRoutes {
 		if (holder.isPresent()) {
 			return url(holder.get());
 		}
-		if (!channel.enabled()) {
+		if (!channel.enabled() || instances.size() == 1) {
+			// a disabled channel runs nowhere; a lone instance runs every channel of its
+			// name, or is about to (a channel created a moment ago)
 			return instances.stream()
 				.filter((i) -> i.url() != null)
 				.findFirst()

@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Issue #21: a channel's test-read and writes go to the collector instance of its group
  * that runs it, found in the instance records the collectors keep in Redis
  * (docs/CONTRACTS.md, "Redis"), not to one fixed {@code PARX_COLLECTOR_URL}; a group
- * whose live instances run none of them answers 503, a group without records falls back
- * to {@code PARX_COLLECTOR_URL}.
+ * whose several live instances run none of them answers 503, a group without records
+ * falls back to {@code PARX_COLLECTOR_URL}.
  */
 class CollectorRoutingTests extends AbstractIntegrationTest {
 
@@ -99,14 +99,28 @@ class CollectorRoutingTests extends AbstractIntegrationTest {
 	void aChannelNoLiveInstanceHoldsIsA503NamingTheGroup() throws Exception {
 		long orphan = create("routing.orphan");
 		long other = create("routing.other");
+		long third = create("routing.third");
 		register("a", this.a.url(), other);
+		register("b", this.b.url(), third);
 		this.mvc.perform(post("/api/v1/io/channels/" + orphan + "/test").with(as(Role.ENGINEER)))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.type").value("/problems/collector-unavailable"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
 				.containsString("no instance of collector group '" + this.group + "' runs channel routing.orphan")));
 		assertThat(this.a.lastRequest()).isNull();
+		assertThat(this.b.lastRequest()).isNull();
 		assertThat(CollectorStub.shared().lastRequest()).isNull();
+	}
+
+	@Test
+	void aLoneInstanceGetsTheCallsOfAChannelItHasNotLoadedYet() throws Exception {
+		// e.g. a channel tested right after it was created, before the collector's record
+		// lists it
+		long fresh = create("routing.fresh");
+		register("a", this.a.url(), create("routing.loaded"));
+		this.mvc.perform(post("/api/v1/io/channels/" + fresh + "/test").with(as(Role.ENGINEER)))
+			.andExpect(status().isOk());
+		assertThat(this.a.lastRequest().path()).isEqualTo("/api/v1/collector/test");
 	}
 
 	@Test
