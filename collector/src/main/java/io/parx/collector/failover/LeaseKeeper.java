@@ -210,6 +210,13 @@ public class LeaseKeeper implements SmartLifecycle {
 			this.leases.releaseAll();
 			this.held.held(Map.of());
 		}
+		try {
+			// gone at once, so the others count their shares without it
+			this.store.unregister(this.instance.value());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Removing the instance record failed: {}", ex.toString());
+		}
 	}
 
 	@Override

@@ -38,6 +38,9 @@ interface LeaseStore {
 	/** Writes this instance's record, to live {@code ttl}. */
 	void register(CollectorInstance record, Duration ttl);
 
+	/** Removes this instance's record: it is gone (a clean shutdown). */
+	void unregister(String instance);
+
 	/** The records of the group's live instances. */
 	List<CollectorInstance> instances(String group);
 

@@ -141,6 +141,13 @@ final class RedisLeaseStore implements LeaseStore, AutoCloseable {
 	}
 
 	@Override
+	public void unregister(String instance) {
+		RedisCommands<String, String> redis = redis();
+		redis.del(this.keys.collectorInstance(this.group, instance));
+		redis.srem(this.keys.collectorInstances(this.group), instance);
+	}
+
+	@Override
 	public List<CollectorInstance> instances(String group) {
 		RedisCommands<String, String> redis = redis();
 		List<String> ids = new ArrayList<>(redis.smembers(this.keys.collectorInstances(group)));

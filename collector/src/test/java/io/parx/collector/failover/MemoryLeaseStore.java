@@ -94,6 +94,11 @@ final class MemoryLeaseStore implements LeaseStore {
 	}
 
 	@Override
+	public void unregister(String instance) {
+		check();
+	}
+
+	@Override
 	public List<CollectorInstance> instances(String group) {
 		check();
 		return new ArrayList<>();
