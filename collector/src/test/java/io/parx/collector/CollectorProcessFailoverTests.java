@@ -159,6 +159,71 @@ class CollectorProcessFailoverTests {
 		}
 	}
 
+	@Test
+	void anInstancePausedPastItsLeasesPublishesNothingItReadsAfterWakingWhileTheOtherReadsItsDevices()
+			throws Exception {
+		try (TestModbusSlave plc1 = new TestModbusSlave(10, 0);
+				TestModbusSlave plc2 = new TestModbusSlave(10, 0);
+				RedisServerProcess redis = RedisServerProcess.start();
+				TestTokens tokens = TestTokens.start()) {
+			TestDatabase configDb = channels(plc1.port(), plc2.port());
+			Set<Long> all = channelIds(configDb);
+			Process a = start(configDb, redis.url(), tokens.jwksUrl(), "a", RedisServerProcess.freePort());
+			await().atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> goodChannels(stream(redis.url())).containsAll(all));
+			start(configDb, redis.url(), tokens.jwksUrl(), "b", RedisServerProcess.freePort());
+			awaitShared(redis.url());
+			Thread.sleep(3000);
+			CollectorInstance heldByA = records(redis.url()).get("a");
+			List<Long> channelsOfA = heldByA.connections().stream().flatMap((c) -> c.channels().stream()).toList();
+			// a stops dead (a long GC pause, a frozen VM) with its devices open
+			long pausedAtMicros = System.currentTimeMillis() * 1000;
+			signal(a, "STOP");
+			await().atMost(Duration.ofMinutes(1))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> goodChannels(stream(redis.url()), pausedAtMicros + 1_000_000).containsAll(channelsOfA));
+			Thread.sleep(2000);
+			// a wakes: its poll threads run before its lease keeper notices the leases
+			// are gone; what they read must not be published
+			long resumedAtMicros = System.currentTimeMillis() * 1000;
+			signal(a, "CONT");
+			Thread.sleep(6000);
+			List<Sample> samples = stream(redis.url());
+			long window = 4_000_000;
+			Map<Long, Long> counts = new TreeMap<>();
+			for (long channel : channelsOfA) {
+				counts.put(channel,
+						samples.stream()
+							.filter((s) -> s.channelId() == channel && s.timeMicros() >= resumedAtMicros
+									&& s.timeMicros() < resumedAtMicros + window)
+							.count());
+			}
+			System.out.printf("FAILOVER paused instance: samples per channel in the %d ms after it woke %s "
+					+ "(one reader: about %d)%n", window / 1000, counts, window / 1000 / POLL_MS);
+			// two readers would give twice the rate
+			assertThat(counts.values()).allMatch((n) -> n <= window / 1000 / POLL_MS * 3 / 2);
+			assertThat(java.nio.file.Files.readString(this.dir.resolve("a.log")))
+				.containsAnyOf("Could not renew the lease", "Lost the lease");
+			assertThat(duplicates(samples)).isZero();
+		}
+	}
+
+	private static void signal(Process process, String signal) throws Exception {
+		assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).isZero();
+	}
+
+	private static int duplicates(List<Sample> samples) {
+		Set<String> seen = new HashSet<>();
+		int duplicates = 0;
+		for (Sample sample : samples) {
+			if (sample.isGood() && !seen.add(sample.channelId() + "@" + sample.timeMicros())) {
+				duplicates++;
+			}
+		}
+		return duplicates;
+	}
+
 	/** Waits until both instances hold connections and all six are held. */
 	private static void awaitShared(String redisUrl) {
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
