@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -203,8 +204,8 @@ class CollectorProcessFailoverTests {
 					+ "(one reader: about %d)%n", window / 1000, counts, window / 1000 / POLL_MS);
 			// two readers would give twice the rate
 			assertThat(counts.values()).allMatch((n) -> n <= window / 1000 / POLL_MS * 3 / 2);
-			assertThat(java.nio.file.Files.readString(this.dir.resolve("a.log")))
-				.containsAnyOf("Could not renew the lease", "Lost the lease");
+			assertThat(Files.readString(this.dir.resolve("a.log"))).containsAnyOf("Could not renew the lease",
+					"Lost the lease");
 			assertThat(duplicates(samples)).isZero();
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -170,7 +171,7 @@ public class ChannelCoordinator implements SmartLifecycle {
 			for (ChannelConfig channel : this.running.values()) {
 				ProtocolEngine engine = this.engines.get(channel.protocol());
 				connectionOf.put(channel.id(), (engine != null) ? engine.connection(channel)
-						: channel.protocol().name().toLowerCase(java.util.Locale.ROOT) + ":channel:" + channel.id());
+						: channel.protocol().name().toLowerCase(Locale.ROOT) + ":channel:" + channel.id());
 			}
 		}
 		this.held.assigned(connectionOf);

@@ -2,6 +2,7 @@ package io.parx.collector.engine;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
@@ -61,7 +62,7 @@ public interface ProtocolEngine extends AutoCloseable {
 	 * channels whose settings do not read, answer the channel itself.
 	 */
 	default String connection(ChannelConfig channel) {
-		return protocol().name().toLowerCase(java.util.Locale.ROOT) + ":channel:" + channel.id();
+		return protocol().name().toLowerCase(Locale.ROOT) + ":channel:" + channel.id();
 	}
 
 	/** Connections and channels for the status API. */

@@ -1,5 +1,6 @@
 package io.parx.collector.failover;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,8 @@ public class HeldConnections {
 	/** The connections of the group's channels, each with its channels' ids. */
 	Map<String, List<Long>> connections() {
 		Map<String, List<Long>> connections = new HashMap<>();
-		this.connectionOf.forEach(
-				(channel, connection) -> connections.computeIfAbsent(connection, (c) -> new java.util.ArrayList<>())
-					.add(channel));
+		this.connectionOf.forEach((channel,
+				connection) -> connections.computeIfAbsent(connection, (c) -> new ArrayList<>()).add(channel));
 		connections.values().forEach((ids) -> ids.sort(null));
 		return connections;
 	}

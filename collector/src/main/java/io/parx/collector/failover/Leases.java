@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -63,9 +64,9 @@ final class Leases {
 
 	private boolean storeFailing;
 
-	private final java.util.concurrent.atomic.AtomicLong taken = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong taken = new AtomicLong();
 
-	private final java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong lost = new AtomicLong();
 
 	Leases(LeaseStore store, String instance, FailoverSettings settings, LongSupplier nanos) {
 		this.store = store;
@@ -183,8 +184,8 @@ final class Leases {
 	private void balance(Set<String> wanted, Collection<String> others) {
 		List<String> live = new ArrayList<>(new HashSet<>(others));
 		live.remove(this.instance);
-		int share = (wanted.size() + live.size()) / (live.size() + 1); // ceil(n / (others
-																		// + 1))
+		// ceil(connections / instances), itself included
+		int share = (wanted.size() + live.size()) / (live.size() + 1);
 		Map<String, String> holders = this.store.holders(wanted);
 		Map<String, Integer> counts = new HashMap<>();
 		holders.values().stream().filter(Objects::nonNull).forEach((h) -> counts.merge(h, 1, Integer::sum));
