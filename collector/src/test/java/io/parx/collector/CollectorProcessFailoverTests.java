@@ -66,8 +66,16 @@ class CollectorProcessFailoverTests {
 	private final List<Process> processes = new ArrayList<>();
 
 	@AfterEach
-	void stop() {
+	void stop() throws Exception {
 		this.processes.forEach(Process::destroyForcibly);
+		// the instances' logs stay for a look after a failure
+		Path logs = Path.of("target", "failover-logs", Long.toString(System.currentTimeMillis()));
+		Files.createDirectories(logs);
+		try (var files = Files.list(this.dir)) {
+			for (Path log : files.filter((f) -> f.toString().endsWith(".log")).toList()) {
+				Files.copy(log, logs.resolve(log.getFileName()));
+			}
+		}
 	}
 
 	@Test

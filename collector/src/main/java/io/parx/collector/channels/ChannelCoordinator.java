@@ -94,7 +94,9 @@ public class ChannelCoordinator implements SmartLifecycle {
 	 */
 	public void reapply() {
 		ScheduledExecutorService executor = this.executor;
-		if (executor != null) {
+		if (executor != null && this.started) {
+			// after stop() the engines are closed: nothing to apply (the lease keeper
+			// gives its leases up after the coordinator stopped)
 			executor.execute(() -> {
 				for (Protocol protocol : Protocol.values()) {
 					applyTo(protocol);

@@ -208,7 +208,12 @@ public class LeaseKeeper implements SmartLifecycle {
 			// the engines are closed already (the coordinator stops first): let another
 			// instance take over at once rather than after the lease expires
 			this.leases.releaseAll();
-			this.held.held(Map.of());
+			try {
+				this.held.held(Map.of());
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Handing over the empty lease set failed: {}", ex.toString());
+			}
 		}
 		try {
 			// gone at once, so the others count their shares without it
