@@ -1,8 +1,11 @@
 package io.parx.admin.channels;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.parx.common.sample.Quality;
@@ -12,20 +15,32 @@ import io.parx.common.sample.Quality;
  * forwarding the caller's token. The device's own failure (connection refused, Modbus
  * exception, OPC UA status, no message on the topic) comes back in {@code error} with a
  * bad quality; a collector that cannot be reached is a 503, a collector that answers
- * nonsense a 502 ({@link CollectorClient}).
+ * nonsense a 502 ({@link CollectorClient}). It goes to the collector instance that runs
+ * the channel ({@link CollectorRoutes}).
  */
 @Component
 class ChannelTester {
 
 	private final CollectorClient collector;
 
-	ChannelTester(CollectorClient collector) {
+	private final Function<Channel, URI> routes;
+
+	@Autowired
+	ChannelTester(CollectorClient collector, CollectorRoutes routes) {
+		this(collector, routes::baseUrl);
+	}
+
+	/**
+	 * @param routes the base URL of the collector instance that runs a channel
+	 */
+	ChannelTester(CollectorClient collector, Function<Channel, URI> routes) {
 		this.collector = collector;
+		this.routes = routes;
 	}
 
 	Map<String, Object> test(Channel channel, String authorization) {
 		long start = System.nanoTime();
-		Map<String, Object> answer = this.collector.post("/api/v1/collector/test",
+		Map<String, Object> answer = this.collector.post(this.routes.apply(channel), "/api/v1/collector/test",
 				Map.of("channel", channel.toCollectorView(), "timeoutMs", this.collector.deviceTimeoutMs()),
 				authorization, CollectorClient.Relay.NONE);
 		long latencyMs = (System.nanoTime() - start) / 1_000_000;

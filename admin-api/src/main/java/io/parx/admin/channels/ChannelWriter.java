@@ -45,10 +45,13 @@ class ChannelWriter {
 
 	private final CollectorClient collector;
 
+	private final CollectorRoutes routes;
+
 	private final AuditTrail audit;
 
-	ChannelWriter(CollectorClient collector, AuditTrail audit) {
+	ChannelWriter(CollectorClient collector, CollectorRoutes routes, AuditTrail audit) {
 		this.collector = collector;
+		this.routes = routes;
 		this.audit = audit;
 	}
 
@@ -76,9 +79,10 @@ class ChannelWriter {
 		Actor actor = Actor.current();
 		Map<String, Object> answer;
 		try {
-			answer = this.collector.post("/api/v1/collector/write", Map.of("channel", channel.toCollectorView(),
-					"value", value, "timeoutMs", this.collector.deviceTimeoutMs()), authorization,
-					CollectorClient.Relay.CLIENT_ERRORS);
+			answer = this.collector.post(
+					this.routes.baseUrl(channel), "/api/v1/collector/write", Map.of("channel",
+							channel.toCollectorView(), "value", value, "timeoutMs", this.collector.deviceTimeoutMs()),
+					authorization, CollectorClient.Relay.CLIENT_ERRORS);
 		}
 		catch (ErrorResponseException ex) {
 			record(actor, channel, null, value,

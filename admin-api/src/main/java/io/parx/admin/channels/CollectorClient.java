@@ -2,6 +2,7 @@ package io.parx.admin.channels;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
@@ -64,7 +65,6 @@ public class CollectorClient {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(settings.testTimeout());
 		this.client = RestClient.builder()
-			.baseUrl(settings.url().toString())
 			.requestFactory(factory)
 			// the collector logs the call with the id of the request that caused it
 			.requestInterceptor(CorrelationId.forwarding())
@@ -94,32 +94,48 @@ public class CollectorClient {
 	 * @return the collector's JSON object
 	 */
 	public Map<String, Object> post(String path, Map<String, Object> body, String authorization, Relay relay) {
+		return post(this.settings.url(), path, body, authorization, relay);
+	}
+
+	/**
+	 * Posts to one collector instance ({@link CollectorRoutes}) with the caller's token.
+	 * @param base the instance's base URL
+	 * @param authorization the caller's {@code Authorization} header, or {@code null}
+	 * @return the collector's JSON object
+	 */
+	public Map<String, Object> post(URI base, String path, Map<String, Object> body, String authorization,
+			Relay relay) {
+		String where = "the collector at " + base;
 		Map<String, Object> answer;
 		try {
-			answer = this.client.post().uri(path).headers((headers) -> {
-				if (authorization != null) {
-					headers.set(HttpHeaders.AUTHORIZATION, authorization);
-				}
-			}).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(MAP);
+			answer = this.client.post()
+				.uri(URI.create(base.toString().replaceAll("/+$", "") + path))
+				.headers((headers) -> {
+					if (authorization != null) {
+						headers.set(HttpHeaders.AUTHORIZATION, authorization);
+					}
+				})
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.retrieve()
+				.body(MAP);
 		}
 		catch (ResourceAccessException ex) {
-			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE, unreachable(ex));
+			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE, unreachable(where, ex));
 		}
 		catch (RestClientResponseException ex) {
 			ErrorResponseException problem = (relay != Relay.NONE) ? collectorProblem(ex, relay) : null;
 			if (problem != null) {
 				throw problem;
 			}
-			throw unavailable(HttpStatus.BAD_GATEWAY, "the collector at " + this.settings.url() + " answered "
-					+ ex.getStatusCode().value() + ": " + abbreviate(ex.getResponseBodyAsString()));
+			throw unavailable(HttpStatus.BAD_GATEWAY, where + " answered " + ex.getStatusCode().value() + ": "
+					+ abbreviate(ex.getResponseBodyAsString()));
 		}
 		catch (RestClientException ex) {
-			throw unavailable(HttpStatus.BAD_GATEWAY,
-					"the collector at " + this.settings.url() + " sent an answer that is not a result");
+			throw unavailable(HttpStatus.BAD_GATEWAY, where + " sent an answer that is not a result");
 		}
 		if (answer == null) {
-			throw unavailable(HttpStatus.BAD_GATEWAY,
-					"the collector at " + this.settings.url() + " sent an empty answer");
+			throw unavailable(HttpStatus.BAD_GATEWAY, where + " sent an empty answer");
 		}
 		return answer;
 	}
@@ -174,13 +190,12 @@ public class CollectorClient {
 		}
 	}
 
-	private String unreachable(ResourceAccessException ex) {
+	private String unreachable(String where, ResourceAccessException ex) {
 		Throwable cause = ex.getCause();
 		while (cause != null && cause.getCause() != null && !(cause instanceof ConnectException)
 				&& !(cause instanceof HttpTimeoutException)) {
 			cause = cause.getCause();
 		}
-		String where = "the collector at " + this.settings.url();
 		if (cause instanceof HttpTimeoutException) {
 			return where + " did not answer within " + this.settings.testTimeout().toMillis() + " ms";
 		}

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the admin-api reaches the collector for live channel tests.
  *
- * @param url base URL of the collector ({@code PARX_COLLECTOR_URL})
+ * @param url base URL of the collector ({@code PARX_COLLECTOR_URL}): used when the
+ * channel's collector group has announced no instance in Redis (see
+ * {@code CollectorRoutes})
  * @param testTimeout how long a channel test may take, connection included
  */
 @ConfigurationProperties("parx.collector")

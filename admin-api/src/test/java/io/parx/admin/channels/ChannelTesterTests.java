@@ -35,8 +35,8 @@ class ChannelTesterTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ChannelTester tester = new ChannelTester(new CollectorClient(
-				new CollectorSettings(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2))));
+		ChannelTester tester = tester(
+				new CollectorSettings(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2)));
 		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> tester.test(CHANNEL, null))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -59,8 +59,8 @@ class ChannelTesterTests {
 		});
 		server.start();
 		try {
-			ChannelTester tester = new ChannelTester(new CollectorClient(new CollectorSettings(
-					URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofMillis(300))));
+			ChannelTester tester = tester(new CollectorSettings(
+					URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofMillis(300)));
 			assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> tester.test(CHANNEL, null))
 				.satisfies((ex) -> {
 					assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -80,6 +80,11 @@ class ChannelTesterTests {
 			.containsEntry("quality", 0L)
 			.containsEntry("qualityName", "Good")
 			.containsEntry("latencyMs", 42L);
+	}
+
+	/** A tester of the one collector at {@code settings.url()}. */
+	private static ChannelTester tester(CollectorSettings settings) {
+		return new ChannelTester(new CollectorClient(settings), (channel) -> settings.url());
 	}
 
 }

@@ -49,6 +49,15 @@ public final class CollectorStub {
 		return SHARED;
 	}
 
+	/** Another stand-in, e.g. for a second instance of a collector group; close it. */
+	public static CollectorStub start() {
+		return new CollectorStub();
+	}
+
+	public void close() {
+		this.server.stop(0);
+	}
+
 	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}

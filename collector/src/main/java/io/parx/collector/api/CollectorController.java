@@ -12,6 +12,7 @@ import io.parx.collector.engine.BoundedRead;
 import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
+import io.parx.collector.failover.LeaseKeeper;
 import io.parx.collector.publish.Publisher;
 import io.parx.common.config.InvalidSettingsException;
 import io.parx.common.sample.Quality;
@@ -43,10 +44,13 @@ class CollectorController {
 
 	private final ChannelWriter writer;
 
+	private final LeaseKeeper leases;
+
 	private final Clock clock = Clock.systemUTC();
 
 	CollectorController(ChannelCoordinator coordinator, Publisher publisher, CollectorSettings settings,
-			ChannelWriter writer) {
+			ChannelWriter writer, LeaseKeeper leases) {
+		this.leases = leases;
 		this.coordinator = coordinator;
 		this.writer = writer;
 		this.publisher = publisher;
@@ -97,7 +101,8 @@ class CollectorController {
 	}
 
 	@Operation(operationId = "getCollectorStatus",
-			summary = "Publishing, disk buffer, connections and channels of every protocol engine (every role)")
+			summary = "Publishing, disk buffer, connections and channels of every protocol engine, and the device "
+					+ "connections this instance holds in its collector group (every role)")
 	@GetMapping("/status")
 	StatusView status() {
 		DiskBuffer buffer = this.publisher.buffer();
@@ -110,7 +115,7 @@ class CollectorController {
 			.stream()
 			.sorted(Map.Entry.comparingByKey())
 			.forEach((entry) -> engines.put(entry.getKey().name(), StatusView.Engine.of(entry.getValue().status())));
-		return new StatusView(this.settings.name(), publishing, engines);
+		return new StatusView(this.settings.name(), publishing, engines, this.leases.status());
 	}
 
 	private Long ageMillis(Long since) {

@@ -8,6 +8,7 @@ import io.parx.collector.engine.ChannelState;
 import io.parx.collector.engine.ChannelStatus;
 import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.EngineStatus;
+import io.parx.collector.failover.FailoverStatus;
 import io.parx.collector.modbus.PlannedRead;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.SampleValue;
@@ -18,8 +19,10 @@ import io.parx.common.sample.SampleValue;
  * @param collector this instance's name
  * @param publishing the publish pipeline and disk buffer
  * @param engines per protocol: connections, channels and (Modbus) the request plan
+ * @param failover this instance in its collector group: the device connections it holds
+ * (with failover: the leases) and the group's other live instances
  */
-record StatusView(String collector, Publishing publishing, Map<String, Engine> engines) {
+record StatusView(String collector, Publishing publishing, Map<String, Engine> engines, FailoverStatus failover) {
 
 	/**
 	 * The publish pipeline.

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.parx.collector.CollectorSettings;
 import io.parx.collector.engine.ChannelConfig;
 import io.parx.collector.engine.ProtocolEngine;
+import io.parx.collector.failover.HeldConnections;
 import io.parx.common.config.channel.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,10 @@ import org.springframework.stereotype.Component;
  * Keeps the engines running exactly the channels assigned to this collector: loads them
  * at start-up, reloads one channel on a config event and applies the change to the
  * engine(s) of its protocol only, and resynchronizes everything periodically. All work
- * runs on one thread, so engines see {@code apply} calls one at a time.
+ * runs on one thread, so engines see {@code apply} calls one at a time. In a collector
+ * group with failover (issue #21) only the channels whose device connection this instance
+ * holds a lease on run ({@link HeldConnections}); taking or losing a lease is a
+ * {@link #reapply} that adds or removes channels like a config change.
  */
 @Component
 public class ChannelCoordinator implements SmartLifecycle {
@@ -38,6 +43,8 @@ public class ChannelCoordinator implements SmartLifecycle {
 
 	private final ChannelsSettings settings;
 
+	private final HeldConnections held;
+
 	private final Map<Protocol, ProtocolEngine> engines = new EnumMap<>(Protocol.class);
 
 	private final Map<Long, ChannelConfig> running = new HashMap<>();
@@ -47,8 +54,10 @@ public class ChannelCoordinator implements SmartLifecycle {
 	private volatile boolean started;
 
 	public ChannelCoordinator(ChannelRepository repository, CollectorSettings collector, ChannelsSettings settings,
-			List<ProtocolEngine> engines) {
+			List<ProtocolEngine> engines, HeldConnections held) {
 		this.repository = repository;
+		this.held = held;
+		held.onHeldChanged(this::reapply);
 		this.collector = collector;
 		this.settings = settings;
 		for (ProtocolEngine engine : engines) {
@@ -74,9 +83,26 @@ public class ChannelCoordinator implements SmartLifecycle {
 		}
 	}
 
-	/** A snapshot of the channels that run. */
+	/** A snapshot of the channels that run here. */
 	public synchronized List<ChannelConfig> channels() {
-		return List.copyOf(this.running.values());
+		return this.running.values().stream().filter(this.held::admits).toList();
+	}
+
+	/**
+	 * Applies the channels to every engine again, asynchronously: after this instance
+	 * took or lost a lease.
+	 */
+	public void reapply() {
+		ScheduledExecutorService executor = this.executor;
+		if (executor != null && this.started) {
+			// after stop() the engines are closed: nothing to apply (the lease keeper
+			// gives its leases up after the coordinator stopped)
+			executor.execute(() -> {
+				for (Protocol protocol : Protocol.values()) {
+					applyTo(protocol);
+				}
+			});
+		}
 	}
 
 	public Map<Protocol, ProtocolEngine> engines() {
@@ -103,6 +129,7 @@ public class ChannelCoordinator implements SmartLifecycle {
 				this.running.clear();
 				this.running.putAll(next);
 			}
+			reportAssigned();
 			changed.forEach(this::applyTo);
 		}
 		catch (RuntimeException ex) {
@@ -120,6 +147,7 @@ public class ChannelCoordinator implements SmartLifecycle {
 			if (previous != null && loaded.isPresent() && previous.equals(loaded.get())) {
 				return;
 			}
+			reportAssigned();
 			if (previous != null) {
 				applyTo(previous.protocol());
 			}
@@ -138,10 +166,23 @@ public class ChannelCoordinator implements SmartLifecycle {
 				|| (channel.collector() == null && this.collector.isDefault()));
 	}
 
+	/** Tells the lease keeper the channels and their device connections. */
+	private void reportAssigned() {
+		Map<Long, String> connectionOf = new HashMap<>();
+		synchronized (this) {
+			for (ChannelConfig channel : this.running.values()) {
+				ProtocolEngine engine = this.engines.get(channel.protocol());
+				connectionOf.put(channel.id(), (engine != null) ? engine.connection(channel)
+						: channel.protocol().name().toLowerCase(Locale.ROOT) + ":channel:" + channel.id());
+			}
+		}
+		this.held.assigned(connectionOf);
+	}
+
 	private void applyTo(Protocol protocol) {
 		List<ChannelConfig> channels;
 		synchronized (this) {
-			channels = ofProtocol(this.running.values(), protocol);
+			channels = ofProtocol(this.running.values(), protocol).stream().filter(this.held::admits).toList();
 		}
 		ProtocolEngine engine = this.engines.get(protocol);
 		if (engine == null) {

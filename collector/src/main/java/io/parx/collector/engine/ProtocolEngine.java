@@ -2,6 +2,7 @@ package io.parx.collector.engine;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 
 import io.parx.common.config.channel.Protocol;
 import io.parx.common.sample.Quality;
@@ -52,6 +53,17 @@ public interface ProtocolEngine extends AutoCloseable {
 	 * @throws IllegalArgumentException naming what is wrong
 	 */
 	void validate(ChannelConfig channel);
+
+	/**
+	 * What serves the channel and must be held by exactly one instance of a collector
+	 * group (issue #21, docs/OPERATIONS.md "Collector groups"): its device connection,
+	 * named without secrets. Channels with the same name share a lease and move between
+	 * instances together. Engines without device connections (the simulator), and
+	 * channels whose settings do not read, answer the channel itself.
+	 */
+	default String connection(ChannelConfig channel) {
+		return protocol().name().toLowerCase(Locale.ROOT) + ":channel:" + channel.id();
+	}
 
 	/** Connections and channels for the status API. */
 	EngineStatus status();

@@ -113,6 +113,17 @@ public class ModbusEngine implements ProtocolEngine {
 		return new ModbusConnection(key, timeoutMs, this.settings.reconnectInitial(), this.settings.reconnectMax());
 	}
 
+	/** The device: one connection per {@code host:port:unit}. */
+	@Override
+	public String connection(ChannelConfig channel) {
+		try {
+			return ModbusPoint.of(channel).device().toString();
+		}
+		catch (IllegalArgumentException ex) {
+			return ProtocolEngine.super.connection(channel);
+		}
+	}
+
 	/**
 	 * Reads the channel once on a connection of its own. The shorter of the caller's and
 	 * the channel's {@code timeoutMs} bounds the whole read, connection included, and

@@ -283,6 +283,22 @@ public class MqttEngine implements ProtocolEngine {
 	}
 
 	/**
+	 * The broker connection by URL and client id: every instance of a group derives the
+	 * same default client id, so the instance that takes a broker over resumes the
+	 * session and the messages the broker queued for it.
+	 */
+	@Override
+	public String connection(ChannelConfig channel) {
+		try {
+			MqttBroker broker = MqttBroker.of(channel, this.settings, this.installation);
+			return broker.url() + " " + broker.clientId();
+		}
+		catch (IllegalArgumentException ex) {
+			return ProtocolEngine.super.connection(channel);
+		}
+	}
+
+	/**
 	 * Waits for the next message on the channel's topic (a retained message arrives at
 	 * once) with a temporary clean-session client, so the running connection and its
 	 * session are untouched.

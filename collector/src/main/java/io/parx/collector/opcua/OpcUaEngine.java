@@ -126,6 +126,20 @@ public class OpcUaEngine implements ProtocolEngine {
 		this.sink.publish(new ArrayList<>(batch));
 	}
 
+	/** The endpoint with its security and user, without the password. */
+	@Override
+	public String connection(ChannelConfig channel) {
+		try {
+			OpcUaEndpoint endpoint = OpcUaEndpoint.of(channel);
+			return endpoint.url() + " " + endpoint.policy().name() + "/" + endpoint.mode().name() + " "
+					+ endpoint.authentication().name()
+					+ ((endpoint.username() != null) ? " " + endpoint.username() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return ProtocolEngine.super.connection(channel);
+		}
+	}
+
 	/**
 	 * Reads the channel's node once (Read service, OPC UA Part 4 §5.10.2), on the running
 	 * session for its endpoint when there is one, else on a temporary one.

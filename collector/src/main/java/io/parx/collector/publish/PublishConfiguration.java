@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parx.collector.CollectorSettings;
 import io.parx.collector.buffer.BufferSettings;
 import io.parx.collector.buffer.DiskBuffer;
+import io.parx.collector.failover.FailoverSettings;
+import io.parx.collector.failover.InstanceId;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.redis.RedisSettings;
 
@@ -30,9 +32,9 @@ class PublishConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "close")
 	Publisher publisher(PublishSettings settings, RedisKeys keys, CollectorSettings collector, DiskBuffer buffer,
-			MeterRegistry registry) {
+			FailoverSettings failover, InstanceId instance, MeterRegistry registry) {
 		RedisBatchWriter writer = new RedisBatchWriter(settings.redisUrl(), keys, collector.name(),
-				settings.commandTimeout());
+				failover.enabled() ? instance.value() : null, settings.commandTimeout());
 		Publisher publisher = new Publisher(writer, buffer, settings, Clock.systemUTC(), registry);
 		Gauge.builder("parx.collector.buffer.depth", buffer, DiskBuffer::depth)
 			.description("Batches waiting in the disk buffer")

@@ -28,10 +28,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>
  * The XADD is guarded by the batch's sequence number, kept per collector in
- * {@code <prefix>collector:<name>:seq}: a batch whose sequence is not above the last one
- * accepted is not added again. This turns a resend after an ambiguous failure (reply
- * lost, crash between XADD and removal from the disk buffer) into exactly-once delivery.
- * The script answers the stream's backlog for the high-water mark.
+ * {@code <prefix>collector:<name>:seq} (per instance in a failover group): a batch whose
+ * sequence is not above the last one accepted is not added again. This turns a resend
+ * after an ambiguous failure (reply lost, crash between XADD and removal from the disk
+ * buffer) into exactly-once delivery. The script answers the stream's backlog for the
+ * high-water mark.
  */
 class RedisBatchWriter implements AutoCloseable {
 
@@ -129,6 +130,15 @@ class RedisBatchWriter implements AutoCloseable {
 	private String sha;
 
 	RedisBatchWriter(String redisUrl, RedisKeys redisKeys, String collectorName, Duration timeout) {
+		this(redisUrl, redisKeys, collectorName, null, timeout);
+	}
+
+	/**
+	 * @param instance the instance of a failover group, which counts its own sequences
+	 * (the instances' clocks are not one); {@code null} for a collector that is alone
+	 * with its name
+	 */
+	RedisBatchWriter(String redisUrl, RedisKeys redisKeys, String collectorName, String instance, Duration timeout) {
 		RedisURI uri = RedisURI.create(redisUrl);
 		uri.setTimeout(timeout);
 		this.client = RedisClient.create(uri);
@@ -141,7 +151,7 @@ class RedisBatchWriter implements AutoCloseable {
 			.build());
 		this.timeout = timeout;
 		this.keys = new byte[][] { bytes(redisKeys.samples()), bytes(redisKeys.live()), bytes(redisKeys.latest()),
-				bytes(redisKeys.prefix() + "collector:" + collectorName + ":seq") };
+				bytes(redisKeys.collectorSequence(collectorName, instance)) };
 	}
 
 	/**

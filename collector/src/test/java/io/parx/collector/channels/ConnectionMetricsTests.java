@@ -1,5 +1,6 @@
 package io.parx.collector.channels;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,8 @@ import io.parx.collector.engine.ConnectionStatus;
 import io.parx.collector.engine.EngineStatus;
 import io.parx.collector.engine.ProtocolEngine;
 import io.parx.collector.engine.ReadResult;
+import io.parx.collector.failover.FailoverSettings;
+import io.parx.collector.failover.HeldConnections;
 import io.parx.common.config.channel.Protocol;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +31,12 @@ class ConnectionMetricsTests {
 
 	@Test
 	void connectingAndDisconnectedConnectionsCountAsDownPerProtocol() {
-		new ConnectionMetrics(new ChannelCoordinator(null, null, null, List.of(new StatusEngine())), this.registry);
+		new ConnectionMetrics(
+				new ChannelCoordinator(null, null, null, List.of(new StatusEngine()),
+						new HeldConnections(
+								new FailoverSettings(false, null, Path.of("unused"), null, Duration.ofSeconds(8),
+										Duration.ofSeconds(2), Duration.ofSeconds(2), "redis://localhost:6379"))),
+				this.registry);
 		this.connections.set(List.of(connection("a", ConnectionStatus.CONNECTED),
 				connection("b", ConnectionStatus.CONNECTING), connection("c", ConnectionStatus.DISCONNECTED)));
 

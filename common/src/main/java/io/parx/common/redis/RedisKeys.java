@@ -69,4 +69,39 @@ public record RedisKeys(String prefix) {
 		return this.prefix + "alarms:active";
 	}
 
+	/**
+	 * The last batch sequence the sample stream accepted from a collector (exactly-once
+	 * resend): per name, or per instance of a failover group, whose instances each count
+	 * their own sequences.
+	 */
+	public String collectorSequence(String collector, String instance) {
+		return this.prefix + "collector:" + collector + ((instance != null) ? ":" + instance : "") + ":seq";
+	}
+
+	/**
+	 * String (with a TTL): the lease on one device connection of a collector group, value
+	 * {@code <instance> <fencing token>} (issue #21).
+	 */
+	public String collectorLease(String group, String connection) {
+		return this.prefix + "collector:" + group + ":lease:" + connection;
+	}
+
+	/** Counter that numbers a collector group's lease acquisitions (fencing tokens). */
+	public String collectorFence(String group) {
+		return this.prefix + "collector:" + group + ":fence";
+	}
+
+	/** Set of the instance ids of a collector group that wrote an instance record. */
+	public String collectorInstances(String group) {
+		return this.prefix + "collector:" + group + ":instances";
+	}
+
+	/**
+	 * String (with a TTL): one instance's
+	 * {@link io.parx.common.collector.CollectorInstance} JSON.
+	 */
+	public String collectorInstance(String group, String instance) {
+		return this.prefix + "collector:" + group + ":instance:" + instance;
+	}
+
 }

@@ -19,6 +19,19 @@ class RedisKeysTests {
 	}
 
 	@Test
+	void collectorGroupNamesAreTheContractOnes() {
+		RedisKeys keys = RedisKeys.withDefaultPrefix();
+		assertThat(keys.collectorSequence("line-1", null)).isEqualTo("parx:collector:line-1:seq");
+		assertThat(keys.collectorSequence("line-1", "collector-2")).isEqualTo("parx:collector:line-1:collector-2:seq");
+		assertThat(keys.collectorLease("line-1", "modbus://plc1:502/1"))
+			.isEqualTo("parx:collector:line-1:lease:modbus://plc1:502/1");
+		assertThat(keys.collectorFence("line-1")).isEqualTo("parx:collector:line-1:fence");
+		assertThat(keys.collectorInstances("line-1")).isEqualTo("parx:collector:line-1:instances");
+		assertThat(keys.collectorInstance("line-1", "collector-2"))
+			.isEqualTo("parx:collector:line-1:instance:collector-2");
+	}
+
+	@Test
 	void aPrefixSeparatesInstallations() {
 		assertThat(new RedisKeys("plant2:").samples()).isEqualTo("plant2:samples");
 	}
