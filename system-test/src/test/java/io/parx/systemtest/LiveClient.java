@@ -25,6 +25,10 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 
 	final Map<Long, List<Received>> updates = new ConcurrentHashMap<>();
 
+	/** When each {@code alarm} message arrived, by the message (its identity). */
+	final Map<JsonNode, Instant> alarmArrivals = java.util.Collections
+		.synchronizedMap(new java.util.IdentityHashMap<>());
+
 	private final StringBuilder partial = new StringBuilder();
 
 	private final WebSocket socket;
@@ -54,8 +58,12 @@ final class LiveClient implements WebSocket.Listener, AutoCloseable {
 	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		this.partial.append(data);
 		if (last) {
+			Instant arrived = Instant.now();
 			JsonNode message = Api.JSON.readTree(this.partial.toString());
 			this.partial.setLength(0);
+			if ("alarm".equals(message.path("type").asString())) {
+				this.alarmArrivals.put(message, arrived);
+			}
 			this.messages.add(message);
 			if ("update".equals(message.path("type").asString())) {
 				Instant now = Instant.now();

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.parx.bench.demo.DemoPlant;
 import io.parx.bench.demo.ModbusDevice;
 import io.parx.bench.demo.OpcUaDevice;
 import io.parx.bench.support.ServiceProcess;
@@ -261,34 +262,73 @@ class SystemTests {
 
 	@Test
 	@Order(7)
-	void anAlarmRaisedByTheFurnaceIsPushedToTheLiveClientAndSoIsItsAcknowledgement() {
-		// the whole way: a definition saved at the admin-api, a config event, the storage
-		// engine's evaluation and commit, Redis, the router, the WebSocket
+	void theFurnaceOverTemperatureRaisesAnAlarmOnTheWebSocketWithinASecondAcknowledgedThroughRestAndJournaled() {
+		// Issue 19, "How it is checked": the whole way, from a definition saved at the
+		// admin-api (a config event) and the demo plant's over-temperature on its Modbus
+		// device, through the collector, the stream, the storage engine's evaluation and
+		// commit, Redis and the router, to the WebSocket; then an acknowledgement through
+		// REST that the journal holds.
 		this.live.send(Map.of("type", "subscribe-alarms", "id", "a1"));
 		await("the alarm snapshot").atMost(Duration.ofSeconds(10)).until(() -> reply("alarms", "a1") != null);
-		Api.Response created = Api.post(admin("/api/v1/alarms/definitions"), this.engineerToken, Map.of("name",
-				"Furnace hot", "channelId", id("Furnace.Temperature"), "type", "HI", "limit", 100, "priority", "HIGH"));
+		// above the simulation's own swing (at most 878 °C), below the over-temperature
+		Api.Response created = Api.post(admin("/api/v1/alarms/definitions"), this.engineerToken,
+				Map.of("name", "Furnace over-temperature", "channelId", id("Furnace.Temperature"), "type", "HI",
+						"limit", 880, "deadband", 2, "priority", "HIGH"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		long alarm = created.json().path("id").asLong();
+		String acknowledge = this.stack.url("storage-engine", "/api/v1/alarms/" + alarm + "/acknowledge");
+		// The storage engine evaluates the definition once it knows it: an
+		// acknowledgement
+		// is then "nothing to acknowledge" (409) instead of "no such alarm" (404).
+		await("the storage engine evaluates the definition").atMost(Duration.ofSeconds(30))
+			.until(() -> Api.post(acknowledge, this.engineerToken, Map.of()).status() == 409);
+		assertThat(alarmFrame(alarm, "ACTIVATED")).as("nothing raised before the over-temperature").isNull();
+
+		Instant overheated = Instant.now();
+		this.stack.plant().overheat(Duration.ofSeconds(30));
 		JsonNode raised = await("the raised alarm pushed").atMost(Duration.ofSeconds(30))
 			.until(() -> alarmFrame(alarm, "ACTIVATED"), Objects::nonNull);
+		Instant arrived = this.live.alarmArrivals.get(raised);
+		Instant sampleTime = Instant.parse(raised.path("event").path("time").asString());
+		Duration sampleToWebSocket = Duration.between(sampleTime, arrived);
+		System.out.printf("system test: over-temperature -> WebSocket %d ms, of which sample -> WebSocket %d ms%n",
+				Duration.between(overheated, arrived).toMillis(), sampleToWebSocket.toMillis());
 		assertThat(raised.path("active").path("state").asString()).isEqualTo("ACTIVE_UNACKED");
-		assertThat(raised.path("active").path("value").asDouble()).isBetween(800.0, 900.0);
+		assertThat(raised.path("active").path("value").asDouble()).isEqualTo(DemoPlant.OVERHEAT_TEMPERATURE);
+		// the sample that crossed the limit is the collector's reading of the device
+		// after
+		// the over-temperature began (poll every 200 ms), and its alarm is on the
+		// WebSocket within a second of it
+		assertThat(sampleTime).isAfterOrEqualTo(overheated.minusMillis(250));
+		assertThat(sampleToWebSocket).as("sample -> WebSocket").isLessThan(Duration.ofSeconds(1));
 
-		Api.Response acked = Api.post(this.stack.url("storage-engine", "/api/v1/alarms/" + alarm + "/acknowledge"),
-				this.operatorToken, Map.of("comment", "system test"));
+		Api.Response acked = Api.post(acknowledge, this.operatorToken, Map.of("comment", "system test"));
 		assertThat(acked.status()).as(acked.toString()).isEqualTo(200);
 		JsonNode acknowledged = await("the acknowledgement pushed").atMost(Duration.ofSeconds(10))
 			.until(() -> alarmFrame(alarm, "ACKNOWLEDGED"), Objects::nonNull);
 		assertThat(acknowledged.path("active").path("state").asString()).isEqualTo("ACTIVE_ACKED");
 		assertThat(acknowledged.path("active").path("acknowledgedBy").asString()).isEqualTo("operator");
 
-		// a client that subscribes now finds it in the list
+		// the journal, as the alarms page reads it: the activation, then the
+		// acknowledgement with its user and comment
+		JsonNode journal = Api
+			.get(this.stack.url("storage-engine", "/api/v1/alarms/journal?definitionId=" + alarm), this.operatorToken)
+			.json();
+		List<String> entries = journal.path("content")
+			.valueStream()
+			.map((entry) -> entry.path("event").asString() + " " + entry.path("state").asString() + " "
+					+ text(entry.path("user")) + " " + text(entry.path("comment")))
+			.toList();
+		assertThat(entries).as(journal.toString())
+			.containsExactly("ACKNOWLEDGED ACTIVE_ACKED operator system test", "ACTIVATED ACTIVE_UNACKED  ");
+
+		// a client that subscribes now finds it in the list, acknowledged
 		this.live.send(Map.of("type", "subscribe-alarms", "id", "a2"));
 		JsonNode list = await("the second snapshot").atMost(Duration.ofSeconds(10))
 			.until(() -> reply("alarms", "a2"), Objects::nonNull);
-		assertThat(list.path("active").valueStream())
-			.anySatisfy((entry) -> assertThat(entry.path("definitionId").asLong()).isEqualTo(alarm));
+		assertThat(list.path("active").valueStream()).anySatisfy(
+				(entry) -> assertThat(entry.path("definitionId").asLong() + " " + entry.path("state").asString())
+					.isEqualTo(alarm + " ACTIVE_ACKED"));
 	}
 
 	@Test
@@ -399,6 +439,10 @@ class SystemTests {
 			.filter((m) -> type.equals(m.path("type").asString()) && id.equals(m.path("id").asString()))
 			.findFirst()
 			.orElse(null);
+	}
+
+	private static String text(JsonNode node) {
+		return (node.isNull() || node.isMissingNode()) ? "" : node.asString();
 	}
 
 	private JsonNode alarmFrame(long definitionId, String event) {

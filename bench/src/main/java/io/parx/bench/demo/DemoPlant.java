@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DemoPlant implements AutoCloseable {
 
+	/** The furnace temperature during {@link #overheat(Duration)}, in °C. */
+	public static final double OVERHEAT_TEMPERATURE = PlantSimulation.ALARM_THRESHOLD + 15;
+
 	private final PlantSimulation simulation;
 
 	private final ModbusDevice modbus;
@@ -41,6 +44,9 @@ public final class DemoPlant implements AutoCloseable {
 	});
 
 	private volatile PlantSimulation.State state;
+
+	/** Until when (epoch milliseconds) the furnace runs over temperature. */
+	private volatile long overheatedUntil;
 
 	/**
 	 * Starts every device and the update loop.
@@ -91,6 +97,17 @@ public final class DemoPlant implements AutoCloseable {
 		stopped.await();
 	}
 
+	/**
+	 * An over-temperature for a while: the furnace at {@link #OVERHEAT_TEMPERATURE} on
+	 * every device (and the alarm bit set), starting with an update now; afterwards it
+	 * follows the simulation again. For demonstrating alarms (the simulation's own swing
+	 * reaches at most 878 °C).
+	 */
+	public void overheat(Duration duration) {
+		this.overheatedUntil = System.currentTimeMillis() + duration.toMillis();
+		this.ticker.execute(this::tick);
+	}
+
 	/** The last published state. */
 	public PlantSimulation.State state() {
 		return this.state;
@@ -106,7 +123,11 @@ public final class DemoPlant implements AutoCloseable {
 
 	private void tick() {
 		try {
-			PlantSimulation.State next = this.simulation.at(Instant.now());
+			Instant now = Instant.now();
+			PlantSimulation.State next = this.simulation.at(now);
+			if (now.toEpochMilli() < this.overheatedUntil) {
+				next = next.withFurnaceTemperature(OVERHEAT_TEMPERATURE);
+			}
 			this.modbus.update(next);
 			this.opcua.update(next);
 			if (this.mqtt != null) {

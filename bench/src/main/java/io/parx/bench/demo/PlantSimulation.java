@@ -55,6 +55,14 @@ public record PlantSimulation(Duration coilPeriod) {
 	 */
 	public record State(Instant time, double furnaceTemperature, double lineSpeed, int coilNumber, boolean alarm) {
 
+		/**
+		 * The same moment with the furnace at another temperature, and the alarm bit
+		 * following it.
+		 */
+		public State withFurnaceTemperature(double temperature) {
+			return new State(this.time, temperature, this.lineSpeed, this.coilNumber, temperature > ALARM_THRESHOLD);
+		}
+
 		/** The coil id as text, e.g. {@code C100001}. */
 		public String coilId() {
 			return "C" + this.coilNumber;

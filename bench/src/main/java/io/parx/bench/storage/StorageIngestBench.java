@@ -50,6 +50,13 @@ public final class StorageIngestBench {
 
 	private static final String REDIS = Bench.env("PARX_BENCH_REDIS", "redis://127.0.0.1:6379");
 
+	/**
+	 * The storage-engine jar to run; another build (e.g. a copy of the jar before a
+	 * change) lets two builds be compared run by run on the same machine.
+	 */
+	private static final java.nio.file.Path ENGINE_JAR = java.nio.file.Path
+		.of(Bench.env("PARX_BENCH_STORAGE_ENGINE_JAR", "storage-engine/target/storage-engine.jar"));
+
 	private static final long T0_MICROS = 1_767_225_600_000_000L;
 
 	/** The engine's CPU seconds per million points of the last end-to-end run. */
@@ -268,7 +275,7 @@ public final class StorageIngestBench {
 
 	private static ServiceProcess startEngine(String ts, String config, String prefix, String method)
 			throws IOException {
-		return ServiceProcess.start("storage-engine", "1g",
+		return ServiceProcess.start(ENGINE_JAR, "storage-engine", "1g", List.of(),
 				Map.of("PARX_TS_DB_URL", ts, "PARX_TS_DB_USER", "postgres", "PARX_CONFIG_DB_URL", config,
 						"PARX_CONFIG_DB_USER", "postgres", "PARX_REDIS_URL", REDIS, "PARX_REDIS_PREFIX", prefix,
 						"PARX_STORAGE_INGEST_INSERT_METHOD", method, "PARX_DATA_DIR",

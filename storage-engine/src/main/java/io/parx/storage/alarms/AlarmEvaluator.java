@@ -46,25 +46,53 @@ public final class AlarmEvaluator {
 		if (this.bound == null || !this.bound.isFor(alarms)) {
 			this.bound = new BoundAlarms(alarms, this.states);
 		}
-		List<Sample> samples = new ArrayList<>(batch);
-		samples.sort(BY_TIME);
 		List<AlarmTransition> transitions = new ArrayList<>();
-		for (Sample sample : samples) {
-			for (BoundAlarms.Watcher watcher : this.bound.watching(sample.channelId())) {
-				evaluate(watcher, sample, transitions);
+		for (Sample sample : inTimeOrder(batch)) {
+			AlarmStates.Slot[] slots = this.bound.watching(sample.channelId());
+			if (slots.length == 0) {
+				continue;
+			}
+			if (sample.value() instanceof SampleValue.Numeric(double value) && !Quality.isBad(sample.quality())) {
+				long time = sample.timeMicros();
+				for (AlarmStates.Slot slot : slots) {
+					if (!this.states.seenIfQuiet(slot, time, value)) {
+						evaluate(slot, sample, transitions);
+					}
+				}
+			}
+			else {
+				for (AlarmStates.Slot slot : slots) {
+					evaluate(slot, sample, transitions);
+				}
 			}
 		}
 		return new AlarmOutcome(transitions, this.states.pending());
 	}
 
-	private void evaluate(BoundAlarms.Watcher watcher, Sample sample, List<AlarmTransition> transitions) {
-		AlarmStates.Slot slot = watcher.slot();
-		AlarmState state = watcher.state();
+	/**
+	 * The batch in source-time order: as it is when it already is (one collector's
+	 * batches usually are), else a sorted copy.
+	 */
+	private static List<Sample> inTimeOrder(List<Sample> batch) {
+		long previous = Long.MIN_VALUE;
+		for (Sample sample : batch) {
+			if (sample.timeMicros() < previous) {
+				List<Sample> sorted = new ArrayList<>(batch);
+				sorted.sort(BY_TIME);
+				return sorted;
+			}
+			previous = sample.timeMicros();
+		}
+		return batch;
+	}
+
+	private void evaluate(AlarmStates.Slot slot, Sample sample, List<AlarmTransition> transitions) {
+		AlarmState state = slot.state();
 		long time = sample.timeMicros();
-		if (time <= slot.lastSeen(state)) {
+		if (time <= slot.lastSeen()) {
 			return;
 		}
-		WatchedAlarm alarm = watcher.alarm();
+		WatchedAlarm alarm = slot.alarm();
 		AlarmDefinition definition = alarm.definition();
 		boolean active = state.status().isActive();
 		Boolean inAlarm = definition.condition().inAlarm(sample, active);

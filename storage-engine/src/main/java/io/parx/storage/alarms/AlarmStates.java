@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.parx.common.config.alarm.AlarmCondition;
+import io.parx.common.config.alarm.AlarmDefinition;
+
 /**
  * The alarms' state: what the database holds (committed) plus the changes of the batch
  * being evaluated (pending), one {@link Slot} per alarm. A batch's changes are committed
@@ -34,7 +37,12 @@ public final class AlarmStates {
 	private final List<Slot> touched = new ArrayList<>();
 
 	public AlarmStates(Map<Long, AlarmState> loaded) {
-		loaded.forEach((id, state) -> slot(id).committed = state);
+		loaded.forEach((id, state) -> {
+			Slot slot = slot(id);
+			slot.committed = state;
+			slot.committedSeen = state.lastSeenMicros();
+			slot.seen = slot.committedSeen;
+		});
 	}
 
 	/** The slot of an alarm, made on first use; it lives as long as these states. */
@@ -70,17 +78,31 @@ public final class AlarmStates {
 	}
 
 	void put(Slot slot, AlarmState state) {
-		// an acknowledgement carries the time of the last change, not of the last sample
-		long seen = slot.lastSeen(state);
 		touch(slot);
 		slot.pending = state;
-		slot.pendingSeen = seen;
+		// an acknowledgement carries the time of the last change, not of the last sample
+		slot.seen = Math.max(slot.seen, state.lastSeenMicros());
+		slot.refreshQuiet();
 	}
 
 	/** The alarm saw a sample of this time that changed nothing. */
 	void seen(Slot slot, long timeMicros) {
 		touch(slot);
-		slot.pendingSeen = timeMicros;
+		slot.seen = timeMicros;
+	}
+
+	/**
+	 * The fast path of a Good numeric sample: when it is newer than the last the alarm
+	 * saw and its value lies where the alarm's state stays as it is (no delay running),
+	 * records its time and returns {@code true}; otherwise changes nothing.
+	 */
+	boolean seenIfQuiet(Slot slot, long timeMicros, double value) {
+		if (timeMicros > slot.seen && slot.quietAbove < value && value <= slot.quietUpTo) {
+			touch(slot);
+			slot.seen = timeMicros;
+			return true;
+		}
+		return false;
 	}
 
 	private void touch(Slot slot) {
@@ -106,20 +128,31 @@ public final class AlarmStates {
 			if (slot.pending != null) {
 				slot.committed = slot.pending;
 			}
-			slot.committedSeen = slot.pendingSeen;
-			slot.reset();
+			slot.committedSeen = slot.seen;
+			slot.pending = null;
+			slot.touched = false;
 		}
 		this.touched.clear();
 	}
 
 	public void discard() {
-		this.touched.forEach(Slot::reset);
+		for (Slot slot : this.touched) {
+			slot.pending = null;
+			slot.seen = slot.committedSeen;
+			slot.touched = false;
+			slot.refreshQuiet();
+		}
 		this.touched.clear();
 	}
 
 	/**
-	 * One alarm's committed state, the batch's change of it and the source times of the
-	 * last samples it saw ({@link Long#MIN_VALUE}: none beyond the state's own).
+	 * One alarm's committed state, the batch's change of it, the source times of the last
+	 * samples it saw ({@link Long#MIN_VALUE}: none), and, while an alarm set is bound to
+	 * it, the definition and the range of values in which a Good sample changes nothing
+	 * but that time ({@link #refreshQuiet()}). The fast path reads only this object: with
+	 * 10,000 definitions, following the state, definition and condition records for every
+	 * sample cost more than the comparisons (docs/PERFORMANCE.md, "Alarm evaluation on
+	 * the storage path").
 	 */
 	static final class Slot {
 
@@ -129,11 +162,31 @@ public final class AlarmStates {
 
 		private AlarmState pending;
 
+		/** The newest sample time evaluated, as committed. */
 		private long committedSeen = Long.MIN_VALUE;
 
-		private long pendingSeen = Long.MIN_VALUE;
+		/**
+		 * The newest sample time evaluated, this batch included; never older than the
+		 * current state's own.
+		 */
+		private long seen = Long.MIN_VALUE;
 
 		private boolean touched;
+
+		/** The definition of the bound alarm set, {@code null} before binding. */
+		private WatchedAlarm alarm;
+
+		/** Its state before it has seen a sample. */
+		private AlarmState initial;
+
+		/**
+		 * A Good numeric value {@code v} with {@code quietAbove < v <= quietUpTo} changes
+		 * nothing; {@code NaN} (nothing is quiet) for conditions other than a limit and
+		 * while a delay runs.
+		 */
+		private double quietAbove = Double.NaN;
+
+		private double quietUpTo = Double.NaN;
 
 		private Slot(long definitionId) {
 			this.definitionId = definitionId;
@@ -144,15 +197,53 @@ public final class AlarmStates {
 			return (this.pending != null) ? this.pending : this.committed;
 		}
 
-		/** The time of the last sample the alarm saw, of this batch or before. */
-		long lastSeen(AlarmState state) {
-			return Math.max(this.touched ? this.pendingSeen : this.committedSeen, state.lastSeenMicros());
+		/** The current state, or the initial one of the bound alarm. */
+		AlarmState state() {
+			AlarmState state = current();
+			return (state != null) ? state : this.initial;
 		}
 
-		private void reset() {
-			this.pending = null;
-			this.pendingSeen = Long.MIN_VALUE;
-			this.touched = false;
+		WatchedAlarm alarm() {
+			return this.alarm;
+		}
+
+		/** The time of the last sample the alarm saw, of this batch or before. */
+		long lastSeen() {
+			return this.seen;
+		}
+
+		/** Binds the slot to the definition of a new alarm set. */
+		void bind(WatchedAlarm alarm) {
+			AlarmDefinition definition = alarm.definition();
+			this.alarm = alarm;
+			this.initial = AlarmState.initial(alarm.id(), definition.channelId(), definition.priority().level());
+			refreshQuiet();
+		}
+
+		/**
+		 * The values that leave the current state as it is, from the limit condition: a
+		 * high alarm is quiet at or below its limit while normal, above limit - deadband
+		 * while active; a low alarm at or above its limit while normal, below limit +
+		 * deadband while active (exactly {@link AlarmCondition.Limit#inAlarm}).
+		 */
+		private void refreshQuiet() {
+			this.quietAbove = Double.NaN;
+			this.quietUpTo = Double.NaN;
+			AlarmState state = (this.alarm != null) ? state() : null;
+			if (state == null || state.pendingSinceMicros() != null
+					|| !(this.alarm.definition().condition() instanceof AlarmCondition.Limit limit)) {
+				return;
+			}
+			boolean active = state.status().isActive();
+			if (limit.type().isHigh()) {
+				this.quietAbove = active ? limit.limit() - limit.deadband() : Double.NEGATIVE_INFINITY;
+				this.quietUpTo = active ? Double.POSITIVE_INFINITY : limit.limit();
+			}
+			else {
+				// v >= x is v > nextDown(x), v < x is v <= nextDown(x) for doubles
+				this.quietAbove = active ? Double.NEGATIVE_INFINITY : Math.nextDown(limit.limit());
+				this.quietUpTo = active ? Math.nextDown(limit.limit() + limit.deadband()) : Double.POSITIVE_INFINITY;
+			}
 		}
 
 	}

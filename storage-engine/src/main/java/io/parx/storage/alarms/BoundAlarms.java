@@ -1,32 +1,51 @@
 package io.parx.storage.alarms;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.parx.common.config.alarm.AlarmDefinition;
-
 /**
- * An alarm set bound to the alarms' state slots: for each channel its alarms, each with
- * its slot and its initial state, so that evaluating a sample costs one look-up for its
- * channel and nothing for each alarm. Made again when the alarm set is replaced.
+ * An alarm set bound to the alarms' state slots: for each channel the slots of its
+ * alarms, found by the channel id in an open-addressing table of primitive keys, so that
+ * evaluating a sample costs one probe (no boxed {@code Long}, no allocation) and nothing
+ * for each alarm beyond its slot. Made again when the alarm set is replaced.
  */
 final class BoundAlarms {
 
-	private static final Watcher[] NONE = {};
+	private static final AlarmStates.Slot[] NONE = {};
+
+	/** Fibonacci hashing: spreads dense and strided ids alike. */
+	private static final long SPREAD = 0x9E3779B97F4A7C15L;
 
 	private final AlarmSet set;
 
-	private final Map<Long, Watcher[]> byChannel = new HashMap<>();
+	private final long[] channelIds;
+
+	/** The slots of the channel at the same index; {@code null}: a free entry. */
+	private final AlarmStates.Slot[][] slots;
+
+	private final int shift;
 
 	BoundAlarms(AlarmSet set, AlarmStates states) {
 		this.set = set;
-		for (Map.Entry<Long, List<WatchedAlarm>> channel : set.byChannel().entrySet()) {
-			this.byChannel.put(channel.getKey(),
-					channel.getValue()
-						.stream()
-						.map((alarm) -> new Watcher(alarm, states.slot(alarm.id()), initial(alarm)))
-						.toArray(Watcher[]::new));
+		Map<Long, List<WatchedAlarm>> byChannel = set.byChannel();
+		// at most half full, so a probe ends after a step or two
+		int capacity = Integer.highestOneBit(Math.max(4, byChannel.size() * 2 - 1)) << 1;
+		this.channelIds = new long[capacity];
+		this.slots = new AlarmStates.Slot[capacity][];
+		this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
+		for (Map.Entry<Long, List<WatchedAlarm>> channel : byChannel.entrySet()) {
+			AlarmStates.Slot[] bound = new AlarmStates.Slot[channel.getValue().size()];
+			for (int i = 0; i < bound.length; i++) {
+				WatchedAlarm alarm = channel.getValue().get(i);
+				bound[i] = states.slot(alarm.id());
+				bound[i].bind(alarm);
+			}
+			int index = index(channel.getKey());
+			while (this.slots[index] != null) {
+				index = (index + 1) & (capacity - 1);
+			}
+			this.channelIds[index] = channel.getKey();
+			this.slots[index] = bound;
 		}
 	}
 
@@ -34,29 +53,22 @@ final class BoundAlarms {
 		return this.set == set;
 	}
 
-	Watcher[] watching(long channelId) {
-		return this.byChannel.getOrDefault(channelId, NONE);
-	}
-
-	private static AlarmState initial(WatchedAlarm alarm) {
-		AlarmDefinition definition = alarm.definition();
-		return AlarmState.initial(alarm.id(), definition.channelId(), definition.priority().level());
-	}
-
-	/**
-	 * An alarm with its state slot.
-	 *
-	 * @param alarm the definition
-	 * @param slot its state
-	 * @param initial its state before it has seen a sample
-	 */
-	record Watcher(WatchedAlarm alarm, AlarmStates.Slot slot, AlarmState initial) {
-
-		AlarmState state() {
-			AlarmState state = this.slot.current();
-			return (state != null) ? state : this.initial;
+	/** The slots of the channel's alarms; empty when it has none. */
+	AlarmStates.Slot[] watching(long channelId) {
+		int mask = this.slots.length - 1;
+		for (int index = index(channelId);; index = (index + 1) & mask) {
+			AlarmStates.Slot[] found = this.slots[index];
+			if (found == null) {
+				return NONE;
+			}
+			if (this.channelIds[index] == channelId) {
+				return found;
+			}
 		}
+	}
 
+	private int index(long channelId) {
+		return (int) ((channelId * SPREAD) >>> this.shift);
 	}
 
 }

@@ -192,6 +192,67 @@ class AlarmEvaluatorTests {
 	}
 
 	@Test
+	void limitAlarmsChangeStateExactlyAsTheirConditionSaysAlsoAtTheLimitAndTheDeadbandEdge() {
+		// A Good sample's value is first compared with the range in which the state stays
+		// as it is (the fast path of docs/PERFORMANCE.md, "Alarm evaluation on the
+		// storage
+		// path"); that range must agree with the condition to the last bit, at the limit
+		// and at limit -/+ deadband included.
+		List<WatchedAlarm> watched = new ArrayList<>();
+		long id = 1;
+		for (AlarmType type : List.of(AlarmType.HIHI, AlarmType.HI, AlarmType.LO, AlarmType.LOLO)) {
+			for (double deadband : new double[] { 0, 0.1, 2 }) {
+				watched.add(alarm(id++, new AlarmCondition.Limit(type, 50.3, deadband), 0, 0));
+			}
+		}
+		AlarmSet alarms = new AlarmSet(watched);
+		List<Double> edges = new ArrayList<>();
+		for (double edge : new double[] { 50.3, 50.3 - 0.1, 50.3 + 0.1, 50.3 - 2, 50.3 + 2 }) {
+			edges.addAll(List.of(edge, Math.nextUp(edge), Math.nextDown(edge)));
+		}
+		edges.addAll(List.of(0.0, 100.0));
+		java.util.Random random = new java.util.Random(19);
+		Map<Long, Boolean> expectedActive = new java.util.HashMap<>();
+		int transitions = 0;
+		for (int batch = 0; batch < 200; batch++) {
+			List<Sample> samples = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				samples.add(sample(batch * 10L + i, SampleValue.of(edges.get(random.nextInt(edges.size())))));
+			}
+			List<String> expected = new ArrayList<>();
+			for (Sample sample : samples) {
+				for (WatchedAlarm alarm : watched) {
+					boolean active = expectedActive.getOrDefault(alarm.id(), false);
+					if (alarm.definition().condition().inAlarm(sample, active) != active) {
+						expectedActive.put(alarm.id(), !active);
+						expected.add(alarm.id() + " " + (active ? "RETURNED" : "ACTIVATED") + " at "
+								+ (sample.timeMicros() - micros(T0)) / 1_000_000);
+					}
+				}
+			}
+			if (batch % 7 == 3) {
+				// a failed write: the same samples again from the committed state
+				this.evaluator.evaluate(samples, alarms);
+				this.states.discard();
+			}
+			List<String> actual = evaluate(alarms, samples).stream()
+				.map((t) -> t.definitionId() + " " + t.event() + " at " + (t.timeMicros() - micros(T0)) / 1_000_000)
+				.toList();
+			assertThat(actual).as("batch %d", batch).containsExactlyInAnyOrderElementsOf(expected);
+			transitions += actual.size();
+		}
+		assertThat(transitions).isGreaterThan(500);
+	}
+
+	@Test
+	void aBatchOutOfTimeOrderIsEvaluatedInSourceTimeOrder() {
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		List<Sample> batch = List.of(sample(2, SampleValue.of(5.0)), sample(1, SampleValue.of(11.0)));
+		assertThat(describe(evaluate(alarms, batch))).containsExactly("ACTIVATED ACTIVE_UNACKED at 1",
+				"RETURNED RETURNED_UNACKED at 2");
+	}
+
+	@Test
 	void aShelvedAlarmRaisesNothingUntilTheShelfEnds() {
 		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
 		events(alarms, 5);
