@@ -3,6 +3,7 @@ package io.parx.deploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,6 +154,7 @@ class KubernetesManifestsTests {
 					.map(EnvVar::getValueFrom)
 					.filter(Objects::nonNull)
 					.map((from) -> from.getSecretKeyRef())
+					.filter(Objects::nonNull)
 					.forEach((ref) -> assertThat(exampleSecrets.get(ref.getName())).as(name + " " + ref.getName())
 						.contains(ref.getKey()));
 			}
@@ -167,18 +169,67 @@ class KubernetesManifestsTests {
 
 	@Test
 	void productionScalesOnlyTheServicesThatMayRunSeveralTimes() {
-		// several collectors of one name would poll every device twice, several storage
-		// engines would split the rule state (issue #21)
+		// several collectors of one name poll every device twice unless they share the
+		// devices (failover), several storage engines would split the rule state (issue
+		// #21)
 		Map<String, Integer> replicas = render("production").stream()
 			.filter((object) -> object instanceof Deployment || object instanceof StatefulSet)
 			.collect(Collectors.toMap(this::name, (object) -> (object instanceof Deployment deployment)
 					? deployment.getSpec().getReplicas() : ((StatefulSet) object).getSpec().getReplicas()));
 		assertThat(replicas).containsEntry("data-router", 3)
 			.containsEntry("web", 3)
-			.containsEntry("collector", 1)
+			.containsEntry("collector", 2)
 			.containsEntry("storage-engine", 1)
 			.containsEntry("admin-api", 1)
 			.containsEntry("analytics-engine", 1);
+		assertThat(collectorEnvironment("production")).containsEntry("PARX_COLLECTOR_FAILOVER", "true");
+		assertThat(collectorEnvironment("base")).doesNotContainKey("PARX_COLLECTOR_FAILOVER");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "base", "production" })
+	void eachCollectorPodAnnouncesItsOwnAddressUnderAHeadlessService(String kustomization) {
+		List<HasMetadata> objects = render(kustomization);
+		StatefulSet collector = of(objects, StatefulSet.class).stream()
+			.filter((set) -> name(set).equals("collector"))
+			.findFirst()
+			.orElseThrow();
+		Service pods = of(objects, Service.class).stream()
+			.filter((service) -> name(service).equals(collector.getSpec().getServiceName()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(pods.getSpec().getClusterIP()).isEqualTo("None");
+		assertThat(collectorEnvironment(kustomization)).containsEntry("PARX_COLLECTOR_ADVERTISED_URL",
+				"http://$(PARX_COLLECTOR_INSTANCE)." + name(pods) + ":3002");
+		EnvVar instance = collector.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.get(0)
+			.getEnv()
+			.stream()
+			.filter((env) -> env.getName().equals("PARX_COLLECTOR_INSTANCE"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(instance.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+	}
+
+	private Map<String, String> collectorEnvironment(String kustomization) {
+		StatefulSet collector = of(render(kustomization), StatefulSet.class).stream()
+			.filter((set) -> name(set).equals("collector"))
+			.findFirst()
+			.orElseThrow();
+		Map<String, String> environment = new LinkedHashMap<>();
+		collector.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.get(0)
+			.getEnv()
+			.stream()
+			.filter((env) -> env.getValue() != null)
+			.forEach((env) -> environment.put(env.getName(), env.getValue()));
+		return environment;
 	}
 
 	@Test
