@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,14 +58,22 @@ public class CollectorClient {
 
 	private final RestClient client;
 
+	/** For discoveries that listen or read for up to {@code discoveryTimeout}. */
+	private final RestClient waitingClient;
+
 	private final CollectorSettings settings;
 
 	public CollectorClient(CollectorSettings settings) {
 		this.settings = settings;
-		HttpClient http = HttpClient.newBuilder().connectTimeout(settings.testTimeout()).build();
+		this.client = client(settings.testTimeout());
+		this.waitingClient = client(settings.discoveryTimeout());
+	}
+
+	private static RestClient client(Duration timeout) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-		factory.setReadTimeout(settings.testTimeout());
-		this.client = RestClient.builder()
+		factory.setReadTimeout(timeout);
+		return RestClient.builder()
 			.requestFactory(factory)
 			// the collector logs the call with the id of the request that caused it
 			.requestInterceptor(CorrelationId.forwarding())
@@ -105,23 +114,32 @@ public class CollectorClient {
 	 */
 	public Map<String, Object> post(URI base, String path, Map<String, Object> body, String authorization,
 			Relay relay) {
+		return send(this.client, this.settings.testTimeout(), base, path, body, authorization, relay);
+	}
+
+	/**
+	 * Posts a discovery that takes as long as it asks (listening on a broker, reading a
+	 * register range) to the collector, waiting up to
+	 * {@code parx.collector.discovery-timeout}, and passes the device's problems on.
+	 */
+	public Map<String, Object> postWaiting(String path, Map<String, Object> body, String authorization) {
+		return send(this.waitingClient, this.settings.discoveryTimeout(), this.settings.url(), path, body,
+				authorization, Relay.DEVICE_PROBLEMS);
+	}
+
+	private Map<String, Object> send(RestClient client, Duration wait, URI base, String path, Map<String, Object> body,
+			String authorization, Relay relay) {
 		String where = "the collector at " + base;
 		Map<String, Object> answer;
 		try {
-			answer = this.client.post()
-				.uri(URI.create(base.toString().replaceAll("/+$", "") + path))
-				.headers((headers) -> {
-					if (authorization != null) {
-						headers.set(HttpHeaders.AUTHORIZATION, authorization);
-					}
-				})
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(body)
-				.retrieve()
-				.body(MAP);
+			answer = client.post().uri(URI.create(base.toString().replaceAll("/+$", "") + path)).headers((headers) -> {
+				if (authorization != null) {
+					headers.set(HttpHeaders.AUTHORIZATION, authorization);
+				}
+			}).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(MAP);
 		}
 		catch (ResourceAccessException ex) {
-			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE, unreachable(where, ex));
+			throw unavailable(HttpStatus.SERVICE_UNAVAILABLE, unreachable(where, wait, ex));
 		}
 		catch (RestClientResponseException ex) {
 			ErrorResponseException problem = (relay != Relay.NONE) ? collectorProblem(ex, relay) : null;
@@ -190,14 +208,14 @@ public class CollectorClient {
 		}
 	}
 
-	private String unreachable(String where, ResourceAccessException ex) {
+	private static String unreachable(String where, Duration wait, ResourceAccessException ex) {
 		Throwable cause = ex.getCause();
 		while (cause != null && cause.getCause() != null && !(cause instanceof ConnectException)
 				&& !(cause instanceof HttpTimeoutException)) {
 			cause = cause.getCause();
 		}
 		if (cause instanceof HttpTimeoutException) {
-			return where + " did not answer within " + this.settings.testTimeout().toMillis() + " ms";
+			return where + " did not answer within " + wait.toMillis() + " ms";
 		}
 		if (cause instanceof ConnectException || cause instanceof IOException) {
 			return where + " cannot be reached (" + cause.getClass().getSimpleName()

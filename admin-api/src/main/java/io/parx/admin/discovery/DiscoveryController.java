@@ -80,6 +80,69 @@ class DiscoveryController {
 		return this.forwarder.forward("opcua/search", OpcUaDiscoveryRequests.search(body), authorization);
 	}
 
+	@Operation(operationId = "discoverMqttTopics",
+			summary = "Listen on a broker for a few seconds and list the topics seen, through the collector "
+					+ "(ENGINEER, ADMIN)",
+			description = "Each topic with its message count, last payload (cut short), detected payload format and, "
+					+ "for JSON, the pointers to its leaves; bounded by maxTopics, bytes and time (docs/API.md). "
+					+ "The collector checks the fields (400 naming them); a broker that cannot be reached or refuses "
+					+ "is a 502 /problems/discovery-failed, one that does not answer in time a 504.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = DiscoverySchemas.SurveyResult.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
+	@PostMapping("/mqtt/topics")
+	Map<String, Object> discoverMqttTopics(
+			@RequestBody @Schema(implementation = DiscoverySchemas.MqttTopicsRequest.class) Map<String, Object> body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
+		return this.forwarder.forwardAsIs("mqtt/topics", body, authorization);
+	}
+
+	@Operation(operationId = "discoverSparkplug",
+			summary = "Listen on a broker for a few seconds and list the Sparkplug B groups, edge nodes, devices "
+					+ "and metrics its births declare, through the collector (ENGINEER, ADMIN)",
+			description = "Optionally asks edge nodes that send data without a birth for one (requestRebirth). "
+					+ "Errors as for the MQTT topics.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = DiscoverySchemas.SurveyResult.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
+	@PostMapping("/sparkplug")
+	Map<String, Object> discoverSparkplug(
+			@RequestBody @Schema(implementation = DiscoverySchemas.SparkplugRequest.class) Map<String, Object> body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
+		return this.forwarder.forwardAsIs("sparkplug", body, authorization);
+	}
+
+	@Operation(operationId = "discoverModbusRegisters",
+			summary = "Read a range of registers or bits of a Modbus device and show each position decoded in every "
+					+ "data type and word order, through the collector (ENGINEER, ADMIN)",
+			description = "In blocks of at most 125 registers (2,000 bits); an exception or timeout is reported on "
+					+ "its block. A device that cannot be reached is a 502 /problems/discovery-failed.")
+	@ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = DiscoverySchemas.SurveyResult.class)))
+	@ApiResponse(responseCode = "400", ref = "BadRequest")
+	@ApiResponse(responseCode = "403", ref = "Forbidden")
+	@ApiResponse(responseCode = "502", ref = "DiscoveryFailed")
+	@ApiResponse(responseCode = "503", ref = "DiscoveryBusy")
+	@ApiResponse(responseCode = "504", ref = "DeviceTimeout")
+	@PostMapping("/modbus/registers")
+	Map<String, Object> discoverModbusRegisters(
+			@RequestBody @Schema(
+					implementation = DiscoverySchemas.ModbusRegistersRequest.class) Map<String, Object> body,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
+		return this.forwarder.forwardAsIs("modbus/registers", body, authorization);
+	}
+
 	@Operation(operationId = "createChannelsFromSelection",
 			summary = "Create a channel per discovered item (ENGINEER, ADMIN); per-item errors",
 			description = "Names from the item's name, else its search path, else its browse name, made valid "

@@ -43,4 +43,15 @@ class DiscoveryForwarder {
 				CollectorClient.Relay.DEVICE_PROBLEMS);
 	}
 
+	/**
+	 * Forwards a discovery that listens or reads for a time the request sets (MQTT
+	 * topics, Sparkplug B, Modbus registers) as it is: the collector checks its fields
+	 * and bounds its time (at most 30 s of listening plus connecting), and the admin-api
+	 * waits {@code parx.collector.discovery-timeout} for it.
+	 * @param kind the collector's discovery path below {@code discovery/}
+	 */
+	Map<String, Object> forwardAsIs(String kind, Map<String, Object> body, String authorization) {
+		return this.collector.postWaiting("/api/v1/collector/discovery/" + kind, body, authorization);
+	}
+
 }

@@ -110,4 +110,57 @@ final class DiscoverySchemas {
 
 	}
 
+	@Schema(name = "MqttTopicsRequest",
+			description = "A broker as an MQTT channel names it, the filter and how long to listen "
+					+ "(the collector checks the fields)",
+			requiredProperties = { "brokerUrl" })
+	record MqttTopicsRequest(
+			@Schema(description = "tcp://host:port or ssl://host:port", maxLength = 2000) String brokerUrl,
+			@Schema(maxLength = 200) String username,
+			@Schema(description = "Never logged nor answered", maxLength = 1000) String password,
+			@Schema(description = "MQTT topic filter, # when absent", maxLength = 1000) String topicFilter,
+			@Schema(description = "Default 5", minimum = "1", maximum = "30") Integer listenSeconds,
+			@Schema(description = "Default 1000", minimum = "1", maximum = "1000") Integer maxTopics) {
+
+	}
+
+	@Schema(name = "SparkplugRequest",
+			description = "A broker as an MQTT channel names it, optionally one Sparkplug B group, how long to listen "
+					+ "and whether to ask edge nodes without a birth for one (the collector checks the fields)",
+			requiredProperties = { "brokerUrl" })
+	record SparkplugRequest(
+			@Schema(description = "tcp://host:port or ssl://host:port", maxLength = 2000) String brokerUrl,
+			@Schema(maxLength = 200) String username,
+			@Schema(description = "Never logged nor answered", maxLength = 1000) String password,
+			@Schema(description = "One group only, every group when absent", maxLength = 200) String groupId,
+			@Schema(description = "Default 5", minimum = "1", maximum = "30") Integer listenSeconds,
+			@Schema(description = "Send NCMD Node Control/Rebirth to nodes seen without a birth; default false") Boolean requestRebirth) {
+
+	}
+
+	@Schema(name = "ModbusRegistersRequest",
+			description = "A device as a Modbus channel names it and the range to read (the collector checks the fields)",
+			requiredProperties = { "host", "registerType", "address", "count" })
+	record ModbusRegistersRequest(@Schema(maxLength = 253) String host,
+			@Schema(description = "Default 502", minimum = "1", maximum = "65535") Integer port,
+			@Schema(description = "Default 1", minimum = "0", maximum = "255") Integer unitId,
+			@Schema(allowableValues = {
+					"COIL", "DISCRETE_INPUT", "HOLDING_REGISTER", "INPUT_REGISTER" }) String registerType,
+			@Schema(description = "0-based", minimum = "0", maximum = "65535") Integer address,
+			@Schema(description = "Registers or bits; read in blocks of at most 125 registers (2,000 bits)",
+					minimum = "1", maximum = "2000") Integer count,
+			@Schema(description = "Response timeout of each block", minimum = "1", maximum = "10000") Integer timeoutMs,
+			@Schema(minimum = "1", maximum = "2000") Integer maxRegistersPerRequest){
+
+	}
+
+	@Schema(name = "SurveyResult",
+			description = "The collector's answer as it is, described field by field in the collector's OpenAPI "
+					+ "document (TopicSurveyResult, SparkplugSurveyResult, RegisterSurveyResult) and in docs/API.md, "
+					+ "\"Discovery: MQTT, Sparkplug B, Modbus\"",
+			additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+	record SurveyResult() {
+
+	}
+
 }

@@ -35,8 +35,8 @@ class ChannelTesterTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ChannelTester tester = tester(
-				new CollectorSettings(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2)));
+		ChannelTester tester = tester(new CollectorSettings(URI.create("http://127.0.0.1:" + closedPort),
+				Duration.ofSeconds(2), Duration.ofSeconds(2)));
 		assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> tester.test(CHANNEL, null))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -59,8 +59,9 @@ class ChannelTesterTests {
 		});
 		server.start();
 		try {
-			ChannelTester tester = tester(new CollectorSettings(
-					URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofMillis(300)));
+			ChannelTester tester = tester(
+					new CollectorSettings(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+							Duration.ofMillis(300), Duration.ofMillis(300)));
 			assertThatExceptionOfType(ErrorResponseException.class).isThrownBy(() -> tester.test(CHANNEL, null))
 				.satisfies((ex) -> {
 					assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);

@@ -118,6 +118,40 @@ class DiscoveryApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void aBrokerOrDeviceSurveyIsForwardedAsItIsAndTheCollectorsFieldErrorsComeBack() throws Exception {
+		String token = token(Role.ENGINEER);
+		String[][] surveys = {
+				{ "mqtt/topics",
+						"{\"brokerUrl\":\"tcp://broker:1883\",\"topicFilter\":\"plant/#\"," + "\"listenSeconds\":20}" },
+				{ "sparkplug", "{\"brokerUrl\":\"tcp://broker:1883\",\"groupId\":\"Line1\",\"requestRebirth\":true}" },
+				{ "modbus/registers", "{\"host\":\"plc-1\",\"registerType\":\"HOLDING_REGISTER\",\"address\":0,"
+						+ "\"count\":250}" } };
+		for (String[] survey : surveys) {
+			CollectorStub.shared().answer(200, "{\"kind\":\"" + survey[0] + "\"}");
+			this.mvc
+				.perform(post("/api/v1/io/discovery/" + survey[0]).contentType(MediaType.APPLICATION_JSON)
+					.content(survey[1])
+					.with(bearer(token)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.kind").value(survey[0]));
+			CollectorStub.Request request = CollectorStub.shared().lastRequest();
+			assertThat(request.path()).isEqualTo("/api/v1/collector/discovery/" + survey[0]);
+			assertThat(request.authorization()).isEqualTo("Bearer " + token);
+			// as sent: the collector checks the fields and bounds the time itself
+			assertThat(this.json.readTree(request.body())).isEqualTo(this.json.readTree(survey[1]));
+		}
+		CollectorStub.shared()
+			.answer(400, "{\"type\":\"/problems/validation\",\"title\":\"Invalid request\",\"status\":400,"
+					+ "\"errors\":[{\"field\":\"listenSeconds\",\"message\":\"must be at most 30\"}]}");
+		this.mvc
+			.perform(post("/api/v1/io/discovery/mqtt/topics").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"brokerUrl\":\"tcp://broker:1883\",\"listenSeconds\":31}")
+				.with(bearer(token)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("listenSeconds"));
+	}
+
+	@Test
 	void badInputIsRefusedNamingTheFieldBeforeTheCollectorIsAsked() throws Exception {
 		browse("{\"endpointUrl\":\"http://plc-1:4840\"}", 400)
 			.andExpect(jsonPath("$.errors[0].field").value("endpointUrl"));

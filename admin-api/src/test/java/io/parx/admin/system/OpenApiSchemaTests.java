@@ -372,6 +372,18 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 		call(400, json(post("/api/v1/io/discovery/channels"),
 				map("protocol", "OPCUA", "settings", server, "items", List.of()))
 			.with(as(Role.ENGINEER)));
+		Map<String, Object> broker = map("brokerUrl", "tcp://schema-broker:1883");
+		CollectorStub.shared()
+			.answer(200, "{\"topics\":[{\"topic\":\"plant/t\",\"messages\":3,\"payloadFormat\":\"NUMBER\","
+					+ "\"lastPayload\":\"21.5\"}],\"truncated\":false}");
+		call(200, json(post("/api/v1/io/discovery/mqtt/topics"), broker).with(as(Role.ENGINEER)));
+		CollectorStub.shared().answer(200, "{\"groups\":[]}");
+		call(200, json(post("/api/v1/io/discovery/sparkplug"), broker).with(as(Role.ENGINEER)));
+		CollectorStub.shared().answer(200, "{\"blocks\":[],\"positions\":[]}");
+		call(200,
+				json(post("/api/v1/io/discovery/modbus/registers"),
+						map("host", "schema-plc", "registerType", "HOLDING_REGISTER", "address", 0, "count", 2))
+					.with(as(Role.ENGINEER)));
 	}
 
 	@Test
