@@ -50,7 +50,11 @@ class RequestLogTests extends GatewayIntegrationTest {
 			.expectStatus()
 			.isEqualTo(504);
 
-		assertThat(output.getOut()).containsPattern("\\[log-line-2\\] .*GET /api/v1/channels/hang 504 \\d+ ms");
+		// written once the answer has gone out, like every line of the request log
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(linesOf(output, "[log-line-2]"))
+				.singleElement(as(InstanceOfAssertFactories.STRING))
+				.containsPattern("GET /api/v1/channels/hang 504 \\d+ ms$"));
 	}
 
 	@Test
