@@ -36,7 +36,8 @@ import io.parx.common.problem.Problems;
 
 /**
  * Calls the collector on behalf of a caller (the channel test, writes, discovery),
- * forwarding the caller's token and the correlation id, with one timeout and one way of
+ * forwarding the caller's token and the correlation id, within the channel test's timeout
+ * (or the longer discovery timeout for a discovery that listens), with one way of
  * answering a collector that cannot help: 503 {@code /problems/collector-unavailable}
  * when it cannot be reached or does not answer in time, 502 when it fails or answers
  * nonsense, each logged as a WARN. Which of the collector's own problems reach the caller
