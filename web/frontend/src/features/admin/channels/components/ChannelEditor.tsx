@@ -8,6 +8,7 @@ import { useCreateChannel, useDeleteChannel, useSetEnabled, useUpdateChannel } f
 import { type ChannelDraft, type FieldErrors, requestOf, validateDraft } from "../model/draft";
 import type { Channel } from "../types";
 import type { ChannelPageMode } from "../routes/ChannelPage";
+import { DiscoveryDialog, discoverable } from "../../discovery";
 import { ChannelForm } from "./ChannelForm";
 import { TestReadPanel } from "./TestReadPanel";
 
@@ -38,6 +39,7 @@ export function ChannelEditor({
   const [failure, setFailure] = useState<string | null>(null);
   const [conflictVersion, setConflictVersion] = useState<number | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
   const create = useCreateChannel();
   const update = useUpdateChannel();
   const remove = useDeleteChannel();
@@ -160,6 +162,7 @@ export function ChannelEditor({
           readOnly={!editing}
           passwordSet={mode !== "new" && channel !== undefined && hasPassword(channel)}
           onChange={change}
+          onBrowse={discoverable(draft.protocol) ? () => setBrowsing(true) : undefined}
         />
         {editing && (
           <div className="toolbar">
@@ -172,6 +175,15 @@ export function ChannelEditor({
       </form>
       {mode === "edit" && channel && writer && (
         <TestReadPanel channelId={channel.id} unit={channel.unit} dirty={dirty} />
+      )}
+      {editing && discoverable(draft.protocol) && (
+        <DiscoveryDialog
+          open={browsing}
+          draft={{ ...draft, protocol: draft.protocol }}
+          creating={mode === "new"}
+          onClose={() => setBrowsing(false)}
+          onUse={change}
+        />
       )}
       <VersionConflictDialog
         open={conflictVersion !== null}

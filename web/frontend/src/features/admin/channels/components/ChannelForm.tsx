@@ -32,12 +32,14 @@ export function ChannelForm({
   readOnly,
   passwordSet,
   onChange,
+  onBrowse,
 }: {
   draft: ChannelDraft;
   errors: FieldErrors;
   readOnly: boolean;
   passwordSet: boolean;
   onChange: (draft: ChannelDraft) => void;
+  onBrowse?: () => void;
 }) {
   return (
     <fieldset className="channel-form" disabled={readOnly} data-testid="channel-form">
@@ -104,6 +106,7 @@ export function ChannelForm({
         errors={errors}
         passwordSet={passwordSet}
         onChange={(name, value) => onChange({ ...draft, settings: { ...draft.settings, [name]: value } })}
+        onBrowse={readOnly ? undefined : onBrowse}
       />
     </fieldset>
   );

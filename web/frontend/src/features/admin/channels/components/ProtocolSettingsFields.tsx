@@ -8,17 +8,31 @@ export function ProtocolSettingsFields({
   errors,
   passwordSet,
   onChange,
+  onBrowse,
 }: {
   draft: ChannelDraft;
   errors: FieldErrors;
   /** Whether a password is stored (it is never sent to the browser). */
   passwordSet: boolean;
   onChange: (name: string, value: string) => void;
+  /** Opens the discovery dialog; absent for protocols without discovery and read-only forms. */
+  onBrowse?: () => void;
 }) {
   const fields = applicableFields(draft.protocol, draft.settings, draft.dataType);
   return (
     <fieldset className="channel-form wide" data-testid="protocol-settings">
       <legend>{PROTOCOL_LABELS[draft.protocol]} settings</legend>
+      {onBrowse && (
+        <div className="wide toolbar">
+          <button type="button" onClick={onBrowse} data-testid="browse-server">
+            Browse the {draft.protocol === "MQTT" ? "broker" : draft.protocol === "OPCUA" ? "server" : "device"}…
+          </button>
+          <span className="muted">
+            {passwordSet ? "Type the password to browse with it (the stored one stays on the server). " : ""}
+            Pick what to read instead of typing it.
+          </span>
+        </div>
+      )}
       {fields.map((field) => {
         const key = `settings.${field.name}`;
         const error = errors[key];
