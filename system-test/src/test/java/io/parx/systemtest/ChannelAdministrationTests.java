@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.parx.bench.demo.ModbusDevice;
+import io.parx.bench.demo.OpcUaDevice;
+import io.parx.db.test.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -321,6 +324,84 @@ class ChannelAdministrationTests {
 		assertThat(this.browser.find("[data-testid=edit-refused]").getText()).contains("(403)");
 		assertThat(this.browser.all("[data-testid=save-channel]")).isEmpty();
 		assertThat(this.browser.find("[data-testid=channel-form]").getAttribute("disabled")).isNotNull();
+	}
+
+	@Test
+	@Order(9)
+	void anEngineerBrowsesTheOpcUaServerAndCreatesAChannelOfEachVariableTicked() {
+		this.browser.signOut();
+		this.browser.signIn(ENGINEER, PASSWORD);
+		this.browser.open("/admin/channels/new");
+		select("channel-protocol", "OPCUA");
+		type("channel-settings-endpointUrl", this.stack.plant().opcua().endpointUrl());
+		type("channel-tags", "browsed");
+		this.browser.find("[data-testid=browse-server]").click();
+		// a cold collector's first OPC UA session may take longer than one request (the
+		// console retries a 503 or 504)
+		this.browser.await(Duration.ofSeconds(60))
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=open-Plant]")))
+			.click();
+		String furnace = this.stack.plant().opcua().nodeId(OpcUaDevice.FURNACE_TEMPERATURE);
+		String speed = this.stack.plant().opcua().nodeId(OpcUaDevice.LINE_SPEED);
+		this.browser.find("[data-testid='pick-" + furnace + "']").click();
+		this.browser.find("[data-testid='pick-" + speed + "']").click();
+		assertThat(this.browser.find("[data-testid=discovery-picked]").getText()).isEqualTo("2 picked");
+		this.browser.screenshot("ChannelAdministrationTests-opcua-browse");
+		this.browser.find("[data-testid=discovery-create]").click();
+		WebElement created = this.browser.find("[data-testid=discovery-created]");
+		assertThat(created.getText()).contains("2 channels created", "Plant.FurnaceTemperature", "Plant.LineSpeed");
+
+		JsonNode channels = Api.get(url("/api/v1/io/channels?tag=browsed"), this.engineerToken).json().path("content");
+		assertThat(channels).hasSize(2);
+		List<String> nodes = new ArrayList<>();
+		channels.forEach((channel) -> nodes.add(channel.path("settings").path("nodeId").asString()));
+		assertThat(nodes).containsExactlyInAnyOrder(furnace, speed);
+	}
+
+	@Test
+	@Order(10)
+	void anEngineerReadsTheDevicesRegistersAndPicksTheFloatThatLooksRight() {
+		this.browser.open("/admin/channels/new");
+		select("channel-protocol", "MODBUS_TCP");
+		type("channel-settings-host", "127.0.0.1");
+		type("channel-settings-port", Integer.toString(this.stack.plant().modbus().port()));
+		this.browser.find("[data-testid=browse-server]").click();
+		// the demo device has ten holding registers: a read past them is refused whole
+		type("discovery-modbus-count", "10");
+		this.browser.find("[data-testid=modbus-read]").click();
+		this.browser.find("[data-testid=modbus-registers]");
+		this.browser.screenshot("ChannelAdministrationTests-modbus-registers");
+		this.browser.find("[data-testid='pick-HOLDING_REGISTER:" + ModbusDevice.FURNACE_TEMPERATURE + ":FLOAT32:ABCD']")
+			.click();
+		this.browser.find("[data-testid=discovery-use]").click();
+		assertThat(this.browser.find("#channel-settings-address").getAttribute("value"))
+			.isEqualTo(Integer.toString(ModbusDevice.FURNACE_TEMPERATURE));
+		assertThat(this.browser.find("#channel-dataType").getAttribute("value")).isEqualTo("FLOAT32");
+		type("channel-name", "Browsed.Furnace");
+		this.browser.find("[data-testid=save-channel]").click();
+		this.browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/admin/channels/\\d+$"));
+		this.browser.find("[data-testid=test-read]").click();
+		assertThat(this.browser.find("[data-testid=test-quality]").getText()).isEqualTo("Good");
+	}
+
+	@Test
+	@Order(11)
+	void anEngineerListensOnTheBrokerAndPicksALeafOfAJsonTopic() {
+		this.browser.open("/admin/channels/new");
+		select("channel-protocol", "MQTT");
+		type("channel-settings-brokerUrl", TestServices.mosquitto().serverUri());
+		this.browser.find("[data-testid=browse-server]").click();
+		type("discovery-mqtt-filter", this.stack.mqttPrefix() + "#");
+		this.browser.find("[data-testid=mqtt-listen]").click();
+		String state = this.stack.mqttPrefix() + "line/state";
+		this.browser.await(Duration.ofSeconds(30))
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='pick-" + state + "#/speed']")))
+			.click();
+		this.browser.screenshot("ChannelAdministrationTests-mqtt-topics");
+		this.browser.find("[data-testid=discovery-use]").click();
+		assertThat(this.browser.find("#channel-settings-topic").getAttribute("value")).isEqualTo(state);
+		assertThat(this.browser.find("#channel-settings-valuePointer").getAttribute("value")).isEqualTo("/speed");
+		assertThat(this.browser.find("#channel-dataType").getAttribute("value")).isEqualTo("FLOAT64");
 	}
 
 	/**

@@ -147,6 +147,49 @@ describe("browsing from the channel form", () => {
     expect((screen.getByLabelText("Data type *") as HTMLSelectElement).value).toBe("BOOL");
   });
 
+  it("lists the metrics of Sparkplug B births and picks one by group, edge node, device and name", async () => {
+    renderNewChannel(
+      { ...emptyDraft("MQTT"), settings: { brokerUrl: "tcp://broker:1883", payloadFormat: "SPARKPLUG_B" } },
+      {
+        "POST /api/v1/io/discovery/sparkplug": () =>
+          Response.json({
+            listenedMs: 3000,
+            messages: 4,
+            truncated: false,
+            rebirthRequests: 0,
+            groups: [
+              {
+                groupId: "Plant",
+                edgeNodes: [
+                  {
+                    edgeNodeId: "Edge1",
+                    state: "ONLINE",
+                    metrics: [],
+                    devices: [
+                      {
+                        deviceId: "Press",
+                        state: "ONLINE",
+                        metrics: [{ name: "Pressure", sparkplugType: "Float", dataType: "FLOAT32", value: 4.5 }],
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          }),
+      },
+    );
+    await userEvent.click(screen.getByTestId("browse-server"));
+    await userEvent.click(screen.getByTestId("sparkplug-listen"));
+    await userEvent.click(await screen.findByTestId("pick-spBv1.0/Plant/Edge1/Press/Pressure"));
+    await userEvent.click(screen.getByTestId("discovery-use"));
+    expect((screen.getByLabelText("Sparkplug group id *") as HTMLInputElement).value).toBe("Plant");
+    expect((screen.getByLabelText("Edge node id *") as HTMLInputElement).value).toBe("Edge1");
+    expect((screen.getByLabelText("Device id") as HTMLInputElement).value).toBe("Press");
+    expect((screen.getByLabelText("Metric name *") as HTMLInputElement).value).toBe("Pressure");
+    expect((screen.getByLabelText("Name *") as HTMLInputElement).value).toBe("Edge1/Press/Pressure");
+  });
+
   it("shows Modbus registers in the byte order chosen and picks a value with it", async () => {
     renderNewChannel(
       { ...emptyDraft("MODBUS_TCP"), settings: { host: "plc1" } },
@@ -177,6 +220,7 @@ describe("browsing from the channel form", () => {
     expect(within(table).getByText("50")).toBeTruthy();
     await userEvent.selectOptions(screen.getByLabelText("Show in byte order"), "CDAB");
     expect(within(table).getByText("16968")).toBeTruthy();
+    expect(within(table).getByText("1.1e-41")).toBeTruthy();
     await userEvent.click(screen.getByTestId("pick-HOLDING_REGISTER:0:FLOAT32:CDAB"));
     await userEvent.click(screen.getByTestId("discovery-use"));
     expect((screen.getByLabelText("Byte order") as HTMLSelectElement).value).toBe("CDAB");

@@ -37,7 +37,7 @@ export function ModbusBrowser({
 
   return (
     <>
-      <form className="toolbar" onSubmit={submit}>
+      <form className="toolbar discovery-bar" onSubmit={submit}>
         <select aria-label="Register type" value={registerType} onChange={(e) => setRegisterType(e.target.value)}>
           {choicesOf("registerType").map((type) => (
             <option key={type}>{type}</option>
@@ -60,6 +60,7 @@ export function ModbusBrowser({
           <input
             className="narrow"
             inputMode="numeric"
+            id="discovery-modbus-count"
             aria-label="How many"
             value={count}
             maxLength={4}

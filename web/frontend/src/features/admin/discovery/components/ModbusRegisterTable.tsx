@@ -67,6 +67,8 @@ export function ModbusRegisterTable({
 
 function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);
-  const text = value.toPrecision(7);
-  return text.includes(".") && !text.includes("e") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+  // seven significant digits (a FLOAT32's precision) without trailing zeros: 850.5, 2.8e-45
+  const [mantissa, exponent] = value.toPrecision(7).split("e");
+  const short = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, "") : mantissa;
+  return exponent === undefined ? short : `${short}e${exponent}`;
 }

@@ -28,8 +28,10 @@ export function MqttTopics({
 
   return (
     <>
-      <form className="toolbar" onSubmit={submit}>
+      <form className="toolbar discovery-bar" onSubmit={submit}>
         <input
+          id="discovery-mqtt-filter"
+          className="grow"
           aria-label="Topic filter"
           value={filter}
           maxLength={1000}

@@ -17,8 +17,9 @@ export function OpcUaBrowser({ connection, selection }: { connection: Record<str
 
   return (
     <>
-      <form className="toolbar" onSubmit={submit} role="search">
+      <form className="toolbar discovery-bar" onSubmit={submit} role="search">
         <input
+          className="grow"
           aria-label="Find nodes by name"
           placeholder="find by name, e.g. temperature"
           value={query}

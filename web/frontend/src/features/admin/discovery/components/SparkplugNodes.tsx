@@ -34,7 +34,7 @@ export function SparkplugNodes({
 
   return (
     <>
-      <form className="toolbar" onSubmit={submit}>
+      <form className="toolbar discovery-bar" onSubmit={submit}>
         <input
           aria-label="Group id"
           placeholder="every group"
