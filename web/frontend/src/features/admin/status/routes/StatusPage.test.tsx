@@ -51,6 +51,14 @@ const COLLECTOR = {
       pollOverruns: 3,
     },
   },
+  failover: {
+    enabled: true,
+    group: "default",
+    instance: "col-a",
+    held: [{ connection: "modbus://10.0.0.5:502/1", token: 17, channels: [7, 8, 9], validForMs: 6000 }],
+    groupConnections: 3,
+    otherInstances: [{ instance: "col-b", url: "http://col-b:3002", connections: 2, channels: 40 }],
+  },
 };
 
 const THUMBPRINT = "ab".repeat(20);
@@ -102,6 +110,15 @@ describe("the status page", () => {
     expect((await screen.findByText("Furnace.Temp, Line.Speed")).closest("tr")?.textContent).toContain("0–3");
     expect((await screen.findByTestId("stream-backlog")).textContent).toBe("12");
     expect(screen.getByTestId("write-rate").textContent).toBe("TIMESCALE 41.5");
+  });
+
+  it("says which connections of the group this instance holds and which other instances would take over", async () => {
+    renderWithApi("/admin/status", ROUTES, api("OPERATOR"));
+    const group = await screen.findByTestId("collector-group");
+    expect(group.textContent).toContain(
+      "Instance col-a of group “default” holds 1 of the group's 3 device connections",
+    );
+    expect(within(screen.getByTestId("other-instances")).getByText("http://col-b:3002")).toBeTruthy();
   });
 
   it("names a misconfigured channel with the collector's reason", async () => {

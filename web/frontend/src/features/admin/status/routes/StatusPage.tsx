@@ -5,6 +5,7 @@ import { useChannelDirectory } from "../../../channels";
 import { REFRESH_MS, useCollectorStatus, useStorageStatus } from "../api/status";
 import { CertificatePanel } from "../components/CertificatePanel";
 import { ConnectionTable } from "../components/ConnectionTable";
+import { GroupCard } from "../components/GroupCard";
 import { MisconfiguredChannels } from "../components/MisconfiguredChannels";
 import { PublishingCard } from "../components/PublishingCard";
 import { RequestPlan } from "../components/RequestPlan";
@@ -33,6 +34,7 @@ export function StatusPage() {
         {collector.data && (
           <>
             <PublishingCard status={collector.data} />
+            <GroupCard status={collector.data} />
             <h3>Connections</h3>
             <ConnectionTable status={collector.data} />
             <h3>Misconfigured channels</h3>
