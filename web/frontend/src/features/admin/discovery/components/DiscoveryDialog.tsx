@@ -10,7 +10,7 @@ import { CreatedSummary } from "./CreatedSummary";
 import { ModbusBrowser } from "./ModbusBrowser";
 import { MqttBrowser } from "./MqttBrowser";
 import { OpcUaBrowser } from "./OpcUaBrowser";
-import type { Selection } from "./PickBox";
+import type { Selection } from "./browserProps";
 
 const SERVER: Record<DiscoveryProtocol, string> = { OPCUA: "endpointUrl", MQTT: "brokerUrl", MODBUS_TCP: "host" };
 

@@ -4,20 +4,14 @@ import { SETTING_FIELDS } from "../../channels/model/protocols";
 import { useModbusRegisters } from "../api/discovery";
 import { modbusItem } from "../model/items";
 import { ModbusRegisterTable } from "./ModbusRegisterTable";
-import { PickBox, type Selection } from "./PickBox";
+import type { BrowserProps } from "./browserProps";
+import { PickBox } from "./PickBox";
+import { WholeNumberInput } from "./WholeNumberInput";
 
 const choicesOf = (name: string) => SETTING_FIELDS.MODBUS_TCP.find((field) => field.name === name)?.choices ?? [];
 
 /** A range of a device's registers or bits read once, each register shown in every data type of one byte order. */
-export function ModbusBrowser({
-  connection,
-  settings,
-  selection,
-}: {
-  connection: Record<string, unknown>;
-  settings: Record<string, string>;
-  selection: Selection;
-}) {
+export function ModbusBrowser({ connection, settings, selection }: BrowserProps) {
   const [registerType, setRegisterType] = useState(settings.registerType || "HOLDING_REGISTER");
   const [address, setAddress] = useState(settings.address || "0");
   const [count, setCount] = useState("20");
@@ -43,30 +37,21 @@ export function ModbusBrowser({
             <option key={type}>{type}</option>
           ))}
         </select>
-        <label className="inline-field">
-          from
-          <input
-            className="narrow"
-            inputMode="numeric"
-            aria-label="First address (0-based)"
-            value={address}
-            maxLength={5}
-            onChange={(e) => setAddress(e.target.value.replace(/\D/g, ""))}
-            data-testid="modbus-address"
-          />
-        </label>
-        <label className="inline-field">
-          count
-          <input
-            className="narrow"
-            inputMode="numeric"
-            id="discovery-modbus-count"
-            aria-label="How many"
-            value={count}
-            maxLength={4}
-            onChange={(e) => setCount(e.target.value.replace(/\D/g, ""))}
-          />
-        </label>
+        <WholeNumberInput
+          label="from"
+          ariaLabel="First address (0-based)"
+          value={address}
+          maxLength={5}
+          onChange={setAddress}
+        />
+        <WholeNumberInput
+          id="discovery-modbus-count"
+          label="count"
+          ariaLabel="How many"
+          value={count}
+          maxLength={4}
+          onChange={setCount}
+        />
         <button type="submit" disabled={survey.isPending} data-testid="modbus-read">
           {survey.isPending ? "Reading…" : "Read"}
         </button>

@@ -1,7 +1,8 @@
 import type { DataType } from "../../channels/model/protocols";
 import { modbusItem } from "../model/items";
 import type { RegisterSurveyResult } from "../types";
-import { PickBox, type Selection } from "./PickBox";
+import type { Selection } from "./browserProps";
+import { PickBox } from "./PickBox";
 
 const TYPES: DataType[] = ["INT16", "UINT16", "INT32", "UINT32", "FLOAT32", "INT64", "FLOAT64"];
 

@@ -1,18 +1,11 @@
 import { useState } from "react";
 import { MqttTopics } from "./MqttTopics";
-import type { Selection } from "./PickBox";
+import type { BrowserProps } from "./browserProps";
 import { SparkplugNodes } from "./SparkplugNodes";
+import { WholeNumberInput } from "./WholeNumberInput";
 
 /** A broker's traffic, listened to for a few seconds: plain and JSON topics, or Sparkplug B births. */
-export function MqttBrowser({
-  connection,
-  settings,
-  selection,
-}: {
-  connection: Record<string, unknown>;
-  settings: Record<string, string>;
-  selection: Selection;
-}) {
+export function MqttBrowser({ connection, settings, selection }: BrowserProps) {
   const [view, setView] = useState<"topics" | "sparkplug">(
     settings.payloadFormat === "SPARKPLUG_B" ? "sparkplug" : "topics",
   );
@@ -42,21 +35,17 @@ export function MqttBrowser({
   );
 }
 
-/** How long to listen: 1 to 30 s (the admin-api waits for the collector up to 50 s). */
-export function ListenSeconds({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+/** How long to listen, in whole seconds. */
+export function ListenFor({ seconds, onChange }: { seconds: string; onChange: (seconds: string) => void }) {
   return (
-    <label className="inline-field">
-      Listen for
-      <input
-        className="narrow"
-        inputMode="numeric"
-        value={value}
-        maxLength={2}
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, ""))}
-        aria-label="Seconds to listen"
-      />
-      s
-    </label>
+    <WholeNumberInput
+      label="Listen for"
+      ariaLabel="Seconds to listen"
+      suffix="s"
+      value={seconds}
+      maxLength={2}
+      onChange={onChange}
+    />
   );
 }
 

@@ -3,8 +3,9 @@ import { describeError } from "../../../../lib/api/problem";
 import { useMqttTopics } from "../api/discovery";
 import { mqttItem } from "../model/items";
 import type { TopicSeen } from "../types";
-import { ListenSeconds, listenSeconds } from "./MqttBrowser";
-import { PickBox, type Selection } from "./PickBox";
+import type { Selection } from "./browserProps";
+import { ListenFor, listenSeconds } from "./MqttBrowser";
+import { PickBox } from "./PickBox";
 
 /** Topics seen on the broker under a filter, with their last payload; JSON topics list their leaves. */
 export function MqttTopics({
@@ -38,7 +39,7 @@ export function MqttTopics({
           onChange={(e) => setFilter(e.target.value)}
           data-testid="mqtt-filter"
         />
-        <ListenSeconds value={seconds} onChange={setSeconds} />
+        <ListenFor seconds={seconds} onChange={setSeconds} />
         <button type="submit" disabled={survey.isPending} data-testid="mqtt-listen">
           {survey.isPending ? `Listening… (${listenSeconds(seconds)} s)` : "Listen"}
         </button>
@@ -81,35 +82,21 @@ function TopicRow({ topic, selection }: { topic: TopicSeen; selection: Selection
   );
   return (
     <li>
-      {plain ? (
-        <PickBox item={plain} selection={selection}>
-          {label}
-        </PickBox>
-      ) : (
-        label
-      )}
+      <PickBox item={plain} selection={selection}>
+        {label}
+      </PickBox>
       {topic.payloadFormat === "JSON" && (
         <ul className="tree">
           {(topic.leaves ?? []).map((leaf) => {
-            const item = mqttItem(topic, leaf.pointer ?? "", leaf.type);
-            const text = (
-              <span>
-                <code>{leaf.pointer || "(whole document)"}</code>
-                <span className="muted">
-                  {" "}
-                  · {leaf.type} · {shorten(JSON.stringify(leaf.value))}
-                </span>
-              </span>
-            );
             return (
               <li key={leaf.pointer}>
-                {item ? (
-                  <PickBox item={item} selection={selection}>
-                    {text}
-                  </PickBox>
-                ) : (
-                  text
-                )}
+                <PickBox item={mqttItem(topic, leaf.pointer ?? "", leaf.type)} selection={selection}>
+                  <code>{leaf.pointer || "(whole document)"}</code>
+                  <span className="muted">
+                    {" "}
+                    · {leaf.type} · {shorten(JSON.stringify(leaf.value))}
+                  </span>
+                </PickBox>
               </li>
             );
           })}

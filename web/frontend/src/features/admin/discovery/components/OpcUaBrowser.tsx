@@ -2,11 +2,12 @@ import { type FormEvent, useState } from "react";
 import { describeError } from "../../../../lib/api/problem";
 import { useOpcUaSearch } from "../api/discovery";
 import { OpcUaChildren, OpcUaNodeLabel } from "./OpcUaChildren";
-import { PickBox, type Selection } from "./PickBox";
+import type { BrowserProps } from "./browserProps";
+import { PickBox } from "./PickBox";
 import { opcUaItem } from "../model/items";
 
 /** The server's address space as a tree from the Objects folder, and a search by name below it. */
-export function OpcUaBrowser({ connection, selection }: { connection: Record<string, unknown>; selection: Selection }) {
+export function OpcUaBrowser({ connection, selection }: Omit<BrowserProps, "settings">) {
   const [query, setQuery] = useState("");
   const search = useOpcUaSearch();
 
@@ -51,13 +52,9 @@ export function OpcUaBrowser({ connection, selection }: { connection: Record<str
             <ul className="tree">
               {search.data.nodes.map((node) => (
                 <li key={node.nodeId}>
-                  {node.channelDataType ? (
-                    <PickBox item={opcUaItem(node)} selection={selection}>
-                      <OpcUaNodeLabel node={node} text={node.path ?? node.displayName} />
-                    </PickBox>
-                  ) : (
+                  <PickBox item={opcUaItem(node)} selection={selection}>
                     <OpcUaNodeLabel node={node} text={node.path ?? node.displayName} />
-                  )}
+                  </PickBox>
                 </li>
               ))}
             </ul>

@@ -3,7 +3,8 @@ import { describeError } from "../../../../lib/api/problem";
 import { useOpcUaChildren } from "../api/discovery";
 import { opcUaItem } from "../model/items";
 import type { OpcUaNode } from "../types";
-import { PickBox, type Selection } from "./PickBox";
+import type { Selection } from "./browserProps";
+import { PickBox } from "./PickBox";
 
 /** One level of the address space, loaded when shown, with "more" for the next page of a large folder. */
 export function OpcUaChildren({
@@ -72,13 +73,9 @@ function OpcUaTreeNode({
       ) : (
         <span className="tree-toggle" />
       )}
-      {node.channelDataType ? (
-        <PickBox item={opcUaItem(node)} selection={selection}>
-          <OpcUaNodeLabel node={node} text={node.displayName} />
-        </PickBox>
-      ) : (
+      <PickBox item={opcUaItem(node)} selection={selection}>
         <OpcUaNodeLabel node={node} text={node.displayName} />
-      )}
+      </PickBox>
       {open && <OpcUaChildren connection={connection} nodeId={node.nodeId} selection={selection} />}
     </li>
   );

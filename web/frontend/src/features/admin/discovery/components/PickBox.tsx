@@ -1,22 +1,21 @@
 import type { ReactNode } from "react";
 import type { DiscoveredItem } from "../model/items";
+import type { Selection } from "./browserProps";
 
-/** The items ticked in a discovery dialog, by key. */
-export interface Selection {
-  has: (key: string) => boolean;
-  toggle: (item: DiscoveredItem) => void;
-}
-
-/** A tick box that adds a discovered item to the selection or takes it out. */
+/**
+ * A tick box that adds a discovered item to the selection or takes it out; without an item (nothing a channel can
+ * read) just the label.
+ */
 export function PickBox({
   item,
   selection,
   children,
 }: {
-  item: DiscoveredItem;
+  item: DiscoveredItem | null;
   selection: Selection;
   children: ReactNode;
 }) {
+  if (!item) return children;
   return (
     <label className="pick">
       <input

@@ -3,8 +3,9 @@ import { describeError } from "../../../../lib/api/problem";
 import { useSparkplugSurvey } from "../api/discovery";
 import { sparkplugItem } from "../model/items";
 import type { SparkplugMetricSeen } from "../types";
-import { ListenSeconds, listenSeconds } from "./MqttBrowser";
-import { PickBox, type Selection } from "./PickBox";
+import type { Selection } from "./browserProps";
+import { ListenFor, listenSeconds } from "./MqttBrowser";
+import { PickBox } from "./PickBox";
 
 /** The groups, edge nodes, devices and metrics the births on the broker declare. */
 export function SparkplugNodes({
@@ -42,7 +43,7 @@ export function SparkplugNodes({
           maxLength={200}
           onChange={(e) => setGroup(e.target.value)}
         />
-        <ListenSeconds value={seconds} onChange={setSeconds} />
+        <ListenFor seconds={seconds} onChange={setSeconds} />
         <label className="checkbox">
           <input type="checkbox" checked={rebirth} onChange={(e) => setRebirth(e.target.checked)} />
           Ask nodes without a birth for one
@@ -112,27 +113,17 @@ function Metrics({
   return (
     <ul className="tree">
       {metrics.map((metric) => {
-        const item = sparkplugItem(...at, metric);
-        const text = (
-          <span>
-            {metric.name}
-            <span className="muted">
-              {" "}
-              · {metric.sparkplugType}
-              {metric.dataType ? ` → ${metric.dataType}` : " (no channel type)"}
-              {metric.value !== undefined && metric.value !== null ? ` · ${String(metric.value)}` : ""}
-            </span>
-          </span>
-        );
         return (
           <li key={metric.name}>
-            {item ? (
-              <PickBox item={item} selection={selection}>
-                {text}
-              </PickBox>
-            ) : (
-              text
-            )}
+            <PickBox item={sparkplugItem(...at, metric)} selection={selection}>
+              {metric.name}
+              <span className="muted">
+                {" "}
+                · {metric.sparkplugType}
+                {metric.dataType ? ` → ${metric.dataType}` : " (no channel type)"}
+                {metric.value !== undefined && metric.value !== null ? ` · ${String(metric.value)}` : ""}
+              </span>
+            </PickBox>
           </li>
         );
       })}

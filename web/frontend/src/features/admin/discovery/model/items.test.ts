@@ -16,6 +16,7 @@ const TEMPERATURE = {
 describe("discovered items", () => {
   it("give the form an OPC UA node's id, channel type and a name from its path", () => {
     const item = opcUaItem(TEMPERATURE);
+    if (!item) throw new Error("a Double variable is readable");
     const draft = applyItem({ ...emptyDraft("OPCUA"), settings: { endpointUrl: "opc.tcp://plc:4840" } }, item);
     expect(draft).toMatchObject({
       name: "Line1/Temp",
@@ -25,8 +26,10 @@ describe("discovered items", () => {
   });
 
   it("keep a name the engineer already typed", () => {
-    const draft = applyItem({ ...emptyDraft("OPCUA"), name: "Furnace" }, opcUaItem(TEMPERATURE));
-    expect(draft.name).toBe("Furnace");
+    const item = opcUaItem(TEMPERATURE);
+    if (!item) throw new Error("a Double variable is readable");
+    expect(applyItem({ ...emptyDraft("OPCUA"), name: "Furnace" }, item).name).toBe("Furnace");
+    expect(opcUaItem({ ...TEMPERATURE, dataType: "i=22", channelDataType: undefined })).toBeNull();
   });
 
   it("read a JSON topic's leaf with its pointer and a plain topic without one", () => {

@@ -10,8 +10,8 @@ export interface DiscoveredItem {
   key: string;
   /** The name a channel gets when the form has none (valid as a channel name). */
   name: string;
-  /** The channel data type that reads it, "" when the engineer must choose. */
-  dataType: DataType | "";
+  /** The channel data type that reads it. */
+  dataType: DataType;
   /** The settings it gives the form, as the form's text. */
   settings: Record<string, string>;
   /** The item of a selection. */
@@ -25,11 +25,13 @@ const PER_ITEM: Record<DiscoveryProtocol, readonly string[]> = {
   MODBUS_TCP: ["registerType", "address", "byteOrder", "wordOrder", "stringLength"],
 };
 
-export function opcUaItem(node: OpcUaNode): DiscoveredItem {
+/** A variable a channel can read (null for objects, arrays, structures, ...). */
+export function opcUaItem(node: OpcUaNode): DiscoveredItem | null {
+  if (!node.channelDataType) return null;
   return {
     key: node.nodeId,
     name: channelName(node.path || node.browseName || node.displayName),
-    dataType: node.channelDataType ?? "",
+    dataType: node.channelDataType,
     settings: { nodeId: node.nodeId },
     item: { nodeId: node.nodeId, browseName: node.browseName, path: node.path, dataType: node.dataType },
   };
@@ -111,7 +113,7 @@ export function applyItem(draft: ChannelDraft, item: DiscoveredItem): ChannelDra
   return {
     ...draft,
     name: draft.name.trim() === "" ? item.name : draft.name,
-    dataType: item.dataType || draft.dataType,
+    dataType: item.dataType,
     settings: { ...draft.settings, ...item.settings },
   };
 }
