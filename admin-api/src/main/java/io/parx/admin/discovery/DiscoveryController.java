@@ -145,9 +145,14 @@ class DiscoveryController {
 
 	@Operation(operationId = "createChannelsFromSelection",
 			summary = "Create a channel per discovered item (ENGINEER, ADMIN); per-item errors",
-			description = "Names from the item's name, else its search path, else its browse name, made valid "
+			description = "OPCUA nodes, MQTT topics and Sparkplug B metrics (one selection may mix them) or "
+					+ "MODBUS_TCP registers, as the discoveries listed them. Names from the item's name, else "
+					+ "(OPCUA) its search path or browse name, (MQTT) topic and valuePointer or "
+					+ "edgeNodeId[/deviceId]/metricName, (MODBUS_TCP) host and Modicon reference, made valid "
 					+ "and unique within the selection; data types from channelDataType, else mapped from the "
-					+ "server's type; the protocol's defaults for the rest. Each channel is created, validated, "
+					+ "server's type (OPCUA), the metric's dataType (Sparkplug B), the payload format (BOOLEAN, "
+					+ "STRING) or the table (coils and discrete inputs: BOOL); the protocol's defaults for the rest. "
+					+ "Each channel is created, validated, "
 					+ "audited and announced as by POST /api/v1/io/channels, each in its own transaction: a name "
 					+ "already used is that item's error (name), never an update. A selection that is not well "
 					+ "formed (an item without a node or a data type) is a 400 and creates nothing.")
@@ -157,7 +162,7 @@ class DiscoveryController {
 	@ApiResponse(responseCode = "403", ref = "Forbidden")
 	@PostMapping("/channels")
 	ChannelImport.Created createChannels(
-			@RequestBody @Schema(implementation = DiscoverySchemas.Selection.class) Map<String, Object> body) {
+			@RequestBody @Schema(implementation = SelectionSchemas.Selection.class) Map<String, Object> body) {
 		return this.imports.createRows(ChannelSelection.read(body).channelRows());
 	}
 

@@ -7,7 +7,6 @@ import io.parx.common.config.DataType;
 import io.parx.common.config.channel.OpcUaSettings.Authentication;
 import io.parx.common.config.channel.OpcUaSettings.SecurityMode;
 import io.parx.common.config.channel.OpcUaSettings.SecurityPolicy;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -81,32 +80,6 @@ final class DiscoverySchemas {
 			@Schema(description = "Why the search stopped early, null when it did not", nullable = true,
 					allowableValues = {
 							"maxResults", "maxVisited", "time" }) String truncated){
-
-	}
-
-	@Schema(name = "ChannelSelection",
-			description = "Discovered items to become channels, of one protocol (OPCUA so far)",
-			requiredProperties = { "protocol", "settings", "items" })
-	record Selection(@Schema(allowableValues = "OPCUA") String protocol,
-			@Schema(description = "The channel settings every item shares (OPCUA: endpointUrl, security, identity, "
-					+ "samplingIntervalMs, deadband, write settings); each item adds its nodeId") Map<String, Object> settings,
-			@Schema(description = "Channel fields every item shares: description, unit, scale, offset, "
-					+ "pollIntervalMs, enabled, collector, tags") Map<String, Object> channel,
-			@ArraySchema(minItems = 1, maxItems = ChannelSelection.MAX_ITEMS) List<SelectedNode> items) {
-
-	}
-
-	@Schema(name = "SelectedOpcUaNode",
-			description = "A node as browse or search listed it (other fields of the listing are accepted and "
-					+ "ignored)",
-			requiredProperties = { "nodeId" })
-	record SelectedNode(@Schema(maxLength = 4200) String nodeId,
-			@Schema(description = "The channel's name; default: path, else browseName, made valid and unique",
-					maxLength = 200) String name,
-			String path, String browseName,
-			@Schema(description = "The server's type; gives the channel data type when channelDataType is absent",
-					maxLength = 200) String dataType,
-			DataType channelDataType) {
 
 	}
 
