@@ -405,7 +405,8 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 					+ "\"error\":null,\"latencyMs\":3},{\"address\":1,\"count\":1,\"exceptionCode\":2,\"error\":"
 					+ "\"illegal data address\",\"latencyMs\":2}],\"registers\":[{\"address\":0,\"reference\":"
 					+ "\"400001\",\"word\":16840,\"hex\":\"41C8\",\"text\":\"A.\",\"values\":{\"INT16\":{\"ABCD\":"
-					+ "16840,\"BADC\":-14271},\"UINT16\":{\"ABCD\":16840,\"BADC\":51265}}}],\"bits\":[]}");
+					+ "16840,\"BADC\":-14271},\"UINT16\":{\"ABCD\":16840,\"BADC\":51265},\"FLOAT32\":{\"ABCD\":"
+					+ "null,\"CDAB\":25.0}}}],\"bits\":[]}");
 		call(200,
 				json(post("/api/v1/io/discovery/modbus/registers"),
 						map("host", "schema-plc", "registerType", "HOLDING_REGISTER", "address", 0, "count", 2))

@@ -56,7 +56,23 @@ public record RegisterSurveyResult(String device, RegisterType registerType, int
 	 */
 	@Schema(name = "ModbusRegister", requiredProperties = { "address", "reference", "word", "hex", "text", "values" })
 	public record Register(int address, String reference, int word, String hex, String text,
-			Map<DataType, Map<ByteOrder, Number>> values) {
+			@Schema(description = "By data type, then by byteOrder",
+					additionalPropertiesSchema = Readings.class) Map<DataType, Map<ByteOrder, Number>> values) {
+
+	}
+
+	/**
+	 * The readings of one data type by byte order, for the OpenAPI document only: a float
+	 * that is NaN or infinite is {@code null}.
+	 */
+	@Schema(name = "ModbusReadings", type = "object", additionalPropertiesSchema = Reading.class)
+	interface Readings {
+
+	}
+
+	/** One reading, for the OpenAPI document only. */
+	@Schema(name = "ModbusReading", types = { "number", "null" })
+	interface Reading {
 
 	}
 
