@@ -11,10 +11,10 @@ import io.parx.common.config.channel.Protocol;
  * Discovered items an engineer picked, of one protocol, to become channels in one request
  * ({@code POST /api/v1/io/discovery/channels}): each kind turns its items into channel
  * rows with the protocol's defaults, which then go through the import path like any
- * channel. A new kind (MQTT topics, Modbus registers) is a record here and a case in
- * {@link #read}.
+ * channel. What every kind reads alike (shared settings and channel fields, items, names)
+ * is {@link SelectionItems}; a new kind is a record here and a case in {@link #read}.
  */
-sealed interface ChannelSelection permits OpcUaSelection {
+sealed interface ChannelSelection permits OpcUaSelection, MqttSelection, ModbusSelection {
 
 	/** Most items in one selection. */
 	int MAX_ITEMS = 1000;
@@ -34,9 +34,10 @@ sealed interface ChannelSelection permits OpcUaSelection {
 		if (protocol != null) {
 			selection = switch (protocol) {
 				case OPCUA -> OpcUaSelection.read(f, violations);
-				case MODBUS_TCP, MQTT, SIMULATOR -> {
-					f.reject("protocol", "channels from a selection are made for OPCUA so far; for " + protocol
-							+ " use POST /api/v1/io/channels/import");
+				case MQTT -> MqttSelection.read(f, violations);
+				case MODBUS_TCP -> ModbusSelection.read(f, violations);
+				case SIMULATOR -> {
+					f.reject("protocol", "simulated channels are not discovered: OPCUA, MQTT or MODBUS_TCP");
 					yield null;
 				}
 			};

@@ -277,7 +277,7 @@ class DiscoveryApiTests extends AbstractIntegrationTest {
 			.andExpect(jsonPath("$.errors[0].field").value("items[0].nodeId"));
 		select(selection(List.of())).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("items"));
-		select(Map.of("protocol", "MQTT", "settings", Map.of(), "items", List.of(Map.of("nodeId", "i=1"))))
+		select(Map.of("protocol", "SIMULATOR", "settings", Map.of(), "items", List.of(Map.of("nodeId", "i=1"))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("protocol"));
 		select(Map.of("protocol", "OPCUA", "settings", Map.of("endpointUrl", "opc.tcp://plc:4840", "nodeId", "i=1"),

@@ -373,16 +373,65 @@ class OpenApiSchemaTests extends AbstractIntegrationTest {
 				map("protocol", "OPCUA", "settings", server, "items", List.of()))
 			.with(as(Role.ENGINEER)));
 		Map<String, Object> broker = map("brokerUrl", "tcp://schema-broker:1883");
+		// the collector's answers as they are, nulls included (TopicSurveyResult, ...)
 		CollectorStub.shared()
-			.answer(200, "{\"topics\":[{\"topic\":\"plant/t\",\"messages\":3,\"payloadFormat\":\"NUMBER\","
-					+ "\"lastPayload\":\"21.5\"}],\"truncated\":false}");
+			.answer(200, "{\"topicFilter\":\"#\",\"listenedMs\":5004,\"messages\":5,\"topicCount\":3,\"truncated\":"
+					+ "false,\"unlistedMessages\":0,\"topics\":[{\"topic\":\"plant/l1/json\",\"messages\":3,\"retained\":"
+					+ "false,\"lastReceivedAt\":\"2026-12-06T22:58:01.123Z\",\"payloadBytes\":26,\"payloadFormat\":"
+					+ "\"JSON\",\"payload\":\"{\\\"temp\\\":21.5,\\\"run\\\":true}\",\"payloadTruncated\":false,"
+					+ "\"leaves\":[{\"pointer\":\"/temp\",\"type\":\"NUMBER\",\"value\":21.5},{\"pointer\":\"/run\","
+					+ "\"type\":\"BOOLEAN\",\"value\":true}],\"leavesTruncated\":false,\"note\":null},{\"topic\":"
+					+ "\"plant/l1/count\",\"messages\":1,\"retained\":true,\"lastReceivedAt\":\"2026-12-06T22:58:00Z\","
+					+ "\"payloadBytes\":2,\"payloadFormat\":\"NUMBER\",\"payload\":\"42\",\"payloadTruncated\":false,"
+					+ "\"leaves\":[],\"leavesTruncated\":false,\"note\":null},{\"topic\":\"plant/bin\",\"messages\":1,"
+					+ "\"retained\":false,\"lastReceivedAt\":\"2026-12-06T22:58:02Z\",\"payloadBytes\":4,\"payloadFormat\":"
+					+ "null,\"payload\":null,\"payloadTruncated\":false,\"leaves\":[],\"leavesTruncated\":false,\"note\":"
+					+ "\"binary payload\"}]}");
 		call(200, json(post("/api/v1/io/discovery/mqtt/topics"), broker).with(as(Role.ENGINEER)));
-		CollectorStub.shared().answer(200, "{\"groups\":[]}");
+		CollectorStub.shared()
+			.answer(200, "{\"listenedMs\":5002,\"messages\":4,\"truncated\":false,\"rebirthRequests\":1,\"groups\":"
+					+ "[{\"groupId\":\"Plant\",\"edgeNodes\":[{\"edgeNodeId\":\"Edge1\",\"state\":\"ONLINE\","
+					+ "\"messages\":3,\"rebirthRequested\":true,\"metrics\":[{\"name\":\"Line1/Speed\",\"alias\":7,"
+					+ "\"sparkplugType\":\"Float\",\"dataType\":\"FLOAT32\",\"value\":1.5},{\"name\":\"Recipe\","
+					+ "\"alias\":null,\"sparkplugType\":\"DataSet\",\"dataType\":null,\"value\":null}],\"devices\":"
+					+ "[{\"deviceId\":\"Press\",\"state\":\"OFFLINE\",\"metrics\":[{\"name\":\"Pressure\",\"alias\":"
+					+ "null,\"sparkplugType\":\"Double\",\"dataType\":\"FLOAT64\",\"value\":3.2}],\"note\":null}],"
+					+ "\"note\":null},{\"edgeNodeId\":\"Edge2\",\"state\":\"NO_BIRTH\",\"messages\":1,"
+					+ "\"rebirthRequested\":false,\"metrics\":[],\"devices\":[],\"note\":\"not a Sparkplug B payload\"}]}]}");
 		call(200, json(post("/api/v1/io/discovery/sparkplug"), broker).with(as(Role.ENGINEER)));
-		CollectorStub.shared().answer(200, "{\"blocks\":[],\"positions\":[]}");
+		CollectorStub.shared()
+			.answer(200, "{\"device\":\"modbus://schema-plc:502/1\",\"registerType\":\"HOLDING_REGISTER\","
+					+ "\"address\":0,\"count\":2,\"blocks\":[{\"address\":0,\"count\":1,\"exceptionCode\":null,"
+					+ "\"error\":null,\"latencyMs\":3},{\"address\":1,\"count\":1,\"exceptionCode\":2,\"error\":"
+					+ "\"illegal data address\",\"latencyMs\":2}],\"registers\":[{\"address\":0,\"reference\":"
+					+ "\"400001\",\"word\":16840,\"hex\":\"41C8\",\"text\":\"A.\",\"values\":{\"INT16\":{\"ABCD\":"
+					+ "16840,\"BADC\":-14271},\"UINT16\":{\"ABCD\":16840,\"BADC\":51265},\"FLOAT32\":{\"ABCD\":"
+					+ "null,\"CDAB\":25.0}}}],\"bits\":[]}");
 		call(200,
 				json(post("/api/v1/io/discovery/modbus/registers"),
 						map("host", "schema-plc", "registerType", "HOLDING_REGISTER", "address", 0, "count", 2))
+					.with(as(Role.ENGINEER)));
+		CollectorStub.shared()
+			.answer(200, "{\"device\":\"modbus://schema-plc:502/1\",\"registerType\":\"COIL\",\"address\":0,"
+					+ "\"count\":1,\"blocks\":[{\"address\":0,\"count\":1,\"exceptionCode\":null,\"error\":null,"
+					+ "\"latencyMs\":1}],\"registers\":[],\"bits\":[{\"address\":0,\"reference\":\"000001\",\"value\":"
+					+ "true}]}");
+		call(200,
+				json(post("/api/v1/io/discovery/modbus/registers"),
+						map("host", "schema-plc", "registerType", "COIL", "address", 0, "count", 1))
+					.with(as(Role.ENGINEER)));
+		call(200,
+				json(post("/api/v1/io/discovery/channels"),
+						map("protocol", "MQTT", "settings", broker, "items",
+								List.of(map("topic", "schema/l1/json", "payloadFormat", "JSON", "valuePointer", "/temp",
+										"channelDataType", "FLOAT64"),
+										map("payloadFormat", "SPARKPLUG_B", "groupId", "Plant", "edgeNodeId",
+												"SchemaEdge", "metricName", "Speed", "dataType", "FLOAT32"))))
+					.with(as(Role.ENGINEER)));
+		call(200,
+				json(post("/api/v1/io/discovery/channels"),
+						map("protocol", "MODBUS_TCP", "settings", map("host", "schema-plc"), "items", List
+							.of(map("registerType", "HOLDING_REGISTER", "address", 0, "channelDataType", "INT16"))))
 					.with(as(Role.ENGINEER)));
 	}
 

@@ -1,5 +1,8 @@
 package io.parx.collector.modbus;
 
+import io.parx.common.discovery.RegisterSurveyRequest;
+import io.parx.common.discovery.RegisterSurveyResult;
+
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,5 +1,8 @@
 package io.parx.collector.modbus;
 
+import io.parx.common.discovery.RegisterSurveyRequest;
+import io.parx.common.discovery.RegisterSurveyResult;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +15,9 @@ import java.util.Objects;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
 
 import io.parx.collector.discovery.DiscoveryProblems;
-import io.parx.collector.modbus.RegisterSurveyResult.Bit;
-import io.parx.collector.modbus.RegisterSurveyResult.Block;
-import io.parx.collector.modbus.RegisterSurveyResult.Register;
+import io.parx.common.discovery.RegisterSurveyResult.Bit;
+import io.parx.common.discovery.RegisterSurveyResult.Block;
+import io.parx.common.discovery.RegisterSurveyResult.Register;
 import io.parx.common.config.DataType;
 import io.parx.common.config.InvalidSettingsException;
 import io.parx.common.config.channel.ModbusAddress;

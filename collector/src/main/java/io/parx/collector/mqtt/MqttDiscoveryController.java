@@ -1,5 +1,10 @@
 package io.parx.collector.mqtt;
 
+import io.parx.common.discovery.SparkplugSurveyRequest;
+import io.parx.common.discovery.SparkplugSurveyResult;
+import io.parx.common.discovery.TopicSurveyRequest;
+import io.parx.common.discovery.TopicSurveyResult;
+
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;

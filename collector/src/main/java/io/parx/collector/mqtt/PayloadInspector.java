@@ -1,5 +1,7 @@
 package io.parx.collector.mqtt;
 
+import io.parx.common.discovery.MqttJsonLeaf;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,25 +50,12 @@ final class PayloadInspector {
 	 * @param leavesTruncated whether there were more than {@link #MAX_LEAVES}
 	 * @param note why no format fits, or {@code null}
 	 */
-	record Inspection(PayloadFormat format, String text, boolean textTruncated, List<JsonLeaf> leaves,
+	record Inspection(PayloadFormat format, String text, boolean textTruncated, List<MqttJsonLeaf> leaves,
 			boolean leavesTruncated, String note) {
 
 		static Inspection none(String note) {
 			return new Inspection(null, null, false, List.of(), false, note);
 		}
-
-	}
-
-	/**
-	 * A leaf of a JSON payload.
-	 *
-	 * @param pointer its RFC 6901 JSON Pointer, what a channel's {@code valuePointer}
-	 * takes
-	 * @param type {@code NUMBER}, {@code BOOLEAN} or {@code STRING}
-	 * @param value its value; a string cut to {@link #MAX_LEAF_CHARS}
-	 */
-	@Schema(name = "MqttJsonLeaf")
-	record JsonLeaf(String pointer, PayloadFormat type, Object value) {
 
 	}
 
@@ -98,7 +87,7 @@ final class PayloadInspector {
 		if (stripped.startsWith("{") || stripped.startsWith("[")) {
 			try {
 				JsonNode document = payload.document();
-				List<JsonLeaf> leaves = new ArrayList<>();
+				List<MqttJsonLeaf> leaves = new ArrayList<>();
 				boolean complete = leaves(document, "", 0, leaves);
 				return new Inspection(PayloadFormat.JSON, shown(text), text.length() > MAX_SHOWN_CHARS,
 						List.copyOf(leaves), !complete, null);
@@ -138,7 +127,7 @@ final class PayloadInspector {
 	 * Collects the leaves depth first, in document order.
 	 * @return whether all leaves were collected
 	 */
-	private static boolean leaves(JsonNode node, String pointer, int depth, List<JsonLeaf> leaves) {
+	private static boolean leaves(JsonNode node, String pointer, int depth, List<MqttJsonLeaf> leaves) {
 		if (node.isNumber() || node.isBoolean() || node.isString()) {
 			if (leaves.size() >= MAX_LEAVES) {
 				return false;
@@ -167,15 +156,15 @@ final class PayloadInspector {
 		return true;
 	}
 
-	private static JsonLeaf leaf(String pointer, JsonNode node) {
+	private static MqttJsonLeaf leaf(String pointer, JsonNode node) {
 		if (node.isNumber()) {
-			return new JsonLeaf(pointer, PayloadFormat.NUMBER, node.numberValue());
+			return new MqttJsonLeaf(pointer, PayloadFormat.NUMBER, node.numberValue());
 		}
 		if (node.isBoolean()) {
-			return new JsonLeaf(pointer, PayloadFormat.BOOLEAN, node.booleanValue());
+			return new MqttJsonLeaf(pointer, PayloadFormat.BOOLEAN, node.booleanValue());
 		}
 		String text = node.stringValue();
-		return new JsonLeaf(pointer, PayloadFormat.STRING,
+		return new MqttJsonLeaf(pointer, PayloadFormat.STRING,
 				(text.length() > MAX_LEAF_CHARS) ? text.substring(0, MAX_LEAF_CHARS) + "…" : text);
 	}
 

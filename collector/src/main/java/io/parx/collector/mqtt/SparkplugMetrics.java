@@ -1,12 +1,14 @@
 package io.parx.collector.mqtt;
 
+import io.parx.common.discovery.SparkplugSurveyResult;
+
 import java.util.Date;
 import java.util.Map;
 
 import org.eclipse.tahu.message.model.Metric;
 import org.eclipse.tahu.message.model.MetricDataType;
 
-import io.parx.collector.mqtt.SparkplugSurveyResult.MetricSeen;
+import io.parx.common.discovery.SparkplugSurveyResult.MetricSeen;
 import io.parx.common.config.DataType;
 
 /**

@@ -1,5 +1,7 @@
 package io.parx.collector.mqtt;
 
+import io.parx.common.discovery.SparkplugSurveyResult;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,11 +19,11 @@ import org.eclipse.tahu.model.MetricDataTypeMap;
 
 import io.parx.collector.mqtt.MqttPayloadParser.PayloadException;
 import io.parx.collector.mqtt.SparkplugNode.Birth;
-import io.parx.collector.mqtt.SparkplugSurveyResult.Device;
-import io.parx.collector.mqtt.SparkplugSurveyResult.EdgeNode;
-import io.parx.collector.mqtt.SparkplugSurveyResult.Group;
-import io.parx.collector.mqtt.SparkplugSurveyResult.MetricSeen;
-import io.parx.collector.mqtt.SparkplugSurveyResult.State;
+import io.parx.common.discovery.SparkplugSurveyResult.Device;
+import io.parx.common.discovery.SparkplugSurveyResult.EdgeNode;
+import io.parx.common.discovery.SparkplugSurveyResult.Group;
+import io.parx.common.discovery.SparkplugSurveyResult.MetricSeen;
+import io.parx.common.discovery.SparkplugSurveyResult.State;
 import io.parx.common.config.channel.SparkplugMetric;
 
 /**

@@ -1,5 +1,7 @@
 package io.parx.collector.mqtt;
 
+import io.parx.common.discovery.TopicSurveyResult;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 
 import io.parx.collector.mqtt.PayloadInspector.Inspection;
-import io.parx.collector.mqtt.TopicSurveyResult.TopicSeen;
+import io.parx.common.discovery.TopicSurveyResult.TopicSeen;
 
 /**
  * Listens on a broker for a topic filter for a few seconds and lists the topics seen with

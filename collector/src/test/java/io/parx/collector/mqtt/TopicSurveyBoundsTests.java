@@ -1,12 +1,14 @@
 package io.parx.collector.mqtt;
 
+import io.parx.common.discovery.TopicSurveyResult;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import org.junit.jupiter.api.Test;
 
-import io.parx.collector.mqtt.TopicSurveyResult.TopicSeen;
+import io.parx.common.discovery.TopicSurveyResult.TopicSeen;
 import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,8 @@
 package io.parx.collector.discovery.opcua;
 
+import io.parx.common.discovery.OpcUaBrowseRequest;
+import io.parx.common.discovery.OpcUaNode;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,7 +47,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 final class OpcUaAddressSpace {
 
 	/** Most nodes in one page. */
-	static final int MAX_PAGE = 1000;
+	static final int MAX_PAGE = OpcUaBrowseRequest.MAX_NODES;
 
 	/**
 	 * Furthest into one node's children a page may start: a node with more children is

@@ -1,5 +1,11 @@
 package io.parx.collector.discovery.opcua;
 
+import io.parx.common.discovery.OpcUaBrowsePage;
+import io.parx.common.discovery.OpcUaBrowseRequest;
+import io.parx.common.discovery.OpcUaSearchRequest;
+import io.parx.common.discovery.OpcUaSearchResult;
+import io.parx.common.discovery.OpcUaTarget;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;

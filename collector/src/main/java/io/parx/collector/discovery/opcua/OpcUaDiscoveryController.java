@@ -1,5 +1,10 @@
 package io.parx.collector.discovery.opcua;
 
+import io.parx.common.discovery.OpcUaBrowsePage;
+import io.parx.common.discovery.OpcUaBrowseRequest;
+import io.parx.common.discovery.OpcUaSearchRequest;
+import io.parx.common.discovery.OpcUaSearchResult;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

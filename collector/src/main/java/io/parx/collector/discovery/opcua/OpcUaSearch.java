@@ -1,5 +1,9 @@
 package io.parx.collector.discovery.opcua;
 
+import io.parx.common.discovery.OpcUaNode;
+import io.parx.common.discovery.OpcUaSearchRequest;
+import io.parx.common.discovery.OpcUaSearchResult;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,9 +26,9 @@ import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
  */
 final class OpcUaSearch {
 
-	static final int MAX_DEPTH = 10;
+	static final int MAX_DEPTH = OpcUaSearchRequest.MAX_DEPTH;
 
-	static final int MAX_RESULTS = 1000;
+	static final int MAX_RESULTS = OpcUaSearchRequest.MAX_RESULTS;
 
 	/** Nodes looked at in one search. */
 	static final int MAX_VISITED = 20_000;

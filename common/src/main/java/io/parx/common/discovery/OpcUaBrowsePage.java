@@ -1,4 +1,4 @@
-package io.parx.collector.discovery.opcua;
+package io.parx.common.discovery;
 
 import java.util.List;
 
@@ -12,5 +12,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param nextCursor the {@code cursor} of the next page, {@code null} on the last
  */
 @Schema(name = "OpcUaBrowsePage", requiredProperties = { "nodeId", "nodes", "nextCursor" })
-record OpcUaBrowsePage(String nodeId, List<OpcUaNode> nodes, @Schema(nullable = true) String nextCursor) {
+public record OpcUaBrowsePage(String nodeId, List<OpcUaNode> nodes, @Schema(nullable = true) String nextCursor) {
 }

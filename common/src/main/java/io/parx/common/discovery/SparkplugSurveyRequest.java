@@ -1,4 +1,4 @@
-package io.parx.collector.mqtt;
+package io.parx.common.discovery;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -18,18 +18,18 @@ import jakarta.validation.constraints.Min;
  * seen a rebirth request (NCMD {@code Node Control/Rebirth}), so its births come within
  * the window; {@code false} when absent
  */
-record SparkplugSurveyRequest(
+public record SparkplugSurveyRequest(
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
 				description = "tcp://host:port or ssl://host:port, as in an MQTT channel") String brokerUrl,
 		@Schema(maxLength = 200) String username, @Schema(maxLength = 1000, format = "password") String password,
 		@Schema(maxLength = 200, description = "one group only, every group when absent") String groupId,
 		@Min(1) @Max(TopicSurveyRequest.MAX_LISTEN_SECONDS) Integer listenSeconds, Boolean requestRebirth) {
 
-	int listenSecondsOrDefault() {
+	public int listenSecondsOrDefault() {
 		return (this.listenSeconds != null) ? this.listenSeconds : 5;
 	}
 
-	boolean requestRebirthOrDefault() {
+	public boolean requestRebirthOrDefault() {
 		return Boolean.TRUE.equals(this.requestRebirth);
 	}
 

@@ -1,4 +1,4 @@
-package io.parx.collector.modbus;
+package io.parx.common.discovery;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,8 @@ import io.parx.common.config.channel.RegisterType;
  * @param registers for register tables: every position read, with its readings
  * @param bits for coils and discrete inputs: every bit read
  */
-record RegisterSurveyResult(String device, RegisterType registerType, int address, int count, List<Block> blocks,
+@Schema(requiredProperties = { "device", "registerType", "address", "count", "blocks", "registers", "bits" })
+public record RegisterSurveyResult(String device, RegisterType registerType, int address, int count, List<Block> blocks,
 		List<Register> registers, List<Bit> bits) {
 
 	/**
@@ -33,8 +34,9 @@ record RegisterSurveyResult(String device, RegisterType registerType, int addres
 	 * @param error why the block was not read, or {@code null} when it was
 	 * @param latencyMs how long the read took
 	 */
-	@Schema(name = "ModbusBlock")
-	record Block(int address, int count, Integer exceptionCode, String error, long latencyMs) {
+	@Schema(name = "ModbusBlock", requiredProperties = { "address", "count", "exceptionCode", "error", "latencyMs" })
+	public record Block(int address, int count, @Schema(nullable = true) Integer exceptionCode,
+			@Schema(nullable = true) String error, long latencyMs) {
 
 	}
 
@@ -52,9 +54,25 @@ record RegisterSurveyResult(String device, RegisterType registerType, int addres
 	 * out when its registers run past the range or into a block not read, a float that is
 	 * NaN or infinite is {@code null}
 	 */
-	@Schema(name = "ModbusRegister")
-	record Register(int address, String reference, int word, String hex, String text,
-			Map<DataType, Map<ByteOrder, Number>> values) {
+	@Schema(name = "ModbusRegister", requiredProperties = { "address", "reference", "word", "hex", "text", "values" })
+	public record Register(int address, String reference, int word, String hex, String text,
+			@Schema(description = "By data type, then by byteOrder",
+					additionalPropertiesSchema = Readings.class) Map<DataType, Map<ByteOrder, Number>> values) {
+
+	}
+
+	/**
+	 * The readings of one data type by byte order, for the OpenAPI document only: a float
+	 * that is NaN or infinite is {@code null}.
+	 */
+	@Schema(name = "ModbusReadings", type = "object", additionalPropertiesSchema = Reading.class)
+	interface Readings {
+
+	}
+
+	/** One reading, for the OpenAPI document only. */
+	@Schema(name = "ModbusReading", types = { "number", "null" })
+	interface Reading {
 
 	}
 
@@ -65,8 +83,8 @@ record RegisterSurveyResult(String device, RegisterType registerType, int addres
 	 * @param reference the 1-based six-digit Modicon reference, e.g. 000001
 	 * @param value its state
 	 */
-	@Schema(name = "ModbusBit")
-	record Bit(int address, String reference, boolean value) {
+	@Schema(name = "ModbusBit", requiredProperties = { "address", "reference", "value" })
+	public record Bit(int address, String reference, boolean value) {
 
 	}
 

@@ -1,4 +1,4 @@
-package io.parx.collector.mqtt;
+package io.parx.common.discovery;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -15,26 +15,26 @@ import jakarta.validation.constraints.Min;
  * @param listenSeconds how long to listen, 1-30 s, 5 when absent
  * @param maxTopics most topics listed, 1-1,000 (the default)
  */
-record TopicSurveyRequest(
+public record TopicSurveyRequest(
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
 				description = "tcp://host:port or ssl://host:port, as in an MQTT channel") String brokerUrl,
 		@Schema(maxLength = 200) String username, @Schema(maxLength = 1000, format = "password") String password,
 		@Schema(maxLength = 1000, description = "MQTT topic filter, # when absent") String topicFilter,
 		@Min(1) @Max(MAX_LISTEN_SECONDS) Integer listenSeconds, @Min(1) @Max(MAX_TOPICS) Integer maxTopics) {
 
-	static final int MAX_LISTEN_SECONDS = 30;
+	public static final int MAX_LISTEN_SECONDS = 30;
 
-	static final int MAX_TOPICS = 1000;
+	public static final int MAX_TOPICS = 1000;
 
-	String topicFilterOrDefault() {
+	public String topicFilterOrDefault() {
 		return (this.topicFilter != null) ? this.topicFilter : "#";
 	}
 
-	int listenSecondsOrDefault() {
+	public int listenSecondsOrDefault() {
 		return (this.listenSeconds != null) ? this.listenSeconds : 5;
 	}
 
-	int maxTopicsOrDefault() {
+	public int maxTopicsOrDefault() {
 		return (this.maxTopics != null) ? this.maxTopics : MAX_TOPICS;
 	}
 

@@ -1,4 +1,4 @@
-package io.parx.collector.discovery.opcua;
+package io.parx.common.discovery;
 
 import java.util.List;
 
@@ -25,11 +25,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "OpcUaNode", requiredProperties = { "nodeId", "browseName", "displayName", "nodeClass", "hasChildren" })
-record OpcUaNode(String nodeId, String browseName, String displayName, String nodeClass, String dataType,
+public record OpcUaNode(String nodeId, String browseName, String displayName, String nodeClass, String dataType,
 		String channelDataType, List<String> accessLevel, Object value, String valueStatus, boolean hasChildren,
 		String path) {
 
-	OpcUaNode withPath(String path) {
+	public OpcUaNode withPath(String path) {
 		return new OpcUaNode(this.nodeId, this.browseName, this.displayName, this.nodeClass, this.dataType,
 				this.channelDataType, this.accessLevel, this.value, this.valueStatus, this.hasChildren, path);
 	}

@@ -1,4 +1,4 @@
-package io.parx.collector.modbus;
+package io.parx.common.discovery;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -23,7 +23,7 @@ import io.parx.common.config.channel.RegisterType;
  * @param maxRegistersPerRequest a lower block size for devices that answer less than the
  * protocol allows
  */
-record RegisterSurveyRequest(
+public record RegisterSurveyRequest(
 		@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 253,
 				description = "host name or IP address") String host,
 		@Min(1) @Max(65535) Integer port, @Min(0) @Max(255) Integer unitId, @NotNull RegisterType registerType,
@@ -31,9 +31,9 @@ record RegisterSurveyRequest(
 		@Min(1) @Max(MAX_TIMEOUT_MS) Integer timeoutMs, @Min(1) @Max(2000) Integer maxRegistersPerRequest) {
 
 	/** Most registers or bits one discovery reads. */
-	static final int MAX_COUNT = 2000;
+	public static final int MAX_COUNT = 2000;
 
 	/** Longest response timeout of one block. */
-	static final int MAX_TIMEOUT_MS = 10_000;
+	public static final int MAX_TIMEOUT_MS = 10_000;
 
 }

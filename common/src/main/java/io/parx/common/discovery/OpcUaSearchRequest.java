@@ -1,18 +1,16 @@
-package io.parx.collector.discovery.opcua;
+package io.parx.common.discovery;
 
 import io.parx.common.config.channel.OpcUaSettings.Authentication;
 import io.parx.common.config.channel.OpcUaSettings.SecurityMode;
 import io.parx.common.config.channel.OpcUaSettings.SecurityPolicy;
-import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of {@code POST /api/v1/collector/discovery/opcua/browse}: a server as a channel
- * would reach it, the node whose children to list and the page.
+ * Body of {@code POST /api/v1/collector/discovery/opcua/search}: a server as a channel
+ * would reach it and what to look for below a node.
  *
  * @param endpointUrl {@code opc.tcp://host:port/path}
  * @param securityPolicy as a channel's, None by default
@@ -20,18 +18,23 @@ import jakarta.validation.constraints.Size;
  * @param authentication as a channel's, ANONYMOUS by default
  * @param username for USERNAME
  * @param password for USERNAME; never logged nor answered
- * @param nodeId the node to browse, the Objects folder ({@code i=85}) when absent
- * @param cursor {@code nextCursor} of the previous page
- * @param maxNodes nodes per page, 200 when absent
+ * @param nodeId where to start, the Objects folder ({@code i=85}) when absent
+ * @param query part of the browse or display name, any case
+ * @param maxDepth levels below the start node to look in, 5 when absent
+ * @param maxResults most nodes answered, 100 when absent
  * @param timeoutMs time limit, the collector's default (10 s) when absent
  */
-record OpcUaBrowseRequest(@NotBlank @Size(max = 2000) String endpointUrl, SecurityPolicy securityPolicy,
+public record OpcUaSearchRequest(@NotBlank @Size(max = 2000) String endpointUrl, SecurityPolicy securityPolicy,
 		SecurityMode securityMode, Authentication authentication, @Size(max = 200) String username,
-		@Size(max = 1000) String password, @Size(max = 4200) String nodeId,
-		@Schema(description = "nextCursor of the previous page") @Size(max = 20) @Pattern(
-				regexp = "[0-9]{1,9}") String cursor,
-		@Min(1) @Max(OpcUaAddressSpace.MAX_PAGE) Integer maxNodes,
+		@Size(max = 1000) String password, @Size(max = 4200) String nodeId, @NotBlank @Size(max = 200) String query,
+		@Min(1) @Max(MAX_DEPTH) Integer maxDepth, @Min(1) @Max(MAX_RESULTS) Integer maxResults,
 		@Min(1) @Max(60_000) Integer timeoutMs) implements OpcUaTarget {
+
+	/** Deepest a search goes below its start node. */
+	public static final int MAX_DEPTH = 10;
+
+	/** Most nodes a search answers. */
+	public static final int MAX_RESULTS = 1000;
 
 	/** Never shows the password (requests may end up in logs). */
 	@Override
@@ -39,8 +42,12 @@ record OpcUaBrowseRequest(@NotBlank @Size(max = 2000) String endpointUrl, Securi
 		return getClass().getSimpleName() + "[" + this.endpointUrl + ", " + this.nodeId + ", password=******]";
 	}
 
-	int pageSize() {
-		return (this.maxNodes != null) ? this.maxNodes : 200;
+	public int depth() {
+		return (this.maxDepth != null) ? this.maxDepth : 5;
+	}
+
+	public int results() {
+		return (this.maxResults != null) ? this.maxResults : 100;
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.parx.collector.mqtt;
+package io.parx.common.discovery;
 
 import java.util.List;
 
@@ -16,12 +16,13 @@ import io.parx.common.config.DataType;
  * @param rebirthRequests rebirth requests sent (only when asked for)
  * @param groups the groups seen, by id
  */
-record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, int rebirthRequests,
+@Schema(requiredProperties = { "listenedMs", "messages", "truncated", "rebirthRequests", "groups" })
+public record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, int rebirthRequests,
 		List<Group> groups) {
 
 	/** What the discovery knows of an edge node or a device. */
 	@Schema(name = "SparkplugState")
-	enum State {
+	public enum State {
 
 		/** A birth came and no death after it. */
 		ONLINE,
@@ -43,8 +44,8 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param groupId its id
 	 * @param edgeNodes its edge nodes, by id
 	 */
-	@Schema(name = "SparkplugGroup")
-	record Group(String groupId, List<EdgeNode> edgeNodes) {
+	@Schema(name = "SparkplugGroup", requiredProperties = { "groupId", "edgeNodes" })
+	public record Group(String groupId, List<EdgeNode> edgeNodes) {
 
 	}
 
@@ -59,9 +60,10 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param devices its devices, by id
 	 * @param note a payload that did not decode, or {@code null}
 	 */
-	@Schema(name = "SparkplugEdgeNodeSeen")
-	record EdgeNode(String edgeNodeId, State state, long messages, boolean rebirthRequested, List<MetricSeen> metrics,
-			List<Device> devices, String note) {
+	@Schema(name = "SparkplugEdgeNodeSeen", requiredProperties = { "edgeNodeId", "state", "messages",
+			"rebirthRequested", "metrics", "devices", "note" })
+	public record EdgeNode(String edgeNodeId, State state, long messages, boolean rebirthRequested,
+			List<MetricSeen> metrics, List<Device> devices, @Schema(nullable = true) String note) {
 
 	}
 
@@ -73,8 +75,8 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param metrics the metrics of its DBIRTH, in birth order
 	 * @param note a payload that did not decode, or {@code null}
 	 */
-	@Schema(name = "SparkplugDeviceSeen")
-	record Device(String deviceId, State state, List<MetricSeen> metrics, String note) {
+	@Schema(name = "SparkplugDeviceSeen", requiredProperties = { "deviceId", "state", "metrics", "note" })
+	public record Device(String deviceId, State state, List<MetricSeen> metrics, @Schema(nullable = true) String note) {
 
 	}
 
@@ -89,8 +91,10 @@ record SparkplugSurveyResult(long listenedMs, long messages, boolean truncated, 
 	 * @param value the last value, from the birth or data after it; {@code null} when
 	 * null or of a type a channel cannot hold; strings cut to 200 characters
 	 */
-	@Schema(name = "SparkplugMetricSeen")
-	record MetricSeen(String name, Long alias, String sparkplugType, DataType dataType, Object value) {
+	@Schema(name = "SparkplugMetricSeen",
+			requiredProperties = { "name", "alias", "sparkplugType", "dataType", "value" })
+	public record MetricSeen(String name, @Schema(nullable = true) Long alias,
+			@Schema(nullable = true) String sparkplugType, @Schema(nullable = true) DataType dataType, Object value) {
 
 	}
 

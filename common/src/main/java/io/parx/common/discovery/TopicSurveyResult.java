@@ -1,10 +1,9 @@
-package io.parx.collector.mqtt;
+package io.parx.common.discovery;
 
 import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.parx.collector.mqtt.PayloadInspector.JsonLeaf;
 import io.parx.common.config.channel.MqttSettings.PayloadFormat;
 
 /**
@@ -19,7 +18,9 @@ import io.parx.common.config.channel.MqttSettings.PayloadFormat;
  * @param unlistedMessages messages of the topics not listed
  * @param topics the topics seen, by name
  */
-record TopicSurveyResult(String topicFilter, long listenedMs, long messages, int topicCount, boolean truncated,
+@Schema(requiredProperties = { "topicFilter", "listenedMs", "messages", "topicCount", "truncated", "unlistedMessages",
+		"topics" })
+public record TopicSurveyResult(String topicFilter, long listenedMs, long messages, int topicCount, boolean truncated,
 		long unlistedMessages, List<TopicSeen> topics) {
 
 	/**
@@ -41,10 +42,12 @@ record TopicSurveyResult(String topicFilter, long listenedMs, long messages, int
 	 * @param leavesTruncated whether the payload had more leaves
 	 * @param note why the payload fits no format or was not inspected, or {@code null}
 	 */
-	@Schema(name = "MqttTopicSeen")
-	record TopicSeen(String topic, long messages, boolean retained, Instant lastReceivedAt, int payloadBytes,
-			PayloadFormat payloadFormat, String payload, boolean payloadTruncated, List<JsonLeaf> leaves,
-			boolean leavesTruncated, String note) {
+	@Schema(name = "MqttTopicSeen", requiredProperties = { "topic", "messages", "retained", "lastReceivedAt",
+			"payloadBytes", "payloadFormat", "payload", "payloadTruncated", "leaves", "leavesTruncated", "note" })
+	public record TopicSeen(String topic, long messages, boolean retained, Instant lastReceivedAt, int payloadBytes,
+			@Schema(nullable = true) PayloadFormat payloadFormat, @Schema(nullable = true) String payload,
+			boolean payloadTruncated, List<MqttJsonLeaf> leaves, boolean leavesTruncated,
+			@Schema(nullable = true) String note) {
 
 	}
 

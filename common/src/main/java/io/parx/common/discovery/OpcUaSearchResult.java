@@ -1,4 +1,4 @@
-package io.parx.collector.discovery.opcua;
+package io.parx.common.discovery;
 
 import java.util.List;
 
@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * when it did not
  */
 @Schema(name = "OpcUaSearchResult", requiredProperties = { "nodeId", "nodes", "visited", "truncated" })
-record OpcUaSearchResult(String nodeId, List<OpcUaNode> nodes, int visited, @Schema(nullable = true, allowableValues = {
-		"maxResults", "maxVisited", "time" }) String truncated){
+public record OpcUaSearchResult(String nodeId, List<OpcUaNode> nodes, int visited,
+		@Schema(nullable = true, allowableValues = {
+				"maxResults", "maxVisited", "time" }) String truncated){
 }

@@ -1,4 +1,4 @@
-package io.parx.collector.discovery.opcua;
+package io.parx.common.discovery;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,9 +12,9 @@ import io.parx.common.config.channel.OpcUaSettings.SecurityPolicy;
  * (common's {@code OpcUaSettings}): the same endpoint, security and identity, read with
  * the same contract.
  */
-interface OpcUaTarget {
+public interface OpcUaTarget {
 
-	String endpointUrl();
+	public String endpointUrl();
 
 	SecurityPolicy securityPolicy();
 
@@ -22,9 +22,9 @@ interface OpcUaTarget {
 
 	Authentication authentication();
 
-	String username();
+	public String username();
 
-	String password();
+	public String password();
 
 	/** The fields as channel settings, absent ones left out (the contract's defaults). */
 	default Map<String, Object> connection() {
