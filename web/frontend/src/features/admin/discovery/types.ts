@@ -1,15 +1,14 @@
-import type { components as Admin } from "../../../api/generated/admin-api";
-import type { components as Collector } from "../../../api/generated/collector";
+import type { components } from "../../../api/generated/admin-api";
 
-// The admin-api forwards the MQTT, Sparkplug B and Modbus surveys as the collector answers them, so their answers
-// are typed by the collector's document; OPC UA browse and search by the admin-api's own.
-export type OpcUaNode = Admin["schemas"]["DiscoveredOpcUaNode"];
-export type OpcUaBrowsePage = Admin["schemas"]["OpcUaBrowsePage"];
-export type OpcUaSearchResult = Admin["schemas"]["OpcUaSearchResult"];
-export type TopicSurveyResult = Collector["schemas"]["TopicSurveyResult"];
-export type TopicSeen = Collector["schemas"]["MqttTopicSeen"];
-export type SparkplugSurveyResult = Collector["schemas"]["SparkplugSurveyResult"];
-export type SparkplugMetricSeen = Collector["schemas"]["SparkplugMetricSeen"];
-export type RegisterSurveyResult = Collector["schemas"]["RegisterSurveyResult"];
-export type ModbusRegister = Collector["schemas"]["ModbusRegister"];
-export type ChannelsCreated = Admin["schemas"]["ChannelsCreated"];
+type Schemas = components["schemas"];
+
+// The discovery answers as the admin-api's document types them (one definition in common's io.parx.common.discovery
+// serves the collector and the admin-api).
+export type OpcUaNode = Schemas["OpcUaNode"];
+export type OpcUaBrowsePage = Schemas["OpcUaBrowsePage"];
+export type TopicSeen = Schemas["MqttTopicSeen"];
+export type SparkplugMetricSeen = Schemas["SparkplugMetricSeen"];
+export type RegisterSurveyResult = Schemas["RegisterSurveyResult"];
+export type ModbusRegister = Schemas["ModbusRegister"];
+export type ChannelsCreated = Schemas["ChannelsCreated"];
+export type ChannelSelection = Schemas["ChannelSelection"];

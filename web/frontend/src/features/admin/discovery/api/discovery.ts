@@ -1,14 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useClients } from "../../../../lib/api/ClientsContext";
 import { unwrap } from "../../../../lib/api/clients";
-import type {
-  ChannelsCreated,
-  OpcUaBrowsePage,
-  OpcUaSearchResult,
-  RegisterSurveyResult,
-  SparkplugSurveyResult,
-  TopicSurveyResult,
-} from "../types";
+import type { ChannelSelection, OpcUaBrowsePage } from "../types";
 
 type Body = Record<string, unknown>;
 
@@ -30,15 +23,14 @@ export function useOpcUaChildren(connection: Body, nodeId: string | undefined, e
           body: { ...connection, ...(nodeId ? { nodeId } : {}), ...(pageParam ? { cursor: pageParam } : {}) } as never,
           signal,
         }),
-      ) as Promise<OpcUaBrowsePage>,
+      ),
   });
 }
 
 export function useOpcUaSearch() {
   const { admin } = useClients();
   return useMutation({
-    mutationFn: async (body: Body) =>
-      unwrap(admin.POST("/api/v1/io/discovery/opcua/search", { body: body as never })) as Promise<OpcUaSearchResult>,
+    mutationFn: async (body: Body) => unwrap(admin.POST("/api/v1/io/discovery/opcua/search", { body: body as never })),
   });
 }
 
@@ -46,16 +38,14 @@ export function useOpcUaSearch() {
 export function useMqttTopics() {
   const { admin } = useClients();
   return useMutation({
-    mutationFn: async (body: Body) =>
-      unwrap(admin.POST("/api/v1/io/discovery/mqtt/topics", { body: body as never })) as Promise<TopicSurveyResult>,
+    mutationFn: async (body: Body) => unwrap(admin.POST("/api/v1/io/discovery/mqtt/topics", { body: body as never })),
   });
 }
 
 export function useSparkplugSurvey() {
   const { admin } = useClients();
   return useMutation({
-    mutationFn: async (body: Body) =>
-      unwrap(admin.POST("/api/v1/io/discovery/sparkplug", { body: body as never })) as Promise<SparkplugSurveyResult>,
+    mutationFn: async (body: Body) => unwrap(admin.POST("/api/v1/io/discovery/sparkplug", { body: body as never })),
   });
 }
 
@@ -63,9 +53,7 @@ export function useModbusRegisters() {
   const { admin } = useClients();
   return useMutation({
     mutationFn: async (body: Body) =>
-      unwrap(
-        admin.POST("/api/v1/io/discovery/modbus/registers", { body: body as never }),
-      ) as Promise<RegisterSurveyResult>,
+      unwrap(admin.POST("/api/v1/io/discovery/modbus/registers", { body: body as never })),
   });
 }
 
@@ -74,8 +62,8 @@ export function useCreateFromSelection() {
   const { admin } = useClients();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (selection: Body) =>
-      unwrap(admin.POST("/api/v1/io/discovery/channels", { body: selection as never })) as Promise<ChannelsCreated>,
+    mutationFn: async (selection: ChannelSelection) =>
+      unwrap(admin.POST("/api/v1/io/discovery/channels", { body: selection })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["channels"] }),
   });
 }

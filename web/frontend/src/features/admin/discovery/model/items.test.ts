@@ -33,7 +33,7 @@ describe("discovered items", () => {
   });
 
   it("read a JSON topic's leaf with its pointer and a plain topic without one", () => {
-    const topic = { topic: "plant/l1", payloadFormat: "JSON" as const, leaves: [] };
+    const topic = { topic: "plant/l1", payloadFormat: "JSON" as const };
     expect(mqttItem(topic, "/temp", "NUMBER")).toMatchObject({
       name: "plant/l1/temp",
       dataType: "FLOAT64",
@@ -46,7 +46,7 @@ describe("discovered items", () => {
   });
 
   it("leave out what no channel can read: binary payloads and Sparkplug topics", () => {
-    expect(mqttItem({ topic: "cam/frame" })).toBeNull();
+    expect(mqttItem({ topic: "cam/frame", payloadFormat: null })).toBeNull();
     expect(mqttItem({ topic: "spBv1.0/g/NDATA/n", payloadFormat: "SPARKPLUG_B" })).toBeNull();
   });
 
@@ -57,7 +57,7 @@ describe("discovered items", () => {
       settings: { payloadFormat: "SPARKPLUG_B", groupId: "Plant", edgeNodeId: "Edge1", deviceId: "Press" },
       item: { groupId: "Plant", edgeNodeId: "Edge1", deviceId: "Press", metricName: "Line/Pressure" },
     });
-    expect(sparkplugItem("Plant", "Edge1", undefined, { name: "Template", sparkplugType: "Template" })).toBeNull();
+    expect(sparkplugItem("Plant", "Edge1", undefined, { name: "Template", dataType: null })).toBeNull();
   });
 
   it("read a register as the chosen type and byte order", () => {

@@ -2,7 +2,7 @@
 // selection that becomes many channels at once (POST /api/v1/io/discovery/channels, the admin-api's ChannelSelection).
 import { type ChannelDraft, requestOf } from "../../channels/model/draft";
 import type { DataType } from "../../channels/model/protocols";
-import type { ModbusRegister, OpcUaNode, SparkplugMetricSeen, TopicSeen } from "../types";
+import type { ChannelSelection, ModbusRegister, OpcUaNode, SparkplugMetricSeen, TopicSeen } from "../types";
 import type { DiscoveryProtocol } from "./connection";
 
 export interface DiscoveredItem {
@@ -40,7 +40,11 @@ export function opcUaItem(node: OpcUaNode): DiscoveredItem | null {
 const LEAF_TYPES: Partial<Record<string, DataType>> = { NUMBER: "FLOAT64", BOOLEAN: "BOOL", STRING: "STRING" };
 
 /** A plain topic (pointer absent) or one leaf of a JSON topic; null when no channel can read it. */
-export function mqttItem(topic: TopicSeen, pointer?: string, leafType?: string): DiscoveredItem | null {
+export function mqttItem(
+  topic: Pick<TopicSeen, "topic" | "payloadFormat">,
+  pointer?: string,
+  leafType?: string,
+): DiscoveredItem | null {
   const name = topic.topic ?? "";
   const format = pointer === undefined ? topic.payloadFormat : "JSON";
   const dataType = LEAF_TYPES[(pointer === undefined ? format : leafType) ?? ""];
@@ -64,7 +68,7 @@ export function sparkplugItem(
   groupId: string,
   edgeNodeId: string,
   deviceId: string | undefined,
-  metric: SparkplugMetricSeen,
+  metric: Pick<SparkplugMetricSeen, "name" | "dataType">,
 ): DiscoveredItem | null {
   if (!metric.name || !metric.dataType) return null;
   const path = [edgeNodeId, deviceId, metric.name].filter(Boolean).join("/");
@@ -122,7 +126,10 @@ export function applyItem(draft: ChannelDraft, item: DiscoveredItem): ChannelDra
  * The request that makes a channel of each item: the form's other settings and channel fields (unit, poll interval,
  * collector, tags, ...) are what the channels share.
  */
-export function selectionOf(draft: ChannelDraft & { protocol: DiscoveryProtocol }, items: DiscoveredItem[]) {
+export function selectionOf(
+  draft: ChannelDraft & { protocol: DiscoveryProtocol },
+  items: DiscoveredItem[],
+): ChannelSelection {
   const request = requestOf(draft);
   const shared = Object.fromEntries(
     Object.entries(request.settings as Record<string, unknown>).filter(
@@ -135,7 +142,13 @@ export function selectionOf(draft: ChannelDraft & { protocol: DiscoveryProtocol 
     if (value !== undefined && value !== null && value !== "") channel[field] = value;
   }
   if (request.tags && request.tags.length > 0) channel.tags = request.tags;
-  return { protocol: draft.protocol, settings: shared, channel, items: items.map((item) => item.item) };
+  // each kind's items as its browser made them (SelectedOpcUaNode, SelectedMqttTopic, ...)
+  return {
+    protocol: draft.protocol,
+    settings: shared,
+    channel,
+    items: items.map((item) => item.item),
+  } as ChannelSelection;
 }
 
 /** As the admin-api's OpcUaSelection.validName: letters, digits, space and _ . : / -, anything else an underscore. */
