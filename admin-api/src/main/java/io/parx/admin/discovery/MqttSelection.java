@@ -16,22 +16,24 @@ import io.parx.common.config.channel.SparkplugMetric;
 /**
  * MQTT topics and Sparkplug B metrics picked from a discovery, to become channels of one
  * broker: {@code settings} are the MQTT settings they share (broker, client id, identity,
- * qos, write settings), {@code channel} the channel fields they share, and each item is a
- * topic ({@code topic}, {@code payloadFormat} NUMBER, BOOLEAN, STRING or JSON, for JSON a
- * {@code valuePointer}) or a Sparkplug B metric ({@code payloadFormat} SPARKPLUG_B,
- * {@code groupId}, {@code edgeNodeId}, optional {@code deviceId}, {@code metricName});
- * one selection may mix them. Names come from the item's {@code name}, else the topic and
- * pointer, else {@code edgeNodeId[/deviceId]/metricName}; the data type from
- * {@code channelDataType}, else what the payload format implies (BOOLEAN: BOOL, STRING:
- * STRING), else for a metric the {@code dataType} the Sparkplug B discovery listed.
+ * qos, write settings; a {@code timestampPointer} or {@code writeTopic} there is every
+ * item's unless the item has its own), {@code channel} the channel fields they share, and
+ * each item is a topic ({@code topic}, {@code payloadFormat} NUMBER, BOOLEAN, STRING or
+ * JSON, for JSON a {@code valuePointer}) or a Sparkplug B metric ({@code payloadFormat}
+ * SPARKPLUG_B, {@code groupId}, {@code edgeNodeId}, optional {@code deviceId},
+ * {@code metricName}); one selection may mix them. Names come from the item's
+ * {@code name}, else the topic and pointer, else
+ * {@code edgeNodeId[/deviceId]/metricName}; the data type from {@code channelDataType},
+ * else what the payload format implies (BOOLEAN: BOOL, STRING: STRING), else for a metric
+ * the {@code dataType} the Sparkplug B discovery listed.
  *
  * @param channelRows the channel rows
  */
 record MqttSelection(List<Map<String, Object>> channelRows) implements ChannelSelection {
 
 	/** Settings an item sets itself, not the shared ones. */
-	private static final Set<String> PER_ITEM_SETTINGS = Set.of("topic", "payloadFormat", "valuePointer",
-			"timestampPointer", "writeTopic", "groupId", "edgeNodeId", "deviceId", "metricName");
+	private static final Set<String> PER_ITEM_SETTINGS = Set.of("topic", "payloadFormat", "valuePointer", "groupId",
+			"edgeNodeId", "deviceId", "metricName");
 
 	/** The fields an item of either format may have. */
 	private static final List<String> ITEM_FIELDS = List.of("topic", "valuePointer", "timestampPointer", "writeTopic",

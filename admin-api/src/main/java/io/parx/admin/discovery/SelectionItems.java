@@ -68,6 +68,10 @@ final class SelectionItems {
 		Object items = f.raw("items");
 		f.rejectUnknown();
 		if (settings != null) {
+			// a form's empty field is no setting; one with a value would be every item's
+			settings.entrySet()
+				.removeIf((setting) -> perItemSettings.contains(setting.getKey())
+						&& (setting.getValue() == null || "".equals(setting.getValue())));
 			perItemSettings.stream()
 				.sorted()
 				.filter(settings::containsKey)

@@ -47,8 +47,8 @@ final class SelectionSchemas {
 	@Schema(name = "MqttChannelSelection", requiredProperties = { "protocol", "settings", "items" })
 	record Mqtt(@Schema(allowableValues = "MQTT") String protocol,
 			@Schema(description = "The MQTT channel settings every item shares (brokerUrl, clientId, username, "
-					+ "password, qos, write settings); not topic, payloadFormat, valuePointer, timestampPointer, "
-					+ "writeTopic, groupId, edgeNodeId, deviceId, metricName") Map<String, Object> settings,
+					+ "password, qos, write settings, timestampPointer, writeTopic); not topic, payloadFormat, "
+					+ "valuePointer, groupId, edgeNodeId, deviceId, metricName (an empty one is ignored)") Map<String, Object> settings,
 			@Schema(description = CHANNEL) Map<String, Object> channel,
 			@ArraySchema(minItems = 1, maxItems = ChannelSelection.MAX_ITEMS, schema = @Schema(oneOf = {
 					SelectedTopic.class, SelectedMetric.class })) List<Object> items)

@@ -130,6 +130,35 @@ class SelectionKindsApiTests extends AbstractIntegrationTest {
 	}
 
 	@Test
+	void aFormsEmptyPerItemFieldsAreNoSettingsAndSharedWriteSettingsReachEveryChannel() throws Exception {
+		// the web console sends the channel form's settings as the shared ones, empty
+		// fields included
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("brokerUrl", "tcp://broker-mform:1883");
+		settings.put("topic", "");
+		settings.put("valuePointer", "");
+		settings.put("deviceId", "");
+		settings.put("writable", true);
+		settings.put("writeTopic", "mform/cmd");
+		select(Map.of("protocol", "MQTT", "settings", settings, "items",
+				List.of(Map.of("topic", "mform/a", "payloadFormat", "NUMBER", "channelDataType", "FLOAT64"),
+						Map.of("topic", "mform/b", "payloadFormat", "NUMBER", "channelDataType", "FLOAT64",
+								"writeTopic", "mform/b/set"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(2));
+		this.mvc.perform(get("/api/v1/io/channels?name=mform/&sort=name").with(as(Role.OPERATOR)))
+			.andExpect(jsonPath("$.content[0].settings.writeTopic").value("mform/cmd"))
+			.andExpect(jsonPath("$.content[0].settings.writable").value(true))
+			.andExpect(jsonPath("$.content[1].settings.writeTopic").value("mform/b/set"))
+			.andExpect(jsonPath("$.content[1].settings.valuePointer").doesNotExist());
+		Map<String, Object> modbus = new LinkedHashMap<>(Map.of("host", "mform-plc", "wordOrder", "", "byteOrder", ""));
+		select(Map.of("protocol", "MODBUS_TCP", "settings", modbus, "items",
+				List.of(Map.of("registerType", "COIL", "address", 3))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.created").value(1));
+	}
+
+	@Test
 	void aMalformedMqttSelectionIsRefusedNamingEveryBadFieldAndCreatesNothing() throws Exception {
 		Map<String, Object> selection = Map.of("protocol", "MQTT", "settings",
 				Map.of("brokerUrl", "tcp://broker-mbad:1883", "topic", "mbad/#", "metricName", "x"), "channel",

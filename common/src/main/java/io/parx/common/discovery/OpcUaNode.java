@@ -3,6 +3,7 @@ package io.parx.common.discovery;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.parx.common.config.DataType;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -25,9 +26,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "OpcUaNode", requiredProperties = { "nodeId", "browseName", "displayName", "nodeClass", "hasChildren" })
-public record OpcUaNode(String nodeId, String browseName, String displayName, String nodeClass, String dataType,
-		String channelDataType, List<String> accessLevel, Object value, String valueStatus, boolean hasChildren,
-		String path) {
+public record OpcUaNode(@Schema(example = "ns=2;s=Line1.Temperature") String nodeId, String browseName,
+		String displayName, @Schema(description = "Object or Variable") String nodeClass,
+		@Schema(description = "Variables: a built-in type's name (Double) or another type's node id") String dataType,
+		@Schema(description = "Variables: the channel data type that reads it, absent when there is none "
+				+ "(arrays, structures, DateTime)") DataType channelDataType,
+		@Schema(description = "Variables: CurrentRead, CurrentWrite, HistoryRead, ...") List<String> accessLevel,
+		@Schema(description = "Variables: the current value", types = {
+				"number", "boolean", "string" }) Object value,
+		@Schema(description = "The value's StatusCode name when it is not Good") String valueStatus,
+		boolean hasChildren,
+		@Schema(description = "Search only: browse names from the start node, / separated") String path){
 
 	public OpcUaNode withPath(String path) {
 		return new OpcUaNode(this.nodeId, this.browseName, this.displayName, this.nodeClass, this.dataType,

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.parx.collector.discovery.Deadline;
 import io.parx.collector.discovery.DiscoveryProblems;
+import io.parx.common.config.DataType;
 import io.parx.common.config.channel.OpcUaDataTypes;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.core.AccessLevel;
@@ -196,7 +197,7 @@ final class OpcUaAddressSpace {
 			DataValue value) {
 		String typeName = (dataType.getValue().getValue() instanceof NodeId type) ? typeName(type) : null;
 		boolean scalar = !(valueRank.getValue().getValue() instanceof Integer rank) || rank == -1;
-		String channelType = scalar ? OpcUaDataTypes.channelType(typeName).map(Enum::name).orElse(null) : null;
+		DataType channelType = scalar ? OpcUaDataTypes.channelType(typeName).orElse(null) : null;
 		List<String> access = null;
 		if (accessLevel.getValue().getValue() instanceof Number bits) {
 			EnumSet<AccessLevel> levels = AccessLevel.fromValue(bits.intValue());
