@@ -151,7 +151,7 @@ export function selectionOf(
   } as ChannelSelection;
 }
 
-/** As the admin-api's OpcUaSelection.validName: letters, digits, space and _ . : / -, anything else an underscore. */
+/** As the admin-api's SelectionItems.validName: letters, digits, space and _ . : / -, anything else an underscore. */
 export function channelName(text: string): string {
   const cleaned = text
     .trim()
