@@ -62,6 +62,12 @@ public final class StorageIngestBench {
 	/** The engine's CPU seconds per million points of the last end-to-end run. */
 	private static double lastCpuPerMillion = Double.NaN;
 
+	/**
+	 * The same by thread: the ingest thread, garbage collection, JIT compilation, the
+	 * rest (NaN where the threads cannot be read).
+	 */
+	private static double[] lastCpuByKind = { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
+
 	private StorageIngestBench() {
 	}
 
@@ -111,8 +117,10 @@ public final class StorageIngestBench {
 			System.out.printf(java.util.Locale.ROOT,
 					"BENCH {\"scenario\":\"storage-ingest\",\"method\":\"%s\",\"alarms\":%d,\"points\":%d,"
 							+ "\"channels\":%d,\"pointsPerSecond\":%.0f,\"copyPointsPerSecond\":%.0f,\"ratio\":%.2f,"
-							+ "\"engineCpuSecondsPerMillion\":%.2f}%n",
-					method, alarms, points, channels, rate, copy, rate / copy, lastCpuPerMillion);
+							+ "\"engineCpuSecondsPerMillion\":%.2f,\"ingestThreadCpuSecondsPerMillion\":%.2f,"
+							+ "\"gcCpuSecondsPerMillion\":%.2f,\"jitCpuSecondsPerMillion\":%.2f}%n",
+					method, alarms, points, channels, rate, copy, rate / copy, lastCpuPerMillion, lastCpuByKind[0],
+					lastCpuByKind[1], lastCpuByKind[2]);
 			BenchDatabases.drop(ts);
 		}
 		BenchDatabases.drop(config);
@@ -146,6 +154,7 @@ public final class StorageIngestBench {
 				long first = 0;
 				long firstAcked = 0;
 				double firstCpu = 0;
+				Map<String, Double> firstThreads = Map.of();
 				long acked = 0;
 				long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
 				while (acked < entries && System.nanoTime() < deadline) {
@@ -155,10 +164,12 @@ public final class StorageIngestBench {
 						first = System.nanoTime();
 						firstAcked = acked;
 						firstCpu = engine.cpuSeconds();
+						firstThreads = engine.cpuSecondsByThread();
 					}
 				}
 				double seconds = (System.nanoTime() - first) / 1e9;
 				double cpu = engine.cpuSeconds() - firstCpu;
+				Map<String, Double> threads = engine.cpuSecondsByThread();
 				long count = count(ts);
 				if (count != points) {
 					throw new IllegalStateException("found " + count + " of " + points + " rows");
@@ -170,6 +181,10 @@ public final class StorageIngestBench {
 						"[%s] %,d points in %.1f s after the first acknowledgement; rows %,d; "
 								+ "rollup_1m counts %,d; engine CPU %.1f s (%.2f s per million points)%n",
 						method, measured, seconds, count, rollup, cpu, lastCpuPerMillion);
+				lastCpuByKind = cpuByKind(firstThreads, threads, measured);
+				System.out.printf(java.util.Locale.ROOT,
+						"[%s] engine CPU s per million points by thread: ingest %.2f, GC %.2f, JIT %.2f, other %.2f%n",
+						method, lastCpuByKind[0], lastCpuByKind[1], lastCpuByKind[2], lastCpuByKind[3]);
 				return measured / seconds;
 			}
 			finally {
@@ -180,6 +195,28 @@ public final class StorageIngestBench {
 		finally {
 			client.shutdown();
 		}
+	}
+
+	/**
+	 * The engine's CPU between two readings of its threads, per million points: the
+	 * ingest thread (decoding, rules, alarms, the COPY), the garbage collector's threads,
+	 * the JIT compilers and everything else. The whole-process figure mixes the three,
+	 * and at a machine's load of 5-20 the collector's and the compilers' shares move more
+	 * between runs than the alarm evaluation costs (docs/PERFORMANCE.md, "Alarm
+	 * evaluation on the storage path").
+	 */
+	private static double[] cpuByKind(Map<String, Double> before, Map<String, Double> after, long points) {
+		if (after.isEmpty()) {
+			return new double[] { Double.NaN, Double.NaN, Double.NaN, Double.NaN };
+		}
+		double[] kinds = new double[4];
+		for (Map.Entry<String, Double> thread : after.entrySet()) {
+			String name = thread.getKey();
+			int kind = name.equals("storage-ingest") ? 0 : (name.startsWith("GC Thread") || name.startsWith("G1 ")) ? 1
+					: name.contains("CompilerThre") ? 2 : 3;
+			kinds[kind] += (thread.getValue() - before.getOrDefault(name, 0.0)) / (points / 1e6);
+		}
+		return kinds;
 	}
 
 	/**
