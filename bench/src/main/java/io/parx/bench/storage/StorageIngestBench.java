@@ -44,7 +44,11 @@ import io.parx.bench.support.ServiceProcess;
  * {@code ./mvnw -pl storage-engine -am package}. A method with {@code +ALARMS<n>}, e.g.
  * {@code DIRECT_COPY+ALARMS10000}, runs the same with {@code n} HI alarm definitions on
  * the channels (issue 19: alarm evaluation on the storage path), and every run reports
- * the engine's CPU per million points, so two runs side by side give the cost of alarms.
+ * the engine's CPU per million points, in total and by thread (the ingest thread, GC,
+ * JIT, the rest), so two runs side by side give the cost of alarms. The second run of a
+ * command costs more than the first (the database's background work after the first run's
+ * COPY shares the cores), so compare pairs in both orders, e.g. {@code DIRECT_COPY
+ * DIRECT_COPY+ALARMS10000@5000 DIRECT_COPY+ALARMS10000@5000 DIRECT_COPY}.
  */
 public final class StorageIngestBench {
 
