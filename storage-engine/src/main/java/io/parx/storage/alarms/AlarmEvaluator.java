@@ -48,23 +48,27 @@ public final class AlarmEvaluator {
 		}
 		List<AlarmTransition> transitions = new ArrayList<>();
 		for (Sample sample : inTimeOrder(batch)) {
-			AlarmStates.Slot[] slots = this.bound.watching(sample.channelId());
-			if (slots.length == 0) {
+			AlarmStates.Channel channel = this.bound.watching(sample.channelId());
+			if (channel == null) {
 				continue;
 			}
+			long time = sample.timeMicros();
 			if (sample.value() instanceof SampleValue.Numeric(double value) && !Quality.isBad(sample.quality())) {
-				long time = sample.timeMicros();
-				for (AlarmStates.Slot slot : slots) {
+				if (this.states.seenIfQuiet(channel, time, value)) {
+					continue;
+				}
+				for (AlarmStates.Slot slot : channel.slots()) {
 					if (!this.states.seenIfQuiet(slot, time, value)) {
 						evaluate(slot, sample, transitions);
 					}
 				}
 			}
 			else {
-				for (AlarmStates.Slot slot : slots) {
+				for (AlarmStates.Slot slot : channel.slots()) {
 					evaluate(slot, sample, transitions);
 				}
 			}
+			this.states.seenBy(channel, time);
 		}
 		return new AlarmOutcome(transitions, this.states.pending());
 	}

@@ -23,6 +23,12 @@ import io.parx.common.config.alarm.AlarmDefinition;
  * evaluation on the storage path").
  *
  * <p>
+ * The alarms of one channel share a {@link Channel}: a Good numeric sample whose value is
+ * quiet for all of them and newer than any of them saw costs one check for the channel,
+ * not one for each alarm (with 10 alarms a channel the per-alarm checks were the rest of
+ * the evaluation's cost).
+ *
+ * <p>
  * The time of the last sample an alarm saw is kept here, beside its state, and is written
  * only with a change of the state: writing it for every sample made the batch's
  * transaction upsert every alarm a batch touched. After a restart a redelivered sample
@@ -35,6 +41,9 @@ public final class AlarmStates {
 
 	/** The slots this batch has changed, in the order it changed them. */
 	private final List<Slot> touched = new ArrayList<>();
+
+	/** The channels whose shared times this batch has changed. */
+	private final List<Channel> touchedChannels = new ArrayList<>();
 
 	public AlarmStates(Map<Long, AlarmState> loaded) {
 		loaded.forEach((id, state) -> {
@@ -81,7 +90,10 @@ public final class AlarmStates {
 		touch(slot);
 		slot.pending = state;
 		// an acknowledgement carries the time of the last change, not of the last sample
-		slot.seen = Math.max(slot.seen, state.lastSeenMicros());
+		slot.seen = Math.max(slot.lastSeen(), state.lastSeenMicros());
+		if (slot.channel != null) {
+			seenBy(slot.channel, slot.seen);
+		}
 		slot.refreshQuiet();
 	}
 
@@ -97,7 +109,7 @@ public final class AlarmStates {
 	 * records its time and returns {@code true}; otherwise changes nothing.
 	 */
 	boolean seenIfQuiet(Slot slot, long timeMicros, double value) {
-		if (timeMicros > slot.seen && slot.quietAbove < value && value <= slot.quietUpTo) {
+		if (timeMicros > slot.lastSeen() && slot.quietAbove < value && value <= slot.quietUpTo) {
 			touch(slot);
 			slot.seen = timeMicros;
 			return true;
@@ -105,10 +117,77 @@ public final class AlarmStates {
 		return false;
 	}
 
+	/**
+	 * The same for all alarms of a channel at once: when the sample is newer than any of
+	 * them saw and quiet for each, records its time for all of them and returns
+	 * {@code true}; otherwise changes nothing, and the alarms are evaluated one by one
+	 * (then {@link #seenBy}).
+	 */
+	boolean seenIfQuiet(Channel channel, long timeMicros, double value) {
+		if (timeMicros > channel.newest && channel.quietAbove < value && value <= channel.quietUpTo) {
+			touch(channel);
+			channel.allSeen = timeMicros;
+			channel.newest = timeMicros;
+			return true;
+		}
+		return false;
+	}
+
+	/** The channel's alarms were evaluated one by one on a sample of this time. */
+	void seenBy(Channel channel, long timeMicros) {
+		if (timeMicros > channel.newest) {
+			touch(channel);
+			channel.newest = timeMicros;
+		}
+	}
+
 	private void touch(Slot slot) {
 		if (!slot.touched) {
 			slot.touched = true;
 			this.touched.add(slot);
+		}
+	}
+
+	private void touch(Channel channel) {
+		if (!channel.touched) {
+			channel.touched = true;
+			this.touchedChannels.add(channel);
+		}
+	}
+
+	/**
+	 * The slots of one channel's alarms, bound together (by {@link BoundAlarms}); a slot
+	 * leaves the channel it was in.
+	 */
+	Channel channel(Slot[] slots) {
+		for (Slot slot : slots) {
+			if (slot.channel != null) {
+				release(slot.channel);
+			}
+		}
+		Channel channel = new Channel(slots);
+		if (channel.newest != channel.committedNewest) {
+			// bound in the middle of a batch: its times are this batch's
+			touch(channel);
+		}
+		return channel;
+	}
+
+	/**
+	 * Hands the times a channel kept for all its alarms back to each of them, and leaves
+	 * them unbound; for a channel whose alarm set was replaced.
+	 */
+	void release(Channel channel) {
+		for (Slot slot : channel.slots) {
+			if (slot.channel != channel) {
+				continue;
+			}
+			if (channel.allSeen > slot.seen) {
+				touch(slot);
+				slot.seen = channel.allSeen;
+			}
+			slot.committedSeen = Math.max(slot.committedSeen, channel.committedAllSeen);
+			slot.channel = null;
 		}
 	}
 
@@ -133,9 +212,21 @@ public final class AlarmStates {
 			slot.touched = false;
 		}
 		this.touched.clear();
+		for (Channel channel : this.touchedChannels) {
+			channel.committedAllSeen = channel.allSeen;
+			channel.committedNewest = channel.newest;
+			channel.touched = false;
+		}
+		this.touchedChannels.clear();
 	}
 
 	public void discard() {
+		for (Channel channel : this.touchedChannels) {
+			channel.allSeen = channel.committedAllSeen;
+			channel.newest = channel.committedNewest;
+			channel.touched = false;
+		}
+		this.touchedChannels.clear();
 		for (Slot slot : this.touched) {
 			slot.pending = null;
 			slot.seen = slot.committedSeen;
@@ -176,6 +267,9 @@ public final class AlarmStates {
 		/** The definition of the bound alarm set, {@code null} before binding. */
 		private WatchedAlarm alarm;
 
+		/** The channel it is bound in, {@code null} before binding. */
+		private Channel channel;
+
 		/** Its state before it has seen a sample. */
 		private AlarmState initial;
 
@@ -209,7 +303,7 @@ public final class AlarmStates {
 
 		/** The time of the last sample the alarm saw, of this batch or before. */
 		long lastSeen() {
-			return this.seen;
+			return (this.channel != null) ? Math.max(this.seen, this.channel.allSeen) : this.seen;
 		}
 
 		/** Binds the slot to the definition of a new alarm set. */
@@ -227,6 +321,13 @@ public final class AlarmStates {
 		 * deadband while active (exactly {@link AlarmCondition.Limit#inAlarm}).
 		 */
 		private void refreshQuiet() {
+			computeQuiet();
+			if (this.channel != null) {
+				this.channel.refreshQuiet();
+			}
+		}
+
+		private void computeQuiet() {
 			this.quietAbove = Double.NaN;
 			this.quietUpTo = Double.NaN;
 			AlarmState state = (this.alarm != null) ? state() : null;
@@ -244,6 +345,63 @@ public final class AlarmStates {
 				this.quietAbove = active ? Double.NEGATIVE_INFINITY : Math.nextDown(limit.limit());
 				this.quietUpTo = active ? Math.nextDown(limit.limit() + limit.deadband()) : Double.POSITIVE_INFINITY;
 			}
+		}
+
+	}
+
+	/**
+	 * The alarms of one channel: their slots, the values quiet for all of them (the
+	 * intersection of their quiet ranges, {@code NaN} when any has none), the newest
+	 * sample time any of them saw, and the time all of them saw through
+	 * {@link #seenIfQuiet(Channel, long, double)}, which a slot's own time does not
+	 * repeat ({@link Slot#lastSeen()} is the later of the two). Each time as committed
+	 * and with this batch.
+	 */
+	static final class Channel {
+
+		private final Slot[] slots;
+
+		private double quietAbove = Double.NaN;
+
+		private double quietUpTo = Double.NaN;
+
+		/** The newest sample time any of its alarms saw; never older than any's own. */
+		private long newest = Long.MIN_VALUE;
+
+		private long committedNewest = Long.MIN_VALUE;
+
+		/** The newest sample time all of its alarms saw at once. */
+		private long allSeen = Long.MIN_VALUE;
+
+		private long committedAllSeen = Long.MIN_VALUE;
+
+		private boolean touched;
+
+		private Channel(Slot[] slots) {
+			this.slots = slots;
+			for (Slot slot : slots) {
+				slot.channel = this;
+				this.newest = Math.max(this.newest, slot.seen);
+				this.committedNewest = Math.max(this.committedNewest, slot.committedSeen);
+			}
+			refreshQuiet();
+		}
+
+		Slot[] slots() {
+			return this.slots;
+		}
+
+		private void refreshQuiet() {
+			double above = Double.NEGATIVE_INFINITY;
+			double upTo = Double.POSITIVE_INFINITY;
+			for (Slot slot : this.slots) {
+				// Math.max and min keep a NaN: one alarm without a quiet range, none for
+				// the channel
+				above = Math.max(above, slot.quietAbove);
+				upTo = Math.min(upTo, slot.quietUpTo);
+			}
+			this.quietAbove = above;
+			this.quietUpTo = upTo;
 		}
 
 	}

@@ -5,13 +5,12 @@ import java.util.Map;
 
 /**
  * An alarm set bound to the alarms' state slots: for each channel the slots of its
- * alarms, found by the channel id in an open-addressing table of primitive keys, so that
- * evaluating a sample costs one probe (no boxed {@code Long}, no allocation) and nothing
- * for each alarm beyond its slot. Made again when the alarm set is replaced.
+ * alarms, bound together as an {@link AlarmStates.Channel}, found by the channel id in an
+ * open-addressing table of primitive keys, so that evaluating a sample costs one probe
+ * (no boxed {@code Long}, no allocation) and, while its value is quiet for all of the
+ * channel's alarms, one check. Made again when the alarm set is replaced.
  */
 final class BoundAlarms {
-
-	private static final AlarmStates.Slot[] NONE = {};
 
 	/** Fibonacci hashing: spreads dense and strided ids alike. */
 	private static final long SPREAD = 0x9E3779B97F4A7C15L;
@@ -20,8 +19,8 @@ final class BoundAlarms {
 
 	private final long[] channelIds;
 
-	/** The slots of the channel at the same index; {@code null}: a free entry. */
-	private final AlarmStates.Slot[][] slots;
+	/** The alarms of the channel at the same index; {@code null}: a free entry. */
+	private final AlarmStates.Channel[] channels;
 
 	private final int shift;
 
@@ -31,7 +30,7 @@ final class BoundAlarms {
 		// at most half full, so a probe ends after a step or two
 		int capacity = Integer.highestOneBit(Math.max(4, byChannel.size() * 2 - 1)) << 1;
 		this.channelIds = new long[capacity];
-		this.slots = new AlarmStates.Slot[capacity][];
+		this.channels = new AlarmStates.Channel[capacity];
 		this.shift = 64 - Integer.numberOfTrailingZeros(capacity);
 		for (Map.Entry<Long, List<WatchedAlarm>> channel : byChannel.entrySet()) {
 			AlarmStates.Slot[] bound = new AlarmStates.Slot[channel.getValue().size()];
@@ -41,11 +40,11 @@ final class BoundAlarms {
 				bound[i].bind(alarm);
 			}
 			int index = index(channel.getKey());
-			while (this.slots[index] != null) {
+			while (this.channels[index] != null) {
 				index = (index + 1) & (capacity - 1);
 			}
 			this.channelIds[index] = channel.getKey();
-			this.slots[index] = bound;
+			this.channels[index] = states.channel(bound);
 		}
 	}
 
@@ -53,13 +52,13 @@ final class BoundAlarms {
 		return this.set == set;
 	}
 
-	/** The slots of the channel's alarms; empty when it has none. */
-	AlarmStates.Slot[] watching(long channelId) {
-		int mask = this.slots.length - 1;
+	/** The channel's alarms; {@code null} when it has none. */
+	AlarmStates.Channel watching(long channelId) {
+		int mask = this.channels.length - 1;
 		for (int index = index(channelId);; index = (index + 1) & mask) {
-			AlarmStates.Slot[] found = this.slots[index];
+			AlarmStates.Channel found = this.channels[index];
 			if (found == null) {
-				return NONE;
+				return null;
 			}
 			if (this.channelIds[index] == channelId) {
 				return found;

@@ -245,6 +245,96 @@ class AlarmEvaluatorTests {
 	}
 
 	@Test
+	void alarmsOfOneChannelFollowTheirConditionWhileMostValuesAreQuietForAllAndTheSetIsReloaded() {
+		// The alarms of a channel are first checked together, by the values quiet for all
+		// of them (docs/PERFORMANCE.md, "Alarm evaluation on the storage path"); a reload
+		// of the definitions (every config event and resync) binds them again, and a
+		// failed write discards the batch: none of it may change a transition.
+		List<WatchedAlarm> watched = new ArrayList<>();
+		long id = 1;
+		for (double limit : new double[] { 40, 50.3, 60 }) {
+			for (double deadband : new double[] { 0, 2 }) {
+				watched.add(alarm(id++, new AlarmCondition.Limit(AlarmType.HI, limit, deadband), 0, 0));
+			}
+		}
+		watched.add(alarm(id, new AlarmCondition.Limit(AlarmType.LO, -10, 1), 0, 0));
+		List<Double> values = new ArrayList<>();
+		for (double edge : new double[] { 40, 38, 50.3, 48.3, 60, 58, -10, -9 }) {
+			values.addAll(List.of(edge, Math.nextUp(edge), Math.nextDown(edge)));
+		}
+		// mostly quiet for all: between the low and the lowest high limit
+		values.addAll(java.util.Collections.nCopies(values.size(), 0.0));
+		java.util.Random random = new java.util.Random(20);
+		Map<Long, Boolean> expectedActive = new java.util.HashMap<>();
+		AlarmSet alarms = new AlarmSet(watched);
+		int transitions = 0;
+		for (int batch = 0; batch < 300; batch++) {
+			List<Sample> samples = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				samples.add(sample(batch * 10L + i, SampleValue.of(values.get(random.nextInt(values.size())))));
+			}
+			List<String> expected = new ArrayList<>();
+			for (Sample sample : samples) {
+				for (WatchedAlarm alarm : watched) {
+					boolean active = expectedActive.getOrDefault(alarm.id(), false);
+					if (alarm.definition().condition().inAlarm(sample, active) != active) {
+						expectedActive.put(alarm.id(), !active);
+						expected.add(alarm.id() + " " + (active ? "RETURNED" : "ACTIVATED") + " at "
+								+ (sample.timeMicros() - micros(T0)) / 1_000_000);
+					}
+				}
+			}
+			if (batch % 5 == 2) {
+				alarms = new AlarmSet(watched);
+			}
+			if (batch % 7 == 3) {
+				this.evaluator.evaluate(samples, alarms);
+				this.states.discard();
+			}
+			// a sample the alarms have seen (the previous batch's last) arriving again
+			List<Sample> earlier = (batch > 0) ? List.of(sample(batch * 10L - 1, SampleValue.of(100.0))) : List.of();
+			assertThat(evaluate(alarms, earlier)).as("redelivered before batch %d", batch).isEmpty();
+			List<String> actual = evaluate(alarms, samples).stream()
+				.map((t) -> t.definitionId() + " " + t.event() + " at " + (t.timeMicros() - micros(T0)) / 1_000_000)
+				.toList();
+			assertThat(actual).as("batch %d", batch).containsExactlyInAnyOrderElementsOf(expected);
+			transitions += actual.size();
+		}
+		assertThat(transitions).isGreaterThan(300);
+	}
+
+	@Test
+	void aDiscardedQuietBatchLeavesNoSampleTimeBehind() {
+		// a batch whose write failed is evaluated again; what it saw must not count as
+		// seen
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0),
+				alarm(2, new AlarmCondition.Limit(AlarmType.HI, 20, 0), 0, 0));
+		this.evaluator.evaluate(List.of(sample(5, SampleValue.of(1.0))), alarms);
+		this.states.discard();
+		assertThat(describe(evaluate(alarms, List.of(sample(5, SampleValue.of(15.0))))))
+			.containsExactly("ACTIVATED ACTIVE_UNACKED at 5");
+	}
+
+	@Test
+	void eachAlarmOfAChannelSkipsOnlyTheSamplesItHasSeenItself() {
+		// After a restart each alarm starts from its own stored time (written with its
+		// last change), so alarms of one channel may have seen different samples.
+		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0),
+				alarm(2, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
+		AlarmState returned = AlarmState.initial(1, CHANNEL, 2).seen(micros(T0.plusSeconds(5)), null);
+		AlarmStates restarted = new AlarmStates(Map.of(1L, returned));
+		AlarmEvaluator evaluator = new AlarmEvaluator(restarted);
+
+		AlarmOutcome outcome = evaluator.evaluate(List.of(sample(2, SampleValue.of(1.0)),
+				sample(3, SampleValue.of(11.0)), sample(4, SampleValue.of(1.0)), sample(6, SampleValue.of(11.0))),
+				alarms);
+
+		assertThat(outcome.transitions())
+			.extracting((t) -> t.definitionId() + " " + t.event() + " at " + (t.timeMicros() - micros(T0)) / 1_000_000)
+			.containsExactly("2 ACTIVATED at 3", "2 RETURNED at 4", "1 ACTIVATED at 6", "2 ACTIVATED at 6");
+	}
+
+	@Test
 	void aBatchOutOfTimeOrderIsEvaluatedInSourceTimeOrder() {
 		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
 		List<Sample> batch = List.of(sample(2, SampleValue.of(5.0)), sample(1, SampleValue.of(11.0)));
