@@ -219,25 +219,13 @@ class AlarmEvaluatorTests {
 			for (int i = 0; i < 10; i++) {
 				samples.add(sample(batch * 10L + i, SampleValue.of(edges.get(random.nextInt(edges.size())))));
 			}
-			List<String> expected = new ArrayList<>();
-			for (Sample sample : samples) {
-				for (WatchedAlarm alarm : watched) {
-					boolean active = expectedActive.getOrDefault(alarm.id(), false);
-					if (alarm.definition().condition().inAlarm(sample, active) != active) {
-						expectedActive.put(alarm.id(), !active);
-						expected.add(alarm.id() + " " + (active ? "RETURNED" : "ACTIVATED") + " at "
-								+ (sample.timeMicros() - micros(T0)) / 1_000_000);
-					}
-				}
-			}
+			List<String> expected = conditionTransitions(samples, watched, expectedActive);
 			if (batch % 7 == 3) {
 				// a failed write: the same samples again from the committed state
 				this.evaluator.evaluate(samples, alarms);
 				this.states.discard();
 			}
-			List<String> actual = evaluate(alarms, samples).stream()
-				.map((t) -> t.definitionId() + " " + t.event() + " at " + (t.timeMicros() - micros(T0)) / 1_000_000)
-				.toList();
+			List<String> actual = evaluate(alarms, samples).stream().map(AlarmEvaluatorTests::byAlarm).toList();
 			assertThat(actual).as("batch %d", batch).containsExactlyInAnyOrderElementsOf(expected);
 			transitions += actual.size();
 		}
@@ -273,17 +261,7 @@ class AlarmEvaluatorTests {
 			for (int i = 0; i < 10; i++) {
 				samples.add(sample(batch * 10L + i, SampleValue.of(values.get(random.nextInt(values.size())))));
 			}
-			List<String> expected = new ArrayList<>();
-			for (Sample sample : samples) {
-				for (WatchedAlarm alarm : watched) {
-					boolean active = expectedActive.getOrDefault(alarm.id(), false);
-					if (alarm.definition().condition().inAlarm(sample, active) != active) {
-						expectedActive.put(alarm.id(), !active);
-						expected.add(alarm.id() + " " + (active ? "RETURNED" : "ACTIVATED") + " at "
-								+ (sample.timeMicros() - micros(T0)) / 1_000_000);
-					}
-				}
-			}
+			List<String> expected = conditionTransitions(samples, watched, expectedActive);
 			if (batch % 5 == 2) {
 				alarms = new AlarmSet(watched);
 			}
@@ -294,13 +272,36 @@ class AlarmEvaluatorTests {
 			// a sample the alarms have seen (the previous batch's last) arriving again
 			List<Sample> earlier = (batch > 0) ? List.of(sample(batch * 10L - 1, SampleValue.of(100.0))) : List.of();
 			assertThat(evaluate(alarms, earlier)).as("redelivered before batch %d", batch).isEmpty();
-			List<String> actual = evaluate(alarms, samples).stream()
-				.map((t) -> t.definitionId() + " " + t.event() + " at " + (t.timeMicros() - micros(T0)) / 1_000_000)
-				.toList();
+			List<String> actual = evaluate(alarms, samples).stream().map(AlarmEvaluatorTests::byAlarm).toList();
 			assertThat(actual).as("batch %d", batch).containsExactlyInAnyOrderElementsOf(expected);
 			transitions += actual.size();
 		}
 		assertThat(transitions).isGreaterThan(300);
+	}
+
+	/**
+	 * The transitions the alarms' conditions alone give for the samples, one by one, from
+	 * the activity so far (updated), as {@link #byAlarm} describes them.
+	 */
+	private static List<String> conditionTransitions(List<Sample> samples, List<WatchedAlarm> watched,
+			Map<Long, Boolean> active) {
+		List<String> transitions = new ArrayList<>();
+		for (Sample sample : samples) {
+			for (WatchedAlarm alarm : watched) {
+				boolean was = active.getOrDefault(alarm.id(), false);
+				if (alarm.definition().condition().inAlarm(sample, was) != was) {
+					active.put(alarm.id(), !was);
+					transitions.add(alarm.id() + " " + (was ? "RETURNED" : "ACTIVATED") + " at "
+							+ (sample.timeMicros() - micros(T0)) / 1_000_000);
+				}
+			}
+		}
+		return transitions;
+	}
+
+	private static String byAlarm(AlarmTransition transition) {
+		return transition.definitionId() + " " + transition.event() + " at "
+				+ (transition.timeMicros() - micros(T0)) / 1_000_000;
 	}
 
 	@Test
