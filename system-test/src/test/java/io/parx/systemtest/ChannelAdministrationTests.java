@@ -74,12 +74,7 @@ class ChannelAdministrationTests {
 	@BeforeAll
 	void anEngineerAndAnOperator(ParxStack stack) throws Exception {
 		this.stack = stack;
-		String admin = this.stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
-		for (String[] user : List.of(new String[] { ENGINEER, "ENGINEER" }, new String[] { OPERATOR, "OPERATOR" })) {
-			Api.Response created = Api.post(stack.url("admin-api", "/api/v1/users"), admin,
-					Map.of("username", user[0], "password", PASSWORD, "role", user[1]));
-			assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		}
+		stack.createEngineerAndOperator(ENGINEER, OPERATOR, PASSWORD);
 		this.engineerToken = this.stack.login(ENGINEER, PASSWORD);
 		this.browser = new Browser(stack.url("web", ""), Path.of("target", "screenshots"));
 	}

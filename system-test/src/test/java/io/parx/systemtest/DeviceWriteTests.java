@@ -64,11 +64,7 @@ class DeviceWriteTests {
 		this.stack = stack;
 		this.plc = stack.plant().modbus();
 		this.adminToken = stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
-		for (String[] user : List.of(new String[] { ENGINEER, "ENGINEER" }, new String[] { OPERATOR, "OPERATOR" })) {
-			Api.Response created = Api.post(stack.url("admin-api", "/api/v1/users"), this.adminToken,
-					Map.of("username", user[0], "password", PASSWORD, "role", user[1]));
-			assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		}
+		stack.createEngineerAndOperator(ENGINEER, OPERATOR, PASSWORD);
 		this.engineerToken = stack.login(ENGINEER, PASSWORD);
 		this.operatorToken = stack.login(OPERATOR, PASSWORD);
 		this.setpoint = channel("Write.Furnace.Setpoint", "FLOAT32", "HOLDING_REGISTER", ModbusDevice.FURNACE_SETPOINT,

@@ -55,12 +55,7 @@ class DiscoveryTests {
 	@BeforeAll
 	void usersOfTheirOwn(ParxStack stack) {
 		this.stack = stack;
-		String adminToken = stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
-		for (String[] user : List.of(new String[] { ENGINEER, "ENGINEER" }, new String[] { OPERATOR, "OPERATOR" })) {
-			Api.Response created = Api.post(stack.url("admin-api", "/api/v1/users"), adminToken,
-					Map.of("username", user[0], "password", PASSWORD, "role", user[1]));
-			assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		}
+		stack.createEngineerAndOperator(ENGINEER, OPERATOR, PASSWORD);
 		this.engineerToken = stack.login(ENGINEER, PASSWORD);
 		this.operatorToken = stack.login(OPERATOR, PASSWORD);
 		this.endpointUrl = stack.plant().opcua().endpointUrl();

@@ -189,6 +189,21 @@ final class ParxStack implements AutoCloseable {
 		return response.json().path("accessToken").asString();
 	}
 
+	/**
+	 * Creates an engineer and an operator with one password, as the administrator; each
+	 * test class names its own (the stack is shared).
+	 */
+	void createEngineerAndOperator(String engineer, String operator, String password) {
+		String admin = login(ADMIN, ADMIN_PASSWORD);
+		for (String[] user : List.of(new String[] { engineer, "ENGINEER" }, new String[] { operator, "OPERATOR" })) {
+			Api.Response created = Api.post(url("admin-api", "/api/v1/users"), admin,
+					Map.of("username", user[0], "password", password, "role", user[1]));
+			if (created.status() != 201) {
+				throw new IllegalStateException("creating " + user[0] + " failed: " + created);
+			}
+		}
+	}
+
 	/** {@code http://127.0.0.1:<port><path>} of a service. */
 	String url(String service, String path) {
 		return this.services.get(service).url() + path;

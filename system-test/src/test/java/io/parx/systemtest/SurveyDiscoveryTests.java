@@ -67,12 +67,7 @@ class SurveyDiscoveryTests {
 	@BeforeAll
 	void usersOfTheirOwn(ParxStack stack) throws Exception {
 		this.stack = stack;
-		String adminToken = stack.login(ParxStack.ADMIN, ParxStack.ADMIN_PASSWORD);
-		for (String[] user : List.of(new String[] { ENGINEER, "ENGINEER" }, new String[] { OPERATOR, "OPERATOR" })) {
-			Api.Response created = Api.post(stack.url("admin-api", "/api/v1/users"), adminToken,
-					Map.of("username", user[0], "password", PASSWORD, "role", user[1]));
-			assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		}
+		stack.createEngineerAndOperator(ENGINEER, OPERATOR, PASSWORD);
 		this.engineerToken = stack.login(ENGINEER, PASSWORD);
 		this.live = new LiveClient(stack.service("data-router").url(), stack.login(OPERATOR, PASSWORD));
 	}
