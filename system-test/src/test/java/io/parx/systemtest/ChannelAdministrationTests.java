@@ -361,10 +361,12 @@ class ChannelAdministrationTests {
 		type("channel-settings-host", "127.0.0.1");
 		type("channel-settings-port", Integer.toString(this.stack.plant().modbus().port()));
 		this.browser.find("[data-testid=browse-server]").click();
-		// the demo device has ten holding registers: a read past them is refused whole
-		type("discovery-modbus-count", "10");
+		// 20 from 0 (the dialog's default) of a device with ten holding registers: the
+		// ten
+		// it has are shown, the rest is its refusal
 		this.browser.find("[data-testid=modbus-read]").click();
 		this.browser.find("[data-testid=modbus-registers]");
+		assertThat(this.browser.find("[data-testid=modbus-block-error]").getText()).contains("10 from 10");
 		this.browser.screenshot("ChannelAdministrationTests-modbus-registers");
 		this.browser.find("[data-testid='pick-HOLDING_REGISTER:" + ModbusDevice.FURNACE_TEMPERATURE + ":FLOAT32:ABCD']")
 			.click();

@@ -43,6 +43,9 @@ import io.parx.common.problem.Problems.FieldError;
  */
 record RegisterSurvey(DeviceKey device, RegisterType table, int address, int count, int blockSize, int timeoutMs) {
 
+	/** Modbus Application Protocol §7: the address is not one the device has. */
+	private static final int ILLEGAL_DATA_ADDRESS = 2;
+
 	/** Longest a discovery reads; later blocks are reported as not read. */
 	static final Duration TIME_LIMIT = Duration.ofSeconds(30);
 
@@ -101,7 +104,7 @@ record RegisterSurvey(DeviceKey device, RegisterType table, int address, int cou
 							"not read: the discovery's time limit of " + TIME_LIMIT.toSeconds() + " s was reached", 0));
 					continue;
 				}
-				blocks.add(readBlock(connection, start, size, deadline, words, bits, read));
+				blocks.addAll(readBlockOrItsStart(connection, start, size, deadline, words, bits, read));
 			}
 		}
 		return new RegisterSurveyResult(this.device.toString(), this.table, this.address, this.count, blocks,
@@ -127,6 +130,48 @@ record RegisterSurvey(DeviceKey device, RegisterType table, int address, int cou
 			}
 			throw DiscoveryProblems.failed(reason);
 		}
+	}
+
+	/**
+	 * Reads a block; when the device refuses it as an illegal data address (exception 02)
+	 * the range may just run past the device's last register, so the longest start of the
+	 * block that the device reads is found by halving (a few requests, each answered at
+	 * once) and reported read, the rest refused. A block refused from its first address
+	 * stays one refused block.
+	 */
+	private List<Block> readBlockOrItsStart(ModbusConnection connection, int start, int size, long deadline,
+			int[] words, boolean[] bits, boolean[] read) {
+		Block block = readBlock(connection, start, size, deadline, words, bits, read);
+		if (!illegalAddress(block) || size == 1) {
+			return List.of(block);
+		}
+		int readable = 0;
+		int refused = size;
+		long latency = block.latencyMs();
+		while (refused - readable > 1 && System.nanoTime() < deadline) {
+			int probe = (readable + refused) >>> 1;
+			Block part = readBlock(connection, start, probe, deadline, words, bits, read);
+			latency = part.latencyMs();
+			if (part.error() == null) {
+				readable = probe;
+			}
+			else if (illegalAddress(part)) {
+				refused = probe;
+			}
+			else {
+				break;
+			}
+		}
+		if (readable == 0) {
+			return List.of(block);
+		}
+		return List.of(new Block(this.address + start, readable, null, null, latency),
+				new Block(this.address + start + readable, size - readable, block.exceptionCode(), block.error(),
+						block.latencyMs()));
+	}
+
+	private static boolean illegalAddress(Block block) {
+		return block.exceptionCode() != null && block.exceptionCode() == ILLEGAL_DATA_ADDRESS;
 	}
 
 	private Block readBlock(ModbusConnection connection, int start, int size, long deadline, int[] words,

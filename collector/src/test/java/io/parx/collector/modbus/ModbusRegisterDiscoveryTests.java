@@ -95,6 +95,26 @@ class ModbusRegisterDiscoveryTests extends DiscoveryApi {
 	}
 
 	@Test
+	void aRangeRunningPastTheDevicesLastRegisterShowsTheRegistersItHas() throws Exception {
+		// a device refuses a whole read that reaches past its map (exception 02); the
+		// engineer asking for "20 from 190" of a 200-register device sees the ten it has
+		this.slave.holding(199, new int[] { 4321 });
+
+		HttpResponse<String> response = discover("modbus/registers", "{\"host\":\"127.0.0.1\",\"port\":"
+				+ this.slave.port() + ",\"registerType\":\"HOLDING_REGISTER\",\"address\":190,\"count\":20}");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode result = json(response);
+		List<String> blocks = new ArrayList<>();
+		result.path("blocks")
+			.forEach((block) -> blocks.add(block.path("address").asInt() + "+" + block.path("count").asInt() + " "
+					+ (block.path("exceptionCode").isNull() ? "-" : block.path("exceptionCode").asInt())));
+		assertThat(blocks).containsExactly("190+10 -", "200+10 2");
+		assertThat(result.path("registers").size()).isEqualTo(10);
+		assertThat(register(result, 199).path("word").asInt()).isEqualTo(4321);
+	}
+
+	@Test
 	void coilsAreListedAsBits() throws Exception {
 		this.slave.coil(3, true);
 
