@@ -336,21 +336,23 @@ class ChannelAdministrationTests {
 		this.browser.await(Duration.ofSeconds(60))
 			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=open-Plant]")))
 			.click();
-		String furnace = this.stack.plant().opcua().nodeId(OpcUaDevice.FURNACE_TEMPERATURE);
-		String speed = this.stack.plant().opcua().nodeId(OpcUaDevice.LINE_SPEED);
-		this.browser.find("[data-testid='pick-" + furnace + "']").click();
-		this.browser.find("[data-testid='pick-" + speed + "']").click();
+		// not the furnace and speed: DiscoveryTests makes channels of those on the shared
+		// stack, with the same default names
+		String coil = this.stack.plant().opcua().nodeId(OpcUaDevice.COIL_ID);
+		String alarm = this.stack.plant().opcua().nodeId(OpcUaDevice.ALARM);
+		this.browser.find("[data-testid='pick-" + coil + "']").click();
+		this.browser.find("[data-testid='pick-" + alarm + "']").click();
 		assertThat(this.browser.find("[data-testid=discovery-picked]").getText()).isEqualTo("2 picked");
 		this.browser.screenshot("ChannelAdministrationTests-opcua-browse");
 		this.browser.find("[data-testid=discovery-create]").click();
 		WebElement created = this.browser.find("[data-testid=discovery-created]");
-		assertThat(created.getText()).contains("2 channels created", "Plant.FurnaceTemperature", "Plant.LineSpeed");
+		assertThat(created.getText()).contains("2 channels created", "Plant.CoilId", "Plant.Alarm");
 
 		JsonNode channels = Api.get(url("/api/v1/io/channels?tag=browsed"), this.engineerToken).json().path("content");
 		assertThat(channels).hasSize(2);
 		List<String> nodes = new ArrayList<>();
 		channels.forEach((channel) -> nodes.add(channel.path("settings").path("nodeId").asString()));
-		assertThat(nodes).containsExactlyInAnyOrder(furnace, speed);
+		assertThat(nodes).containsExactlyInAnyOrder(coil, alarm);
 	}
 
 	@Test
@@ -361,12 +363,11 @@ class ChannelAdministrationTests {
 		type("channel-settings-host", "127.0.0.1");
 		type("channel-settings-port", Integer.toString(this.stack.plant().modbus().port()));
 		this.browser.find("[data-testid=browse-server]").click();
-		// 20 from 0 (the dialog's default) of a device with ten holding registers: the
-		// ten
-		// it has are shown, the rest is its refusal
+		// the dialog's default, 20 from 0, reaches past the demo device's registers: the
+		// ones it has are shown, the rest is its refusal
 		this.browser.find("[data-testid=modbus-read]").click();
 		this.browser.find("[data-testid=modbus-registers]");
-		assertThat(this.browser.find("[data-testid=modbus-block-error]").getText()).contains("10 from 10");
+		assertThat(this.browser.find("[data-testid=modbus-block-error]").getText()).contains("exception 02");
 		this.browser.screenshot("ChannelAdministrationTests-modbus-registers");
 		this.browser.find("[data-testid='pick-HOLDING_REGISTER:" + ModbusDevice.FURNACE_TEMPERATURE + ":FLOAT32:ABCD']")
 			.click();
