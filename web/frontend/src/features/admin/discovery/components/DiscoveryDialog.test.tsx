@@ -208,7 +208,10 @@ describe("browsing from the channel form", () => {
                 word: 16968,
                 hex: "4248",
                 text: "BH",
-                values: { INT16: { ABCD: 16968, BADC: 18498 }, FLOAT32: { ABCD: 50.0, CDAB: 1.1e-41 } },
+                values: {
+                  INT16: { ABCD: 16968, BADC: 18498 },
+                  FLOAT32: { ABCD: 50.0, CDAB: 1.1e-41, BADC: 3.6965656e20 },
+                },
               },
             ],
           }),
@@ -221,6 +224,9 @@ describe("browsing from the channel form", () => {
     await userEvent.selectOptions(screen.getByLabelText("Show in byte order"), "CDAB");
     expect(within(table).getByText("16968")).toBeTruthy();
     expect(within(table).getByText("1.1e-41")).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText("Show in byte order"), "BADC");
+    expect(within(table).getByText("3.696566e+20")).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText("Show in byte order"), "CDAB");
     await userEvent.click(screen.getByTestId("pick-HOLDING_REGISTER:0:FLOAT32:CDAB"));
     await userEvent.click(screen.getByTestId("discovery-use"));
     expect((screen.getByLabelText("Byte order") as HTMLSelectElement).value).toBe("CDAB");

@@ -67,7 +67,8 @@ export function ModbusRegisterTable({
 }
 
 function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
+  // whole numbers as they are, unless a float's 21 digits would hide that it is one
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
   // seven significant digits (a FLOAT32's precision) without trailing zeros: 850.5, 2.8e-45
   const [mantissa, exponent] = value.toPrecision(7).split("e");
   const short = mantissa.includes(".") ? mantissa.replace(/0+$/, "").replace(/\.$/, "") : mantissa;
