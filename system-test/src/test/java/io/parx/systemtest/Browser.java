@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -17,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -98,6 +100,20 @@ final class Browser implements AutoCloseable {
 
 	WebElement find(String css) {
 		return await(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	/** Replaces what the input of this id holds with the text, as a user types it. */
+	void type(String id, String text) {
+		WebElement input = find("#" + id);
+		// select and delete what is there: clear() does not fire the input event React
+		// listens to
+		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+		input.sendKeys(text);
+	}
+
+	/** Chooses the option of this value in the select of this id. */
+	void select(String id, String value) {
+		new Select(find("#" + id)).selectByValue(value);
 	}
 
 	List<WebElement> all(String css) {

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.parx.bench.demo.ModbusDevice;
-import io.parx.bench.demo.OpcUaDevice;
-import io.parx.db.test.TestServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +23,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -99,15 +94,15 @@ class ChannelAdministrationTests {
 		this.browser.open("/admin/channels");
 		this.browser.signIn(ENGINEER, PASSWORD);
 		this.browser.find("[data-testid=new-channel]").click();
-		type("channel-name", FURNACE);
-		type("channel-unit", "°C");
-		select("channel-dataType", "FLOAT32");
-		select("channel-protocol", "MODBUS_TCP");
-		type("channel-pollIntervalMs", "200");
-		type("channel-settings-host", "127.0.0.1");
-		type("channel-settings-port", Integer.toString(this.stack.plant().modbus().port()));
-		select("channel-settings-registerType", "HOLDING_REGISTER");
-		type("channel-settings-address", "70000");
+		this.browser.type("channel-name", FURNACE);
+		this.browser.type("channel-unit", "°C");
+		this.browser.select("channel-dataType", "FLOAT32");
+		this.browser.select("channel-protocol", "MODBUS_TCP");
+		this.browser.type("channel-pollIntervalMs", "200");
+		this.browser.type("channel-settings-host", "127.0.0.1");
+		this.browser.type("channel-settings-port", Integer.toString(this.stack.plant().modbus().port()));
+		this.browser.select("channel-settings-registerType", "HOLDING_REGISTER");
+		this.browser.type("channel-settings-address", "70000");
 		assertThat(this.browser.find("#channel-settings-port").getAttribute("placeholder")).isEqualTo("default 502");
 		this.browser.find("[data-testid=save-channel]").click();
 		WebElement error = this.browser.find("#channel-settings-address-error");
@@ -116,7 +111,7 @@ class ChannelAdministrationTests {
 		this.browser.screenshot("ChannelAdministrationTests-address-error");
 		assertThat(this.browser.path()).as("nothing was saved").isEqualTo("/admin/channels/new");
 
-		type("channel-settings-address", Integer.toString(ModbusDevice.FURNACE_TEMPERATURE));
+		this.browser.type("channel-settings-address", Integer.toString(ModbusDevice.FURNACE_TEMPERATURE));
 		this.browser.await(Duration.ofSeconds(5))
 			.until(ExpectedConditions.invisibilityOfElementLocated(By.id("channel-settings-address-error")));
 		this.browser.find("[data-testid=save-channel]").click();
@@ -163,7 +158,7 @@ class ChannelAdministrationTests {
 		Api.Response saved = Api.put(url("/api/v1/io/channels/" + this.furnaceId), this.engineerToken, changed);
 		assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
 
-		type("channel-description", "my change");
+		this.browser.type("channel-description", "my change");
 		this.browser.find("[data-testid=save-channel]").click();
 		this.browser.find("[data-testid=conflict-reload]");
 		this.browser.screenshot("ChannelAdministrationTests-conflict");
@@ -321,87 +316,6 @@ class ChannelAdministrationTests {
 		assertThat(this.browser.find("[data-testid=channel-form]").getAttribute("disabled")).isNotNull();
 	}
 
-	@Test
-	@Order(9)
-	void anEngineerBrowsesTheOpcUaServerAndCreatesAChannelOfEachVariableTicked() {
-		this.browser.signOut();
-		this.browser.signIn(ENGINEER, PASSWORD);
-		this.browser.open("/admin/channels/new");
-		select("channel-protocol", "OPCUA");
-		type("channel-settings-endpointUrl", this.stack.plant().opcua().endpointUrl());
-		type("channel-tags", "browsed");
-		this.browser.find("[data-testid=browse-server]").click();
-		// a cold collector's first OPC UA session may take longer than one request (the
-		// console retries a 503 or 504)
-		this.browser.await(Duration.ofSeconds(60))
-			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid=open-Plant]")))
-			.click();
-		// not the furnace and speed: DiscoveryTests makes channels of those on the shared
-		// stack, with the same default names
-		String coil = this.stack.plant().opcua().nodeId(OpcUaDevice.COIL_ID);
-		String alarm = this.stack.plant().opcua().nodeId(OpcUaDevice.ALARM);
-		this.browser.find("[data-testid='pick-" + coil + "']").click();
-		this.browser.find("[data-testid='pick-" + alarm + "']").click();
-		assertThat(this.browser.find("[data-testid=discovery-picked]").getText()).isEqualTo("2 picked");
-		this.browser.screenshot("ChannelAdministrationTests-opcua-browse");
-		this.browser.find("[data-testid=discovery-create]").click();
-		WebElement created = this.browser.find("[data-testid=discovery-created]");
-		assertThat(created.getText()).contains("2 channels created", "Plant.CoilId", "Plant.Alarm");
-
-		JsonNode channels = Api.get(url("/api/v1/io/channels?tag=browsed"), this.engineerToken).json().path("content");
-		assertThat(channels).hasSize(2);
-		List<String> nodes = new ArrayList<>();
-		channels.forEach((channel) -> nodes.add(channel.path("settings").path("nodeId").asString()));
-		assertThat(nodes).containsExactlyInAnyOrder(coil, alarm);
-	}
-
-	@Test
-	@Order(10)
-	void anEngineerReadsTheDevicesRegistersAndPicksTheFloatThatLooksRight() {
-		this.browser.open("/admin/channels/new");
-		select("channel-protocol", "MODBUS_TCP");
-		type("channel-settings-host", "127.0.0.1");
-		type("channel-settings-port", Integer.toString(this.stack.plant().modbus().port()));
-		this.browser.find("[data-testid=browse-server]").click();
-		// the dialog's default, 20 from 0, reaches past the demo device's registers: the
-		// ones it has are shown, the rest is its refusal
-		this.browser.find("[data-testid=modbus-read]").click();
-		this.browser.find("[data-testid=modbus-registers]");
-		assertThat(this.browser.find("[data-testid=modbus-block-error]").getText()).contains("exception 02");
-		this.browser.screenshot("ChannelAdministrationTests-modbus-registers");
-		this.browser.find("[data-testid='pick-HOLDING_REGISTER:" + ModbusDevice.FURNACE_TEMPERATURE + ":FLOAT32:ABCD']")
-			.click();
-		this.browser.find("[data-testid=discovery-use]").click();
-		assertThat(this.browser.find("#channel-settings-address").getAttribute("value"))
-			.isEqualTo(Integer.toString(ModbusDevice.FURNACE_TEMPERATURE));
-		assertThat(this.browser.find("#channel-dataType").getAttribute("value")).isEqualTo("FLOAT32");
-		type("channel-name", "Browsed.Furnace");
-		this.browser.find("[data-testid=save-channel]").click();
-		this.browser.await(Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches("/admin/channels/\\d+$"));
-		this.browser.find("[data-testid=test-read]").click();
-		assertThat(this.browser.find("[data-testid=test-quality]").getText()).isEqualTo("Good");
-	}
-
-	@Test
-	@Order(11)
-	void anEngineerListensOnTheBrokerAndPicksALeafOfAJsonTopic() {
-		this.browser.open("/admin/channels/new");
-		select("channel-protocol", "MQTT");
-		type("channel-settings-brokerUrl", TestServices.mosquitto().serverUri());
-		this.browser.find("[data-testid=browse-server]").click();
-		type("discovery-mqtt-filter", this.stack.mqttPrefix() + "#");
-		this.browser.find("[data-testid=mqtt-listen]").click();
-		String state = this.stack.mqttPrefix() + "line/state";
-		this.browser.await(Duration.ofSeconds(30))
-			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-testid='pick-" + state + "#/speed']")))
-			.click();
-		this.browser.screenshot("ChannelAdministrationTests-mqtt-topics");
-		this.browser.find("[data-testid=discovery-use]").click();
-		assertThat(this.browser.find("#channel-settings-topic").getAttribute("value")).isEqualTo(state);
-		assertThat(this.browser.find("#channel-settings-valuePointer").getAttribute("value")).isEqualTo("/speed");
-		assertThat(this.browser.find("#channel-dataType").getAttribute("value")).isEqualTo("FLOAT64");
-	}
-
 	/**
 	 * Loads the page anew and answers when its table shows rows and the total, in ms
 	 * since navigation start.
@@ -436,18 +350,6 @@ class ChannelAdministrationTests {
 			result.put(number, this.browser.find("[data-testid=import-" + number + "]").getText());
 		}
 		return result;
-	}
-
-	private void type(String id, String text) {
-		WebElement input = this.browser.find("#" + id);
-		// select and delete what is there: clear() does not fire the input event React
-		// listens to
-		input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-		input.sendKeys(text);
-	}
-
-	private void select(String id, String value) {
-		new Select(this.browser.find("#" + id)).selectByValue(value);
 	}
 
 	private String url(String path) {
