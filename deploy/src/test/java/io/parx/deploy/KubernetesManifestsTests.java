@@ -170,8 +170,8 @@ class KubernetesManifestsTests {
 	@Test
 	void productionScalesOnlyTheServicesThatMayRunSeveralTimes() {
 		// several collectors of one name poll every device twice unless they share the
-		// devices (failover), several storage engines would split the rule state (issue
-		// #21)
+		// devices (failover); storage engines share the stream through the ingest lease
+		// (one consumes, one stands by)
 		Map<String, Integer> replicas = render("production").stream()
 			.filter((object) -> object instanceof Deployment || object instanceof StatefulSet)
 			.collect(Collectors.toMap(this::name, (object) -> (object instanceof Deployment deployment)
@@ -179,7 +179,7 @@ class KubernetesManifestsTests {
 		assertThat(replicas).containsEntry("data-router", 3)
 			.containsEntry("web", 3)
 			.containsEntry("collector", 2)
-			.containsEntry("storage-engine", 1)
+			.containsEntry("storage-engine", 2)
 			.containsEntry("admin-api", 1)
 			.containsEntry("analytics-engine", 1);
 		assertThat(collectorEnvironment("production")).containsEntry("PARX_COLLECTOR_FAILOVER", "true");

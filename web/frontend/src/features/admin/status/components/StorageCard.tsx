@@ -1,8 +1,12 @@
 import type { StorageStatus } from "../api/status";
 
-/** The storage engine: write rate per backend, stream backlog, quarantine, failures, the time-series database. */
+/**
+ * The storage engine: write rate per backend, stream backlog, quarantine, failures, which instance consumes the
+ * stream (several stand by for each other), the time-series database.
+ */
 export function StorageCard({ status }: { status: StorageStatus }) {
   const rates = Object.entries(status.pointsPerSecond ?? {});
+  const ingest = status.ingest;
   return (
     <>
       <div className="status-grid" data-testid="storage">
@@ -38,6 +42,18 @@ export function StorageCard({ status }: { status: StorageStatus }) {
           <dt>Last write latency</dt>
           <dd>{status.lastWriteLatencyMs !== undefined ? `${status.lastWriteLatencyMs.toFixed(1)} ms` : "—"}</dd>
         </dl>
+        {ingest && (
+          <dl className="status-card">
+            <dt>Consuming the stream</dt>
+            <dd className={ingest.leaseHolder ? undefined : "state-down"} data-testid="ingest-holder">
+              {ingest.leaseHolder ?? "no instance: nothing is stored"}
+            </dd>
+            <dt>Answered by</dt>
+            <dd data-testid="ingest-instance">
+              {ingest.instance} ({ingest.consuming ? "consuming" : "standing by"})
+            </dd>
+          </dl>
+        )}
       </div>
       {status.lastError && <p className="state-down">Last write error: {status.lastError}</p>}
       <p className="muted">

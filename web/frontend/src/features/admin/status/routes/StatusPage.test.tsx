@@ -78,7 +78,13 @@ function api(role: "ENGINEER" | "OPERATOR") {
     "GET /api/v1/io/channels": () => Response.json(CHANNELS),
     "GET /api/v1/collector/status": () => Response.json(COLLECTOR),
     "GET /api/v1/storage/status": () =>
-      Response.json({ pointsPerSecond: { TIMESCALE: 41.5 }, streamLag: 12, quarantineCount: 1, rules: 2 }),
+      Response.json({
+        pointsPerSecond: { TIMESCALE: 41.5 },
+        streamLag: 12,
+        quarantineCount: 1,
+        rules: 2,
+        ingest: { instance: "storage-b", consuming: false, leaseHolder: "storage-a" },
+      }),
     "GET /api/v1/collector/opcua/certificates": () =>
       Response.json({
         trusted: [],
@@ -110,6 +116,12 @@ describe("the status page", () => {
     expect((await screen.findByText("Furnace.Temp, Line.Speed")).closest("tr")?.textContent).toContain("0–3");
     expect((await screen.findByTestId("stream-backlog")).textContent).toBe("12");
     expect(screen.getByTestId("write-rate").textContent).toBe("TIMESCALE 41.5");
+  });
+
+  it("says which storage engine consumes the stream and that the one answering stands by", async () => {
+    renderWithApi("/admin/status", ROUTES, api("OPERATOR"));
+    expect((await screen.findByTestId("ingest-holder")).textContent).toBe("storage-a");
+    expect(screen.getByTestId("ingest-instance").textContent).toBe("storage-b (standing by)");
   });
 
   it("says which connections of the group this instance holds and which other instances would take over", async () => {

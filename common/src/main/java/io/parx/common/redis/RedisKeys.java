@@ -38,6 +38,27 @@ public record RedisKeys(String prefix) {
 		return this.prefix + "samples:quarantine";
 	}
 
+	/**
+	 * The storage engines' ingest lease: {@code <instance> <nonce>} of the one consuming
+	 * the sample stream, with a TTL (issue 21).
+	 */
+	public String storageLease() {
+		return this.prefix + "storage:lease";
+	}
+
+	/**
+	 * List of alarm commands (acknowledge, shelve) that a standby storage engine hands to
+	 * the one holding the ingest lease.
+	 */
+	public String storageAlarmCommands() {
+		return this.prefix + "storage:alarm-commands";
+	}
+
+	/** List where the answer to one forwarded alarm command is pushed. */
+	public String storageAlarmReply(String commandId) {
+		return this.prefix + "storage:alarm-reply:" + commandId;
+	}
+
 	/** Pub/sub channel of the same batches for the live view. */
 	public String live() {
 		return this.prefix + "live";

@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.web.ErrorResponseException;
 
 /**
  * The hand-over of {@link AlarmCommand}s from request threads to the ingest thread: a
- * bounded queue, drained between batches; the request waits for the commit.
+ * bounded queue, drained between batches; the request waits for the commit. An instance
+ * that stands by (another holds the ingest lease) forwards them to the holder
+ * ({@link RemoteAlarmCommands}).
  */
 public class AlarmCommands {
 
@@ -21,8 +24,19 @@ public class AlarmCommands {
 
 	private final Duration timeout;
 
+	private final BooleanSupplier holdsLease;
+
+	private final RemoteAlarmCommands remote;
+
+	/** Commands of this instance only (it is the one consuming). */
 	public AlarmCommands(Duration timeout) {
+		this(timeout, () -> true, null);
+	}
+
+	public AlarmCommands(Duration timeout, BooleanSupplier holdsLease, RemoteAlarmCommands remote) {
 		this.timeout = timeout;
+		this.holdsLease = holdsLease;
+		this.remote = remote;
 	}
 
 	/**
@@ -31,6 +45,9 @@ public class AlarmCommands {
 	 * not apply the command in time (then it is not applied)
 	 */
 	AlarmState submit(AlarmCommand command) {
+		if (!this.holdsLease.getAsBoolean()) {
+			return this.remote.forward(command, this.timeout);
+		}
 		if (!this.queue.offer(command)) {
 			throw AlarmProblems.unavailable("Too many alarm commands waiting; try again");
 		}
@@ -59,10 +76,13 @@ public class AlarmCommands {
 		}
 	}
 
-	/** What is waiting, in order; for the ingest thread. */
+	/** What is waiting, in order, then what standbys forwarded; for the ingest thread. */
 	List<AlarmCommand> drain() {
 		List<AlarmCommand> commands = new ArrayList<>();
 		this.queue.drainTo(commands);
+		if (this.remote != null) {
+			commands.addAll(this.remote.take());
+		}
 		return commands;
 	}
 

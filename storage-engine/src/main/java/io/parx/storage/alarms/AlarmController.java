@@ -6,11 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import io.parx.common.alarm.ActiveAlarm;
 import io.parx.common.audit.Actor;
-import io.parx.common.audit.AuditActions;
 import io.parx.common.audit.AuditTrail;
 import io.parx.common.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -113,14 +111,9 @@ class AlarmController {
 		rejectUnknown(fields, Set.of("comment"));
 		String comment = comment(fields.get("comment"));
 		WatchedAlarm alarm = known(definitionId);
-		Actor actor = Actor.current();
-		Map<String, Object> after = new LinkedHashMap<>();
-		after.put("comment", comment);
 		// The evaluator audits it when it takes effect, and not at all when it does not.
 		AlarmState state = this.commands
-			.submit(new AlarmCommand.Acknowledge(definitionId, actor.username(), nowMicros(), comment,
-					() -> this.audit.record(actor, AuditActions.ACKNOWLEDGE, "alarm", definitionId, null, after, null),
-					new CompletableFuture<>()));
+			.submit(AlarmCommand.acknowledge(this.audit, Actor.current(), definitionId, nowMicros(), comment));
 		return body(AlarmQueries.activeView(state, alarm));
 	}
 
@@ -137,13 +130,10 @@ class AlarmController {
 		rejectUnknown(body, Set.of("duration"));
 		Duration duration = duration(body.get("duration"));
 		WatchedAlarm alarm = known(definitionId);
-		Actor actor = Actor.current();
 		long now = nowMicros();
 		Long until = duration.isZero() ? null : now + duration.toNanos() / 1000;
-		Map<String, Object> after = Map.of("duration", duration.toString());
-		AlarmState state = this.commands.submit(new AlarmCommand.Shelve(definitionId, actor.username(), now, until,
-				() -> this.audit.record(actor, AuditActions.SHELVE, "alarm", definitionId, null, after, null),
-				new CompletableFuture<>()));
+		AlarmState state = this.commands
+			.submit(AlarmCommand.shelve(this.audit, Actor.current(), definitionId, now, until));
 		return body(AlarmQueries.activeView(state, alarm));
 	}
 

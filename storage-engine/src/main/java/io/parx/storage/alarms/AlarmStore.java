@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.parx.common.alarm.AlarmRows;
@@ -63,15 +64,31 @@ public class AlarmStore {
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select * from alarm_state")) {
 			while (rows.next()) {
-				AlarmState state = new AlarmState(rows.getLong("definition_id"), rows.getLong("channel_id"),
-						AlarmStatus.valueOf(rows.getString("state")), rows.getLong("last_seen_us"),
-						nullableLong(rows, "pending_since_us"), micros(rows, "activated_at"), AlarmRows.value(rows),
-						rows.getInt("priority"), rows.getString("message"), micros(rows, "shelved_until"),
-						micros(rows, "acked_at"), rows.getString("acked_by"), rows.getString("ack_comment"));
+				AlarmState state = state(rows);
 				states.put(state.definitionId(), state);
 			}
 		}
 		return states;
+	}
+
+	/** One alarm's committed state. */
+	Optional<AlarmState> load(long definitionId) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement select = connection
+					.prepareStatement("select * from alarm_state where definition_id = ?")) {
+			select.setLong(1, definitionId);
+			try (ResultSet rows = select.executeQuery()) {
+				return rows.next() ? Optional.of(state(rows)) : Optional.empty();
+			}
+		}
+	}
+
+	private static AlarmState state(ResultSet rows) throws SQLException {
+		return new AlarmState(rows.getLong("definition_id"), rows.getLong("channel_id"),
+				AlarmStatus.valueOf(rows.getString("state")), rows.getLong("last_seen_us"),
+				nullableLong(rows, "pending_since_us"), micros(rows, "activated_at"), AlarmRows.value(rows),
+				rows.getInt("priority"), rows.getString("message"), micros(rows, "shelved_until"),
+				micros(rows, "acked_at"), rows.getString("acked_by"), rows.getString("ack_comment"));
 	}
 
 	/** The writes of an outcome, for the batch's transaction. */

@@ -23,6 +23,7 @@ import io.parx.storage.rules.RuleSet;
 import io.parx.storage.rules.StorageRule;
 import io.parx.storage.status.StorageMetrics;
 import io.parx.storage.timeseries.TimeseriesWriter;
+import io.parx.storage.timeseries.TransactionPart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +63,17 @@ class BatchCommitter {
 
 	private final LiveAlarms liveAlarms;
 
+	/** Fails a transaction once another instance holds the ingest lease. */
+	private final TransactionPart fence;
+
 	/** The definitions the Redis active list was last rebuilt with. */
 	private AlarmSet listed;
 
 	BatchCommitter(RuleEngine engine, Supplier<RuleSet> rules, TimeseriesWriter writer, CsvFileBackend files,
 			StorageMetrics metrics, IngestSettings settings, AlarmEvaluator alarms, Supplier<AlarmSet> alarmSet,
-			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms, TransactionPart fence) {
 		this.engine = engine;
+		this.fence = fence;
 		this.alarmCommands = alarmCommands;
 		this.liveAlarms = liveAlarms;
 		this.rules = rules;
@@ -102,7 +107,7 @@ class BatchCommitter {
 					filesWritten = true;
 				}
 				int inserted = this.writer.write(evaluation.timeseries(), evaluation.batchEvents(),
-						evaluation.stateChanges(), this.alarmStore.partOf(alarmOutcome));
+						evaluation.stateChanges(), this.fence.andThen(this.alarmStore.partOf(alarmOutcome)));
 				this.engine.states().commit();
 				this.alarms.states().commit();
 				this.metrics.written("timeseries", inserted);
@@ -143,7 +148,8 @@ class BatchCommitter {
 			return;
 		}
 		try {
-			this.writer.write(List.of(), List.of(), Map.of(), this.alarmStore.partOf(commands.outcome()));
+			this.writer.write(List.of(), List.of(), Map.of(),
+					this.fence.andThen(this.alarmStore.partOf(commands.outcome())));
 			this.alarms.states().commit();
 			// before answering, so the hash holds what the answer says
 			this.liveAlarms.committed(commands.outcome().transitions(), this.alarms.states(), alarmSet);

@@ -16,6 +16,8 @@ import io.parx.storage.alarms.AlarmEvaluator;
 import io.parx.storage.alarms.AlarmStates;
 import io.parx.storage.alarms.AlarmStore;
 import io.parx.storage.alarms.LiveAlarms;
+import io.parx.storage.failover.FailoverSettings;
+import io.parx.storage.failover.IngestLease;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.file.FileSettings;
 import io.parx.storage.rules.RuleCatalog;
@@ -33,9 +35,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Starts the ingest thread once the application is up (rules and rule state loaded, with
- * retries while a database is unreachable) and the housekeeping of file rotation and
- * retention; stops consuming first at shutdown, finishing the batch in hand.
+ * Starts the ingest thread once the application is up and the housekeeping of file
+ * rotation, retention and the ingest lease; stops consuming first at shutdown, finishing
+ * the batch in hand, then gives the lease up. The ingest thread consumes only while this
+ * instance holds the {@link IngestLease} (rules and rule state loaded at each take, with
+ * retries while a database is unreachable), so several instances keep one writer of rule
+ * and alarm state and a standby takes over from one that died.
  */
 public class IngestService implements SmartLifecycle {
 
@@ -69,19 +74,30 @@ public class IngestService implements SmartLifecycle {
 
 	private final LiveAlarms liveAlarms;
 
+	private final IngestLease lease;
+
+	private final FailoverSettings failover;
+
 	private volatile StreamConsumer consumer;
 
 	private volatile Thread thread;
 
 	private ScheduledExecutorService housekeeping;
 
+	private ScheduledExecutorService leaseKeeper;
+
 	private volatile boolean running;
+
+	private volatile boolean standingBy;
 
 	public IngestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings, RuleCatalog catalog,
 			TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings, RetentionJob retention,
 			RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarmCatalog,
-			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms, IngestLease lease,
+			FailoverSettings failover) {
 		this.redis = redis;
+		this.lease = lease;
+		this.failover = failover;
 		this.liveAlarms = liveAlarms;
 		this.alarmCommands = alarmCommands;
 		this.alarmCatalog = alarmCatalog;
@@ -108,12 +124,44 @@ public class IngestService implements SmartLifecycle {
 		long retentionEvery = this.retentionSettings.interval().toMillis();
 		this.housekeeping.scheduleWithFixedDelay(this::applyRetention, retentionEvery, retentionEvery,
 				TimeUnit.MILLISECONDS);
+		// a thread of its own: a long retention run must not delay a renewal
+		this.leaseKeeper = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("storage-lease").factory());
+		long renewEvery = this.failover.renewInterval().toMillis();
+		this.leaseKeeper.scheduleWithFixedDelay(this.lease::renew, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Stands by until this instance holds the ingest lease, consumes while it does, and
+	 * stands by again when it loses it. Rule and alarm state is loaded from the database
+	 * at each take: what the predecessor committed is where this instance goes on from.
+	 */
 	private void run() {
+		while (this.running) {
+			if (!this.lease.tryAcquire()) {
+				if (!this.standingBy) {
+					logger.info("Standing by: another storage engine ({}) holds the ingest lease", this.lease.holder());
+					this.standingBy = true;
+				}
+				sleep(this.failover.renewInterval());
+				continue;
+			}
+			this.standingBy = false;
+			logger.info("Took the ingest lease (fencing token {}): consuming the sample stream", this.lease.token());
+			consume();
+			if (this.running) {
+				logger.warn("Lost the ingest lease: stopped consuming, standing by");
+			}
+			else {
+				this.lease.release();
+			}
+		}
+	}
+
+	private void consume() {
 		RuleStates states = null;
 		AlarmStates alarmStates = null;
-		while (this.running && states == null) {
+		while (this.running && this.lease.isValid() && states == null) {
 			try {
 				this.catalog.reload();
 				this.alarmCatalog.reload();
@@ -132,14 +180,15 @@ public class IngestService implements SmartLifecycle {
 		}
 		BatchCommitter committer = new BatchCommitter(new RuleEngine(states), this.catalog, this.writer, this.files,
 				this.metrics, this.settings, new AlarmEvaluator(alarmStates), this.alarmCatalog, this.alarmStore,
-				this.alarmCommands, this.liveAlarms);
+				this.alarmCommands, this.liveAlarms, this.lease.fence());
 		// the Redis active list from alarm_state, before the first batch
 		committer.refreshActiveAlarms();
 		this.consumer = new StreamConsumer((RedisClient) this.redis.getRequiredNativeClient(), this.keys, this.settings,
-				committer, this.metrics);
+				committer, this.metrics, this.lease::isValid);
 		if (this.running) {
 			this.consumer.run();
 		}
+		this.consumer = null;
 	}
 
 	private void rotateFiles() {
@@ -188,6 +237,10 @@ public class IngestService implements SmartLifecycle {
 		if (this.housekeeping != null) {
 			this.housekeeping.shutdownNow();
 		}
+		if (this.leaseKeeper != null) {
+			this.leaseKeeper.shutdownNow();
+		}
+		this.lease.close();
 		this.files.close();
 	}
 

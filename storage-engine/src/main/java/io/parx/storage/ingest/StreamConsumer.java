@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
@@ -66,6 +67,9 @@ public class StreamConsumer implements Runnable {
 
 	private volatile boolean running = true;
 
+	/** Whether this instance still holds the ingest lease. */
+	private final BooleanSupplier leaseValid;
+
 	private StatefulRedisConnection<byte[], byte[]> connection;
 
 	private long lastClaim;
@@ -75,8 +79,9 @@ public class StreamConsumer implements Runnable {
 	private int samplesPerEntry = 1;
 
 	StreamConsumer(RedisClient client, RedisKeys keys, IngestSettings settings, BatchCommitter committer,
-			StorageMetrics metrics) {
+			StorageMetrics metrics, BooleanSupplier leaseValid) {
 		this.client = client;
+		this.leaseValid = leaseValid;
 		this.settings = settings;
 		this.committer = committer;
 		this.stream = bytes(keys.samples());
@@ -95,9 +100,14 @@ public class StreamConsumer implements Runnable {
 		return this.running;
 	}
 
+	/** Running and still holding the lease: may read, evaluate and commit. */
+	private boolean active() {
+		return this.running && this.leaseValid.getAsBoolean();
+	}
+
 	@Override
 	public void run() {
-		while (this.running) {
+		while (active()) {
 			try {
 				connectAndConsume();
 			}
@@ -118,14 +128,15 @@ public class StreamConsumer implements Runnable {
 		this.connection = this.client.connect(ByteArrayCodec.INSTANCE);
 		RedisCommands<byte[], byte[]> redis = this.connection.sync();
 		createGroup(redis);
+		claimAllPending(redis);
 		// Our own pending entries first: read (or even committed) before a crash, never
 		// acknowledged.
-		while (this.running
+		while (active()
 				&& consume(redis, redis.xreadgroup(this.consumer, XReadArgs.Builder.count(this.settings.readCount()),
 						XReadArgs.StreamOffset.from(this.stream, "0")), true)) {
 		}
 		PendingBatch batch = new PendingBatch();
-		while (this.running) {
+		while (active()) {
 			if (System.nanoTime() - this.lastClaim > this.settings.claimInterval().toNanos()) {
 				this.lastClaim = System.nanoTime();
 				claimAbandoned(redis, batch);
@@ -148,7 +159,8 @@ public class StreamConsumer implements Runnable {
 				flush(redis, batch);
 			}
 		}
-		if (!batch.isEmpty()) {
+		// a lease lost leaves the batch to the successor: it is pending, not evaluated
+		if (!batch.isEmpty() && this.leaseValid.getAsBoolean()) {
 			flush(redis, batch);
 		}
 	}
@@ -191,7 +203,7 @@ public class StreamConsumer implements Runnable {
 		String[] ids = batch.ids.toArray(String[]::new);
 		Duration keepClaimed = this.settings.claimIdle().dividedBy(2);
 		long[] lastKeep = { System.nanoTime() };
-		boolean committed = this.committer.commit(batch.samples, () -> this.running, () -> {
+		boolean committed = this.committer.commit(batch.samples, this::active, () -> {
 			// While the database is down, keep our entries from looking abandoned.
 			if (System.nanoTime() - lastKeep[0] > keepClaimed.toNanos()) {
 				lastKeep[0] = System.nanoTime();
@@ -219,6 +231,31 @@ public class StreamConsumer implements Runnable {
 				flush(redis, batch);
 			}
 			consume(redis, claimed.getMessages(), false);
+		}
+	}
+
+	/**
+	 * Takes every entry pending on any consumer of the group: with the lease this
+	 * instance is the only one consuming, and what its predecessor read but did not
+	 * acknowledge comes before anything newer, so stateful rules see each channel's
+	 * samples in order.
+	 */
+	private void claimAllPending(RedisCommands<byte[], byte[]> redis) {
+		String cursor = "0-0";
+		int claimed = 0;
+		do {
+			ClaimedMessages<byte[], byte[]> page = redis.xautoclaim(this.stream,
+					new XAutoClaimArgs<byte[]>().consumer(this.consumer)
+						.minIdleTime(0)
+						.justid()
+						.startId(cursor)
+						.count(1000));
+			cursor = page.getId();
+			claimed += page.getMessages().size();
+		}
+		while (!"0-0".equals(cursor));
+		if (claimed > 0) {
+			logger.info("Took over {} entries pending in the group", claimed);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.parx.db.TimeseriesCapabilities;
+import io.parx.storage.failover.IngestLease;
 import io.parx.storage.rules.RuleCatalog;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,8 +30,12 @@ class StatusController {
 
 	private long previousNanos = System.nanoTime();
 
-	StatusController(StorageMetrics metrics, RuleCatalog catalog, TimeseriesCapabilities capabilities) {
+	private final IngestLease lease;
+
+	StatusController(StorageMetrics metrics, RuleCatalog catalog, TimeseriesCapabilities capabilities,
+			IngestLease lease) {
 		this.metrics = metrics;
+		this.lease = lease;
 		this.catalog = catalog;
 		this.capabilities = capabilities;
 	}
@@ -47,7 +52,8 @@ class StatusController {
 				this.metrics.quarantineCount(), this.metrics.failedWrites(), this.metrics.lastError(),
 				this.catalog.get().rules().size(),
 				new StorageStatus.Capabilities(caps.timescaleInstalled(), caps.version(), caps.licence(),
-						caps.supportsCompression(), caps.supportsContinuousAggregates(), caps.describe()));
+						caps.supportsCompression(), caps.supportsContinuousAggregates(), caps.describe()),
+				new StorageStatus.Ingest(this.lease.instance(), this.lease.isValid(), this.lease.holder()));
 	}
 
 	private synchronized Map<String, Double> rates(Map<String, Long> totals) {

@@ -10,6 +10,11 @@ import io.parx.common.audit.AuditTrail;
 import io.parx.common.redis.RedisKeys;
 import io.parx.common.redis.RedisSettings;
 import io.parx.db.TimeseriesCapabilities;
+import io.lettuce.core.RedisClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parx.storage.failover.FailoverSettings;
+import io.parx.storage.failover.IngestLease;
 import io.parx.storage.file.CsvFileBackend;
 import io.parx.storage.file.FileSettings;
 import io.parx.storage.ingest.IngestService;
@@ -144,9 +149,21 @@ class StorageConfiguration {
 	IngestService ingestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings,
 			RuleCatalog catalog, TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings,
 			RetentionJob retention, RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarms,
-			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms) {
+			AlarmStore alarmStore, AlarmCommands alarmCommands, LiveAlarms liveAlarms, IngestLease lease,
+			FailoverSettings failover) {
 		return new IngestService(redis, keys, settings, catalog, writer, files, fileSettings, retention,
-				retentionSettings, metrics, alarms, alarmStore, alarmCommands, liveAlarms);
+				retentionSettings, metrics, alarms, alarmStore, alarmCommands, liveAlarms, lease, failover);
+	}
+
+	@Bean
+	IngestLease ingestLease(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings,
+			DataSource dataSource, FailoverSettings failover, MeterRegistry registry) {
+		IngestLease lease = new IngestLease(() -> (RedisClient) redis.getRequiredNativeClient(), keys,
+				settings.consumerName(), dataSource, failover);
+		Gauge.builder("parx.storage.ingest.lease.held", lease, (held) -> held.isValid() ? 1 : 0)
+			.description("1 while this instance holds the ingest lease and consumes the stream, 0 while it stands by")
+			.register(registry);
+		return lease;
 	}
 
 	@Bean

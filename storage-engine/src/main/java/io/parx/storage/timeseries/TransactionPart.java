@@ -16,4 +16,12 @@ public interface TransactionPart {
 	/** Writes on the batch's connection; never commits. */
 	void writeIn(Connection connection) throws SQLException;
 
+	/** This part, then {@code next}, in the same transaction. */
+	default TransactionPart andThen(TransactionPart next) {
+		return (connection) -> {
+			writeIn(connection);
+			next.writeIn(connection);
+		};
+	}
+
 }

@@ -12,6 +12,7 @@ import io.parx.common.config.alarm.AlarmDefinition;
 import io.parx.common.config.alarm.AlarmPriority;
 import io.parx.common.config.alarm.AlarmType;
 import io.parx.common.config.alarm.MessageTemplate;
+import io.parx.common.audit.Actor;
 import io.parx.common.sample.Quality;
 import io.parx.common.sample.Sample;
 import io.parx.common.sample.SampleValue;
@@ -364,7 +365,7 @@ class AlarmEvaluatorTests {
 		AlarmSet alarms = alarms(alarm(1, new AlarmCondition.Limit(AlarmType.HI, 10, 0), 0, 0));
 		events(alarms, 11);
 		AlarmCommands commands = new AlarmCommands(Duration.ofSeconds(5));
-		AlarmCommand.Acknowledge acknowledge = new AlarmCommand.Acknowledge(1, "olivia", micros(T0), null, () -> {
+		AlarmCommand.Acknowledge acknowledge = new AlarmCommand.Acknowledge(1, OLIVIA, micros(T0), null, () -> {
 			throw new IllegalStateException("audit trail unreachable");
 		}, new CompletableFuture<>());
 		CompletableFuture.runAsync(() -> commands.submit(acknowledge)).exceptionally((ex) -> null);
@@ -399,9 +400,11 @@ class AlarmEvaluatorTests {
 	}
 
 	private static AlarmCommand.Acknowledge acknowledgement(long id) {
-		return new AlarmCommand.Acknowledge(id, "olivia", micros(T0), null, () -> {
+		return new AlarmCommand.Acknowledge(id, OLIVIA, micros(T0), null, () -> {
 		}, new CompletableFuture<>());
 	}
+
+	private static final Actor OLIVIA = new Actor("olivia", null, null);
 
 	private int clock;
 

@@ -39,6 +39,7 @@ import io.parx.db.test.TestServices;
 import io.parx.db.test.TimeseriesBackend;
 import io.parx.storage.StorageEngineApplication;
 import io.parx.storage.support.ConfigFixtures;
+import io.parx.storage.support.EngineProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,8 @@ class AlarmJournalSigkillProcessTests {
 		try (TestTokens tokens = TestTokens.start();
 				StatefulRedisConnection<byte[], byte[]> redis = RedisClient.create(TestServices.redis().url())
 					.connect(ByteArrayCodec.INSTANCE)) {
-			Engine engine = new Engine(configDb, timeseriesDb, tokens.jwksUrl(), this.dir);
+			EngineProcess engine = new EngineProcess(configDb, timeseriesDb, tokens.jwksUrl(), KEYS, this.dir,
+					"alarm-sigkill");
 			AtomicInteger produced = new AtomicInteger();
 			AtomicBoolean producing = new AtomicBoolean(true);
 			engine.start();
@@ -146,7 +148,7 @@ class AlarmJournalSigkillProcessTests {
 				assertThat(produced.get()).isEqualTo(SECONDS);
 				await("every entry acknowledged").atMost(Duration.ofMinutes(5))
 					.pollInterval(Duration.ofMillis(500))
-					.until(() -> consumed(redis));
+					.until(() -> EngineProcess.consumed(redis, KEYS));
 
 				Map<Long, List<String>> journal = journal(timeseriesDb);
 				assertThat(journal.values().stream().mapToInt(List::size).sum()).as("journal entries")
@@ -202,7 +204,7 @@ class AlarmJournalSigkillProcessTests {
 	}
 
 	/** Waits until the journal holds at least this many entries, then SIGKILLs. */
-	private static long killWhenJournalReaches(Engine engine, TestDatabase db, long entries) throws Exception {
+	private static long killWhenJournalReaches(EngineProcess engine, TestDatabase db, long entries) throws Exception {
 		await("journal entries before the kill").atMost(Duration.ofMinutes(4))
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> engine.alive() && journalCount(db) >= entries);
@@ -252,23 +254,6 @@ class AlarmJournalSigkillProcessTests {
 			ids.add(Long.parseLong(new String(key, StandardCharsets.UTF_8)));
 		}
 		return ids;
-	}
-
-	/** Every entry of the stream delivered to the storage group and acknowledged. */
-	private static boolean consumed(StatefulRedisConnection<byte[], byte[]> redis) {
-		for (Object group : redis.sync().xinfoGroups(KEYS.samples().getBytes(StandardCharsets.UTF_8))) {
-			List<?> info = (List<?>) group;
-			Map<String, Object> fields = new HashMap<>();
-			for (int i = 0; i + 1 < info.size(); i += 2) {
-				Object key = info.get(i);
-				fields.put((key instanceof byte[] b) ? new String(b, StandardCharsets.UTF_8) : String.valueOf(key),
-						info.get(i + 1));
-			}
-			if (fields.get("pending") instanceof Number pending && fields.get("lag") instanceof Number lag) {
-				return pending.longValue() == 0 && lag.longValue() == 0;
-			}
-		}
-		return false;
 	}
 
 	private static void sleep(long millis) {
@@ -352,106 +337,6 @@ class AlarmJournalSigkillProcessTests {
 				case HI_65 -> value > 65;
 				case BAD -> throw new IllegalStateException();
 			};
-		}
-
-	}
-
-	/** The storage engine as a child JVM; killed and started again on the same port. */
-	private static final class Engine implements AutoCloseable {
-
-		private final List<String> command;
-
-		private final Path log;
-
-		private final int port;
-
-		private Process process;
-
-		private int starts;
-
-		Engine(TestDatabase configDb, TestDatabase timeseriesDb, String jwksUrl, Path dir) throws IOException {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				this.port = socket.getLocalPort();
-			}
-			this.log = dir.resolve("storage-engine.log");
-			String java = ProcessHandle.current().info().command().orElse("java");
-			this.command = List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
-					System.getProperty("java.class.path"), StorageEngineApplication.class.getName(),
-					"--server.port=" + this.port, "--spring.datasource.url=" + timeseriesDb.jdbcUrl(),
-					"--spring.datasource.username=" + timeseriesDb.username(),
-					"--spring.datasource.password=" + timeseriesDb.password(),
-					"--parx.storage.config-db.url=" + configDb.jdbcUrl(),
-					"--parx.storage.config-db.username=" + configDb.username(),
-					"--parx.storage.config-db.password=" + configDb.password(),
-					"--spring.data.redis.url=" + TestServices.redis().url(), "--parx.redis.prefix=" + KEYS.prefix(),
-					"--parx.security.jwks-url=" + jwksUrl,
-					// the same consumer after a restart, so it drains its own pending
-					// entries
-					"--parx.storage.ingest.consumer-name=alarm-sigkill",
-					// many small batches: many commits for a kill to fall between
-					"--parx.storage.ingest.flush-points=1000", "--parx.storage.ingest.flush-interval=50ms",
-					"--parx.storage.ingest.block=50ms", "--parx.storage.file.base-directory=" + dir.resolve("csv"),
-					"--parx.storage.webhooks.enabled=false");
-		}
-
-		void start() throws Exception {
-			this.starts++;
-			Files.writeString(this.log, "---- start " + this.starts + "\n", StandardCharsets.UTF_8,
-					java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-			this.process = new ProcessBuilder(this.command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
-				.start();
-			await("storage engine ready, start " + this.starts).atMost(Duration.ofMinutes(3))
-				.pollInterval(Duration.ofMillis(250))
-				.until(() -> {
-					if (!this.process.isAlive()) {
-						throw new IllegalStateException("the storage engine exited:\n" + tail());
-					}
-					return get("/actuator/health/readiness", null).contains("UP");
-				});
-		}
-
-		boolean alive() {
-			return this.process != null && this.process.isAlive();
-		}
-
-		/** SIGKILL: no shutdown hook, no flush, no acknowledgement. */
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		String get(String path, String token) {
-			try {
-				HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-					.timeout(Duration.ofSeconds(10));
-				if (token != null) {
-					request.header("Authorization", "Bearer " + token);
-				}
-				return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-			}
-			catch (IOException ex) {
-				return "";
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return "";
-			}
-		}
-
-		private String tail() throws IOException {
-			List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			if (this.process != null && this.process.isAlive()) {
-				this.process.destroy();
-				if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-					kill();
-				}
-			}
 		}
 
 	}
