@@ -28,7 +28,7 @@ class MqttBrokerSettingsTests {
 		assertThat(busy.sequenceProperty()).isEqualTo("seq");
 		MqttBrokerSettings quiet = settings.broker("tcp://quiet:1883");
 		assertThat(quiet.receiveMaximum()).isEqualTo(20_000);
-		assertThat(quiet.connections()).isEqualTo(1);
+		assertThat(quiet.connections()).isEqualTo(8);
 		assertThat(quiet.sequenceProperty()).isNull();
 	}
 
