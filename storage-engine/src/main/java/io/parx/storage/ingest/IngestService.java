@@ -139,8 +139,9 @@ public class IngestService implements SmartLifecycle {
 	private void run() {
 		while (this.running) {
 			if (!this.lease.tryAcquire()) {
-				if (!this.standingBy) {
-					logger.info("Standing by: another storage engine ({}) holds the ingest lease", this.lease.holder());
+				String holder = this.lease.holder();
+				if (!this.standingBy && holder != null) {
+					logger.info("Standing by: storage engine {} holds the ingest lease", holder);
 					this.standingBy = true;
 				}
 				sleep(this.failover.renewInterval());

@@ -37,11 +37,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 21, "Storage engines": several instances with stateful rules store the same
  * result as one. Two storage engines (child JVMs) share one stream and database; the one
- * consuming is killed with SIGKILL mid-stream, the other takes over, the killed one comes
- * back as standby, and the second is stopped with SIGTERM, handing the stream back. A
- * single engine then stores the same input in a database of its own: samples (CHANGE with
- * deadband, TRIGGER and EVENT rules), batches, alarm journal and rule state must be
- * identical. An acknowledgement asked of the standby is applied by the holder.
+ * consuming is killed with SIGKILL mid-stream, the other takes over and the killed one
+ * comes back as standby; the new holder is frozen with SIGSTOP past its lease (the other
+ * takes over, and what it does on waking is fenced off); the holder is then stopped with
+ * SIGTERM, handing the stream back. A single engine then stores the same input in a
+ * database of its own: samples (CHANGE with deadband, TRIGGER and EVENT rules), batches,
+ * alarm journal and rule state must be identical. An acknowledgement asked of the standby
+ * is applied by the holder.
  */
 class StorageFailoverProcessTests {
 
@@ -85,7 +87,7 @@ class StorageFailoverProcessTests {
 					}
 					xadd(redis, keys, entry);
 					produced.incrementAndGet();
-					sleep(20);
+					sleep(40);
 				}
 			});
 			try {
@@ -96,18 +98,29 @@ class StorageFailoverProcessTests {
 				Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
 				a.start();
 				assertThat(status(a, operator)).contains("\"consuming\":false").contains("\"leaseHolder\":\"b\"");
-				await().atMost(Duration.ofMinutes(2)).until(() -> produced.get() > 700);
-				b.stop();
-				long stopped = System.nanoTime();
+				// frozen past its lease: a takes over, and b's work after waking is
+				// fenced off
+				b.pause();
+				long paused = System.nanoTime();
 				awaitConsuming(a, operator);
+				Duration afterPause = Duration.ofNanos(System.nanoTime() - paused);
+				Thread.sleep(2000);
+				b.resume();
+				await("b standing by after waking").atMost(Duration.ofSeconds(30))
+					.until(() -> status(b, operator).contains("\"consuming\":false"));
+				assertThat(b.log()).contains("Lost the ingest lease: stopped consuming, standing by");
+				a.stop();
+				long stopped = System.nanoTime();
+				awaitConsuming(b, operator);
 				Duration handover = Duration.ofNanos(System.nanoTime() - stopped);
-				System.out.printf("# takeover after SIGKILL %d ms, after SIGTERM %d ms%n", takeover.toMillis(),
-						handover.toMillis());
+				System.out.printf("# takeover after SIGKILL %d ms, after SIGSTOP %d ms, after SIGTERM %d ms%n",
+						takeover.toMillis(), afterPause.toMillis(), handover.toMillis());
 				assertThat(takeover).as("takeover after SIGKILL").isLessThan(Duration.ofSeconds(15));
+				assertThat(afterPause).as("takeover after SIGSTOP").isLessThan(Duration.ofSeconds(15));
 				assertThat(handover).as("takeover after SIGTERM").isLessThan(Duration.ofSeconds(5));
 				producer.join(Duration.ofMinutes(3));
 				assertThat(produced.get()).isEqualTo(SECONDS);
-				b.start();
+				a.start();
 				await("every entry stored").atMost(Duration.ofMinutes(3))
 					.pollInterval(Duration.ofMillis(500))
 					.until(() -> EngineProcess.consumed(redis, keys));
@@ -135,16 +148,16 @@ class StorageFailoverProcessTests {
 			}
 			assertThat(rows(failoverDb, "samples").size()).as("rows stored").isLessThan(plant.samples());
 
-			// the standby (b) hands an acknowledgement to the holder (a)
-			assertThat(status(b, operator)).contains("\"consuming\":false");
+			// the standby (a) hands an acknowledgement to the holder (b)
+			assertThat(status(a, operator)).contains("\"consuming\":false");
 			long alarm = plant.activeAlarm(failoverDb);
-			HttpResponse<String> acknowledged = b.post("/api/v1/alarms/" + alarm + "/acknowledge", operator,
+			HttpResponse<String> acknowledged = a.post("/api/v1/alarms/" + alarm + "/acknowledge", operator,
 					"{\"comment\":\"seen on the standby\"}");
 			assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
 			assertThat(acknowledged.body()).contains("\"acknowledgedBy\":\"operator\"");
 			assertThat(rows(failoverDb, "alarm_journal")).anyMatch((row) -> row.contains("ACKNOWLEDGED")
 					&& row.contains("seen on the standby") && row.startsWith(alarm + " "));
-			HttpResponse<String> again = b.post("/api/v1/alarms/" + alarm + "/acknowledge", operator, "{}");
+			HttpResponse<String> again = a.post("/api/v1/alarms/" + alarm + "/acknowledge", operator, "{}");
 			assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
 		}
 		finally {

@@ -117,6 +117,23 @@ public final class EngineProcess implements AutoCloseable {
 		this.process.waitFor(30, TimeUnit.SECONDS);
 	}
 
+	/** SIGSTOP: frozen, holding whatever it held, until {@link #resume()}. */
+	public void pause() throws Exception {
+		signal("STOP");
+	}
+
+	/** SIGCONT. */
+	public void resume() throws Exception {
+		signal("CONT");
+	}
+
+	private void signal(String name) throws Exception {
+		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill -" + name + " failed");
+		}
+	}
+
 	/** SIGTERM, waiting for the orderly shutdown. */
 	public void stop() throws InterruptedException {
 		this.process.destroy();
@@ -154,6 +171,11 @@ public final class EngineProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Everything it logged so far, over all its starts. */
+	public String log() throws IOException {
+		return Files.readString(this.log, StandardCharsets.UTF_8);
 	}
 
 	private String tail() throws IOException {
