@@ -208,6 +208,10 @@ class AdministrationTests {
 			.until(ExpectedConditions.textToBe(By.cssSelector(connection), "CONNECTED"));
 		assertThat(this.browser.find("[data-testid=request-plan]").getText()).contains("Admin.Furnace")
 			.contains("Admin.LineSpeed");
+		// the one storage engine of the stack holds the ingest lease
+		assertThat(this.browser.find("[data-testid=ingest-instance]").getText()).endsWith("(consuming)");
+		assertThat(this.browser.find("[data-testid=ingest-holder]").getText())
+			.isEqualTo(this.browser.find("[data-testid=ingest-instance]").getText().replace(" (consuming)", ""));
 		device.stop();
 		try {
 			this.browser.await(Duration.ofSeconds(30))
