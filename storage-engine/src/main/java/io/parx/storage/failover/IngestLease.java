@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.parx.common.redis.RedisKeys;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The right to consume the sample stream, so that rule and alarm state has one writer
- * however many storage engines run (issue 21). Taken with SET NX in Redis
+ * however many storage engines run (issue 21). Taken when absent in Redis
  * ({@code <prefix>storage:lease}, TTL {@code lease-ttl}), renewed and released only by
  * its holder (compare in Lua); fenced in the time-series database, which is what makes it
  * safe: taking the lease raises the token of {@code storage_lease}, and {@link #fence()}
@@ -38,6 +37,17 @@ import org.slf4j.LoggerFactory;
 public final class IngestLease implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(IngestLease.class);
+
+	/**
+	 * Free, or held by an earlier process of this instance's name (it restarted: the one
+	 * of that name that held it is gone).
+	 */
+	private static final String ACQUIRE = """
+			local current = redis.call('GET', KEYS[1])
+			if current and string.sub(current, 1, string.len(ARGV[1]) + 1) ~= ARGV[1] .. ' ' then return 0 end
+			redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+			return 1
+			""";
 
 	private static final String RENEW = """
 			if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
@@ -98,14 +108,18 @@ public final class IngestLease implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the lease if it is free and raises the fence.
+	 * Takes the lease if it is free, or held under this instance's name by an earlier
+	 * process (restarted after a crash, it need not wait for its own lease to expire),
+	 * and raises the fence.
 	 * @return whether this instance holds it now
 	 */
 	public synchronized boolean tryAcquire() {
 		String candidate = this.instance + " " + UUID.randomUUID();
 		long sent = this.nanos.getAsLong();
 		try {
-			if (!"OK".equals(redis().set(this.key, candidate, SetArgs.Builder.nx().px(this.settings.leaseTtl())))) {
+			Long taken = redis().eval(ACQUIRE, ScriptOutputType.INTEGER, new String[] { this.key }, this.instance,
+					candidate, Long.toString(this.settings.leaseTtl().toMillis()));
+			if (taken == null || taken != 1L) {
 				return false;
 			}
 		}

@@ -60,6 +60,23 @@ class IngestLeaseTests {
 	}
 
 	@Test
+	void anInstanceRestartedUnderItsNameTakesItsLeaseBackAtOnce() {
+		assertThat(this.a.tryAcquire()).isTrue();
+		long before = this.a.token();
+		// the process of a was killed; a new one of the same name starts
+		IngestLease restarted = lease("a");
+		try {
+			assertThat(this.b.tryAcquire()).isFalse();
+			assertThat(restarted.tryAcquire()).isTrue();
+			assertThat(restarted.token()).isGreaterThan(before);
+			assertThat(this.a.renew()).as("the old process, had it survived").isFalse();
+		}
+		finally {
+			restarted.close();
+		}
+	}
+
+	@Test
 	void aHolderWhoseLeaseWasTakenOverCommitsNothingAndStopsOnItsNextRenewal() throws Exception {
 		assertThat(this.a.tryAcquire()).isTrue();
 		// a paused past its lease: Redis expired it, b took it
