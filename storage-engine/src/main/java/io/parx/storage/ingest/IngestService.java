@@ -122,7 +122,7 @@ public class IngestService implements SmartLifecycle {
 		long fileCheck = this.fileSettings.checkInterval().toMillis();
 		this.housekeeping.scheduleWithFixedDelay(this::rotateFiles, fileCheck, fileCheck, TimeUnit.MILLISECONDS);
 		long retentionEvery = this.retentionSettings.interval().toMillis();
-		this.housekeeping.scheduleWithFixedDelay(this::applyRetention, retentionEvery, retentionEvery,
+		this.housekeeping.scheduleWithFixedDelay(this::applyRetentionIfConsuming, retentionEvery, retentionEvery,
 				TimeUnit.MILLISECONDS);
 		// a thread of its own: a long retention run must not delay a renewal
 		this.leaseKeeper = Executors
@@ -204,6 +204,16 @@ public class IngestService implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("CSV rotation failed: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * The instance that consumes deletes what is due: one deleter however many stand by,
+	 * and its own CSV files are the ones written.
+	 */
+	private void applyRetentionIfConsuming() {
+		if (this.lease.isValid()) {
+			applyRetention();
 		}
 	}
 
