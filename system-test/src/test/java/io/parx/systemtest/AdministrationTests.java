@@ -212,6 +212,8 @@ class AdministrationTests {
 		assertThat(this.browser.find("[data-testid=ingest-instance]").getText()).endsWith("(consuming)");
 		assertThat(this.browser.find("[data-testid=ingest-holder]").getText())
 			.isEqualTo(this.browser.find("[data-testid=ingest-instance]").getText().replace(" (consuming)", ""));
+		this.browser.script("arguments[0].scrollIntoView()", this.browser.find("[data-testid=storage]"));
+		this.browser.screenshot("AdministrationTests-storage-status");
 		device.stop();
 		try {
 			this.browser.await(Duration.ofSeconds(30))
