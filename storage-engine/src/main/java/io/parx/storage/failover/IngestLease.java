@@ -46,6 +46,7 @@ public final class IngestLease implements AutoCloseable {
 			local current = redis.call('GET', KEYS[1])
 			if current and string.sub(current, 1, string.len(ARGV[1]) + 1) ~= ARGV[1] .. ' ' then return 0 end
 			redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+			if current then return 2 end
 			return 1
 			""";
 
@@ -119,8 +120,13 @@ public final class IngestLease implements AutoCloseable {
 		try {
 			Long taken = redis().eval(ACQUIRE, ScriptOutputType.INTEGER, new String[] { this.key }, this.instance,
 					candidate, Long.toString(this.settings.leaseTtl().toMillis()));
-			if (taken == null || taken != 1L) {
+			if (taken == null || taken == 0L) {
 				return false;
+			}
+			if (taken == 2L) {
+				logger.warn("Took over the ingest lease held under this instance's name {}: an earlier process of "
+						+ "it died; if another process runs under the same name, give each its own "
+						+ "(PARX_STORAGE_INGEST_CONSUMER_NAME)", this.instance);
 			}
 		}
 		catch (RuntimeException ex) {
