@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.parx.common.config.rule.StorageBackend;
 import io.parx.common.redis.RedisKeys;
 import io.parx.storage.alarms.AlarmCatalog;
@@ -90,6 +92,11 @@ public class IngestService implements SmartLifecycle {
 
 	private volatile boolean standingBy;
 
+	private final StreamHousekeeping standbyHousekeeping;
+
+	/** Open while standing by, for {@link #reportStream()}. */
+	private StatefulRedisConnection<byte[], byte[]> standbyConnection;
+
 	public IngestService(LettuceConnectionFactory redis, RedisKeys keys, IngestSettings settings, RuleCatalog catalog,
 			TimeseriesWriter writer, CsvFileBackend files, FileSettings fileSettings, RetentionJob retention,
 			RetentionSettings retentionSettings, StorageMetrics metrics, AlarmCatalog alarmCatalog,
@@ -98,6 +105,7 @@ public class IngestService implements SmartLifecycle {
 		this.redis = redis;
 		this.lease = lease;
 		this.failover = failover;
+		this.standbyHousekeeping = new StreamHousekeeping(keys, settings, metrics);
 		this.liveAlarms = liveAlarms;
 		this.alarmCommands = alarmCommands;
 		this.alarmCatalog = alarmCatalog;
@@ -144,10 +152,12 @@ public class IngestService implements SmartLifecycle {
 					logger.info("Standing by: storage engine {} holds the ingest lease", holder);
 					this.standingBy = true;
 				}
+				reportStream();
 				sleep(this.failover.renewInterval());
 				continue;
 			}
 			this.standingBy = false;
+			closeStandbyConnection();
 			logger.info("Took the ingest lease (fencing token {}): consuming the sample stream", this.lease.token());
 			consume();
 			if (this.running) {
@@ -156,6 +166,29 @@ public class IngestService implements SmartLifecycle {
 			else {
 				this.lease.release();
 			}
+		}
+		closeStandbyConnection();
+	}
+
+	/** A standby's view of the stream backlog, for its status and metrics. */
+	private void reportStream() {
+		try {
+			if (this.standbyConnection == null) {
+				this.standbyConnection = ((RedisClient) this.redis.getRequiredNativeClient())
+					.connect(ByteArrayCodec.INSTANCE);
+			}
+			this.standbyHousekeeping.reportIfDue(this.standbyConnection.sync());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Cannot read the stream's backlog: {}", ex.toString());
+			closeStandbyConnection();
+		}
+	}
+
+	private void closeStandbyConnection() {
+		if (this.standbyConnection != null) {
+			this.standbyConnection.close();
+			this.standbyConnection = null;
 		}
 	}
 

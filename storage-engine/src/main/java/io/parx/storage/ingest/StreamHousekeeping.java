@@ -44,8 +44,29 @@ final class StreamHousekeeping {
 	}
 
 	void runIfDue(RedisCommands<byte[], byte[]> redis) {
-		if (System.nanoTime() - this.lastInfo < INFO_EVERY) {
+		if (!reportIfDue(redis)) {
 			return;
+		}
+		if (System.nanoTime() - this.lastTrim >= this.trimEvery) {
+			this.lastTrim = System.nanoTime();
+			try {
+				long trimmed = StreamTrimmer.trim(redis, this.stream);
+				logger.debug("Trimmed {} acknowledged entries from {}", trimmed, this.keys.samples());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Trimming {} failed: {}", this.keys.samples(), ex.toString());
+			}
+		}
+	}
+
+	/**
+	 * Reports the group's lag and pending entries, at most once a second; also on a
+	 * standby, whose status and metrics would otherwise show no backlog.
+	 * @return whether it was due
+	 */
+	boolean reportIfDue(RedisCommands<byte[], byte[]> redis) {
+		if (System.nanoTime() - this.lastInfo < INFO_EVERY) {
+			return false;
 		}
 		this.lastInfo = System.nanoTime();
 		try {
@@ -59,16 +80,7 @@ final class StreamHousekeeping {
 		catch (RuntimeException ex) {
 			logger.debug("XINFO GROUPS failed: {}", ex.toString());
 		}
-		if (System.nanoTime() - this.lastTrim >= this.trimEvery) {
-			this.lastTrim = System.nanoTime();
-			try {
-				long trimmed = StreamTrimmer.trim(redis, this.stream);
-				logger.debug("Trimmed {} acknowledged entries from {}", trimmed, this.keys.samples());
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Trimming {} failed: {}", this.keys.samples(), ex.toString());
-			}
-		}
+		return true;
 	}
 
 	/** One group of {@code XINFO GROUPS} as field name to value. */
