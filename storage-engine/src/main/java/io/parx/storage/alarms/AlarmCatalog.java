@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import io.parx.common.config.ConfigChanged;
+import io.parx.storage.config.CoalescedReload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,8 @@ public class AlarmCatalog implements Supplier<AlarmSet>, MessageListener, Subscr
 	private final AlarmRepository repository;
 
 	private volatile AlarmSet current = AlarmSet.empty();
+
+	private final CoalescedReload reloads = new CoalescedReload("alarm-reload", () -> reloadQuietly("config events"));
 
 	public AlarmCatalog(AlarmRepository repository) {
 		this.repository = repository;
@@ -67,7 +70,7 @@ public class AlarmCatalog implements Supplier<AlarmSet>, MessageListener, Subscr
 			return;
 		}
 		switch (event.entity()) {
-			case ALARM_DEFINITION, CHANNEL -> reloadQuietly(event.toJson());
+			case ALARM_DEFINITION, CHANNEL -> this.reloads.request();
 			default -> {
 			}
 		}

@@ -92,6 +92,9 @@ public class IngestService implements SmartLifecycle {
 
 	private volatile boolean standingBy;
 
+	/** Whether the first take loaded the rules and alarm definitions. */
+	private boolean catalogsLoaded;
+
 	private final StreamHousekeeping standbyHousekeeping;
 
 	/** Open while standing by, for {@link #reportStream()}. */
@@ -197,12 +200,16 @@ public class IngestService implements SmartLifecycle {
 		AlarmStates alarmStates = null;
 		while (this.running && this.lease.isValid() && states == null) {
 			try {
-				this.catalog.reload();
-				this.alarmCatalog.reload();
+				if (!this.catalogsLoaded) {
+					// later takes find them kept current by config events and the resync
+					this.catalog.reload();
+					this.alarmCatalog.reload();
+					this.files.recoverAndExpire(this.catalog.get().rules());
+					this.retention.enableCompression(this.retentionSettings);
+					this.catalogsLoaded = true;
+				}
 				alarmStates = new AlarmStates(this.alarmStore.load());
 				states = new RuleStates(this.writer.loadStates());
-				this.files.recoverAndExpire(this.catalog.get().rules());
-				this.retention.enableCompression(this.retentionSettings);
 			}
 			catch (Exception ex) {
 				logger.warn("Cannot load rules or rule state yet, retrying: {}", ex.toString());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 import io.parx.common.config.ConfigChanged;
+import io.parx.storage.config.CoalescedReload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ public class RuleCatalog implements Supplier<RuleSet>, MessageListener, Subscrip
 	private final RuleSetReader reader;
 
 	private volatile RuleSet current = RuleSet.empty();
+
+	private final CoalescedReload reloads = new CoalescedReload("rule-reload", () -> reloadQuietly("config events"));
 
 	public RuleCatalog(RuleSetReader reader) {
 		this.reader = reader;
@@ -84,7 +87,7 @@ public class RuleCatalog implements Supplier<RuleSet>, MessageListener, Subscrip
 			return;
 		}
 		switch (event.entity()) {
-			case STORAGE_RULE, BATCH_DEFINITION, CHANNEL -> reloadQuietly(event.toJson());
+			case STORAGE_RULE, BATCH_DEFINITION, CHANNEL -> this.reloads.request();
 			default -> {
 			}
 		}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
 
 import io.parx.common.config.ConfigChanged;
+import io.parx.storage.config.CoalescedReload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ public class WebhookCatalog implements MessageListener, SubscriptionListener {
 	private final WebhookRepository repository;
 
 	private volatile WebhookSet current = WebhookSet.empty();
+
+	private final CoalescedReload reloads = new CoalescedReload("webhook-reload", () -> reloadQuietly("config events"));
 
 	/** Until the first load the empty set means "not known yet", not "none". */
 	private volatile boolean loaded;
@@ -68,7 +71,7 @@ public class WebhookCatalog implements MessageListener, SubscriptionListener {
 			return;
 		}
 		if (event.entity() == ConfigChanged.Entity.ALARM_WEBHOOK) {
-			reloadQuietly(event.toJson());
+			this.reloads.request();
 		}
 	}
 
