@@ -151,11 +151,15 @@ public class IngestService implements SmartLifecycle {
 		while (this.running) {
 			if (!this.lease.tryAcquire()) {
 				String holder = this.lease.holder();
-				if (!this.standingBy && holder != null) {
-					logger.info("Standing by: storage engine {} holds the ingest lease", holder);
-					this.standingBy = true;
+				if (holder != null) {
+					if (!this.standingBy) {
+						logger.info("Standing by: storage engine {} holds the ingest lease", holder);
+						this.standingBy = true;
+					}
+					// only while Redis answers: a connect attempt would delay the next
+					// try
+					reportStream();
 				}
-				reportStream();
 				sleep(this.failover.renewInterval());
 				continue;
 			}
